@@ -1,0 +1,60 @@
+// Bundles every process of Countersign with esbuild (types are checked separately by `tsc --noEmit`).
+//   node scripts/build.mjs            extension, gate, CLI, webview -> dist/
+//   node scripts/build.mjs --tests    also unit + integration test bundles -> out/test/
+//   node scripts/build.mjs --bench    also benchmarks -> out/bench/
+//   node scripts/build.mjs --watch    rebuild on change
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+
+const targets = [
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/gate/main.ts'], outfile: 'dist/gate.js' },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
+];
+
+function testFiles(dir) {
+  let found = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) found = found.concat(testFiles(p));
+    else if (name.endsWith('.test.ts')) found.push(p);
+  }
+  return found;
+}
+
+if (args.has('--tests')) {
+  rmSync('out/test', { recursive: true, force: true });
+  targets.push(
+    { ...node, entryPoints: testFiles('test/unit'), outdir: 'out/test/unit', outbase: 'test/unit' },
+    // Integration suites run inside the extension host: `vscode` comes from the host, mocha from node_modules.
+    { ...node, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode', 'mocha'] },
+  );
+}
+
+/** Static assets the webview loads through asWebviewUri (CSP allows only the extension's own origin). */
+function copyAssets() {
+  mkdirSync('dist/codicons', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/codicons/${f}`);
+}
+
+if (args.has('--bench')) {
+  rmSync('out/bench', { recursive: true, force: true });
+  const benches = readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).map((f) => join('bench', f));
+  targets.push({ ...node, sourcemap: false, entryPoints: benches, outdir: 'out/bench' });
+}
+
+if (args.has('--watch')) {
+  copyAssets();
+  for (const t of targets) await (await esbuild.context(t)).watch();
+  console.log('watching…');
+} else {
+  copyAssets();
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+}

@@ -1,0 +1,60 @@
+// Asks a registered gate to decide one hook call. Any doubt about the gate (unreachable, silent, garbled,
+// oversized, or unable to prove the token) is a GateUnavailable error: the caller fails closed.
+import { connect } from 'node:net';
+import { dirname } from 'node:path';
+import type { AgentName } from '../policy/types';
+import { MAX_REPLY_BYTES, WIRE_VERSION, type HookReply, type HookRequest } from '../protocol/hookWire';
+import { newNonce, requestMac, verifyReply } from '../ipc/auth';
+import { readLine } from '../ipc/lineReader';
+import type { GateRecord } from '../ipc/registry';
+import { assertPrivateDir } from '../ipc/runtimeDir';
+
+export class GateUnavailable extends Error {}
+
+function isReply(v: unknown): v is HookReply {
+  const r = v as HookReply;
+  return (
+    typeof r === 'object' && r !== null && r.v === WIRE_VERSION && typeof r.id === 'string' &&
+    (r.decision === 'allow' || r.decision === 'deny') && typeof r.reason === 'string' &&
+    typeof r.decidedBy === 'string' && typeof r.risk === 'string' && typeof r.proof === 'string'
+  );
+}
+
+export async function askGate(gate: GateRecord, agent: AgentName, payload: string, deadline: number): Promise<HookReply> {
+  if (process.platform !== 'win32') {
+    try {
+      assertPrivateDir(dirname(gate.socket));
+    } catch (err) {
+      throw new GateUnavailable((err as Error).message);
+    }
+  }
+  const nonce = newNonce();
+  const fields = { v: WIRE_VERSION, type: 'hook', nonce, agent, deadline, payload } as const;
+  const request: HookRequest = { ...fields, mac: requestMac(gate.token, fields) };
+  const socket = connect({ path: gate.socket });
+  // The gate denies at the deadline itself; this timer only covers a gate that hangs.
+  const timer = setTimeout(() => socket.destroy(new GateUnavailable('the gate did not answer in time')), Math.max(0, deadline - Date.now()) + 2000);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('error', reject);
+    });
+    socket.write(JSON.stringify(request) + '\n');
+    const line = await readLine(socket, MAX_REPLY_BYTES);
+    let reply: unknown;
+    try {
+      reply = JSON.parse(line);
+    } catch {
+      throw new GateUnavailable('the gate sent a reply that is not JSON');
+    }
+    if (!isReply(reply)) throw new GateUnavailable('the gate sent a malformed reply');
+    if (!verifyReply(gate.token, nonce, reply)) throw new GateUnavailable('the reply did not come from a registered gate');
+    return reply;
+  } catch (err) {
+    if (err instanceof GateUnavailable) throw err;
+    throw new GateUnavailable((err as Error).message);
+  } finally {
+    clearTimeout(timer);
+    socket.destroy();
+  }
+}

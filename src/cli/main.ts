@@ -1,0 +1,40 @@
+// The `countersign` CLI: `hook` (agents call it), `evaluate` (policy only, offline).
+// Each subcommand is a module exporting one `run(argv)`; this file only dispatches.
+import { runHook } from './hookCommand';
+import { runEvaluate } from './evaluateCommand';
+
+const USAGE = `usage: countersign <command> [options]
+
+commands:
+  hook --agent NAME       answer an agent's pre-tool hook (payload on stdin)
+  evaluate [--agent NAME] [--jsonl]
+                          classify payload(s) from stdin and print the verdict as JSON
+`;
+
+type Command = (argv: string[]) => Promise<number>;
+const COMMANDS: Record<string, Command> = { hook: runHook, evaluate: runEvaluate };
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`countersign: unknown command '${name}'\n${USAGE}`);
+    return 1;
+  }
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // Subcommands handle their own failures (hook answers deny); this is the last resort.
+    process.stderr.write(`countersign: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

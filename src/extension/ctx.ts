@@ -1,0 +1,87 @@
+// The extension's context: builds every part once and owns every disposable. No singletons elsewhere.
+import * as vscode from 'vscode';
+import type { GateStatus, ReviewItem } from '../protocol/gateLsp';
+import { runtimeDir } from '../ipc/runtimeDir';
+import { COMMANDS } from './commands';
+import { affectsPolicy, readPolicyConfig } from './config';
+import { GateClient } from './gateClient';
+import { ReviewQueue } from './reviewQueue';
+import { REVIEW_VIEW_ID, ReviewViewProvider } from './reviewView';
+import { createPendingStatus } from './statusBar';
+import { exportGateToTerminals } from './terminalEnv';
+
+/** What the extension exports. Read-only: no other extension can decide anything through it. */
+export interface CountersignApi {
+  gateStatus(): GateStatus | undefined;
+  pending(): ReviewItem[];
+  /** Fires whenever the pending queue changes. */
+  onDidChangePending(listener: () => void): vscode.Disposable;
+  /** Present only when VS Code runs the extension's own integration tests (ExtensionMode.Test). */
+  testing?: { decide(id: string, decision: 'allow' | 'deny'): boolean };
+}
+
+export class Ctx implements vscode.Disposable {
+  readonly output = vscode.window.createOutputChannel('Countersign', { log: true });
+  readonly queue = new ReviewQueue();
+  readonly view: ReviewViewProvider;
+  private readonly gate: GateClient;
+  private status: GateStatus | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.view = new ReviewViewProvider(context.extensionUri, this.queue, this.output);
+    this.gate = new GateClient(context.extensionUri, { policy: readPolicyConfig(), runtimeDir: runtimeDir() }, this.queue, this.output);
+    this.disposables.push(
+      this.output,
+      this.view,
+      this.gate,
+      { dispose: () => this.queue.dispose() },
+      vscode.window.registerWebviewViewProvider(REVIEW_VIEW_ID, this.view, { webviewOptions: { retainContextWhenHidden: true } }),
+      createPendingStatus(this.queue),
+      vscode.workspace.onDidChangeConfiguration((e) => affectsPolicy(e) && this.pushPolicy()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.pushPolicy()),
+      ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(this))),
+    );
+  }
+
+  async start(): Promise<void> {
+    this.setStatus(await this.gate.start());
+  }
+
+  async restartGate(): Promise<void> {
+    this.setStatus(await this.gate.restart());
+  }
+
+  private setStatus(status: GateStatus): void {
+    this.status = status;
+    exportGateToTerminals(this.context.environmentVariableCollection, status);
+    this.output.info(`gate ${status.pid} listening on ${status.socket}`);
+  }
+
+  private pushPolicy(): void {
+    this.gate.updatePolicy(readPolicyConfig()).catch((err: unknown) => this.output.error(`policy update failed: ${String(err)}`));
+  }
+
+  api(): CountersignApi {
+    const api: CountersignApi = {
+      gateStatus: () => this.status,
+      pending: () => this.queue.items(),
+      onDidChangePending: (listener) => this.queue.onDidChange(listener),
+    };
+    if (this.context.extensionMode === vscode.ExtensionMode.Test) {
+      api.testing = { decide: (id, decision) => this.queue.decide(id, { decision }) };
+    }
+    return api;
+  }
+
+  dispose(): void {
+    // Reverse order: the queue denies everything pending before the gate stops.
+    for (const d of this.disposables.splice(0).reverse()) {
+      try {
+        d.dispose();
+      } catch {
+        // keep disposing the rest
+      }
+    }
+  }
+}

@@ -1,0 +1,22 @@
+// Extension entry: build the context, start the gate, export a read-only API.
+import type * as vscode from 'vscode';
+import { Ctx, type CountersignApi } from './ctx';
+
+let ctx: Ctx | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<CountersignApi> {
+  ctx = new Ctx(context);
+  context.subscriptions.push(ctx);
+  try {
+    await ctx.start();
+  } catch (err) {
+    // Without a gate, hooks fail closed; say so rather than pretend to guard.
+    ctx.output.error(`the gate did not start: ${String(err)}`);
+  }
+  return ctx.api();
+}
+
+export function deactivate(): void {
+  ctx?.dispose();
+  ctx = undefined;
+}

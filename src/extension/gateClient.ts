@@ -1,0 +1,55 @@
+// Starts the gate process with vscode-languageclient and answers its review requests from the queue.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { GateStatusRequest, PolicyConfigNotification, ReviewRequest, type GateInitOptions, type GateStatus } from '../protocol/gateLsp';
+import type { PolicyConfig } from '../policy/types';
+import type { ReviewQueue } from './reviewQueue';
+
+/** Agent config files the gate watches (diagnostics on settings that weaken review). */
+const DOCUMENT_SELECTOR = [
+  { scheme: 'file', pattern: '**/.claude/settings*.json' },
+  { scheme: 'file', pattern: '**/.vscode/settings.json' },
+  { scheme: 'file', pattern: '**/.cursor/hooks.json' },
+  { scheme: 'file', pattern: '**/.gemini/settings.json' },
+];
+
+export class GateClient implements vscode.Disposable {
+  private readonly client: LanguageClient;
+
+  constructor(extensionUri: vscode.Uri, init: GateInitOptions, queue: ReviewQueue, output: vscode.LogOutputChannel) {
+    const module = vscode.Uri.joinPath(extensionUri, 'dist', 'gate.js').fsPath;
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: DOCUMENT_SELECTOR,
+      initializationOptions: init,
+      outputChannel: output,
+    };
+    this.client = new LanguageClient('countersign.gate', 'Countersign Gate', serverOptions, clientOptions);
+    this.client.onRequest(ReviewRequest, (item, token) => {
+      const pending = queue.add(item);
+      token.onCancellationRequested(pending.cancel);
+      return pending.answer;
+    });
+  }
+
+  async start(): Promise<GateStatus> {
+    await this.client.start();
+    return this.client.sendRequest(GateStatusRequest);
+  }
+
+  async restart(): Promise<GateStatus> {
+    await this.client.restart();
+    return this.client.sendRequest(GateStatusRequest);
+  }
+
+  updatePolicy(config: PolicyConfig): Promise<void> {
+    return this.client.sendNotification(PolicyConfigNotification, config);
+  }
+
+  dispose(): void {
+    void this.client.stop().catch(() => undefined);
+  }
+}

@@ -1,0 +1,96 @@
+// Registry of live gates: one user-only JSON file per gate in the runtime directory.
+// The CLI trusts only gates found here (their token proves them); stale entries (dead pid) are ignored and swept.
+import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, isAbsolute, resolve } from 'node:path';
+import { assertPrivateDir } from './runtimeDir';
+
+export interface GateRecord {
+  id: string;
+  pid: number;
+  socket: string;
+  token: string;
+  /** Absolute workspace folder paths this gate guards. */
+  folders: string[];
+  headless: boolean;
+  startedAt: number;
+}
+
+const SUFFIX = '.gate.json';
+
+export function recordPath(dir: string, id: string): string {
+  return join(dir, `${id}${SUFFIX}`);
+}
+
+export function writeRecord(dir: string, record: GateRecord): void {
+  const file = recordPath(dir, record.id);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(record), { mode: 0o600 });
+  renameSync(tmp, file); // atomic: a reader never sees half a record
+}
+
+export function removeRecord(dir: string, id: string): void {
+  rmSync(recordPath(dir, id), { force: true });
+}
+
+function isRecord(v: unknown): v is GateRecord {
+  const r = v as GateRecord;
+  return (
+    typeof r === 'object' && r !== null && typeof r.id === 'string' && Number.isInteger(r.pid) &&
+    typeof r.socket === 'string' && typeof r.token === 'string' && r.token.length >= 32 &&
+    Array.isArray(r.folders) && r.folders.every((f) => typeof f === 'string')
+  );
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Live, well-formed, user-only records. Never throws on a bad entry: it is skipped. */
+export function liveGates(dir: string): GateRecord[] {
+  try {
+    assertPrivateDir(dir);
+  } catch {
+    return [];
+  }
+  const out: GateRecord[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith(SUFFIX)) continue;
+    const file = join(dir, name);
+    try {
+      const st = lstatSync(file);
+      if (!st.isFile() || (process.platform !== 'win32' && ((st.mode & 0o077) !== 0 || st.uid !== process.getuid?.()))) continue;
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (isRecord(parsed) && alive(parsed.pid)) out.push(parsed);
+    } catch {
+      continue;
+    }
+  }
+  return out.sort((a, b) => b.startedAt - a.startedAt);
+}
+
+function contains(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * The gate for a hook call: the live one whose socket the terminal was given (COUNTERSIGN_SOCKET),
+ * else the one whose workspace folder most closely contains `cwd` (a restored terminal may carry a dead socket).
+ */
+export function findGate(dir: string, cwd: string, socket?: string): GateRecord | undefined {
+  const gates = liveGates(dir);
+  const bySocket = socket ? gates.find((g) => resolve(g.socket) === resolve(socket)) : undefined;
+  if (bySocket) return bySocket;
+  let best: { gate: GateRecord; depth: number } | undefined;
+  for (const gate of gates) {
+    for (const folder of gate.folders) {
+      if (contains(folder, cwd) && (!best || folder.length > best.depth)) best = { gate, depth: folder.length };
+    }
+  }
+  return best?.gate;
+}

@@ -1,0 +1,105 @@
+// The normalized vocabulary every part of Countersign speaks: one Action per agent tool call, one Verdict per Action.
+// Pure data: no vscode, no I/O. The gate, the CLI and the panel all consume these shapes.
+
+/** Agents with a hook protocol, named exactly as `countersign hook --agent NAME` accepts them. */
+export const AGENT_NAMES = ['claude', 'vscode', 'copilot-cli', 'cursor', 'gemini', 'codex', 'cline'] as const;
+export type AgentName = (typeof AGENT_NAMES)[number];
+
+export function isAgentName(value: unknown): value is AgentName {
+  return typeof value === 'string' && (AGENT_NAMES as readonly string[]).includes(value);
+}
+
+/** safe: auto-allowed; review: one click; sensitive: explicit click-through, never remembered; blocked: never. */
+export type Risk = 'safe' | 'review' | 'sensitive' | 'blocked';
+export const RISK_ORDER: Record<Risk, number> = { safe: 0, review: 1, sensitive: 2, blocked: 3 };
+
+export function maxRisk(a: Risk, b: Risk): Risk {
+  return RISK_ORDER[a] >= RISK_ORDER[b] ? a : b;
+}
+
+/** Where in the action a reason was triggered, so the panel can highlight it. Offsets are UTF-16 indices into `field`. */
+export interface Span {
+  field: 'command' | 'path' | 'content' | 'input';
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Reason {
+  /** Stable rule id, e.g. `perm.chmod`, `secret.path`. */
+  rule: string;
+  risk: Risk;
+  /** One plain sentence a reviewer understands. */
+  message: string;
+  span?: Span;
+}
+
+interface ActionBase {
+  agent: AgentName | 'unknown';
+  /** The agent's own tool name (Bash, run_shell_command, apply_patch, mcp__srv__tool …). */
+  tool: string;
+  cwd: string;
+  /** The agent's own explanation of the action, when it gave one. */
+  explanation?: string;
+  sessionId?: string;
+}
+
+export interface ShellAction extends ActionBase {
+  kind: 'shell';
+  command: string;
+}
+
+export interface EditAction extends ActionBase {
+  kind: 'edit';
+  /** Absolute path. */
+  path: string;
+  /** File text before the edit, when known (an agent's payload rarely carries the whole file). */
+  before?: string;
+  /** File text after the edit, when it could be computed. */
+  after?: string;
+  /** The replaced fragments, as the agent sent them. */
+  edits: { oldText: string; newText: string }[];
+}
+
+export interface WriteAction extends ActionBase {
+  kind: 'write';
+  path: string;
+  content: string;
+}
+
+export interface ReadAction extends ActionBase {
+  kind: 'read';
+  path: string;
+}
+
+export interface PatchAction extends ActionBase {
+  kind: 'patch';
+  /** The raw patch text (Codex apply_patch, VS Code apply_patch). */
+  patch: string;
+  files: { path: string; op: 'add' | 'update' | 'delete'; before?: string; after?: string }[];
+}
+
+export interface ToolAction extends ActionBase {
+  kind: 'tool';
+  input: unknown;
+}
+
+export type Action = ShellAction | EditAction | WriteAction | ReadAction | PatchAction | ToolAction;
+
+export interface Verdict {
+  risk: Risk;
+  reasons: Reason[];
+  action: Action;
+}
+
+/** What the policy needs to know about the user's set-up. */
+export interface PolicyConfig {
+  /** Extra sensitive globs, added to the built-in defaults. */
+  sensitivePaths: string[];
+  /** Exceptions (templates such as `.env.example`); only ever from user-level settings. */
+  allowedPaths: string[];
+  /** Absolute workspace folder paths; globs are matched relative to them too. */
+  workspaceFolders: string[];
+  /** The user's home directory, for `~` and `$HOME`. */
+  home: string;
+}

@@ -1,0 +1,42 @@
+// Custom LSP messages between the extension (client) and the gate (server), declared once for both sides.
+import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+import type { Action, PolicyConfig, Reason, Risk } from '../policy/types';
+import type { Decision } from './hookWire';
+
+/** An action waiting for a human, as the panel shows it. */
+export interface ReviewItem {
+  id: string;
+  risk: Risk;
+  reasons: Reason[];
+  action: Action;
+  /** Workspace folder the action belongs to, when the cwd lies in one. */
+  workspaceFolder?: string;
+  receivedAt: number;
+  /** Epoch ms at which the gate denies automatically (shortly before the agent's hook timeout). */
+  deadline: number;
+}
+
+export interface ReviewAnswer {
+  decision: Decision;
+  /** Optional reviewer text passed back to the agent. */
+  reason?: string;
+}
+
+export interface GateStatus {
+  pid: number;
+  socket: string;
+  runtimeDir: string;
+}
+
+/** Initialization options the extension passes when it starts the gate. */
+export interface GateInitOptions {
+  policy: PolicyConfig;
+  runtimeDir: string;
+}
+
+/** gate -> extension: ask the human. Cancelled by the gate when the hook goes away or the deadline passes. */
+export const ReviewRequest = new RequestType<ReviewItem, ReviewAnswer, void>('countersign/review');
+/** extension -> gate: where the hook socket is. */
+export const GateStatusRequest = new RequestType0<GateStatus, void>('countersign/status');
+/** extension -> gate: settings changed. */
+export const PolicyConfigNotification = new NotificationType<PolicyConfig>('countersign/policyConfig');

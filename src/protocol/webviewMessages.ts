@@ -1,0 +1,22 @@
+// Messages between the review panel (webview) and the extension: discriminated unions on `type`.
+// Nothing the webview sends is trusted beyond "a human clicked this button on this card": ids are re-checked.
+import type { ReviewItem } from './gateLsp';
+
+export type ToWebview = { type: 'state'; pending: ReviewItem[]; now: number };
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'decide'; id: string; decision: 'allow' | 'deny'; reason?: string };
+
+export function isFromWebview(v: unknown): v is FromWebview {
+  const m = v as FromWebview;
+  if (typeof m !== 'object' || m === null) return false;
+  switch (m.type) {
+    case 'ready':
+      return true;
+    case 'decide':
+      return typeof m.id === 'string' && (m.decision === 'allow' || m.decision === 'deny') && (m.reason === undefined || typeof m.reason === 'string');
+    default:
+      return false;
+  }
+}

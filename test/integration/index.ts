@@ -1,0 +1,11 @@
+// Entry the extension host loads (extensionTestsPath). Same suites under code-server and @vscode/test-electron.
+import Mocha from 'mocha';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // The suites are bundled into this file: expose describe/it before their modules evaluate.
+  mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
+  await import('./gatePath.test');
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+}
