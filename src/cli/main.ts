@@ -2,6 +2,7 @@
 // Each subcommand is a module exporting one `run(argv)`; this file only dispatches.
 import { runHook } from './hookCommand';
 import { runEvaluate } from './evaluateCommand';
+import { runAudit } from './auditCommand';
 
 const USAGE = `usage: countersign <command> [options]
 
@@ -9,10 +10,13 @@ commands:
   hook --agent NAME       answer an agent's pre-tool hook (payload on stdin)
   evaluate [--agent NAME] [--jsonl]
                           classify payload(s) from stdin and print the verdict as JSON
+  audit verify FILE...    check a hash-chained audit log; non-zero exit names the first broken entry
+  audit export --format jsonl|csv FILE...
+                          print audit entries
 `;
 
 type Command = (argv: string[]) => Promise<number>;
-const COMMANDS: Record<string, Command> = { hook: runHook, evaluate: runEvaluate };
+const COMMANDS: Record<string, Command> = { hook: runHook, evaluate: runEvaluate, audit: runAudit };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
