@@ -3,6 +3,7 @@
 import { runHook } from './hookCommand';
 import { runEvaluate } from './evaluateCommand';
 import { runAudit } from './auditCommand';
+import { runStatus } from './statusCommand';
 
 const USAGE = `usage: countersign <command> [options]
 
@@ -10,13 +11,14 @@ commands:
   hook --agent NAME       answer an agent's pre-tool hook (payload on stdin)
   evaluate [--agent NAME] [--jsonl]
                           classify payload(s) from stdin and print the verdict as JSON
+  status [--json]         where gates register and which are live
   audit verify FILE...    check a hash-chained audit log; non-zero exit names the first broken entry
   audit export --format jsonl|csv FILE...
                           print audit entries
 `;
 
 type Command = (argv: string[]) => Promise<number>;
-const COMMANDS: Record<string, Command> = { hook: runHook, evaluate: runEvaluate, audit: runAudit };
+const COMMANDS: Record<string, Command> = { hook: runHook, evaluate: runEvaluate, audit: runAudit, status: runStatus };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -40,10 +40,12 @@ export function sampleWorkspace(root) {
  * Starts code-server. `smokeDriver` enables the payload URL (extensionDevelopmentPath / extensionTestsPath);
  * it also hides notification toasts, so person-style UI runs may leave it off.
  */
-export async function startCodeServer({ workspace, smokeDriver = true, port, extraArgs = [], log = () => {} }) {
+export async function startCodeServer({ workspace, smokeDriver = true, port, runtimeDir, extraArgs = [], log = () => {} }) {
   const root = mkdtempSync(join(tmpdir(), 'cs-run-'));
-  const runtimeDir = join(root, 'rt');
-  mkdirSync(runtimeDir, { mode: 0o700 });
+  if (!runtimeDir) {
+    runtimeDir = join(root, 'rt');
+    mkdirSync(runtimeDir, { mode: 0o700 });
+  }
   const authority = `127.0.0.1:${port ?? (await freePort())}`;
   const env = {
     ...process.env,

@@ -1,0 +1,26 @@
+// `npm test`: every layer, in order, on a fresh machine too. Installs what the real-VS-Code layers need
+// (Debian packages when missing, code-server cached in .vscode-test/). Prints each layer's wall time.
+import { spawnSync } from 'node:child_process';
+
+const layers = [
+  ['types + lint', 'npm', ['run', '--silent', 'check']],
+  ['build', 'node', ['scripts/build.mjs', '--tests']],
+  ['unit', 'node', ['--test', '--test-reporter=spec', 'out/test/unit/']],
+  ['harness set-up', 'bash', ['test/harness/ensure-vscode.sh']],
+  ['integration (code-server extension host)', 'node', ['test/harness/run-integration.mjs']],
+  ['browser (chromium clicks the panel)', 'node', ['test/harness/run-ui.mjs']],
+];
+
+const results = [];
+for (const [name, cmd, args] of layers) {
+  console.log(`\n━━ ${name} ━━`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const ok = r.status === 0;
+  results.push({ name, ok, seconds: (Date.now() - t0) / 1000 });
+  if (!ok) break; // later layers depend on earlier ones (build, harness)
+}
+console.log('\n━━ summary ━━');
+for (const r of results) console.log(`${r.ok ? '✔' : '✘'} ${r.name.padEnd(44)} ${r.seconds.toFixed(1)}s`);
+const failed = results.some((r) => !r.ok) || results.length < layers.length;
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,45 @@
+// Browser tests: real code-server, real panel, real clicks in Debian chromium. Screenshots go to
+// test-results/screenshots/ (git-ignored). Each test module exports { name, run(ctx) }.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, REPO, sampleWorkspace, startCodeServer, workbenchUrl } from './codeServer.mjs';
+
+const SHOTS = process.env.SHOTS || join(REPO, 'test-results/screenshots');
+const TESTS = ['../ui/reviewPanel.ui.mjs'];
+mkdirSync(SHOTS, { recursive: true });
+const t0 = Date.now();
+const lap = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+
+let failed = 0;
+for (const file of TESTS) {
+  const test = await import(file);
+  const scratch = mkdtempSync(join(tmpdir(), 'cs-ui-'));
+  const workspace = sampleWorkspace(scratch);
+  let server;
+  let browser;
+  try {
+    server = await startCodeServer({ workspace, log: lap });
+    browser = await launchBrowser();
+    const { page } = browser;
+    page.on('pageerror', (e) => console.log('  [pageerror]', String(e).slice(0, 200)));
+    await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: REPO }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const hookEnv = { ...process.env, COUNTERSIGN_RUNTIME_DIR: server.runtimeDir };
+    delete hookEnv.COUNTERSIGN_SOCKET;
+    const shot = (name) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    await test.run({ page, repo: REPO, workspace, server, hookEnv, shot, lap });
+    console.log(`✔ ${test.name}`);
+  } catch (err) {
+    failed++;
+    console.log(`✘ ${test.name}\n  ${err.stack ?? err}`);
+    await browser?.page.screenshot({ path: join(SHOTS, '99-failure.png') }).catch(() => {});
+    if (server) console.log(server.output().split('\n').slice(-30).join('\n'));
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+lap(`${TESTS.length - failed}/${TESTS.length} browser tests passed; screenshots in ${SHOTS}`);
+process.exit(failed ? 1 : 0);
