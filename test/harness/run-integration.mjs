@@ -15,7 +15,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'cs-ws-'));
 const workspace = sampleWorkspace(scratch);
 let server;
 let browser;
-let exitCode = 2;
+let exitCode;
 try {
   server = await startCodeServer({ workspace, log: lap });
   browser = await launchBrowser();
