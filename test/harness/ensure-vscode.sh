@@ -29,6 +29,10 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# Under `npm test`, the outer npm exports npm_config_* (its user agent names Node 20, which code-server's
+# postinstall rejects); nested installs must see none of it.
+for v in $(env | grep -o '^npm_[A-Za-z0-9_]*'); do unset "$v"; done
+
 npm_in() { # npm_in DIR PKG... : a private package folder per tool so versions never mix
   local dir=$1; shift
   mkdir -p "$dir"
