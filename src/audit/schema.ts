@@ -1,0 +1,149 @@
+// The audit entry schema: what one line of the log says, and a structural check for lines read back.
+// Pure data. Every entry is one JSON object on one line; `hash` is always its last key (see hash.ts).
+import type { AgentName, Action, Risk } from '../policy/types';
+import type { DecidedBy, Decision } from '../protocol/hookWire';
+
+export const AUDIT_VERSION = 1;
+/** `prev` of the first entry of a chain (64 zeros: recognisable, and no entry can hash to it). */
+export const GENESIS = '0'.repeat(64);
+
+/** What was asked, as the log keeps it: a redacted summary, never file contents. */
+export interface RequestRecord {
+  agent: AgentName | 'unknown';
+  /** The agent's own tool name (Bash, apply_patch, mcp__srv__tool …). */
+  tool: string;
+  /** The normalized action kind, or 'unparsed' when the payload could not be read. */
+  kind: Action['kind'] | 'unparsed';
+  /** One line a reviewer recognises: the command, the path, the patched files, the MCP tool. Redacted, capped. */
+  summary: string;
+  risk: Risk;
+  /** Rule ids of the verdict's reasons (e.g. `perm.chmod`), in the verdict's order. */
+  rules: string[];
+  cwd?: string;
+  sessionId?: string;
+}
+
+/** How a request ended. */
+export interface DecisionRecord {
+  decision: Decision;
+  decidedBy: DecidedBy;
+  /** The text the agent was given. */
+  reason: string;
+}
+
+/** A new file begins: the first entry of every file. `prev` carries the last hash of the file before it. */
+export interface SegmentEvent {
+  type: 'segment';
+  /** new: first file of a chain; rotate: size limit reached; after-damage / file-missing: the writer could not continue the previous file in place. */
+  reason: 'new' | 'rotate' | 'after-damage' | 'file-missing';
+  detail?: string;
+}
+
+/** A request that waits for a human is logged before the panel shows it, so a hang or crash still leaves a trace. */
+export interface RequestEvent {
+  type: 'request';
+  /** The gate's request id; the matching `decision` entry carries the same id. */
+  id: string;
+  request: RequestRecord;
+}
+
+/**
+ * The answer, logged (and fsync'd) before the agent receives it. Decisions taken without a human (policy, timeout
+ * before any review, malformed payload) carry `request` inline instead of a separate request entry: one fsync on
+ * the fast path.
+ */
+export interface DecisionEvent {
+  type: 'decision';
+  id: string;
+  decision: DecisionRecord;
+  request?: RequestRecord;
+}
+
+/** Written by the writer itself on reopen after a crash left an incomplete last line, which it cut off. */
+export interface RecoveredEvent {
+  type: 'recovered';
+  torn: {
+    /** 1-based line number the torn bytes occupied in `file`. */
+    line: number;
+    file: string;
+    bytes: number;
+    /** SHA-256 (hex) of the torn bytes, so the evidence can be matched against a backup. */
+    sha256: string;
+    /** The torn bytes as text (lossy UTF-8, capped): they are a prefix of an already redacted line. */
+    text: string;
+  };
+}
+
+/** Anything else worth keeping in the chain: gate started/stopped, policy reloaded… */
+export interface NoteEvent {
+  type: 'note';
+  topic: string;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+export type AuditEvent = SegmentEvent | RequestEvent | DecisionEvent | RecoveredEvent | NoteEvent;
+export type AuditEventType = AuditEvent['type'];
+
+export interface EntryHeader {
+  v: typeof AUDIT_VERSION;
+  /** 0 at genesis, +1 per entry across the whole chain (rotation does not restart it). */
+  seq: number;
+  /** ISO 8601 UTC with milliseconds, from the writer's clock. */
+  ts: string;
+  /** Hash of the previous entry, or GENESIS. */
+  prev: string;
+}
+
+/** One line of the log, parsed. `hash` is the SHA-256 of the line's own bytes without the hash member (hash.ts). */
+export type AuditEntry = EntryHeader & AuditEvent & { hash: string };
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const RISKS: readonly string[] = ['safe', 'review', 'sensitive', 'blocked'];
+const DECISIONS: readonly string[] = ['allow', 'deny'];
+const DECIDED_BY: readonly string[] = ['human', 'policy', 'rule', 'timeout', 'fail-closed'];
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isRequestRecord(v: unknown): v is RequestRecord {
+  return (
+    isObject(v) && typeof v.agent === 'string' && typeof v.tool === 'string' && typeof v.kind === 'string' &&
+    typeof v.summary === 'string' && typeof v.risk === 'string' && RISKS.includes(v.risk) &&
+    Array.isArray(v.rules) && v.rules.every((r) => typeof r === 'string')
+  );
+}
+
+function isDecisionRecord(v: unknown): v is DecisionRecord {
+  return (
+    isObject(v) && typeof v.decision === 'string' && DECISIONS.includes(v.decision) &&
+    typeof v.decidedBy === 'string' && DECIDED_BY.includes(v.decidedBy) && typeof v.reason === 'string'
+  );
+}
+
+/** Why a parsed JSON value is not a well-formed entry, or undefined when it is. Hashes are checked elsewhere. */
+export function entryProblem(v: unknown): string | undefined {
+  if (!isObject(v)) return 'not a JSON object';
+  if (v.v !== AUDIT_VERSION) return `unknown version ${JSON.stringify(v.v)}`;
+  if (!Number.isSafeInteger(v.seq) || (v.seq as number) < 0) return 'seq is not a non-negative integer';
+  if (typeof v.ts !== 'string' || Number.isNaN(Date.parse(v.ts))) return 'ts is not a timestamp';
+  if (typeof v.prev !== 'string' || !HEX64.test(v.prev)) return 'prev is not a SHA-256 hex digest';
+  if (typeof v.hash !== 'string' || !HEX64.test(v.hash)) return 'hash is not a SHA-256 hex digest';
+  switch (v.type) {
+    case 'segment':
+      return typeof v.reason === 'string' ? undefined : 'segment without reason';
+    case 'request':
+      return typeof v.id === 'string' && isRequestRecord(v.request) ? undefined : 'malformed request entry';
+    case 'decision':
+      return typeof v.id === 'string' && isDecisionRecord(v.decision) && (v.request === undefined || isRequestRecord(v.request))
+        ? undefined
+        : 'malformed decision entry';
+    case 'recovered':
+      return isObject(v.torn) && typeof v.torn.bytes === 'number' && typeof v.torn.sha256 === 'string' ? undefined : 'malformed recovered entry';
+    case 'note':
+      return typeof v.topic === 'string' && typeof v.message === 'string' ? undefined : 'malformed note entry';
+    default:
+      return `unknown entry type ${JSON.stringify(v.type)}`;
+  }
+}
