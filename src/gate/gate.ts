@@ -76,10 +76,16 @@ export class Gate {
     const timer = setTimeout(() => review.abort(new DeadlineExceeded()), Math.max(0, request.deadline - Date.now()));
     try {
       const answer = await this.reviewer.review(item, review.signal);
+      // A remembered rule may only ever answer non-sensitive actions; anything else is a bug, so deny.
+      const byRule = answer.decidedBy === 'rule';
+      if (byRule && verdict.risk !== 'review') {
+        return { id, decision: 'deny', decidedBy: 'fail-closed', risk: verdict.risk, reason: 'Countersign: a remembered rule cannot approve a sensitive action; denied.' };
+      }
+      const who = byRule ? 'a session rule' : 'the reviewer';
       const note = answer.reason ? ` Reviewer: ${answer.reason}` : '';
       return answer.decision === 'allow'
-        ? { id, decision: 'allow', decidedBy: 'human', risk: verdict.risk, reason: `Countersign: approved by the reviewer.${note}` }
-        : { id, decision: 'deny', decidedBy: 'human', risk: verdict.risk, reason: `Countersign: denied by the reviewer.${note}` };
+        ? { id, decision: 'allow', decidedBy: byRule ? 'rule' : 'human', risk: verdict.risk, reason: `Countersign: approved by ${who}.${note}` }
+        : { id, decision: 'deny', decidedBy: byRule ? 'rule' : 'human', risk: verdict.risk, reason: `Countersign: denied by ${who}.${note}` };
     } catch (err) {
       if (review.signal.reason instanceof DeadlineExceeded) {
         return { id, decision: 'deny', decidedBy: 'timeout', risk: verdict.risk, reason: 'Countersign: nobody decided before the hook timeout; denied.' };

@@ -20,6 +20,8 @@ export interface ReviewAnswer {
   decision: Decision;
   /** Optional reviewer text passed back to the agent. */
   reason?: string;
+  /** 'rule' when a session rule the reviewer created answered (never for sensitive actions); default 'human'. */
+  decidedBy?: 'human' | 'rule';
 }
 
 export interface GateStatus {

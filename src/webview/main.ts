@@ -46,6 +46,8 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
       clockSkew = msg.now - Date.now();
       render(msg.pending, msg.now);
       return;
+    case 'agents':
+      return; // the Agents section arrives with the panel work
   }
 });
 
