@@ -2,7 +2,7 @@
 // free goes out as one write() of whole lines followed by one fdatasync (group commit), and no append() resolves
 // before its line is on disk. The writer never rewrites a complete line: it only cuts a torn tail (recording it).
 import { mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { serializeEntry, sha256Hex } from './hash';
 import { DEFAULT_PREFIX, listLogFiles, logFileIndex, logFileName } from './files';
 import { acquireLock, type Lock } from './lock';
@@ -29,6 +29,10 @@ export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 const MAX_STRING = 8192;
 /** Most entries written by one write() + fdatasync. */
 const MAX_BATCH = 512;
+/** …and at most about this many bytes. */
+const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+/** Largest entry accepted (after capping strings); a bigger one is refused, alone, rather than written. */
+export const MAX_ENTRY_BYTES = 1024 * 1024;
 /** Torn bytes kept as evidence in the `recovered` entry. */
 const MAX_TORN_TEXT = 4096;
 
@@ -38,7 +42,9 @@ interface Head {
 }
 
 interface Waiting {
+  /** Already redacted and capped. */
   event: AuditEvent;
+  size: number;
   resolve: (entry: AuditEntry) => void;
   reject: (err: unknown) => void;
 }
@@ -46,8 +52,16 @@ interface Waiting {
 function cap(value: unknown): unknown {
   if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…[+${value.length - MAX_STRING} chars]` : value;
   if (Array.isArray(value)) return value.map(cap);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cap(v)]));
+  if (value !== null && typeof value === 'object') {
+    // Undefined members are dropped here, as JSON drops them: the entry append() returns equals the one read back.
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, cap(v)]));
+  }
   return value;
+}
+
+/** What is written for an event: redacted first, then capped (a cut must not leave half a token unmasked). */
+function prepare<E extends AuditEvent>(event: E): E {
+  return cap(redact(event)) as E;
 }
 
 async function syncDir(dir: string): Promise<void> {
@@ -107,9 +121,10 @@ export class AuditLog {
    * holds it). A torn last line left by a crash is cut off and recorded in a `recovered` entry before this resolves.
    */
   static async open(opts: AuditLogOptions): Promise<AuditLog> {
-    await mkdir(opts.dir, { recursive: true, mode: 0o700 });
-    const lock = await acquireLock(join(opts.dir, `${opts.prefix ?? DEFAULT_PREFIX}.lock`));
-    const log = new AuditLog(opts.dir, lock, opts);
+    const dir = resolve(opts.dir); // one spelling per directory, so the in-process lock check sees through ./ and ../
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const lock = await acquireLock(join(dir, `${opts.prefix ?? DEFAULT_PREFIX}.lock`));
+    const log = new AuditLog(dir, lock, opts);
     try {
       const first = await log.attach();
       if (first.length) await log.writeEvents(first);
@@ -131,7 +146,21 @@ export class AuditLog {
    * Concurrent calls are written in call order. Rejects if the disk write fails; the next append re-reads the file.
    */
   append(event: AppendableEvent): Promise<AuditEntry> {
-    return this.enqueue(event);
+    if (this.closed) return Promise.reject(new Error('audit log is closed'));
+    let prepared: AuditEvent;
+    let size: number;
+    try {
+      // Redaction runs here, in the caller's turn, so the write loop only serializes.
+      prepared = prepare(event);
+      size = Buffer.byteLength(JSON.stringify(prepared));
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+    if (size > MAX_ENTRY_BYTES) return Promise.reject(new Error(`audit entry too large (${size} bytes; limit ${MAX_ENTRY_BYTES})`));
+    return new Promise<AuditEntry>((resolve, reject) => {
+      this.queue.push({ event: prepared, size, resolve, reject });
+      this.kick();
+    });
   }
 
   /** Called after each group of entries is durable (e.g. to push them to the history view). Returns an unsubscribe. */
@@ -150,14 +179,6 @@ export class AuditLog {
     await this.lock.release();
   }
 
-  private enqueue(event: AuditEvent): Promise<AuditEntry> {
-    if (this.closed) return Promise.reject(new Error('audit log is closed'));
-    return new Promise<AuditEntry>((resolve, reject) => {
-      this.queue.push({ event, resolve, reject });
-      this.kick();
-    });
-  }
-
   private kick(): void {
     if (this.draining) return;
     this.draining = this.drain().finally(() => {
@@ -169,7 +190,9 @@ export class AuditLog {
 
   private async drain(): Promise<void> {
     while (this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH);
+      let count = 0;
+      for (let bytes = 0; count < this.queue.length && count < MAX_BATCH && bytes < MAX_BATCH_BYTES; count++) bytes += (this.queue[count] as Waiting).size;
+      const batch = this.queue.splice(0, count);
       let written: { entries: AuditEntry[]; all: AuditEntry[] };
       try {
         const first = await this.ensureFile();
@@ -223,7 +246,7 @@ export class AuditLog {
     const extra: AuditEvent[] = [];
     if (scan.torn) {
       await truncate(last, scan.cleanEnd);
-      extra.push({
+      extra.push(prepare({
         type: 'recovered',
         torn: {
           line: scan.torn.line,
@@ -232,7 +255,7 @@ export class AuditLog {
           sha256: sha256Hex(scan.torn.bytes),
           text: scan.torn.bytes.subarray(0, MAX_TORN_TEXT).toString('utf8'),
         },
-      });
+      }));
     }
     if (scan.last === 'damaged') {
       const detail = `the last line of ${basename(last)} is not a readable entry (${scan.lastProblem ?? 'unknown'})`;
@@ -284,7 +307,7 @@ export class AuditLog {
   }
 
   /**
-   * Writes events in order as whole lines: one write + fdatasync per file touched (two only when rotating).
+   * Writes (already prepared) events in order as whole lines: one write + fdatasync per file touched (two only when rotating).
    * `entries` match `events` one to one; `all` adds the segment headers rotation inserted.
    */
   private async writeEvents(events: AuditEvent[]): Promise<{ entries: AuditEntry[]; all: AuditEntry[] }> {
@@ -299,7 +322,8 @@ export class AuditLog {
       return { line, hash, entry: { ...header, ...event, hash } as AuditEntry, size: Buffer.byteLength(line) };
     };
     const flush = async () => {
-      if (!lines.length || !this.fh) return;
+      if (!lines.length) return;
+      if (!this.fh) throw new Error('audit log: no file open');
       await writeAll(this.fh, Buffer.from(lines.join('')));
       await this.fh.datasync(); // data and the new file size; metadata such as mtime is not needed to read the log back
       if (this.newFile) {
@@ -312,8 +336,7 @@ export class AuditLog {
       lines = [];
       bytes = 0;
     };
-    for (const raw of events) {
-      const event = cap(redact(raw)) as AuditEvent;
+    for (const event of events) {
       let b = build(event);
       // Rotate before a line that would overflow the file, unless the file holds no more than its header.
       if (event.type !== 'segment' && this.entriesInFile + lines.length >= 2 && this.size + bytes + b.size > this.maxFileBytes) {

@@ -276,3 +276,43 @@ test('append after close rejects', async () => {
   await log.close();
   await assert.rejects(log.append(decided(0)), /closed/);
 });
+
+test('an oversized entry is refused alone; the appends around it are written', async () => {
+  const dir = tempDir();
+  const log = await AuditLog.open({ dir });
+  const huge = Array.from({ length: 200 }, () => 'q'.repeat(8000));
+  const results = await Promise.allSettled([
+    log.append(decided(0)),
+    log.append({ type: 'note', topic: 'big', message: 'm', data: { huge } }),
+    log.append(decided(1)),
+  ]);
+  await log.close();
+  assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+  const r = await verifyLog(await listLogFiles(dir));
+  assert.equal(r.status, 'intact');
+  assert.equal(r.entries, 3);
+});
+
+test('the entry append() returns equals the one read back, even with undefined members', async () => {
+  const dir = tempDir();
+  const log = await AuditLog.open({ dir });
+  const e = await log.append({ type: 'decision', id: 'u', request: { ...request(0), cwd: undefined, sessionId: undefined }, decision: { decision: 'deny', decidedBy: 'fail-closed', reason: 'x' } });
+  await log.close();
+  const entries = await readFileEntries((await listLogFiles(dir))[0] as string);
+  assert.deepEqual(entries[1], e);
+});
+
+test('a failed write rejects its appends; the next append re-reads the file and the chain stays intact', async () => {
+  const dir = tempDir();
+  const log = await AuditLog.open({ dir });
+  await log.append(decided(0));
+  // Pull the file handle out from under the writer: the next write fails as an I/O error would.
+  await (log as unknown as { fh: { close(): Promise<void> } }).fh.close();
+  await assert.rejects(log.append(decided(1)));
+  const e = await log.append(decided(2));
+  await log.close();
+  assert.equal(e.seq, 2);
+  const r = await verifyLog(await listLogFiles(dir));
+  assert.equal(r.status, 'intact');
+  assert.equal(r.entries, 3);
+});
