@@ -36,7 +36,7 @@ export {
   type AuditFilter, type HistoryItem, type HistoryOptions,
 } from './history';
 export { exportEntries, csvHeader, csvRow, csvCell, entrySelected, CSV_COLUMNS, type ExportedEntry } from './export';
-export { requestRecord, unparsedRequest, actionSummary } from './summary';
+export { requestRecord, unparsedRequest, actionSummary, MAX_SUMMARY } from './summary';
 export { redact, redactString, isSecretName, MASK } from './redact';
 export { serializeEntry, lineHashes, sha256Hex } from './hash';
 export { parseLine, type ParsedLine } from './parse';
