@@ -1,5 +1,6 @@
 // Each agent's own answer format: what to print and which exit code that agent obeys.
-// ../shared/real-agents/README.md records what the real binaries honour; an answer an agent ignores is an allow.
+// ../shared/real-agents/README.md records what the real binaries honour; an answer an agent ignores is an allow,
+// so every deny below is in a form that agent was seen to obey.
 import type { AgentName } from '../policy/types';
 import type { Decision } from '../protocol/hookWire';
 
@@ -9,7 +10,7 @@ export interface HookAnswer {
   exitCode: number;
 }
 
-/** Default hook timeout (seconds) Countersign writes into each agent's config; the CLI answers shortly before it. */
+/** Hook timeout (seconds) Countersign writes into each agent's config; the CLI answers shortly before it. */
 export const HOOK_TIMEOUT_SECONDS: Record<AgentName, number> = {
   claude: 600,
   vscode: 600,
@@ -20,32 +21,79 @@ export const HOOK_TIMEOUT_SECONDS: Record<AgentName, number> = {
   cline: 120, // fixed by Cline
 };
 
+const json = (body: unknown, exitCode = 0, stderr = ''): HookAnswer => ({ stdout: JSON.stringify(body) + '\n', stderr, exitCode });
+
+/** Claude Code, Codex and Gemini CLI all block on this deny; Claude Code and the VS Code agent read the allow. */
 function claudeStyle(decision: Decision, reason: string): HookAnswer {
   const hookSpecificOutput = { hookEventName: 'PreToolUse', permissionDecision: decision, permissionDecisionReason: reason };
-  // `decision: block` is what Codex and Gemini honour on deny; Claude Code honours both.
-  const body = decision === 'deny' ? { decision: 'block', reason, hookSpecificOutput } : { hookSpecificOutput };
-  return { stdout: JSON.stringify(body) + '\n', stderr: '', exitCode: 0 };
+  return decision === 'deny' ? json({ decision: 'block', reason, hookSpecificOutput }) : json({ hookSpecificOutput });
 }
 
-export function formatAnswer(agent: AgentName, decision: Decision, reason: string): HookAnswer {
+/** Single-quoted for POSIX sh, on one line, printable: the reason may quote agent-supplied text. */
+function shellQuote(text: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 500);
+  return `'${line.replace(/'/g, `'\\''`)}'`;
+}
+
+function clineToolName(payload: unknown): string | undefined {
+  const p = payload as { tool_call?: { name?: unknown }; preToolUse?: { toolName?: unknown } } | null;
+  const name = p?.tool_call?.name ?? p?.preToolUse?.toolName;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * Cline: `cancel` aborts the whole task (and nobody sees why), so a denied shell command is instead replaced
+ * by an `echo` of the denial: the tool "runs" harmlessly and the model reads the reason. Other tools cancel.
+ */
+function clineAnswer(decision: Decision, reason: string, payload: unknown): HookAnswer {
+  if (decision === 'allow') return json({ cancel: false });
+  if (clineToolName(payload) === 'run_commands') {
+    return json({ overrideInput: { commands: [`echo ${shellQuote(reason)}`] }, errorMessage: reason });
+  }
+  return json({ cancel: true, errorMessage: reason });
+}
+
+/** Copilot CLI's own payload shape; it also runs Claude-format hook files (and VS Code reads its folder). */
+function isCopilotCliPayload(payload: unknown): boolean {
+  const p = payload as Record<string, unknown> | null;
+  return typeof p === 'object' && p !== null && 'toolName' in p && 'toolArgs' in p && !('tool_name' in p);
+}
+
+/** The VS Code agent documents exit 2 as a block with stderr as the reason; say it both ways. */
+function vscodeStyle(decision: Decision, reason: string): HookAnswer {
+  return decision === 'deny' ? { ...claudeStyle('deny', reason), stderr: `${reason}\n`, exitCode: 2 } : claudeStyle('allow', reason);
+}
+
+function copilotCliStyle(decision: Decision, reason: string): HookAnswer {
+  return json({ permissionDecision: decision, permissionDecisionReason: reason });
+}
+
+export function formatAnswer(agent: AgentName, decision: Decision, reason: string, payload?: unknown): HookAnswer {
   switch (agent) {
     case 'claude':
+      return claudeStyle(decision, reason);
+    // ~/.copilot/hooks is read by both Copilot CLI and the VS Code agent: answer in the dialect that asked.
     case 'vscode':
     case 'copilot-cli':
+      return isCopilotCliPayload(payload) ? copilotCliStyle(decision, reason) : vscodeStyle(decision, reason);
     case 'cursor':
+      return json(decision === 'deny' ? { permission: 'deny', user_message: reason, agent_message: reason } : { permission: 'allow' });
     case 'gemini':
+      return json({ decision, reason });
     case 'codex':
+      // Codex rejects an explicit allow as unsupported; its allow is a successful hook with no decision.
+      return decision === 'deny' ? claudeStyle('deny', reason) : { stdout: '', stderr: '', exitCode: 0 };
     case 'cline':
-      // Foundation: Claude Code's format; the per-agent formats land with the agent connection work.
-      return claudeStyle(decision, reason);
+      return clineAnswer(decision, reason, payload);
   }
 }
 
 /**
- * The answer when the hook cannot even understand its input: a deny on stdout, the reason on stderr, exit 2
- * (the blocking exit code for Claude Code, Codex, Gemini CLI and Copilot CLI).
+ * The answer when the hook cannot even understand its input: a deny in the agent's format, the reason on
+ * stderr, and exit 2 where that agent treats 2 as a block (Cline ignores exit codes; its JSON blocks).
  */
 export function formatMalformed(agent: AgentName, reason: string): HookAnswer {
   const answer = formatAnswer(agent, 'deny', reason);
-  return { ...answer, stderr: `countersign: ${reason}\n`, exitCode: 2 };
+  return { ...answer, stderr: `countersign: ${reason}\n`, exitCode: agent === 'cline' || agent === 'cursor' ? 0 : 2 };
 }

@@ -6,6 +6,7 @@ import { formatAnswer, formatMalformed, HOOK_TIMEOUT_SECONDS, type HookAnswer } 
 import { findGate } from '../ipc/registry';
 import { runtimeDir } from '../ipc/runtimeDir';
 import { askGate, GateUnavailable } from './gateClient';
+import { decideWithoutGate } from './offlineDecision';
 import { readStdin } from './stdin';
 
 /** Answer this long before the agent's own timeout, because a timed-out hook fails open in most agents. */
@@ -53,11 +54,18 @@ export async function runHook(argv: string[]): Promise<number> {
 
     const cwd = payloadCwd(payload);
     const gate = findGate(runtimeDir(), cwd, process.env.COUNTERSIGN_SOCKET);
-    if (!gate) {
-      return emit(formatAnswer(agent, 'deny', `Countersign: no review gate is running for ${cwd}. Open this folder in VS Code with Countersign to review and approve agent actions.`));
+    let why = `no review gate is running for ${cwd}`;
+    if (gate) {
+      try {
+        const reply = await askGate(gate, agent, text, deadline);
+        return emit(formatAnswer(agent, reply.decision, reply.reason, payload));
+      } catch (err) {
+        if (!(err instanceof GateUnavailable)) throw err;
+        why = `the review gate could not be reached (${err.message})`;
+      }
     }
-    const reply = await askGate(gate, agent, text, deadline);
-    return emit(formatAnswer(agent, reply.decision, reply.reason));
+    const offline = await decideWithoutGate(agent, payload, cwd, why);
+    return emit(formatAnswer(agent, offline.decision, offline.reason, payload));
   } catch (err) {
     const why = err instanceof GateUnavailable ? `the review gate could not be reached (${err.message})` : `internal error (${(err as Error).message})`;
     return emit(formatAnswer(agent, 'deny', `Countersign: ${why}; denied. Open VS Code with Countersign to review and approve.`));

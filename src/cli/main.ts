@@ -4,6 +4,7 @@ import { runHook } from './hookCommand';
 import { runEvaluate } from './evaluateCommand';
 import { runAudit } from './auditCommand';
 import { runStatus } from './statusCommand';
+import { runGate } from './gateCommand';
 
 const USAGE = `usage: countersign <command> [options]
 
@@ -11,6 +12,8 @@ commands:
   hook --agent NAME       answer an agent's pre-tool hook (payload on stdin)
   evaluate [--agent NAME] [--jsonl]
                           classify payload(s) from stdin and print the verdict as JSON
+  gate --headless --audit FILE [--socket PATH] [--review deny|allow]
+                          a gate with no UI (CI, containers): same policy, audit log
   status [--json]         where gates register and which are live
   audit verify FILE...    check a hash-chained audit log; non-zero exit names the first broken entry
   audit export --format jsonl|csv FILE...
@@ -18,7 +21,7 @@ commands:
 `;
 
 type Command = (argv: string[]) => Promise<number>;
-const COMMANDS: Record<string, Command> = { hook: runHook, evaluate: runEvaluate, audit: runAudit, status: runStatus };
+const COMMANDS: Record<string, Command> = { hook: runHook, evaluate: runEvaluate, audit: runAudit, status: runStatus, gate: runGate };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

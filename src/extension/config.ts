@@ -1,8 +1,12 @@
 // Countersign's settings, typed. Tightening settings union every scope (a repository can add sensitive
 // paths, never remove one); loosening settings come from user (machine) scope only.
+import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PolicyConfig } from '../policy/types';
+import type { GateSettings, ReviewDefault } from '../protocol/gateLsp';
+import type { SettingsSnapshot } from '../ipc/settingsSnapshot';
 
 const SECTION = 'countersign';
 
@@ -12,22 +16,45 @@ function union(config: vscode.WorkspaceConfiguration, key: string): string[] {
   return [...new Set(all.filter((v): v is string => typeof v === 'string'))];
 }
 
-function userOnly(config: vscode.WorkspaceConfiguration, key: string): string[] {
-  const i = config.inspect<string[]>(key);
-  const value = i?.globalValue ?? i?.defaultValue ?? [];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+/** The user-level value (or the default): workspace and folder values are ignored, whatever the declared scope. */
+function userOnly<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const i = config.inspect<T>(key);
+  return i?.globalValue ?? i?.defaultValue;
 }
 
-export function readPolicyConfig(): PolicyConfig {
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
+}
+
+export interface Config {
+  settings: GateSettings;
+  /** Directory of this window's audit log. */
+  auditDir: string;
+}
+
+export function readConfig(globalStorage: string, runtimeDir: string): Config {
   const config = vscode.workspace.getConfiguration(SECTION);
-  return {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const policy: PolicyConfig = {
     sensitivePaths: union(config, 'sensitivePaths'),
-    allowedPaths: userOnly(config, 'allowedPaths'),
-    workspaceFolders: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
+    allowedPaths: strings(userOnly(config, 'allowedPaths')),
+    // Countersign's own state: the shim, settings snapshot, audit logs and gate sockets.
+    protectedPaths: [globalStorage, runtimeDir],
+    workspaceFolders: folders,
     home: homedir(),
   };
+  const reviewDefault: ReviewDefault = userOnly(config, 'whenUnreachable') === 'allow' ? 'allow' : 'deny';
+  const auditRoot = (userOnly<string>(config, 'auditLog.directory') ?? '').trim() || join(globalStorage, 'audit');
+  // One log per workspace: the folders' hash names it (an empty window shares "no-folder").
+  const key = folders.length ? createHash('sha256').update(folders.join('\n')).digest('hex').slice(0, 16) : 'no-folder';
+  return { settings: { policy, reviewDefault }, auditDir: join(auditRoot, key) };
 }
 
-export function affectsPolicy(e: vscode.ConfigurationChangeEvent): boolean {
+export function snapshotOf(settings: GateSettings): SettingsSnapshot {
+  const { sensitivePaths, allowedPaths, protectedPaths = [] } = settings.policy;
+  return { sensitivePaths, allowedPaths, protectedPaths, reviewDefault: settings.reviewDefault };
+}
+
+export function affectsCountersign(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration(SECTION);
 }

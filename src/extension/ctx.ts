@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { GateStatus, ReviewItem } from '../protocol/gateLsp';
 import { runtimeDir } from '../ipc/runtimeDir';
 import { COMMANDS } from './commands';
-import { affectsPolicy, readPolicyConfig } from './config';
+import { affectsCountersign, readConfig, snapshotOf } from './config';
+import { writeSnapshot } from '../ipc/settingsSnapshot';
 import { GateClient } from './gateClient';
 import { ReviewQueue } from './reviewQueue';
 import { REVIEW_VIEW_ID, ReviewViewProvider } from './reviewView';
@@ -30,7 +31,8 @@ export class Ctx implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.view = new ReviewViewProvider(context.extensionUri, this.queue, this.output);
-    this.gate = new GateClient(context.extensionUri, { policy: readPolicyConfig(), runtimeDir: runtimeDir() }, this.queue, this.output);
+    const config = this.readConfig();
+    this.gate = new GateClient(context.extensionUri, { settings: config.settings, runtimeDir: this.runtimeDir, auditDir: config.auditDir }, this.queue, this.output);
     this.disposables.push(
       this.output,
       this.view,
@@ -38,8 +40,8 @@ export class Ctx implements vscode.Disposable {
       { dispose: () => this.queue.dispose() },
       vscode.window.registerWebviewViewProvider(REVIEW_VIEW_ID, this.view, { webviewOptions: { retainContextWhenHidden: true } }),
       createPendingStatus(this.queue),
-      vscode.workspace.onDidChangeConfiguration((e) => affectsPolicy(e) && this.pushPolicy()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.pushPolicy()),
+      vscode.workspace.onDidChangeConfiguration((e) => affectsCountersign(e) && this.pushSettings()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.pushSettings()),
       ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(this))),
     );
   }
@@ -58,8 +60,25 @@ export class Ctx implements vscode.Disposable {
     this.output.info(`gate ${status.pid} listening on ${status.socket}`);
   }
 
-  private pushPolicy(): void {
-    this.gate.updatePolicy(readPolicyConfig()).catch((err: unknown) => this.output.error(`policy update failed: ${String(err)}`));
+  readonly runtimeDir = runtimeDir();
+
+  get globalStorage(): string {
+    return this.context.globalStorageUri.fsPath;
+  }
+
+  /** Reads the settings and saves the snapshot hook CLIs use when no gate is reachable. */
+  private readConfig() {
+    const config = readConfig(this.globalStorage, this.runtimeDir);
+    try {
+      writeSnapshot(this.globalStorage, snapshotOf(config.settings));
+    } catch (err) {
+      this.output.error(`could not save the settings snapshot: ${String(err)}`);
+    }
+    return config;
+  }
+
+  private pushSettings(): void {
+    this.gate.updateSettings(this.readConfig().settings).catch((err: unknown) => this.output.error(`settings update failed: ${String(err)}`));
   }
 
   api(): CountersignApi {

@@ -1,8 +1,7 @@
 // Starts the gate process with vscode-languageclient and answers its review requests from the queue.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { GateStatusRequest, PolicyConfigNotification, ReviewRequest, type GateInitOptions, type GateStatus } from '../protocol/gateLsp';
-import type { PolicyConfig } from '../policy/types';
+import { GateStatusRequest, ReviewRequest, SettingsNotification, type GateInitOptions, type GateSettings, type GateStatus } from '../protocol/gateLsp';
 import type { ReviewQueue } from './reviewQueue';
 
 /** Agent config files the gate watches (diagnostics on settings that weaken review). */
@@ -45,8 +44,8 @@ export class GateClient implements vscode.Disposable {
     return this.client.sendRequest(GateStatusRequest);
   }
 
-  updatePolicy(config: PolicyConfig): Promise<void> {
-    return this.client.sendNotification(PolicyConfigNotification, config);
+  updateSettings(settings: GateSettings): Promise<void> {
+    return this.client.sendNotification(SettingsNotification, settings);
   }
 
   dispose(): void {

@@ -1,11 +1,15 @@
-// The decision core: policy first, then a human for anything not plainly safe. Pure of transport.
+// The decision core: policy first, then a human for anything not plainly safe, and an audit entry, fsync'd,
+// before any answer leaves. Pure of transport: the LSP gate and the headless gate both drive it.
 import { randomUUID } from 'node:crypto';
 import { relative, isAbsolute } from 'node:path';
 import type { Policy } from '../policy';
 import type { AgentName, Verdict } from '../policy/types';
 import type { DecidedBy, Decision } from '../protocol/hookWire';
-import type { ReviewItem } from '../protocol/gateLsp';
+import type { ReviewAnswer, ReviewItem } from '../protocol/gateLsp';
+import { requestRecord, unparsedRequest, type AppendableEvent, type RequestRecord } from '../audit';
 import type { Reviewer } from './reviewer';
+import { actionFingerprint } from './fingerprint';
+import { unattendedDecision, type ReviewDefault } from './unattended';
 
 export interface GateDecision {
   id: string;
@@ -21,7 +25,23 @@ export interface GateRequest {
   deadline: number;
 }
 
+/** Where the gate records requests and decisions. append() resolves only once the entry is durable. */
+export interface AuditSink {
+  append(event: AppendableEvent): Promise<unknown>;
+}
+
+export interface GateOptions {
+  policy: Policy;
+  /** Who to ask; undefined for a headless gate (nobody to ask: unattended rules apply). */
+  reviewer?: Reviewer;
+  folders: readonly string[];
+  audit?: AuditSink;
+  /** What a review-level action gets when nobody can be asked. */
+  reviewDefault: ReviewDefault;
+}
+
 export class DeadlineExceeded extends Error {}
+class AuditFailed extends Error {}
 
 function folderOf(folders: readonly string[], cwd: string): string | undefined {
   return folders.find((f) => {
@@ -35,65 +55,111 @@ function summary(verdict: Verdict): string {
 }
 
 export class Gate {
-  constructor(
-    private policy: Policy,
-    private readonly reviewer: Reviewer,
-    private folders: readonly string[],
-  ) {}
+  /** Reviews in flight by action fingerprint: a duplicate hook for the same action joins the same card. */
+  private readonly inFlight = new Map<string, Promise<ReviewAnswer>>();
 
-  update(policy: Policy, folders: readonly string[]): void {
-    this.policy = policy;
-    this.folders = folders;
+  constructor(private options: GateOptions) {}
+
+  update(changes: Partial<GateOptions>): void {
+    this.options = { ...this.options, ...changes };
   }
 
   /** Decides one hook call. `signal` aborts when the hook goes away; the deadline denies. Never throws. */
   async decide(request: GateRequest, signal: AbortSignal): Promise<GateDecision> {
     const id = randomUUID();
+    try {
+      return await this.decideAudited(id, request, signal);
+    } catch (err) {
+      const why = err instanceof AuditFailed ? `could not write its audit log (${err.message})` : `failed (${(err as Error).message})`;
+      return { id, decision: 'deny', decidedBy: 'fail-closed', risk: 'blocked', reason: `Countersign ${why}; denied.` };
+    }
+  }
+
+  private async record(event: AppendableEvent): Promise<void> {
+    if (!this.options.audit) return;
+    try {
+      await this.options.audit.append(event);
+    } catch (err) {
+      throw new AuditFailed((err as Error).message);
+    }
+  }
+
+  private async finish(id: string, d: Omit<GateDecision, 'id'>, request?: RequestRecord): Promise<GateDecision> {
+    await this.record({ type: 'decision', id, ...(request ? { request } : {}), decision: { decision: d.decision, decidedBy: d.decidedBy, reason: d.reason } });
+    return { id, ...d };
+  }
+
+  private async decideAudited(id: string, request: GateRequest, signal: AbortSignal): Promise<GateDecision> {
     let payload: unknown;
     try {
       payload = JSON.parse(request.payload);
     } catch {
-      return { id, decision: 'deny', decidedBy: 'policy', risk: 'blocked', reason: 'Countersign: the hook payload is not valid JSON; denied.' };
+      const reason = 'Countersign: the hook payload is not valid JSON; denied.';
+      return this.finish(id, { decision: 'deny', decidedBy: 'policy', risk: 'blocked', reason }, unparsedRequest(request.agent, 'payload is not JSON'));
     }
-    const verdict = this.policy.evaluate(payload, request.agent);
-    if (verdict.risk === 'safe') return { id, decision: 'allow', decidedBy: 'policy', risk: 'safe', reason: 'Countersign: allowed by policy.' };
-    if (verdict.risk === 'blocked') {
-      return { id, decision: 'deny', decidedBy: 'policy', risk: 'blocked', reason: `Countersign: blocked by policy. ${summary(verdict)}` };
+    const verdict = this.options.policy.evaluate(payload, request.agent);
+    const record = requestRecord(verdict);
+    const { risk } = verdict;
+    if (risk === 'safe' || risk === 'blocked' || !this.options.reviewer) {
+      const d = unattendedDecision(risk, this.options.reviewDefault, 'this gate runs headless with no reviewer', summary(verdict));
+      return this.finish(id, { ...d, decidedBy: 'policy', risk }, record);
     }
 
+    await this.record({ type: 'request', id, request: record });
     const item: ReviewItem = {
       id,
-      risk: verdict.risk,
+      risk,
       reasons: verdict.reasons,
       action: verdict.action,
-      workspaceFolder: folderOf(this.folders, verdict.action.cwd),
+      workspaceFolder: folderOf(this.options.folders, verdict.action.cwd),
       receivedAt: Date.now(),
       deadline: request.deadline,
     };
-    const review = new AbortController();
-    const onAbort = () => review.abort(signal.reason);
-    signal.addEventListener('abort', onAbort);
-    const timer = setTimeout(() => review.abort(new DeadlineExceeded()), Math.max(0, request.deadline - Date.now()));
+    const outcome = await this.ask(this.options.reviewer, item, request.deadline, signal);
+    if (outcome === 'deadline') {
+      return this.finish(id, { decision: 'deny', decidedBy: 'timeout', risk, reason: 'Countersign: nobody decided before the hook timeout; denied.' });
+    }
+    if (outcome instanceof Error) {
+      return this.finish(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: `Countersign: no reviewer could answer (${outcome.message}); denied.` });
+    }
+    // A remembered rule may only ever answer review-level actions; anything else is a bug, so deny.
+    const byRule = outcome.decidedBy === 'rule';
+    if (byRule && risk !== 'review') {
+      return this.finish(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: 'Countersign: a remembered rule cannot approve a sensitive action; denied.' });
+    }
+    const who = byRule ? 'a session rule' : 'the reviewer';
+    const note = outcome.reason ? ` Reviewer: ${outcome.reason}` : '';
+    const reason = outcome.decision === 'allow' ? `Countersign: approved by ${who}.${note}` : `Countersign: denied by ${who}.${note}`;
+    return this.finish(id, { decision: outcome.decision, decidedBy: byRule ? 'rule' : 'human', risk, reason });
+  }
+
+  /** Asks the reviewer, sharing one card among identical in-flight actions; bounded by the deadline and the hook. */
+  private async ask(reviewer: Reviewer, item: ReviewItem, deadline: number, signal: AbortSignal): Promise<ReviewAnswer | 'deadline' | Error> {
+    const key = actionFingerprint(item.action);
+    let shared = this.inFlight.get(key);
+    let review: AbortController | undefined;
+    if (!shared) {
+      review = new AbortController();
+      shared = reviewer.review(item, review.signal);
+      this.inFlight.set(key, shared);
+      const owned = shared;
+      void owned.finally(() => this.inFlight.get(key) === owned && this.inFlight.delete(key)).catch(() => undefined);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    const stop = new Promise<'deadline' | Error>((resolve) => {
+      timer = setTimeout(() => resolve('deadline'), Math.max(0, deadline - Date.now()));
+      onAbort = () => resolve(new Error('the hook disconnected'));
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort);
+    });
     try {
-      const answer = await this.reviewer.review(item, review.signal);
-      // A remembered rule may only ever answer non-sensitive actions; anything else is a bug, so deny.
-      const byRule = answer.decidedBy === 'rule';
-      if (byRule && verdict.risk !== 'review') {
-        return { id, decision: 'deny', decidedBy: 'fail-closed', risk: verdict.risk, reason: 'Countersign: a remembered rule cannot approve a sensitive action; denied.' };
-      }
-      const who = byRule ? 'a session rule' : 'the reviewer';
-      const note = answer.reason ? ` Reviewer: ${answer.reason}` : '';
-      return answer.decision === 'allow'
-        ? { id, decision: 'allow', decidedBy: byRule ? 'rule' : 'human', risk: verdict.risk, reason: `Countersign: approved by ${who}.${note}` }
-        : { id, decision: 'deny', decidedBy: byRule ? 'rule' : 'human', risk: verdict.risk, reason: `Countersign: denied by ${who}.${note}` };
-    } catch (err) {
-      if (review.signal.reason instanceof DeadlineExceeded) {
-        return { id, decision: 'deny', decidedBy: 'timeout', risk: verdict.risk, reason: 'Countersign: nobody decided before the hook timeout; denied.' };
-      }
-      return { id, decision: 'deny', decidedBy: 'fail-closed', risk: verdict.risk, reason: `Countersign: no reviewer could answer (${(err as Error).message}); denied.` };
+      return await Promise.race([shared.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))), stop]);
     } finally {
       clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
+      if (onAbort) signal.removeEventListener('abort', onAbort);
+      // The owner withdraws the card when it stops waiting (decided, expired or gone); joiners leave it be.
+      review?.abort();
     }
   }
 }

@@ -17,12 +17,20 @@ export function maxRisk(a: Risk, b: Risk): Risk {
   return RISK_ORDER[a] >= RISK_ORDER[b] ? a : b;
 }
 
-/** Where in the action a reason was triggered, so the panel can highlight it. Offsets are UTF-16 indices into `field`. */
+/**
+ * Where in the action a reason was triggered, so the panel can highlight it. Offsets are UTF-16 indices into `field`:
+ * - `command`: ShellAction.command;
+ * - `path`: the action's `path` (read, write, edit);
+ * - `content`: WriteAction.content; for an EditAction, `edits[index].newText`; for a PatchAction, `patch`;
+ * - `input`: `JSON.stringify(ToolAction.input, null, 2)` (the same text the panel shows).
+ */
 export interface Span {
   field: 'command' | 'path' | 'content' | 'input';
   start: number;
   end: number;
   text: string;
+  /** EditAction only: which entry of `edits` the `content` span indexes. */
+  index?: number;
 }
 
 export interface Reason {
@@ -65,6 +73,8 @@ export interface WriteAction extends ActionBase {
   kind: 'write';
   path: string;
   content: string;
+  /** Text of the file being replaced, when known. */
+  before?: string;
 }
 
 export interface ReadAction extends ActionBase {
@@ -102,4 +112,9 @@ export interface PolicyConfig {
   workspaceFolders: string[];
   /** The user's home directory, for `~` and `$HOME`. */
   home: string;
+  /**
+   * Absolute directories that are always sensitive to read or write, whatever the allowed paths say
+   * (Countersign's global storage, the gate runtime dir with its tokens). Optional: older callers omit it.
+   */
+  protectedPaths?: string[];
 }

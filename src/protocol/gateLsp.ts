@@ -30,15 +30,26 @@ export interface GateStatus {
   runtimeDir: string;
 }
 
+/** What a review-level action gets when nobody can be asked (countersign.whenUnreachable). */
+export type ReviewDefault = 'deny' | 'allow';
+
+/** The user's settings as the gate needs them. */
+export interface GateSettings {
+  policy: PolicyConfig;
+  reviewDefault: ReviewDefault;
+}
+
 /** Initialization options the extension passes when it starts the gate. */
 export interface GateInitOptions {
-  policy: PolicyConfig;
+  settings: GateSettings;
   runtimeDir: string;
+  /** Audit log directory for this window's workspace; no log when absent. */
+  auditDir?: string;
 }
 
 /** gate -> extension: ask the human. Cancelled by the gate when the hook goes away or the deadline passes. */
 export const ReviewRequest = new RequestType<ReviewItem, ReviewAnswer, void>('countersign/review');
 /** extension -> gate: where the hook socket is. */
 export const GateStatusRequest = new RequestType0<GateStatus, void>('countersign/status');
-/** extension -> gate: settings changed. */
-export const PolicyConfigNotification = new NotificationType<PolicyConfig>('countersign/policyConfig');
+/** extension -> gate: settings or workspace folders changed. */
+export const SettingsNotification = new NotificationType<GateSettings>('countersign/settings');

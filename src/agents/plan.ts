@@ -1,0 +1,54 @@
+// Plans one config change (connect or disconnect) as before/after text, so the user sees the exact diff
+// before anything is written. Pure.
+import { addHook, ConfigParseError, hasHook, removeHook, type CreatedPath } from './hookConfig';
+import { clineHookScript, isClineHookScript, shQuote } from './scripts';
+import { hookCommandLine, type ConfigTarget } from './catalog';
+import { HOOK_TIMEOUT_SECONDS } from './answers';
+
+export interface PlannedChange {
+  target: ConfigTarget;
+  /** Current text; undefined when the file does not exist. */
+  before: string | undefined;
+  /** New text; undefined means delete the file. Equal to `before` when nothing changes. */
+  after: string | undefined;
+  /** Containers this connection created (kept so Disconnect removes exactly them). */
+  created: CreatedPath[];
+  /** The file must be executable (Cline's hook). */
+  executable: boolean;
+  /** Why this file cannot be changed safely; nothing is written when set. */
+  problem?: string;
+}
+
+export function changes(plan: PlannedChange): boolean {
+  return !plan.problem && plan.before !== plan.after;
+}
+
+export function planConnect(target: ConfigTarget, before: string | undefined, shimPath: string): PlannedChange {
+  const command = hookCommandLine(target.agent, target, shimPath, shQuote);
+  const base = { target, before, created: [] as CreatedPath[], executable: target.kind === 'cline-script' };
+  if (target.kind === 'cline-script') {
+    if (before !== undefined && !isClineHookScript(before)) {
+      return { ...base, after: before, problem: `${target.file} already holds another PreToolUse hook; Countersign will not replace it. Merge it by hand or move it aside.` };
+    }
+    return { ...base, after: clineHookScript(command), created: before === undefined ? [[]] : [] };
+  }
+  try {
+    const edit = addHook(target.kind, before, { agent: target.agent, command, timeoutSec: HOOK_TIMEOUT_SECONDS[target.agent] });
+    return { ...base, after: edit.text, created: edit.created };
+  } catch (err) {
+    const why = err instanceof ConfigParseError ? err.message : String(err);
+    return { ...base, after: before, problem: `${target.file}: ${why}` };
+  }
+}
+
+export function planDisconnect(target: ConfigTarget, before: string | undefined, created: readonly CreatedPath[]): PlannedChange {
+  const base = { target, before, created: [] as CreatedPath[], executable: target.kind === 'cline-script' };
+  if (before === undefined) return { ...base, after: undefined };
+  if (target.kind === 'cline-script') return { ...base, after: isClineHookScript(before) ? undefined : before };
+  if (!hasHook(target.kind, before)) return { ...base, after: before };
+  try {
+    return { ...base, after: removeHook(before, created) };
+  } catch (err) {
+    return { ...base, after: before, problem: `${target.file}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}

@@ -1,0 +1,83 @@
+// `countersign gate --headless --audit FILE [--socket PATH]`: the same policy and audit log with nobody to ask,
+// for CI and containers. Sensitive and blocked are denied, review follows --review (or the user's
+// countersign.whenUnreachable), safe is allowed. Runs until killed; answers concurrent hooks.
+import { basename, dirname, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createPolicy } from '../policy';
+import { homedir } from 'node:os';
+import { readSnapshot } from '../ipc/settingsSnapshot';
+import { runtimeDir } from '../ipc/runtimeDir';
+import { Gate } from './gate';
+import { startGateServer } from './gateServer';
+import { openAudit } from './openAudit';
+import { isReviewDefault } from './unattended';
+
+const USAGE = 'usage: countersign gate --headless --audit FILE [--socket PATH] [--review deny|allow] [--folder DIR]...';
+
+/** `--audit x/audit.jsonl` writes x/audit-000001.jsonl, … (rotation keeps the chain); a path without .jsonl is a directory. */
+function auditLocation(path: string): { dir: string; prefix?: string } {
+  const abs = resolve(path);
+  return extname(abs) === '.jsonl' ? { dir: dirname(abs), prefix: basename(abs, '.jsonl') } : { dir: abs };
+}
+
+export async function runHeadlessGate(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      headless: { type: 'boolean' },
+      audit: { type: 'string' },
+      socket: { type: 'string' },
+      review: { type: 'string' },
+      folder: { type: 'string', multiple: true },
+    },
+  });
+  if (!values.headless || !values.audit) {
+    process.stderr.write(`${USAGE}\n(only the headless gate runs from the CLI; VS Code starts its own)\n`);
+    return 1;
+  }
+  if (values.review !== undefined && !isReviewDefault(values.review)) {
+    process.stderr.write(`countersign gate: --review must be deny or allow\n`);
+    return 1;
+  }
+  const log = (m: string) => process.stderr.write(`[countersign gate] ${m}\n`);
+  const snapshot = readSnapshot(process.env.COUNTERSIGN_HOME);
+  const folders = (values.folder ?? [process.cwd()]).map((f) => resolve(f));
+  const where = auditLocation(values.audit);
+  const audit = await openAudit(where.dir, where.prefix, log);
+  const gate = new Gate({
+    policy: await createPolicy({
+      sensitivePaths: snapshot.sensitivePaths,
+      allowedPaths: snapshot.allowedPaths,
+      protectedPaths: snapshot.protectedPaths,
+      workspaceFolders: folders,
+      home: homedir(),
+    }),
+    folders,
+    audit,
+    reviewDefault: values.review ?? snapshot.reviewDefault,
+  });
+  const server = await startGateServer(gate, {
+    runtimeDir: runtimeDir(),
+    folders,
+    headless: true,
+    socket: values.socket ? resolve(values.socket) : undefined,
+    log,
+  });
+  await audit.append({ type: 'note', topic: 'gate', message: 'started headless', data: { pid: process.pid, socket: server.status.socket } });
+  log(`headless gate ${process.pid} on ${server.status.socket}; audit log in ${where.dir}`);
+  process.stdout.write(`${JSON.stringify({ socket: server.status.socket, pid: process.pid, auditDir: where.dir })}\n`);
+
+  return new Promise<number>((done) => {
+    const stop = (signal: string) => {
+      log(`${signal}: stopping`);
+      void (async () => {
+        await server.close().catch(() => undefined);
+        await audit.append({ type: 'note', topic: 'gate', message: 'stopped', data: { signal } }).catch(() => undefined);
+        await audit.close().catch(() => undefined);
+        done(0);
+      })();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}

@@ -1,0 +1,61 @@
+// The gate as the extension runs it: an LSP server (vscode-languageserver) whose reviewer is the panel.
+import { createConnection, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { createPolicy } from '../policy';
+import { GateStatusRequest, SettingsNotification, type GateInitOptions, type GateSettings, type GateStatus } from '../protocol/gateLsp';
+import type { AuditLog } from '../audit';
+import { Gate } from './gate';
+import { startGateServer, type GateServer } from './gateServer';
+import { LspReviewer } from './lspReviewer';
+import { openAudit } from './openAudit';
+
+export function runLspGate(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const log = (m: string) => connection.console.log(`[gate] ${m}`);
+  let running: Promise<{ server: GateServer; gate: Gate; audit?: AuditLog }> | undefined;
+
+  async function start(opts: GateInitOptions) {
+    const audit = opts.auditDir ? await openAudit(opts.auditDir, undefined, log) : undefined;
+    const gate = new Gate({
+      policy: await createPolicy(opts.settings.policy),
+      reviewer: new LspReviewer(connection),
+      folders: opts.settings.policy.workspaceFolders,
+      audit,
+      reviewDefault: opts.settings.reviewDefault,
+    });
+    const server = await startGateServer(gate, { runtimeDir: opts.runtimeDir, folders: opts.settings.policy.workspaceFolders, headless: false, log });
+    await audit?.append({ type: 'note', topic: 'gate', message: 'started', data: { pid: process.pid, socket: server.status.socket } });
+    log(`listening on ${server.status.socket}`);
+    return { server, gate, audit };
+  }
+
+  connection.onInitialize((params) => {
+    running = start(params.initializationOptions as GateInitOptions);
+    // A gate that cannot listen must not look alive: the extension shows the error and hooks fail closed.
+    running.catch((err: unknown) => log(`failed to start: ${(err as Error).message}`));
+    return { capabilities: { textDocumentSync: TextDocumentSyncKind.None } };
+  });
+
+  connection.onRequest(GateStatusRequest, async (): Promise<GateStatus> => {
+    if (!running) throw new Error('gate not initialized');
+    return (await running).server.status;
+  });
+
+  connection.onNotification(SettingsNotification, (settings: GateSettings) => {
+    if (!running) return;
+    void (async () => {
+      const { gate, server } = await running;
+      gate.update({ policy: await createPolicy(settings.policy), folders: settings.policy.workspaceFolders, reviewDefault: settings.reviewDefault });
+      server.setFolders(settings.policy.workspaceFolders);
+    })().catch((err: unknown) => log(`policy update failed: ${(err as Error).message}`));
+  });
+
+  connection.onShutdown(async () => {
+    if (!running) return;
+    const { server, audit } = await running;
+    await server.close().catch(() => undefined);
+    await audit?.append({ type: 'note', topic: 'gate', message: 'stopped', data: { pid: process.pid } }).catch(() => undefined);
+    await audit?.close().catch(() => undefined);
+  });
+
+  connection.listen();
+}
