@@ -119,7 +119,7 @@ function findOurs(root: Node | undefined): Found[] {
     const list = prop.children?.[1];
     if (list?.type !== 'array') continue;
     (list.children ?? []).forEach((entry, i) => {
-      const command = findNodeAtLocation(entry, ['command'])?.value ?? findNodeAtLocation(entry, ['bash'])?.value;
+      const command: unknown = findNodeAtLocation(entry, ['command'])?.value ?? findNodeAtLocation(entry, ['bash'])?.value;
       if (isCountersignCommand(command)) {
         found.push({ path: ['hooks', event, i] });
         return;
