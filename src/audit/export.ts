@@ -1,10 +1,11 @@
 // Entries as CSV rows and the export's selection rule, shared by the CLI and the VS Code view.
 import { addToHistory, isEmptyFilter, matchesFilter, type AuditFilter, type HistoryItem } from './history';
+import { logFilePrefix } from './files';
 import { readLines } from './lines';
 import { parseLine } from './parse';
 import type { AuditEntry } from './schema';
 
-export const CSV_COLUMNS = ['seq', 'ts', 'type', 'id', 'agent', 'tool', 'kind', 'risk', 'rules', 'summary', 'decision', 'decided_by', 'reason', 'detail', 'hash'] as const;
+export const CSV_COLUMNS = ['seq', 'ts', 'type', 'id', 'agent', 'tool', 'kind', 'risk', 'rules', 'summary', 'decision', 'decided_by', 'reason', 'detail', 'hash', 'chain'] as const;
 
 /**
  * One CSV cell: always quoted, quotes doubled, and a cell a spreadsheet would run as a formula (leading = + - @,
@@ -30,14 +31,17 @@ function detail(e: AuditEntry): string {
   }
 }
 
-/** A CSV line (CRLF-terminated, RFC 4180) for an entry; request columns come from its joined item when known. */
-export function csvRow(e: AuditEntry, item?: HistoryItem): string {
+/**
+ * A CSV line (CRLF-terminated, RFC 4180) for an entry; request columns come from its joined item when known.
+ * `chain`: the file prefix, telling apart entries of side-by-side chains (their seqs overlap).
+ */
+export function csvRow(e: AuditEntry, item?: HistoryItem, chain?: string): string {
   const request = e.type === 'request' ? e.request : e.type === 'decision' ? (e.request ?? item?.request) : undefined;
   const decision = e.type === 'decision' ? e.decision : undefined;
   const id = e.type === 'request' || e.type === 'decision' ? e.id : undefined;
   const cells = [
     e.seq, e.ts, e.type, id, request?.agent, request?.tool, request?.kind, request?.risk, request?.rules.join(' '), request?.summary,
-    decision?.decision, decision?.decidedBy, decision?.reason, detail(e), e.hash,
+    decision?.decision, decision?.decidedBy, decision?.reason, detail(e), e.hash, chain,
   ];
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
@@ -59,6 +63,8 @@ export interface ExportedEntry {
   /** The line exactly as stored (without newline): a JSONL export keeps each entry's own hash checkable. */
   raw: string;
   item?: HistoryItem;
+  /** The file prefix of the entry's chain (`audit`), when its file is named like a log file. */
+  chain?: string;
 }
 
 /**
@@ -75,6 +81,7 @@ export async function* exportEntries(files: readonly string[], filter: AuditFilt
     }
   }
   for (const file of files) {
+    const chain = logFilePrefix(file);
     for await (const line of readLines(file)) {
       if (!line.terminated) {
         onSkip?.(file, line.no, 'incomplete last line');
@@ -88,7 +95,10 @@ export async function* exportEntries(files: readonly string[], filter: AuditFilt
       const e = parsed.entry;
       if (!entrySelected(e, items, filter)) continue;
       const item = e.type === 'request' || e.type === 'decision' ? items.get(e.id) : undefined;
-      yield item ? { entry: e, raw: line.bytes.toString('utf8'), item } : { entry: e, raw: line.bytes.toString('utf8') };
+      const out: ExportedEntry = { entry: e, raw: line.bytes.toString('utf8') };
+      if (item) out.item = item;
+      if (chain) out.chain = chain;
+      yield out;
     }
   }
 }

@@ -2,7 +2,7 @@
 // id, newest first, with the same filter as `countersign audit export`.
 import type { Risk } from '../policy/types';
 import type { Decision } from '../protocol/hookWire';
-import { listLogFiles } from './files';
+import { listLogs } from './files';
 import { readLines } from './lines';
 import { parseLine } from './parse';
 import type { AuditEntry, DecisionRecord, RequestRecord } from './schema';
@@ -18,6 +18,8 @@ export interface HistoryItem {
   decidedAt?: string;
   /** seq of the item's newest entry: a stable sort key and a pointer into the log. */
   seq: number;
+  /** The chain (file prefix) it was read from, when read from a directory holding several. */
+  chain?: string;
 }
 
 export interface AuditFilter {
@@ -58,7 +60,7 @@ export function addToHistory(items: Map<string, HistoryItem>, e: AuditEntry): vo
   items.set(e.id, item);
 }
 
-/** Joins entries (in log order) into items, newest first. */
+/** Joins one chain's entries (in log order) into items, newest first. */
 export function historyFromEntries(entries: Iterable<AuditEntry>, filter: AuditFilter = {}): HistoryItem[] {
   const items = new Map<string, HistoryItem>();
   for (const e of entries) addToHistory(items, e);
@@ -80,17 +82,12 @@ export interface HistoryOptions {
   /** Most items returned. Default 200. */
   limit?: number;
   filter?: AuditFilter;
+  /** Read only this chain (default: every chain in the directory, merged by time). */
   prefix?: string;
 }
 
-/**
- * The newest items of the log in `dir`, reading files from the newest back only as far as needed (plus one more
- * file, so a decision whose request sits just across a rotation still gets its request). Does not verify.
- */
-export async function readHistory(dir: string, opts: HistoryOptions = {}): Promise<HistoryItem[]> {
-  const limit = opts.limit ?? 200;
-  const filter = opts.filter ?? {};
-  const files = await listLogFiles(dir, opts.prefix);
+/** One chain's newest items: files from the newest back, as far as needed plus one (a request across a rotation). */
+async function chainHistory(files: readonly string[], limit: number, filter: AuditFilter): Promise<HistoryItem[]> {
   const perFile: AuditEntry[][] = [];
   let extra = 0;
   for (let i = files.length - 1; i >= 0; i--) {
@@ -100,4 +97,20 @@ export async function readHistory(dir: string, opts: HistoryOptions = {}): Promi
     }
   }
   return historyFromEntries(perFile.flat(), filter).slice(0, limit);
+}
+
+const lastActivity = (i: HistoryItem) => i.decidedAt ?? i.receivedAt ?? '';
+
+/** The newest items of the log in `dir`, newest first (several chains: merged by time). Does not verify. */
+export async function readHistory(dir: string, opts: HistoryOptions = {}): Promise<HistoryItem[]> {
+  const limit = opts.limit ?? 200;
+  const filter = opts.filter ?? {};
+  const logs = await listLogs(dir);
+  const chains = opts.prefix === undefined ? [...logs] : [[opts.prefix, logs.get(opts.prefix) ?? []] as const];
+  if (chains.length === 1) return chainHistory(chains[0]?.[1] ?? [], limit, filter);
+  const items: HistoryItem[] = [];
+  for (const [chain, files] of chains) {
+    for (const item of await chainHistory(files, limit, filter)) items.push({ ...item, chain });
+  }
+  return items.sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)) || b.seq - a.seq).slice(0, limit);
 }

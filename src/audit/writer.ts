@@ -4,8 +4,8 @@
 import { mkdir, open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { serializeEntry, sha256Hex } from './hash';
-import { DEFAULT_PREFIX, listLogFiles, logFileIndex, logFileName } from './files';
-import { acquireLock, type Lock } from './lock';
+import { DEFAULT_PREFIX, listLogFiles, logFileIndex, logFileName, siblingPrefix } from './files';
+import { AuditLogBusyError, acquireLock, type Lock } from './lock';
 import { redact } from './redact';
 import { scanFile } from './scan';
 import { AUDIT_VERSION, GENESIS, type AuditEntry, type EntryHeader, type AuditEvent, type DecisionEvent, type NoteEvent, type RequestEvent, type SegmentEvent } from './schema';
@@ -16,7 +16,11 @@ export type AppendableEvent = RequestEvent | DecisionEvent | NoteEvent;
 export interface AuditLogOptions {
   /** The log's directory (one per workspace); created user-only if missing. */
   dir: string;
-  /** File name prefix: files are `<prefix>-000001.jsonl`, … Default `audit`. */
+  /**
+   * File name prefix: files are `<prefix>-000001.jsonl`, … Given, the writer uses exactly this chain (busy: it
+   * throws). Omitted, it uses `audit`, or if another live writer holds that, `audit.2`, `audit.3`, … so two gates
+   * on one directory each keep an intact chain of their own (readHistory merges them).
+   */
   prefix?: string;
   /** Start a new file once the current one would grow past this many bytes. Default 8 MiB. */
   maxFileBytes?: number;
@@ -25,6 +29,8 @@ export interface AuditLogOptions {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Most side-by-side chains tried when the prefix is left to the writer. */
+const MAX_SIBLINGS = 32;
 /** Longest string kept in an entry; longer ones are cut after redaction (so no half token escapes the masks). */
 const MAX_STRING = 8192;
 /** Most entries written by one write() + fdatasync. */
@@ -102,16 +108,17 @@ export class AuditLog {
   private unsure = false;
   private closed = false;
   private readonly listeners = new Set<(entries: readonly AuditEntry[]) => void>();
-  private readonly prefix: string;
+  readonly prefix: string;
   private readonly maxFileBytes: number;
   private readonly now: () => Date;
 
   private constructor(
-    private readonly dir: string,
+    readonly dir: string,
+    prefix: string,
     private readonly lock: Lock,
     opts: AuditLogOptions,
   ) {
-    this.prefix = opts.prefix ?? DEFAULT_PREFIX;
+    this.prefix = prefix;
     this.maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.now = opts.now ?? (() => new Date());
   }
@@ -123,8 +130,8 @@ export class AuditLog {
   static async open(opts: AuditLogOptions): Promise<AuditLog> {
     const dir = resolve(opts.dir); // one spelling per directory, so the in-process lock check sees through ./ and ../
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const lock = await acquireLock(join(dir, `${opts.prefix ?? DEFAULT_PREFIX}.lock`));
-    const log = new AuditLog(dir, lock, opts);
+    const { prefix, lock } = await AuditLog.lockChain(dir, opts.prefix);
+    const log = new AuditLog(dir, prefix, lock, opts);
     try {
       const first = await log.attach();
       if (first.length) await log.writeEvents(first);
@@ -133,6 +140,18 @@ export class AuditLog {
       await log.fh?.close().catch(() => undefined);
       await lock.release();
       throw err;
+    }
+  }
+
+  private static async lockChain(dir: string, prefix: string | undefined): Promise<{ prefix: string; lock: Lock }> {
+    if (prefix !== undefined) return { prefix, lock: await acquireLock(join(dir, `${prefix}.lock`)) };
+    for (let n = 1; ; n++) {
+      const p = siblingPrefix(DEFAULT_PREFIX, n);
+      try {
+        return { prefix: p, lock: await acquireLock(join(dir, `${p}.lock`)) };
+      } catch (err) {
+        if (!(err instanceof AuditLogBusyError) || n >= MAX_SIBLINGS) throw err;
+      }
     }
   }
 

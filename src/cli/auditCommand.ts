@@ -1,9 +1,11 @@
 // `countersign audit verify FILE…` / `countersign audit export --format jsonl|csv FILE…` (the logic is in src/audit).
-// Arguments are files or log directories (a directory stands for its files in chain order), checked in the order
-// given. verify exits 0 intact, 1 broken (the first broken entry is named), 3 only a torn last line, 2 usage or I/O.
+// Arguments are files or log directories (a directory stands for its files in chain order), taken as one chain in
+// the order given; a directory holding several side-by-side chains (two gates on one workspace) must be the only
+// argument, and each chain is checked on its own. verify exits 0 intact, 1 broken (the first broken entry is
+// named), 3 only a torn last line, 2 usage or I/O; with several chains, the worst of them.
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { csvHeader, csvRow, exportEntries, listLogFiles, verifyLog, type AuditFilter, type VerifyResult } from '../audit';
+import { csvHeader, csvRow, exportEntries, listLogs, verifyLog, type AuditFilter, type VerifyResult } from '../audit';
 import { AGENT_NAMES, type Risk } from '../policy/types';
 import type { Decision } from '../protocol/hookWire';
 
@@ -14,12 +16,14 @@ export const EXIT_TORN = 3;
 
 const USAGE = `usage:
   countersign audit verify [--anchor HASH] [--json] FILE|DIR...
-      Checks the files as one hash chain, in the order given (a directory: its log files in chain order).
+      Checks the files as one hash chain, in the order given (a directory: its log files in chain order; a
+      directory with several chains side by side, given alone: each chain, one line each).
       exit 0 intact, 1 broken (names the first broken entry), 3 torn last line only (crash mid-append), 2 usage/IO.
       --anchor HASH  the chain must contain the entry with this hash (or prefix of 8+ hex digits), e.g. a head
                      recorded elsewhere: detects entries cut off the end.
   countersign audit export [--format jsonl|csv] [--agent A] [--risk R] [--decision D] FILE|DIR...
-      Prints entries (jsonl: as stored; csv: one row per entry, header first). Filters take several values
+      Prints entries (jsonl: as stored; csv: one row per entry, header first; several chains: one after the
+      other, the csv column 'chain' tells them apart). Filters take several values
       (repeat the option or separate with commas); with any filter only request/decision entries are printed.
       risks: safe, review, sensitive, blocked; decisions: allow, deny, pending.
 `;
@@ -38,8 +42,11 @@ function list<T extends string>(values: string[] | undefined, allowed: readonly 
   return out as T[];
 }
 
-/** Files in the order given; a directory contributes its log files in chain order. */
-async function resolveInputs(args: string[]): Promise<string[]> {
+/**
+ * The chains to check: the arguments in order as one chain (a directory contributes its files in chain order), or,
+ * for a lone directory holding several chains, each of them.
+ */
+async function resolveChains(args: string[]): Promise<string[][]> {
   if (!args.length) throw new UsageError('no log files given');
   const files: string[] = [];
   for (const arg of args) {
@@ -49,11 +56,15 @@ async function resolveInputs(args: string[]): Promise<string[]> {
       files.push(arg);
       continue;
     }
-    const found = await listLogFiles(arg);
-    if (!found.length) throw new Error(`${arg}: no audit log files (<prefix>-NNNNNN.jsonl) in this directory`);
-    files.push(...found);
+    const logs = await listLogs(arg);
+    if (!logs.size) throw new Error(`${arg}: no audit log files (<prefix>-NNNNNN.jsonl) in this directory`);
+    if (logs.size > 1) {
+      if (args.length > 1) throw new UsageError(`${arg} holds several chains (${[...logs.keys()].join(', ')}): give it alone, or name the files`);
+      return [...logs.values()];
+    }
+    files.push(...[...logs.values()][0] ?? []);
   }
-  return files;
+  return [files];
 }
 
 function range(r: VerifyResult): string {
@@ -86,12 +97,16 @@ export function describeVerify(r: VerifyResult): { line: string; code: number } 
 async function verify(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { anchor: { type: 'string' }, json: { type: 'boolean' } } });
   if (values.anchor !== undefined && !/^[0-9a-fA-F]{8,64}$/.test(values.anchor)) throw new UsageError('--anchor takes a SHA-256 hex digest or a prefix of at least 8 hex digits');
-  const files = await resolveInputs(positionals);
-  const result = await verifyLog(files, values.anchor === undefined ? {} : { anchor: values.anchor });
-  const { line, code } = describeVerify(result);
-  if (values.json) process.stdout.write(`${JSON.stringify({ ...result, summary: line })}\n`);
-  else (code === EXIT_INTACT ? process.stdout : process.stderr).write(`${line}\n`);
-  return code;
+  const chains = await resolveChains(positionals);
+  let worst = EXIT_INTACT;
+  for (const files of chains) {
+    const result = await verifyLog(files, values.anchor === undefined ? {} : { anchor: values.anchor });
+    const { line, code } = describeVerify(result);
+    if (values.json) process.stdout.write(`${JSON.stringify({ ...result, summary: line })}\n`);
+    else (code === EXIT_INTACT ? process.stdout : process.stderr).write(`${line}\n`);
+    if (code === EXIT_BROKEN || (code === EXIT_TORN && worst === EXIT_INTACT)) worst = code;
+  }
+  return worst;
 }
 
 /** Writes with back-pressure; false once the reader went away (`| head`). */
@@ -123,12 +138,12 @@ async function exportLog(argv: string[]): Promise<number> {
   if (agents) filter.agents = agents;
   if (risks) filter.risks = risks;
   if (decisions) filter.decisions = decisions;
-  const files = await resolveInputs(positionals);
+  const files = (await resolveChains(positionals)).flat();
   process.stdout.on('error', () => undefined); // EPIPE: the reader stopped; nothing left to do
   if (format === 'csv' && !(await out(csvHeader()))) return 0;
   const skip = (file: string, line: number, why: string) => process.stderr.write(`countersign audit export: skipped ${file} line ${line}: ${why}\n`);
-  for await (const { entry, raw, item } of exportEntries(files, filter, skip)) {
-    if (!(await out(format === 'csv' ? csvRow(entry, item) : `${raw}\n`))) break;
+  for await (const { entry, raw, item, chain } of exportEntries(files, filter, skip)) {
+    if (!(await out(format === 'csv' ? csvRow(entry, item, chain) : `${raw}\n`))) break;
   }
   return 0;
 }

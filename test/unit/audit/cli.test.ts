@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AuditLog } from '../../../src/audit';
 import { readLinesOf, request, writeLinesTo, writeLog, tempDir } from './helpers';
 
@@ -108,4 +108,26 @@ test('export: jsonl as stored, csv with header, filters, bad values rejected', a
   assert.equal(cli('export', '--risk', 'dangerous', dir).code, 2);
   assert.equal(cli('export', '--format', 'xml', dir).code, 2);
   assert.equal(cli('export', '--risk', 'safe', '--agent', 'claude', dir).stdout.split('\n').filter(Boolean).length, 1);
+});
+
+test('verify and export: a directory with two chains side by side checks each', async () => {
+  const dir = tempDir();
+  const [a, b] = [await AuditLog.open({ dir }), await AuditLog.open({ dir })];
+  await a.append({ type: 'decision', id: 'x', request: request(1), decision: { decision: 'allow', decidedBy: 'policy', reason: 'ok' } });
+  await b.append({ type: 'decision', id: 'y', request: request(2), decision: { decision: 'allow', decidedBy: 'policy', reason: 'ok' } });
+  await Promise.all([a.close(), b.close()]);
+  const ok = cli('verify', dir);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal(ok.stdout.split('\n').filter((l) => l.startsWith('intact: 2 entries')).length, 2);
+  const csv = cli('export', '--format', 'csv', dir).stdout.split('\r\n').filter(Boolean);
+  assert.equal(csv.length, 5);
+  assert.ok(csv[4]?.endsWith('"audit.2"'));
+
+  const file = join(dir, 'audit.2-000001.jsonl');
+  writeLinesTo(file, readLinesOf(file).map((l) => l.replace('step 2', 'step 3')));
+  const broken = cli('verify', dir);
+  assert.equal(broken.code, 1);
+  assert.match(broken.stdout, /^intact: 2 entries/);
+  assert.match(broken.stderr, /^broken: .*audit\.2-000001\.jsonl line 2/);
+  assert.equal(cli('verify', dir, dir).code, 2, 'a directory with several chains must be given alone');
 });

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
-  AuditLog, AuditLogBusyError, GENESIS, listLogFiles, readFileEntries, verifyLog, type AuditEntry,
+  AuditLog, AuditLogBusyError, GENESIS, listLogFiles, listLogs, readFileEntries, readHistory, verifyLog, type AuditEntry,
 } from '../../../src/audit';
 import { decided, readLinesOf, request, tempDir, writeLog } from './helpers';
 
@@ -147,12 +147,28 @@ test('appends are redacted and long strings capped before they are written', asy
   assert.ok(big.length < 9000 && big.endsWith('…[+11808 chars]'));
 });
 
-test('one writer per log: a second open fails while the first is open, works after close', async () => {
+test('one writer per chain: a named chain is refused while held; unnamed, a second writer gets its own chain', async () => {
   const dir = tempDir();
-  const log = await AuditLog.open({ dir });
-  await assert.rejects(AuditLog.open({ dir }), AuditLogBusyError);
-  await log.close();
+  const first = await AuditLog.open({ dir });
+  assert.equal(first.prefix, 'audit');
+  await assert.rejects(AuditLog.open({ dir, prefix: 'audit' }), AuditLogBusyError);
+  const second = await AuditLog.open({ dir });
+  assert.equal(second.prefix, 'audit.2');
+  await first.append({ type: 'decision', id: 'one', request: request(1), decision: { decision: 'allow', decidedBy: 'policy', reason: 'r' } });
+  await second.append({ type: 'decision', id: 'two', request: request(2, { agent: 'cursor' }), decision: { decision: 'deny', decidedBy: 'policy', reason: 'r' } });
+  await first.append({ type: 'decision', id: 'three', request: request(3), decision: { decision: 'allow', decidedBy: 'policy', reason: 'r' } });
+  await Promise.all([first.close(), second.close()]);
+
+  const logs = await listLogs(dir);
+  assert.deepEqual([...logs.keys()], ['audit', 'audit.2']);
+  for (const files of logs.values()) assert.equal((await verifyLog(files)).status, 'intact');
+  await assert.rejects(listLogFiles(dir), /several audit chains/);
+  // History merges the chains by time.
+  const items = await readHistory(dir);
+  assert.deepEqual(items.map((i) => [i.id, i.chain]), [['three', 'audit'], ['two', 'audit.2'], ['one', 'audit']]);
+  // Closed, the plain chain is free again.
   const again = await AuditLog.open({ dir });
+  assert.equal(again.prefix, 'audit');
   await again.close();
 });
 
@@ -169,7 +185,7 @@ test('a lock left by a dead process is taken over; a live holder is respected', 
   await log.close();
 
   writeFileSync(join(dir, 'audit.lock'), JSON.stringify({ pid: process.ppid, host: hostname(), at: new Date().toISOString() }));
-  await assert.rejects(AuditLog.open({ dir }), (err: unknown) => err instanceof AuditLogBusyError && err.holderPid === process.ppid);
+  await assert.rejects(AuditLog.open({ dir, prefix: 'audit' }), (err: unknown) => err instanceof AuditLogBusyError && err.holderPid === process.ppid);
   unlinkSync(join(dir, 'audit.lock'));
 });
 
