@@ -6,4 +6,6 @@ type Factory = (ctx: Ctx) => (...args: unknown[]) => unknown;
 export const COMMANDS: Record<string, Factory> = {
   'countersign.showReviews': (ctx) => () => ctx.view.reveal(),
   'countersign.restartGate': (ctx) => () => ctx.restartGate(),
+  'countersign.connectAgents': (ctx) => () => ctx.agents.connect(),
+  'countersign.disconnectAgents': (ctx) => () => ctx.agents.disconnect(),
 };

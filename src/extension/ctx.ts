@@ -10,6 +10,7 @@ import { ReviewQueue } from './reviewQueue';
 import { REVIEW_VIEW_ID, ReviewViewProvider } from './reviewView';
 import { createPendingStatus } from './statusBar';
 import { exportGateToTerminals } from './terminalEnv';
+import { AgentConnections } from './connect/agentConnections';
 
 /** What the extension exports. Read-only: no other extension can decide anything through it. */
 export interface CountersignApi {
@@ -25,6 +26,7 @@ export class Ctx implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Countersign', { log: true });
   readonly queue = new ReviewQueue();
   readonly view: ReviewViewProvider;
+  readonly agents: AgentConnections;
   private readonly gate: GateClient;
   private status: GateStatus | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -33,8 +35,10 @@ export class Ctx implements vscode.Disposable {
     this.view = new ReviewViewProvider(context.extensionUri, this.queue, this.output);
     const config = this.readConfig();
     this.gate = new GateClient(context.extensionUri, { settings: config.settings, runtimeDir: this.runtimeDir, auditDir: config.auditDir }, this.queue, this.output);
+    this.agents = new AgentConnections(this.globalStorage, context.extensionPath);
     this.disposables.push(
       this.output,
+      this.agents,
       this.view,
       this.gate,
       { dispose: () => this.queue.dispose() },
@@ -56,7 +60,7 @@ export class Ctx implements vscode.Disposable {
 
   private setStatus(status: GateStatus): void {
     this.status = status;
-    exportGateToTerminals(this.context.environmentVariableCollection, status);
+    exportGateToTerminals(this.context.environmentVariableCollection, status, this.agents.shim.dir);
     this.output.info(`gate ${status.pid} listening on ${status.socket}`);
   }
 
