@@ -100,6 +100,8 @@ export class AuditLog {
   private ino = 0;
   private entriesInFile = 0;
   private newFile = false;
+  /** The file this writer created last and the header it meant to give it (reused if that first write failed). */
+  private startedFile: { path: string; segment: SegmentEvent } | undefined;
   /** Last entry on disk: the next one chains from it. */
   private headState: Head = { seq: -1, hash: GENESIS };
   private queue: Waiting[] = [];
@@ -283,11 +285,14 @@ export class AuditLog {
     let header: SegmentEvent[] = [];
     if (scan.last) this.headState = scan.last;
     else {
-      // An empty file: a crash between creating it and writing its header. Its header chains from the file before.
+      // An empty file: a crash (or a failed write) between creating it and writing its header. The header chains
+      // from this writer's own head when it has one (it knows why it started the file), else from the file before.
       const before = files[files.length - 2];
-      const prev = before === undefined ? undefined : (await scanFile(before)).last;
-      if (prev && prev !== 'damaged') this.headState = prev;
-      header = [{ type: 'segment', reason: before === undefined ? 'new' : 'rotate' }];
+      if (this.headState.seq < 0) {
+        const prev = before === undefined ? undefined : (await scanFile(before)).last;
+        if (prev && prev !== 'damaged') this.headState = prev;
+      }
+      header = [this.startedFile?.path === last ? this.startedFile.segment : { type: 'segment', reason: before === undefined ? 'new' : 'rotate' }];
     }
     await this.useFile(last, 'a');
     this.entriesInFile = scan.lines;
@@ -322,7 +327,9 @@ export class AuditLog {
     this.entriesInFile = 0;
     this.newFile = true;
     this.unsure = false;
-    return [detail === undefined ? { type: 'segment', reason } : { type: 'segment', reason, detail }];
+    const segment: SegmentEvent = detail === undefined ? { type: 'segment', reason } : { type: 'segment', reason, detail };
+    this.startedFile = { path: this.path, segment };
+    return [segment];
   }
 
   /**
