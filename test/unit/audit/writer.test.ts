@@ -149,10 +149,13 @@ test('appends are redacted and long strings capped before they are written', asy
 
 test('one writer per chain: a named chain is refused while held; unnamed, a second writer gets its own chain', async () => {
   const dir = tempDir();
-  const first = await AuditLog.open({ dir });
+  // One clock for both writers, a second per tick: history merges chains by time, and ms can tie on a fast disk.
+  let t = Date.parse('2026-01-01T00:00:00Z');
+  const now = () => new Date((t += 1000));
+  const first = await AuditLog.open({ dir, now });
   assert.equal(first.prefix, 'audit');
   await assert.rejects(AuditLog.open({ dir, prefix: 'audit' }), AuditLogBusyError);
-  const second = await AuditLog.open({ dir });
+  const second = await AuditLog.open({ dir, now });
   assert.equal(second.prefix, 'audit.2');
   await first.append({ type: 'decision', id: 'one', request: request(1), decision: { decision: 'allow', decidedBy: 'policy', reason: 'r' } });
   await second.append({ type: 'decision', id: 'two', request: request(2, { agent: 'cursor' }), decision: { decision: 'deny', decidedBy: 'policy', reason: 'r' } });
