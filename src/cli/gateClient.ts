@@ -20,7 +20,11 @@ function isReply(v: unknown): v is HookReply {
   );
 }
 
-export async function askGate(gate: GateRecord, agent: AgentName, payload: string, deadline: number): Promise<HookReply> {
+/**
+ * `deadline`: when the gate denies if nobody decided. `hardStop`: when this CLI gives up on a silent gate
+ * (after the deadline, still before the agent's own hook timeout).
+ */
+export async function askGate(gate: GateRecord, agent: AgentName, payload: string, deadline: number, hardStop: number): Promise<HookReply> {
   if (process.platform !== 'win32') {
     try {
       assertPrivateDir(dirname(gate.socket));
@@ -33,7 +37,7 @@ export async function askGate(gate: GateRecord, agent: AgentName, payload: strin
   const request: HookRequest = { ...fields, mac: requestMac(gate.token, fields) };
   const socket = connect({ path: gate.socket });
   // The gate denies at the deadline itself; this timer only covers a gate that hangs.
-  const timer = setTimeout(() => socket.destroy(new GateUnavailable('the gate did not answer in time')), Math.max(0, deadline - Date.now()) + 2000);
+  const timer = setTimeout(() => socket.destroy(new GateUnavailable('the gate did not answer in time')), Math.max(0, hardStop - Date.now()));
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);

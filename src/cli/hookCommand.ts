@@ -38,7 +38,9 @@ export async function runHook(argv: string[]): Promise<number> {
     }
     agent = values.agent;
     const timeoutMs = (Number(values.timeout) > 0 ? Number(values.timeout) : HOOK_TIMEOUT_SECONDS[agent]) * 1000;
-    const deadline = started + timeoutMs - safetyMargin(timeoutMs);
+    const margin = safetyMargin(timeoutMs);
+    const deadline = started + timeoutMs - margin;
+    const hardStop = started + timeoutMs - margin / 2;
 
     let text: string;
     let payload: unknown;
@@ -57,7 +59,7 @@ export async function runHook(argv: string[]): Promise<number> {
     let why = `no review gate is running for ${cwd}`;
     if (gate) {
       try {
-        const reply = await askGate(gate, agent, text, deadline);
+        const reply = await askGate(gate, agent, text, deadline, hardStop);
         return emit(formatAnswer(agent, reply.decision, reply.reason, payload));
       } catch (err) {
         if (!(err instanceof GateUnavailable)) throw err;

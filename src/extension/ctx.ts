@@ -1,6 +1,7 @@
 // The extension's context: builds every part once and owns every disposable. No singletons elsewhere.
 import * as vscode from 'vscode';
 import type { GateStatus, ReviewItem } from '../protocol/gateLsp';
+import type { AgentConnectionView } from '../protocol/webviewMessages';
 import { runtimeDir } from '../ipc/runtimeDir';
 import { COMMANDS } from './commands';
 import { affectsCountersign, readConfig, snapshotOf } from './config';
@@ -18,6 +19,10 @@ export interface CountersignApi {
   pending(): ReviewItem[];
   /** Fires whenever the pending queue changes. */
   onDidChangePending(listener: () => void): vscode.Disposable;
+  /** The stable hook command agents' configs point at. */
+  shimPath(): string;
+  /** Each agent's connection state, as the panel shows it. */
+  agentStates(): AgentConnectionView[];
   /** Present only when VS Code runs the extension's own integration tests (ExtensionMode.Test). */
   testing?: { decide(id: string, decision: 'allow' | 'deny'): boolean };
 }
@@ -90,6 +95,8 @@ export class Ctx implements vscode.Disposable {
       gateStatus: () => this.status,
       pending: () => this.queue.items(),
       onDidChangePending: (listener) => this.queue.onDidChange(listener),
+      shimPath: () => this.agents.shim.path,
+      agentStates: () => this.agents.states(),
     };
     if (this.context.extensionMode === vscode.ExtensionMode.Test) {
       api.testing = { decide: (id, decision) => this.queue.decide(id, { decision }) };

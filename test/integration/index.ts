@@ -6,6 +6,7 @@ export async function run(): Promise<void> {
   // The suites are bundled into this file: expose describe/it before their modules evaluate.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   await import('./gatePath.test');
+  await import('./connectAgents.test');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
 }
