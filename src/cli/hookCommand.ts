@@ -6,7 +6,6 @@ import { formatAnswer, formatMalformed, HOOK_TIMEOUT_SECONDS, type HookAnswer } 
 import { findGate } from '../ipc/registry';
 import { runtimeDir } from '../ipc/runtimeDir';
 import { askGate, GateUnavailable } from './gateClient';
-import { decideWithoutGate } from './offlineDecision';
 import { readStdin } from './stdin';
 
 /** Answer this long before the agent's own timeout, because a timed-out hook fails open in most agents. */
@@ -66,6 +65,8 @@ export async function runHook(argv: string[]): Promise<number> {
         why = `the review gate could not be reached (${err.message})`;
       }
     }
+    // Only without a gate: the policy engine loads here, never on the fast path.
+    const { decideWithoutGate } = await import('./offlineDecision');
     const offline = await decideWithoutGate(agent, payload, cwd, why);
     return emit(formatAnswer(agent, offline.decision, offline.reason, payload));
   } catch (err) {

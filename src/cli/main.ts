@@ -1,10 +1,5 @@
 // The `countersign` CLI: `hook` (agents call it), `evaluate` (policy only, offline).
 // Each subcommand is a module exporting one `run(argv)`; this file only dispatches.
-import { runHook } from './hookCommand';
-import { runEvaluate } from './evaluateCommand';
-import { runAudit } from './auditCommand';
-import { runStatus } from './statusCommand';
-import { runGate } from './gateCommand';
 
 const USAGE = `usage: countersign <command> [options]
 
@@ -21,7 +16,14 @@ commands:
 `;
 
 type Command = (argv: string[]) => Promise<number>;
-const COMMANDS: Record<string, Command> = { hook: runHook, evaluate: runEvaluate, audit: runAudit, status: runStatus, gate: runGate };
+// Loaded on demand: a hook call must not pay for the audit, evaluate or gate code (start-up time is the product).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  hook: async () => (await import('./hookCommand')).runHook,
+  evaluate: async () => (await import('./evaluateCommand')).runEvaluate,
+  audit: async () => (await import('./auditCommand')).runAudit,
+  status: async () => (await import('./statusCommand')).runStatus,
+  gate: async () => (await import('./gateCommand')).runGate,
+};
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -29,12 +31,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return name === undefined ? 1 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     process.stderr.write(`countersign: unknown command '${name}'\n${USAGE}`);
     return 1;
   }
-  return command(rest);
+  return (await load())(rest);
 }
 
 main(process.argv.slice(2)).then(
