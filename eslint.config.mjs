@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     // Pure policy code must run without VS Code: the CLI and gate load it too.
-    files: ['src/policy/**', 'src/cli/**', 'src/gate/**', 'src/ipc/**', 'src/agents/**', 'src/protocol/**'],
+    files: ['src/policy/**', 'src/cli/**', 'src/gate/**', 'src/ipc/**', 'src/agents/**', 'src/protocol/**', 'src/audit/**', 'src/lint/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/extension may import vscode.' }] }] },
   },
   {

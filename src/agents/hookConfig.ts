@@ -2,6 +2,7 @@
 // user's comments, formatting and other hooks survive. Pure: text in, text out; the extension does the I/O.
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import type { AgentName } from '../policy/types';
+import { hookEntries, type HookEntry } from './hookEntries';
 
 /** How an agent's config file is shaped. */
 export type ConfigKind =
@@ -104,33 +105,9 @@ export function addHook(kind: Exclude<ConfigKind, 'cline-script'>, original: str
   return { text, created };
 }
 
-interface Found {
-  path: JSONPath;
-}
-
-/** Every hook entry (or matcher group) in the file whose command is Countersign's. */
-function findOurs(root: Node | undefined): Found[] {
-  if (!root) return [];
-  const hooks = findNodeAtLocation(root, ['hooks']);
-  if (!hooks || hooks.type !== 'object') return [];
-  const found: Found[] = [];
-  for (const prop of hooks.children ?? []) {
-    const event = prop.children?.[0]?.value as string;
-    const list = prop.children?.[1];
-    if (list?.type !== 'array') continue;
-    (list.children ?? []).forEach((entry, i) => {
-      const command: unknown = findNodeAtLocation(entry, ['command'])?.value ?? findNodeAtLocation(entry, ['bash'])?.value;
-      if (isCountersignCommand(command)) {
-        found.push({ path: ['hooks', event, i] });
-        return;
-      }
-      const inner = findNodeAtLocation(entry, ['hooks']);
-      (inner?.type === 'array' ? inner.children ?? [] : []).forEach((h, j) => {
-        if (isCountersignCommand(findNodeAtLocation(h, ['command'])?.value)) found.push({ path: ['hooks', event, i, 'hooks', j] });
-      });
-    });
-  }
-  return found;
+/** Every hook entry (or hook inside a matcher group) whose command is Countersign's. */
+function findOurs(root: Node | undefined): HookEntry[] {
+  return hookEntries(root).filter((e) => isCountersignCommand(e.command));
 }
 
 export function hasHook(_kind: ConfigKind, text: string | undefined): boolean {

@@ -10,6 +10,9 @@ const DOCUMENT_SELECTOR = [
   { scheme: 'file', pattern: '**/.vscode/settings.json' },
   { scheme: 'file', pattern: '**/.cursor/hooks.json' },
   { scheme: 'file', pattern: '**/.gemini/settings.json' },
+  { scheme: 'file', pattern: '**/.codex/hooks.json' },
+  // VS Code's own user settings live under this scheme on desktop and in code-server.
+  { scheme: 'vscode-userdata', pattern: '**/settings.json' },
 ];
 
 export class GateClient implements vscode.Disposable {

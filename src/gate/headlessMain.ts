@@ -43,7 +43,7 @@ export async function runHeadlessGate(argv: string[]): Promise<number> {
   const snapshot = readSnapshot(process.env.COUNTERSIGN_HOME);
   const folders = (values.folder ?? [process.cwd()]).map((f) => resolve(f));
   const where = auditLocation(values.audit);
-  const audit = await openAudit(where.dir, where.prefix, log);
+  const audit = await openAudit(where.dir, where.prefix);
   const gate = new Gate({
     policy: await createPolicy({
       sensitivePaths: snapshot.sensitivePaths,

@@ -1,5 +1,5 @@
 // The gate as the extension runs it: an LSP server (vscode-languageserver) whose reviewer is the panel.
-import { createConnection, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { createPolicy } from '../policy';
 import { GateStatusRequest, SettingsNotification, type GateInitOptions, type GateSettings, type GateStatus } from '../protocol/gateLsp';
 import type { AuditLog } from '../audit';
@@ -7,14 +7,17 @@ import { Gate } from './gate';
 import { startGateServer, type GateServer } from './gateServer';
 import { LspReviewer } from './lspReviewer';
 import { openAudit } from './openAudit';
+import { serveDiagnostics } from './diagnostics';
 
 export function runLspGate(): void {
   const connection = createConnection(ProposedFeatures.all);
   const log = (m: string) => connection.console.log(`[gate] ${m}`);
   let running: Promise<{ server: GateServer; gate: Gate; audit?: AuditLog }> | undefined;
+  let folders: readonly string[] = [];
+  serveDiagnostics(connection, () => folders);
 
   async function start(opts: GateInitOptions) {
-    const audit = opts.auditDir ? await openAudit(opts.auditDir, undefined, log) : undefined;
+    const audit = opts.auditDir ? await openAudit(opts.auditDir, undefined) : undefined;
     const gate = new Gate({
       policy: await createPolicy(opts.settings.policy),
       reviewer: new LspReviewer(connection),
@@ -29,10 +32,17 @@ export function runLspGate(): void {
   }
 
   connection.onInitialize((params) => {
-    running = start(params.initializationOptions as GateInitOptions);
+    const opts = params.initializationOptions as GateInitOptions;
+    folders = opts.settings.policy.workspaceFolders;
+    running = start(opts);
     // A gate that cannot listen must not look alive: the extension shows the error and hooks fail closed.
     running.catch((err: unknown) => log(`failed to start: ${(err as Error).message}`));
-    return { capabilities: { textDocumentSync: TextDocumentSyncKind.None } };
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+    };
   });
 
   connection.onRequest(GateStatusRequest, async (): Promise<GateStatus> => {
@@ -44,6 +54,7 @@ export function runLspGate(): void {
     if (!running) return;
     void (async () => {
       const { gate, server } = await running;
+      folders = settings.policy.workspaceFolders;
       gate.update({ policy: await createPolicy(settings.policy), folders: settings.policy.workspaceFolders, reviewDefault: settings.reviewDefault });
       server.setFolders(settings.policy.workspaceFolders);
     })().catch((err: unknown) => log(`policy update failed: ${(err as Error).message}`));

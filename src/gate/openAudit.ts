@@ -1,14 +1,8 @@
-// Opens the gate's audit log. One writer per directory: a second window on the same folder gets its own
-// sibling directory rather than no log at all.
-import { AuditLog, AuditLogBusyError } from '../audit';
+// Opens the gate's audit log. A second window on the same folder gets its own chain in the same directory
+// (the audit library handles that), so history still finds it; an explicit file prefix (headless `--audit`)
+// that is busy is an error the caller reports.
+import { AuditLog } from '../audit';
 
-export async function openAudit(dir: string, prefix: string | undefined, log: (m: string) => void): Promise<AuditLog> {
-  try {
-    return await AuditLog.open({ dir, prefix });
-  } catch (err) {
-    if (!(err instanceof AuditLogBusyError)) throw err;
-    const alt = `${dir}-${process.pid}`;
-    log(`audit log ${dir} is held by another gate; writing to ${alt}`);
-    return AuditLog.open({ dir: alt, prefix });
-  }
+export function openAudit(dir: string, prefix: string | undefined): Promise<AuditLog> {
+  return AuditLog.open({ dir, prefix });
 }
