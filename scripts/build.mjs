@@ -20,6 +20,7 @@ const targets = [
   // Loaded by the CLI only when no gate answers (or for `evaluate`): keeps the hook's fast path small.
   { ...node, entryPoints: ['src/policy/index.ts'], outfile: 'dist/policy.js' },
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/auditLog/main.ts'], outfile: 'dist/auditLog.js' },
 ];
 
 function testFiles(dir) {
