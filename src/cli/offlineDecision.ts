@@ -1,28 +1,44 @@
 // No gate to ask (VS Code closed, gate crashed, stale or forged socket): the CLI applies the same policy
 // itself. Sensitive and blocked are denied with how to approve, review follows whenUnreachable, safe is allowed.
+// Every such decision is logged before it is answered; if it cannot be logged, the answer is deny.
+import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
-import type { AgentName } from '../policy/types';
+import type { AgentName, Verdict } from '../policy/types';
 import { readSnapshot } from '../ipc/settingsSnapshot';
 import { unattendedDecision, type UnattendedDecision } from '../gate/unattended';
 import { loadPolicy } from './lazyBundles';
+import { recordOffline } from './offlineAudit';
 import { policyConfigFromEnv } from './policyConfigFromEnv';
 
+async function evaluate(agent: AgentName, payload: unknown, cwd: string): Promise<{ verdict: Verdict; reviewDefault: 'deny' | 'allow' }> {
+  const snapshot = readSnapshot(process.env.COUNTERSIGN_HOME);
+  const fromEnv = policyConfigFromEnv();
+  const { createPolicy } = loadPolicy();
+  const policy = await createPolicy({
+    ...fromEnv,
+    sensitivePaths: [...snapshot.sensitivePaths, ...fromEnv.sensitivePaths],
+    allowedPaths: [...snapshot.allowedPaths, ...fromEnv.allowedPaths],
+    protectedPaths: snapshot.protectedPaths,
+    workspaceFolders: [cwd],
+    home: homedir(),
+  });
+  return { verdict: policy.evaluate(payload, agent), reviewDefault: snapshot.reviewDefault };
+}
+
 export async function decideWithoutGate(agent: AgentName, payload: unknown, cwd: string, why: string): Promise<UnattendedDecision> {
+  let verdict: Verdict | undefined;
+  let answer: UnattendedDecision;
   try {
-    const snapshot = readSnapshot(process.env.COUNTERSIGN_HOME);
-    const fromEnv = policyConfigFromEnv();
-    const { createPolicy } = loadPolicy();
-    const policy = await createPolicy({
-      ...fromEnv,
-      sensitivePaths: [...snapshot.sensitivePaths, ...fromEnv.sensitivePaths],
-      allowedPaths: [...snapshot.allowedPaths, ...fromEnv.allowedPaths],
-      protectedPaths: snapshot.protectedPaths,
-      workspaceFolders: [cwd],
-      home: homedir(),
-    });
-    const verdict = policy.evaluate(payload, agent);
-    return unattendedDecision(verdict.risk, snapshot.reviewDefault, why, verdict.reasons.map((r) => r.message).join(' '));
+    const evaluated = await evaluate(agent, payload, cwd);
+    verdict = evaluated.verdict;
+    answer = unattendedDecision(verdict.risk, evaluated.reviewDefault, why, verdict.reasons.map((r) => r.message).join(' '));
   } catch (err) {
-    return { decision: 'deny', reason: `Countersign: ${why}, and the policy could not be evaluated here (${(err as Error).message}); denied.` };
+    answer = { decision: 'deny', reason: `Countersign: ${why}, and the policy could not be evaluated here (${(err as Error).message}); denied.` };
   }
+  try {
+    await recordOffline(agent, verdict, { ...answer, decidedBy: verdict && verdict.risk !== 'sensitive' && verdict.risk !== 'review' ? 'policy' : 'fail-closed' }, randomUUID());
+  } catch (err) {
+    return { decision: 'deny', reason: `Countersign: ${why}, and the decision could not be written to the audit log (${(err as Error).message}); denied.` };
+  }
+  return answer;
 }
