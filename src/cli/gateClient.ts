@@ -1,6 +1,6 @@
 // Asks a registered gate to decide one hook call. Any doubt about the gate (unreachable, silent, garbled,
 // oversized, or unable to prove the token) is a GateUnavailable error: the caller fails closed.
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import type { AgentName } from '../policy/types';
 import { MAX_REPLY_BYTES, WIRE_VERSION, type HookReply, type HookRequest } from '../protocol/hookWire';
@@ -24,7 +24,17 @@ function isReply(v: unknown): v is HookReply {
  * `deadline`: when the gate denies if nobody decided. `hardStop`: when this CLI gives up on a silent gate
  * (after the deadline, still before the agent's own hook timeout).
  */
-export async function askGate(gate: GateRecord, agent: AgentName, payload: string, deadline: number, hardStop: number): Promise<HookReply> {
+/**
+ * Starts connecting before the payload is even read (the terminal told us the socket): nothing is sent on it
+ * until the gate's record and directory have been checked, so an untrusted socket learns nothing.
+ */
+export function preconnect(path: string): Socket {
+  const socket = connect({ path });
+  socket.on('error', () => undefined); // reported when used; an unused early socket just fails quietly
+  return socket;
+}
+
+export async function askGate(gate: GateRecord, agent: AgentName, payload: string, deadline: number, hardStop: number, early?: Socket): Promise<HookReply> {
   if (process.platform !== 'win32') {
     try {
       assertPrivateDir(dirname(gate.socket));
@@ -35,14 +45,11 @@ export async function askGate(gate: GateRecord, agent: AgentName, payload: strin
   const nonce = newNonce();
   const fields = { v: WIRE_VERSION, type: 'hook', nonce, agent, deadline, payload } as const;
   const request: HookRequest = { ...fields, mac: requestMac(gate.token, fields) };
-  const socket = connect({ path: gate.socket });
+  const socket = early && !early.destroyed ? early : connect({ path: gate.socket });
   // The gate denies at the deadline itself; this timer only covers a gate that hangs.
   const timer = setTimeout(() => socket.destroy(new GateUnavailable('the gate did not answer in time')), Math.max(0, hardStop - Date.now()));
   try {
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('error', reject);
-    });
+    // Written at once: the socket buffers it until connected, and a failed connect surfaces in readLine.
     socket.write(JSON.stringify(request) + '\n');
     const line = await readLine(socket, MAX_REPLY_BYTES);
     let reply: unknown;

@@ -1,11 +1,12 @@
 // `countersign hook --agent NAME`: an agent's pre-tool hook. Reads the payload, asks the gate, waits for the
 // human, prints the agent's own answer. It never crashes and never allows by default: every failure is a deny.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGENT_NAMES, isAgentName, type AgentName } from '../policy/types';
 import { formatAnswer, formatMalformed, HOOK_TIMEOUT_SECONDS, type HookAnswer } from '../agents/answers';
 import { findGate } from '../ipc/registry';
 import { runtimeDir } from '../ipc/runtimeDir';
-import { askGate, GateUnavailable } from './gateClient';
+import { askGate, GateUnavailable, preconnect } from './gateClient';
 import { readStdin } from './stdin';
 
 /** Answer this long before the agent's own timeout, because a timed-out hook fails open in most agents. */
@@ -30,6 +31,8 @@ function payloadCwd(payload: unknown): string {
 export async function runHook(argv: string[]): Promise<number> {
   const started = Date.now();
   let agent: AgentName = 'claude';
+  const hinted = process.env.COUNTERSIGN_SOCKET;
+  const early = hinted ? preconnect(hinted) : undefined;
   try {
     const { values } = parseArgs({ args: argv, options: { agent: { type: 'string' }, timeout: { type: 'string' } } });
     if (!isAgentName(values.agent)) {
@@ -58,7 +61,7 @@ export async function runHook(argv: string[]): Promise<number> {
     let why = `no review gate is running for ${cwd}`;
     if (gate) {
       try {
-        const reply = await askGate(gate, agent, text, deadline, hardStop);
+        const reply = await askGate(gate, agent, text, deadline, hardStop, hinted && resolve(gate.socket) === resolve(hinted) ? early : undefined);
         return emit(formatAnswer(agent, reply.decision, reply.reason, payload));
       } catch (err) {
         if (!(err instanceof GateUnavailable)) throw err;
@@ -72,5 +75,7 @@ export async function runHook(argv: string[]): Promise<number> {
   } catch (err) {
     const why = err instanceof GateUnavailable ? `the review gate could not be reached (${err.message})` : `internal error (${(err as Error).message})`;
     return emit(formatAnswer(agent, 'deny', `Countersign: ${why}; denied. Open VS Code with Countersign to review and approve.`));
+  } finally {
+    early?.destroy();
   }
 }
