@@ -6,6 +6,9 @@ type Factory = (ctx: Ctx) => (...args: unknown[]) => unknown;
 export const COMMANDS: Record<string, Factory> = {
   'countersign.showReviews': (ctx) => () => ctx.view.reveal(),
   'countersign.restartGate': (ctx) => () => ctx.restartGate(),
+  // Deny is always safe to do in bulk; there is deliberately no "approve all".
+  'countersign.denyAll': (ctx) => () => ctx.view.denyAll(),
+  'countersign.revokeSessionRules': (ctx) => () => ctx.rules.clear(),
   'countersign.connectAgents': (ctx) => () => ctx.agents.connect(),
   'countersign.disconnectAgents': (ctx) => () => ctx.agents.disconnect(),
 };

@@ -1,14 +1,18 @@
 // The extension's context: builds every part once and owns every disposable. No singletons elsewhere.
 import * as vscode from 'vscode';
 import type { GateStatus, ReviewItem } from '../protocol/gateLsp';
-import type { AgentConnectionView } from '../protocol/webviewMessages';
+import { agentLabel, type AgentConnectionView, type HistoryEntryView, type SessionRuleView } from '../protocol/webviewMessages';
 import { runtimeDir } from '../ipc/runtimeDir';
 import { COMMANDS } from './commands';
 import { affectsCountersign, readConfig, snapshotOf } from './config';
 import { writeSnapshot } from '../ipc/settingsSnapshot';
 import { GateClient } from './gateClient';
 import { ReviewQueue } from './reviewQueue';
-import { REVIEW_VIEW_ID, ReviewViewProvider } from './reviewView';
+import { REVIEW_VIEW_ID, ReviewViewProvider, type HandleResult } from './reviewView';
+import { SessionRules } from './sessionRules';
+import { SessionHistory } from './history';
+import { DiffPreview } from './diffPreview';
+import { SensitiveNotifier } from './notifications';
 import { createPendingStatus } from './statusBar';
 import { exportGateToTerminals } from './terminalEnv';
 import { AgentConnections } from './connect/agentConnections';
@@ -24,26 +28,55 @@ export interface CountersignApi {
   /** Each agent's connection state, as the panel shows it. */
   agentStates(): AgentConnectionView[];
   /** Present only when VS Code runs the extension's own integration tests (ExtensionMode.Test). */
-  testing?: { decide(id: string, decision: 'allow' | 'deny'): boolean };
+  testing?: CountersignTesting;
+}
+
+/** Test-mode doors into the panel: the same paths the webview and the notifications use, observable. */
+export interface CountersignTesting {
+  decide(id: string, decision: 'allow' | 'deny'): boolean;
+  /** Delivers a message exactly as if the review panel's webview had sent it. */
+  panel(message: unknown): HandleResult;
+  /** Opens a card's diff editor as the panel's "Open diff" does. */
+  openDiff(id: string, index: number): Promise<boolean>;
+  notifications(): string[];
+  rules(): SessionRuleView[];
+  history(): HistoryEntryView[];
 }
 
 export class Ctx implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Countersign', { log: true });
-  readonly queue = new ReviewQueue();
+  /** "Allow similar" rules of this session; the queue consults them (never for sensitive actions). */
+  readonly rules = new SessionRules(agentLabel);
+  readonly queue = new ReviewQueue(this.rules);
+  readonly history = new SessionHistory(this.queue);
+  readonly diffs = new DiffPreview();
   readonly view: ReviewViewProvider;
+  private readonly notifier: SensitiveNotifier;
   readonly agents: AgentConnections;
   private readonly gate: GateClient;
   private status: GateStatus | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
-    this.view = new ReviewViewProvider(context.extensionUri, this.queue, this.output);
+    this.view = new ReviewViewProvider({
+      extensionUri: context.extensionUri,
+      queue: this.queue,
+      rules: this.rules,
+      history: this.history,
+      diffs: this.diffs,
+      output: this.output,
+      folders: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
+    });
+    this.notifier = new SensitiveNotifier(this.queue, this.view);
     const config = this.readConfig();
     this.gate = new GateClient(context.extensionUri, { settings: config.settings, runtimeDir: this.runtimeDir, auditDir: config.auditDir }, this.queue, this.output);
     this.agents = new AgentConnections(this.globalStorage, context.extensionPath);
     this.disposables.push(
       this.output,
       this.agents,
+      this.diffs,
+      this.history,
+      this.notifier,
       this.view,
       this.gate,
       { dispose: () => this.queue.dispose() },
@@ -99,7 +132,14 @@ export class Ctx implements vscode.Disposable {
       agentStates: () => this.agents.states(),
     };
     if (this.context.extensionMode === vscode.ExtensionMode.Test) {
-      api.testing = { decide: (id, decision) => this.queue.decide(id, { decision }) };
+      api.testing = {
+        decide: (id, decision) => this.queue.decide(id, { decision }),
+        panel: (message) => this.view.receive(message),
+        openDiff: (id, index) => this.diffs.open(id, index),
+        notifications: () => [...this.notifier.shown],
+        rules: () => this.rules.views(),
+        history: () => this.history.entries(),
+      };
     }
     return api;
   }

@@ -1,48 +1,124 @@
 // Actions waiting for a human. Each holds the resolver of the gate's review request; every one still
 // pending when the queue is disposed is settled as a deny, so nothing waits forever and nothing fails open.
+// A session rule may answer a new 'review' item at once (no card); it can never answer a sensitive one.
 import type { ReviewAnswer, ReviewItem } from '../protocol/gateLsp';
+import type { DecidedByView } from '../protocol/webviewMessages';
 
 interface Pending {
   item: ReviewItem;
   resolve: (answer: ReviewAnswer) => void;
 }
 
-export class ReviewQueue {
-  private readonly pending = new Map<string, Pending>();
-  private readonly listeners = new Set<() => void>();
-  private disposed = false;
+/** How an item left the queue, for the history and the notifications. */
+export interface Settled {
+  item: ReviewItem;
+  answer: ReviewAnswer;
+  by: DecidedByView;
+  at: number;
+}
 
-  /** Subscribe to changes; returns an unsubscribe function. */
-  onDidChange(listener: () => void): { dispose(): void } {
+/** Session rules as the queue sees them: a match answers allow without asking anyone. */
+export interface RuleMatcher {
+  match(item: ReviewItem): { id: string } | undefined;
+}
+
+/** A cancel this close to the deadline is the gate's own timeout, not the agent going away. */
+const TIMEOUT_SLACK_MS = 1500;
+
+type Listener<T> = (value: T) => void;
+
+class Emitter<T> {
+  private readonly listeners = new Set<Listener<T>>();
+  on(listener: Listener<T>): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
+  fire(value: T): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l(value);
+      } catch {
+        // one listener's bug must not keep the others (or the resolver) from running
+      }
+    }
+  }
+  clear(): void {
+    this.listeners.clear();
+  }
+}
 
-  private changed(): void {
-    for (const l of this.listeners) l();
+export class ReviewQueue {
+  private readonly pending = new Map<string, Pending>();
+  private readonly changes = new Emitter<void>();
+  private readonly adds = new Emitter<ReviewItem>();
+  private readonly settles = new Emitter<Settled>();
+  private disposed = false;
+
+  constructor(private readonly rules?: RuleMatcher) {}
+
+  /** Subscribe to changes; returns an unsubscribe function. */
+  onDidChange(listener: () => void): { dispose(): void } {
+    return this.changes.on(listener);
+  }
+
+  /** A new card (not fired for items a session rule answered). */
+  onDidAdd(listener: (item: ReviewItem) => void): { dispose(): void } {
+    return this.adds.on(listener);
+  }
+
+  /** Every answer: by a human, a rule, the deadline, the agent going away, or shutdown. */
+  onDidSettle(listener: (settled: Settled) => void): { dispose(): void } {
+    return this.settles.on(listener);
   }
 
   /** Queue an item; the promise settles when a human decides, or as deny when cancelled or disposed. */
   add(item: ReviewItem): { answer: Promise<ReviewAnswer>; cancel: () => void } {
     if (this.disposed) return { answer: Promise.resolve({ decision: 'deny', reason: 'Countersign is shutting down.' }), cancel: () => undefined };
+    const rule = item.risk === 'review' ? this.rules?.match(item) : undefined;
+    if (rule) {
+      const answer: ReviewAnswer = { decision: 'allow', decidedBy: 'rule', reason: 'Allowed by a session rule the reviewer created.' };
+      this.settles.fire({ item, answer, by: 'rule', at: Date.now() });
+      return { answer: Promise.resolve(answer), cancel: () => undefined };
+    }
     let resolve!: (a: ReviewAnswer) => void;
     const answer = new Promise<ReviewAnswer>((r) => (resolve = r));
     this.pending.set(item.id, { item, resolve });
-    this.changed();
-    return { answer, cancel: () => this.settle(item.id, { decision: 'deny', reason: 'cancelled' }) };
+    this.adds.fire(item);
+    this.changes.fire();
+    return {
+      answer,
+      cancel: () => {
+        const late = Date.now() >= item.deadline - TIMEOUT_SLACK_MS;
+        this.settle(item.id, { decision: 'deny', reason: late ? 'Nobody decided before the deadline.' : 'cancelled' }, late ? 'timeout' : 'cancelled');
+      },
+    };
   }
 
   /** A human's decision from the panel. Returns false for an id that is not pending (stale or forged). */
   decide(id: string, answer: ReviewAnswer): boolean {
-    return this.settle(id, answer);
+    return this.settle(id, { ...answer, decidedBy: 'human' }, 'human');
   }
 
-  private settle(id: string, answer: ReviewAnswer): boolean {
+  /** Answers every pending 'review' item a session rule now matches (after the reviewer created one). */
+  applyRules(): number {
+    if (!this.rules) return 0;
+    let n = 0;
+    for (const { item } of [...this.pending.values()]) {
+      if (item.risk !== 'review' || !this.rules.match(item)) continue;
+      if (this.settle(item.id, { decision: 'allow', decidedBy: 'rule', reason: 'Allowed by a session rule the reviewer created.' }, 'rule')) n++;
+    }
+    return n;
+  }
+
+  private settle(id: string, answer: ReviewAnswer, by: DecidedByView): boolean {
     const p = this.pending.get(id);
     if (!p) return false;
+    // A rule must never answer anything but a 'review' item; the gate refuses it too.
+    if (by === 'rule' && p.item.risk !== 'review') return false;
     this.pending.delete(id);
     p.resolve(answer);
-    this.changed();
+    this.settles.fire({ item: p.item, answer, by, at: Date.now() });
+    this.changes.fire();
     return true;
   }
 
@@ -61,7 +137,11 @@ export class ReviewQueue {
 
   dispose(): void {
     this.disposed = true;
-    for (const id of [...this.pending.keys()]) this.settle(id, { decision: 'deny', reason: 'VS Code closed the review panel before anyone decided.' });
-    this.listeners.clear();
+    for (const id of [...this.pending.keys()]) {
+      this.settle(id, { decision: 'deny', reason: 'VS Code closed the review panel before anyone decided.' }, 'shutdown');
+    }
+    this.changes.clear();
+    this.adds.clear();
+    this.settles.clear();
   }
 }

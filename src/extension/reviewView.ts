@@ -1,64 +1,244 @@
-// The Reviews side panel: shows the queue and turns a human's click into a decision. Only this view decides.
+// The Reviews side panel: sends the queue, rules, history and agents to the webview and turns a reviewer's clicks
+// into decisions. Only this view decides, and it re-checks everything the webview says: ids must be pending, an
+// approval of a sensitive action needs the click-through the panel reported, and "Allow similar" exists only for
+// risk 'review'.
 import * as vscode from 'vscode';
-import { isFromWebview, type FromWebview, type ToWebview } from '../protocol/webviewMessages';
+import type { ReviewItem } from '../protocol/gateLsp';
+import { isFromWebview, type AgentConnectionView, type FromWebview, type ToWebview } from '../protocol/webviewMessages';
+import { CardViews } from './cardViews';
+import { ClickThrough } from './clickThrough';
+import type { DiffPreview } from './diffPreview';
+import type { DecisionHistory } from './history';
+import type { PanelHandle } from './notifications';
 import type { ReviewQueue } from './reviewQueue';
+import type { SessionRules } from './sessionRules';
 import { reviewPanelHtml } from './webviewHtml';
 
 export const REVIEW_VIEW_ID = 'countersign.reviews';
+/** Batches bursts (500 hooks at once) into a few messages; short enough not to be felt. */
+const FLUSH_DELAY_MS = 8;
+const HISTORY_SHOWN = 50;
+const REASON_MAX = 2000;
 
-export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+export interface ReviewViewDeps {
+  extensionUri: vscode.Uri;
+  queue: ReviewQueue;
+  rules: SessionRules;
+  history: DecisionHistory;
+  diffs: DiffPreview;
+  output: vscode.LogOutputChannel;
+  folders: () => readonly string[];
+}
+
+export type HandleResult = { ok: true } | { ok: false; why: string };
+
+export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Disposable, PanelHandle {
   private view: vscode.WebviewView | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions: { dispose(): void }[] = [];
+  private readonly viewSubscriptions: vscode.Disposable[] = [];
+  private readonly cards: CardViews;
+  readonly clickThrough = new ClickThrough();
+  /** Card ids whose current view the webview holds. */
+  private readonly sent = new Set<string>();
+  private readonly dirty = { queue: false, rules: false, history: false, reset: false };
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private agents: AgentConnectionView[] | undefined;
+  private focusOnReady: string | undefined;
+  private lastHasPending: boolean | undefined;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly queue: ReviewQueue,
-    private readonly output: vscode.LogOutputChannel,
-  ) {
-    this.subscriptions.push(queue.onDidChange(() => this.postState()));
-  }
-
-  resolveWebviewView(view: vscode.WebviewView): void {
-    this.view = view;
-    view.webview.options = {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
-    view.webview.html = reviewPanelHtml(view.webview, this.extensionUri);
+  constructor(private readonly deps: ReviewViewDeps) {
+    this.cards = new CardViews({ rules: deps.rules, diffs: deps.diffs, folders: deps.folders, log: (m) => deps.output.warn(m) });
     this.subscriptions.push(
-      view.webview.onDidReceiveMessage((msg: unknown) => {
-        if (isFromWebview(msg)) this.handle(msg);
-        else this.output.appendLine('review panel: ignored an unknown message');
+      deps.queue.onDidChange(() => this.schedule('queue')),
+      deps.queue.onDidSettle(({ item }) => this.settled(item)),
+      this.cards.onDidUpdate((id) => {
+        this.sent.delete(id);
+        this.schedule('queue');
       }),
-      view.onDidChangeVisibility(() => this.postState()),
-      view.onDidDispose(() => (this.view = undefined)),
+      deps.rules.onDidChange(() => this.schedule('rules')),
+      deps.history.onDidChange(() => this.schedule('history')),
     );
   }
 
-  private handle(msg: FromWebview): void {
+  get visible(): boolean {
+    return this.view?.visible ?? false;
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    for (const d of this.viewSubscriptions.splice(0)) d.dispose();
+    this.view = view;
+    view.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'dist'), vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
+    };
+    view.webview.html = reviewPanelHtml(view.webview, this.deps.extensionUri);
+    this.viewSubscriptions.push(
+      view.webview.onDidReceiveMessage((msg: unknown) => {
+        const result = this.receive(msg);
+        if (!result.ok) this.deps.output.info(`review panel: ${result.why}`);
+      }),
+      view.onDidDispose(() => {
+        if (this.view === view) this.view = undefined;
+      }),
+    );
+  }
+
+  /** Every message from the panel enters here (the integration tests use the same door in test mode). */
+  receive(msg: unknown): HandleResult {
+    if (!isFromWebview(msg)) return { ok: false, why: 'ignored an unknown message' };
+    return this.handle(msg);
+  }
+
+  private pendingItem(id: string): ReviewItem | undefined {
+    return this.deps.queue.get(id);
+  }
+
+  private handle(msg: FromWebview): HandleResult {
     switch (msg.type) {
       case 'ready':
-        this.postState();
-        return;
+        this.sent.clear();
+        this.dirty.reset = true;
+        this.schedule('queue', 'rules', 'history');
+        if (this.agents) this.post({ type: 'agents', agents: this.agents });
+        return { ok: true };
+      case 'opened': {
+        if (!this.pendingItem(msg.id)) return { ok: false, why: `no pending action ${msg.id}` };
+        this.clickThrough.opened(msg.id);
+        return { ok: true };
+      }
+      case 'confirm': {
+        if (!this.pendingItem(msg.id)) return { ok: false, why: `no pending action ${msg.id}` };
+        this.clickThrough.confirm(msg.id, msg.checked);
+        return { ok: true };
+      }
+      case 'openDiff': {
+        if (!this.pendingItem(msg.id)) return { ok: false, why: `no pending action ${msg.id}` };
+        // Opening the diff is opening the details: the extension saw it happen.
+        this.clickThrough.opened(msg.id);
+        this.deps.diffs.open(msg.id, msg.index).then(
+          (opened) => opened || this.refuse(msg.id, 'There is no diff to open for this file.'),
+          (err: unknown) => this.refuse(msg.id, `The diff could not be opened: ${String(err)}`),
+        );
+        return { ok: true };
+      }
       case 'decide':
-        if (!this.queue.decide(msg.id, { decision: msg.decision, reason: msg.reason?.slice(0, 2000) })) {
-          this.output.appendLine(`review panel: no pending action ${msg.id} (already decided or expired)`);
-        }
-        return;
+        return this.decide(msg.id, msg.decision, msg.reason);
+      case 'allowSimilar':
+        return this.allowSimilar(msg.id);
+      case 'revokeRule':
+        return this.deps.rules.revoke(msg.ruleId) ? { ok: true } : { ok: false, why: `no session rule ${msg.ruleId}` };
+      case 'denyAll': {
+        const n = this.denyAll(msg.ids);
+        return n > 0 ? { ok: true } : { ok: false, why: 'nothing to deny' };
+      }
     }
   }
 
-  private postState(): void {
+  private decide(id: string, decision: 'allow' | 'deny', reason?: string): HandleResult {
+    const item = this.pendingItem(id);
+    if (!item) return { ok: false, why: `no pending action ${id} (already decided or expired)` };
+    const refusal = this.clickThrough.refusal(item, decision);
+    if (refusal) return this.refuse(id, refusal);
+    const text = reason?.trim().slice(0, REASON_MAX) || undefined;
+    this.deps.queue.decide(id, { decision, reason: text });
+    return { ok: true };
+  }
+
+  private allowSimilar(id: string): HandleResult {
+    const item = this.pendingItem(id);
+    if (!item) return { ok: false, why: `no pending action ${id}` };
+    if (item.risk !== 'review') return this.refuse(id, 'A sensitive action can never be remembered; approve it on its own.');
+    const rule = this.deps.rules.add(item);
+    if (!rule) return this.refuse(id, 'This action is too complex to remember safely; approve it on its own.');
+    this.deps.queue.decide(id, { decision: 'allow' });
+    this.deps.queue.applyRules();
+    return { ok: true };
+  }
+
+  /** Denies the given pending ids (all pending when none given). Returns how many were denied. */
+  denyAll(ids?: readonly string[]): number {
+    const targets = ids ?? this.deps.queue.items().map((i) => i.id);
+    let n = 0;
+    for (const id of targets) if (this.deps.queue.decide(id, { decision: 'deny', reason: 'Denied with "Deny all".' })) n++;
+    return n;
+  }
+
+  private refuse(id: string, why: string): HandleResult {
+    this.post({ type: 'refused', id, why });
+    return { ok: false, why };
+  }
+
+  private settled(item: ReviewItem): void {
+    this.clickThrough.forget(item.id);
+    this.cards.forget(item.id);
+    this.sent.delete(item.id);
+    this.deps.diffs.forget(item.id).catch((err: unknown) => this.deps.output.warn(`closing the diff of ${item.id}: ${String(err)}`));
+  }
+
+  private schedule(...parts: ('queue' | 'rules' | 'history')[]): void {
+    for (const p of parts) this.dirty[p] = true;
+    if (parts.includes('queue')) this.updateContext();
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_DELAY_MS);
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    if (!this.view) return; // the next 'ready' sends everything
+    if (this.dirty.queue) {
+      const items = this.deps.queue.items();
+      const views = [];
+      for (const item of items) {
+        if (this.sent.has(item.id)) continue;
+        views.push(this.cards.view(item));
+        this.sent.add(item.id);
+      }
+      const live = new Set(items.map((i) => i.id));
+      for (const id of [...this.sent]) if (!live.has(id)) this.sent.delete(id);
+      this.post({ type: 'queue', order: items.map((i) => i.id), views, now: Date.now(), reset: this.dirty.reset });
+      this.dirty.reset = false;
+      if (this.focusOnReady && live.has(this.focusOnReady)) this.post({ type: 'focus', id: this.focusOnReady });
+      this.focusOnReady = undefined;
+    }
+    if (this.dirty.rules) this.post({ type: 'rules', rules: this.deps.rules.views() });
+    if (this.dirty.history) this.post({ type: 'history', entries: this.deps.history.entries(HISTORY_SHOWN) });
+    this.dirty.queue = this.dirty.rules = this.dirty.history = false;
+  }
+
+  private updateContext(): void {
+    const has = this.deps.queue.size > 0;
+    if (has === this.lastHasPending) return;
+    this.lastHasPending = has;
+    void vscode.commands.executeCommand('setContext', 'countersign.hasPending', has);
+  }
+
+  private post(msg: ToWebview): void {
     if (!this.view) return;
-    const state: ToWebview = { type: 'state', pending: this.queue.items(), now: Date.now() };
-    void this.view.webview.postMessage(state);
+    this.view.webview.postMessage(msg).then(undefined, (err: unknown) => this.deps.output.warn(`review panel: post failed: ${String(err)}`));
+  }
+
+  /** Connect Agents reports how each agent is wired; the panel shows it in its Agents section. */
+  showAgents(agents: AgentConnectionView[]): void {
+    this.agents = agents;
+    this.post({ type: 'agents', agents });
   }
 
   async reveal(): Promise<void> {
     await vscode.commands.executeCommand(`${REVIEW_VIEW_ID}.focus`);
   }
 
+  /** Reveals the panel and brings one card into view (from a notification's "Review"). */
+  async revealCard(id: string): Promise<void> {
+    this.focusOnReady = id || undefined;
+    await this.reveal();
+    if (this.view && id) {
+      this.post({ type: 'focus', id });
+      this.focusOnReady = undefined;
+    }
+  }
+
   dispose(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const d of this.subscriptions.splice(0)) d.dispose();
+    for (const d of this.viewSubscriptions.splice(0)) d.dispose();
   }
 }

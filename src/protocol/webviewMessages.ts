@@ -1,5 +1,6 @@
 // Messages between the review panel (webview) and the extension: discriminated unions on `type`.
-// Nothing the webview sends is trusted beyond "a human clicked this button on this card": ids are re-checked.
+// Nothing the webview sends is trusted beyond "a human clicked this on this card": ids are re-checked, and the
+// extension refuses an approval of a sensitive action unless the panel reported the click-through first.
 import type { ReviewItem } from './gateLsp';
 
 /** How one agent is wired to Countersign, for the panel's Agents section (filled by Connect Agents). */
@@ -15,13 +16,124 @@ export interface AgentConnectionView {
   note?: string;
 }
 
+/** One line of an inline diff. Numbers are 1-based; absent on the side a line does not exist in. */
+export interface DiffLineView {
+  kind: 'add' | 'del' | 'ctx';
+  text: string;
+  oldNo?: number;
+  newNo?: number;
+}
+
+export interface DiffHunkView {
+  header: string;
+  lines: DiffLineView[];
+}
+
+/** A file the action would change, as a compact diff. `index` names it in `openDiff`. */
+export interface FileDiffView {
+  index: number;
+  /** Workspace-relative when the file lies in the workspace, else absolute. */
+  path: string;
+  op: 'add' | 'update' | 'delete';
+  hunks: DiffHunkView[];
+  added: number;
+  removed: number;
+  /** The inline diff was cut short; the native diff editor shows everything. */
+  truncated: boolean;
+  /** A plain sentence when the proposed text could not be computed exactly (shown instead of, or above, the diff). */
+  note?: string;
+  /** Both sides are known, so "Open diff" can show them in VS Code's diff editor. */
+  canOpen: boolean;
+}
+
+/** What a shell command would do to files, where Countersign can compute it. */
+export type EffectRowView =
+  | { kind: 'mode'; path: string; before: string; after: string }
+  | { kind: 'owner'; path: string; before: string; after: string }
+  | { kind: 'note'; text: string };
+
+export interface DetailsView {
+  effects: EffectRowView[];
+  diffs: FileDiffView[];
+}
+
+/** The text a reviewer must read first: the command, the path, the patched files or the tool input. */
+export interface SubjectView {
+  label: string;
+  text: string;
+  /** Which Span field offsets into `text` (spans of other fields are listed with their reasons instead). */
+  field: 'command' | 'path' | 'content' | 'input';
+  /** `text` was cut for the panel; the details say so. */
+  clipped: boolean;
+}
+
+/** A pending action as the panel shows it. Large file texts in `item.action` are trimmed. */
+export interface PendingView {
+  item: ReviewItem;
+  subject: SubjectView;
+  /** Display name of the workspace folder, when the action lies in one. */
+  workspaceName?: string;
+  /** Sensitive actions: the statement the reviewer ticks before Approve unlocks, naming what is touched. */
+  confirmation?: string;
+  /** Non-sensitive actions: what "Allow similar for this session" would allow, in a sentence. */
+  similar?: string;
+  /** Effect preview and diffs; absent while the extension is still reading the files. */
+  details?: DetailsView;
+}
+
+export interface SessionRuleView {
+  id: string;
+  /** What the rule allows, in a sentence. */
+  description: string;
+  createdAt: number;
+  /** How many requests it has answered since. */
+  matched: number;
+}
+
+export type DecidedByView = 'human' | 'rule' | 'timeout' | 'cancelled' | 'shutdown';
+
+export interface HistoryEntryView {
+  id: string;
+  risk: ReviewItem['risk'];
+  agent: string;
+  tool: string;
+  /** The command or path, one line. */
+  summary: string;
+  decision: 'allow' | 'deny';
+  decidedBy: DecidedByView;
+  reason?: string;
+  receivedAt: number;
+  decidedAt: number;
+}
+
 export type ToWebview =
-  | { type: 'state'; pending: ReviewItem[]; now: number }
-  | { type: 'agents'; agents: AgentConnectionView[] };
+  /**
+   * The queue, newest first. `order` is authoritative every time; `views` carries only cards the panel has not been
+   * sent yet or that changed (details arrived), so 500 pending actions do not mean 500 cards per message.
+   */
+  | { type: 'queue'; order: string[]; views: PendingView[]; now: number; reset: boolean }
+  | { type: 'rules'; rules: SessionRuleView[] }
+  | { type: 'history'; entries: HistoryEntryView[] }
+  | { type: 'agents'; agents: AgentConnectionView[] }
+  /** The extension refused a decision (e.g. approving a sensitive action without the click-through). */
+  | { type: 'refused'; id: string; why: string }
+  /** Bring this card into view and focus it (after "Review" in a notification). */
+  | { type: 'focus'; id: string };
 
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'decide'; id: string; decision: 'allow' | 'deny'; reason?: string };
+  | { type: 'decide'; id: string; decision: 'allow' | 'deny'; reason?: string }
+  /** The reviewer opened the full command or diff of this card. */
+  | { type: 'opened'; id: string }
+  /** The reviewer ticked (or unticked) the confirmation of this sensitive card. */
+  | { type: 'confirm'; id: string; checked: boolean }
+  | { type: 'openDiff'; id: string; index: number }
+  | { type: 'allowSimilar'; id: string }
+  | { type: 'revokeRule'; ruleId: string }
+  /** Deny every card the reviewer could see when clicking. */
+  | { type: 'denyAll'; ids: string[] };
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
 
 export function isFromWebview(v: unknown): v is FromWebview {
   const m = v as FromWebview;
@@ -30,8 +142,28 @@ export function isFromWebview(v: unknown): v is FromWebview {
     case 'ready':
       return true;
     case 'decide':
-      return typeof m.id === 'string' && (m.decision === 'allow' || m.decision === 'deny') && (m.reason === undefined || typeof m.reason === 'string');
+      return isStr(m.id) && (m.decision === 'allow' || m.decision === 'deny') && (m.reason === undefined || isStr(m.reason));
+    case 'opened':
+    case 'allowSimilar':
+      return isStr(m.id);
+    case 'confirm':
+      return isStr(m.id) && typeof m.checked === 'boolean';
+    case 'openDiff':
+      return isStr(m.id) && Number.isInteger(m.index) && m.index >= 0;
+    case 'revokeRule':
+      return isStr(m.ruleId);
+    case 'denyAll':
+      return Array.isArray(m.ids) && m.ids.every(isStr);
     default:
       return false;
   }
+}
+
+const AGENT_LABELS: Record<string, string> = {
+  claude: 'Claude Code', vscode: 'VS Code agent', 'copilot-cli': 'Copilot CLI', cursor: 'Cursor', gemini: 'Gemini CLI', codex: 'Codex CLI', cline: 'Cline', unknown: 'Unknown agent',
+};
+
+/** The name people know an agent by; both ends of the panel use it. */
+export function agentLabel(agent: string): string {
+  return AGENT_LABELS[agent] ?? agent;
 }

@@ -1,80 +1,301 @@
-// One pending action as a card: what the agent wants, why it needs a decision, and the two buttons.
-import type { ReviewItem } from '../protocol/gateLsp';
-import type { Action, Span } from '../policy/types';
-import { el, h, icon } from './dom';
+// One pending action as a card: the summary a reviewer reads first (who, what, why, how long is left), the details
+// (full command, effect preview, diffs, confirmation, deny reason), and the decision buttons. Pure rendering:
+// the card's UI state comes in, DOM comes out; main.ts wires the events.
+import type { DetailsView, FileDiffView, PendingView } from '../protocol/webviewMessages';
+import { agentLabel } from '../protocol/webviewMessages';
+import type { Reason, Span } from '../policy/types';
+import { el, h, icon, text, type Child } from './dom';
+import { countdown, duration, riskLabel, urgency } from './format';
 
-const RISK_LABEL: Record<string, string> = { safe: 'Safe', review: 'Review', sensitive: 'Sensitive', blocked: 'Blocked' };
-const AGENT_LABEL: Record<string, string> = {
-  claude: 'Claude Code', vscode: 'VS Code agent', 'copilot-cli': 'Copilot CLI', cursor: 'Cursor', gemini: 'Gemini CLI', codex: 'Codex CLI', cline: 'Cline', unknown: 'Unknown agent',
-};
-
-export function agentLabel(agent: string): string {
-  return AGENT_LABEL[agent] ?? agent;
+/** What the reviewer has done on a card; survives re-renders (details arriving, the queue changing). */
+export interface CardUi {
+  expanded: boolean;
+  /** Expanded at least once, or opened a diff: the full command or diff has been seen. */
+  opened: boolean;
+  confirmed: boolean;
+  reason: string;
+  /** A decision was sent; buttons stay disabled until the card leaves or the extension refuses. */
+  busy: boolean;
+  refusal?: string;
 }
 
-/** The text a reviewer must read: the command, or the path being touched. */
-function subject(action: Action): { field: Span['field']; text: string; label: string } {
-  switch (action.kind) {
-    case 'shell':
-      return { field: 'command', text: action.command, label: 'Command' };
-    case 'edit':
-      return { field: 'path', text: action.path, label: 'Edit file' };
-    case 'write':
-      return { field: 'path', text: action.path, label: 'Write file' };
-    case 'read':
-      return { field: 'path', text: action.path, label: 'Read file' };
-    case 'patch':
-      return { field: 'command', text: action.files.map((f) => `${f.op} ${f.path}`).join('\n'), label: 'Apply patch' };
-    case 'tool':
-      return { field: 'input', text: JSON.stringify(action.input ?? null, null, 2) ?? '', label: 'Tool input' };
-  }
+export function newCardUi(): CardUi {
+  return { expanded: false, opened: false, confirmed: false, reason: '', busy: false };
 }
+
+export const isSensitive = (view: PendingView) => view.item.risk !== 'review' && view.item.risk !== 'safe';
+
+/** Whether Approve may be clicked: never while busy; for sensitive cards only after opening and ticking. */
+export function canApprove(view: PendingView, ui: CardUi): boolean {
+  if (ui.busy) return false;
+  return isSensitive(view) ? ui.opened && ui.confirmed : true;
+}
+
+const domId = (prefix: string, id: string) => `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 /** The subject with the spans that triggered reasons wrapped in <mark>; everything stays text. */
-function highlighted(text: string, spans: Span[]): HTMLElement {
+function highlighted(subjectText: string, spans: Span[]): HTMLElement {
   const pre = h('pre', { class: 'subject' });
-  const sorted = spans.filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end).sort((a, b) => a.start - b.start);
+  const sorted = spans.filter((s) => s.start >= 0 && s.end <= subjectText.length && s.start < s.end).sort((a, b) => a.start - b.start);
   let at = 0;
   for (const s of sorted) {
     if (s.start < at) continue; // overlapping spans: the first wins
-    pre.append(text.slice(at, s.start), h('mark', {}, text.slice(s.start, s.end)));
+    pre.append(text(subjectText.slice(at, s.start)), h('mark', { title: 'This part triggered a reason below' }, subjectText.slice(s.start, s.end)));
     at = s.end;
   }
-  pre.append(text.slice(at));
+  pre.append(text(subjectText.slice(at)));
   return pre;
 }
 
-export function waited(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`;
+function reasonItem(r: Reason, highlightedInSubject: boolean): HTMLElement {
+  const risky = r.risk === 'sensitive' || r.risk === 'blocked';
+  const where = r.span && !highlightedInSubject && r.span.text ? h('code', { class: 'span-text' }, r.span.text.length > 120 ? `${r.span.text.slice(0, 120)}…` : r.span.text) : null;
+  return h('li', { class: risky ? 'reason risky' : 'reason' }, icon(risky ? 'shield' : 'info'), h('span', {}, r.message, where ? ' ' : null, where));
 }
 
-export function renderCard(item: ReviewItem, now: number): HTMLElement {
+function effectRows(details: DetailsView): HTMLElement | null {
+  if (details.effects.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'effects', 'aria-label': 'What this command would change' },
+    ...details.effects.map((row) => {
+      switch (row.kind) {
+        case 'mode':
+        case 'owner':
+          return h(
+            'li',
+            { class: `effect effect-${row.kind}` },
+            h('span', { class: 'effect-path' }, row.path),
+            h('span', { class: 'effect-change' }, h('span', { class: 'before' }, row.before), h('span', { class: 'arrow', 'aria-label': 'becomes' }, ' → '), h('span', { class: 'after' }, row.after)),
+          );
+        case 'note':
+          return h('li', { class: 'effect effect-note' }, icon('info'), h('span', {}, row.text));
+      }
+    }),
+  );
+}
+
+function opLabel(op: FileDiffView['op']): string {
+  return op === 'add' ? 'new file' : op === 'delete' ? 'deleted' : 'changed';
+}
+
+/** One line per file: name, +/− counts, "Open diff". Shown in the summary. */
+function fileLine(view: PendingView, d: FileDiffView): HTMLElement {
+  return h(
+    'div',
+    { class: 'file-line' },
+    icon(d.op === 'add' ? 'new-file' : d.op === 'delete' ? 'trash' : 'diff'),
+    h('span', { class: 'file-path' }, d.path),
+    h('span', { class: 'file-op' }, opLabel(d.op)),
+    d.canOpen ? h('span', { class: 'stat-add', 'aria-label': `${d.added} lines added` }, `+${d.added}`) : null,
+    d.canOpen ? h('span', { class: 'stat-del', 'aria-label': `${d.removed} lines removed` }, `−${d.removed}`) : null,
+    d.canOpen
+      ? el('vscode-button', { secondary: '', 'data-action': 'open-diff', 'data-index': String(d.index), 'aria-label': `Open diff of ${d.path} (${agentLabel(view.item.action.agent)})` }, icon('diff'), ' Open diff')
+      : null,
+  );
+}
+
+function inlineDiff(d: FileDiffView): HTMLElement {
+  const box = h('div', { class: 'inline-diff', role: 'group', 'aria-label': `Diff of ${d.path}` });
+  if (d.note) box.append(h('p', { class: 'diff-note' }, icon('warning'), h('span', {}, d.note)));
+  for (const hunk of d.hunks) {
+    const pre = h('pre', { class: 'hunk' }, h('span', { class: 'hunk-head' }, hunk.header));
+    for (const line of hunk.lines) {
+      const sign = line.kind === 'add' ? '+' : line.kind === 'del' ? '-' : ' ';
+      const no = line.kind === 'del' ? line.oldNo : line.newNo;
+      pre.append(h('span', { class: `dl dl-${line.kind}` }, h('span', { class: 'ln', 'aria-hidden': 'true' }, String(no ?? '').padStart(4)), h('span', { class: 'sign', 'aria-hidden': 'true' }, sign), line.text, '\n'));
+    }
+    box.append(pre);
+  }
+  if (d.truncated) box.append(h('p', { class: 'diff-note' }, icon('fold'), h('span', {}, 'The diff is cut short here. Open diff shows the whole change.')));
+  return box;
+}
+
+/** When no diff could be computed: the agent's own fragments (edit) or text (write), so nothing is hidden. */
+function fallback(view: PendingView, details: DetailsView | undefined): HTMLElement | null {
+  const { action } = view.item;
+  if (details?.diffs.some((d) => d.canOpen)) return null;
+  if (action.kind === 'edit' && action.edits.length) {
+    return h(
+      'div',
+      { class: 'fragments' },
+      h('div', { class: 'label' }, 'Replacements the agent sent'),
+      ...action.edits.map((e) =>
+        h(
+          'pre',
+          { class: 'hunk' },
+          ...e.oldText.split('\n').map((l) => h('span', { class: 'dl dl-del' }, h('span', { class: 'sign', 'aria-hidden': 'true' }, '-'), l, '\n')),
+          ...e.newText.split('\n').map((l) => h('span', { class: 'dl dl-add' }, h('span', { class: 'sign', 'aria-hidden': 'true' }, '+'), l, '\n')),
+        ),
+      ),
+    );
+  }
+  if (action.kind === 'write') return h('div', { class: 'fragments' }, h('div', { class: 'label' }, 'Content the agent would write'), h('pre', { class: 'subject' }, action.content));
+  if (action.kind === 'patch') return h('div', { class: 'fragments' }, h('div', { class: 'label' }, 'The patch as sent'), h('pre', { class: 'subject' }, action.patch));
+  return null;
+}
+
+/** The summary's changes slot: effect rows and one line per changed file. */
+export function renderChanges(view: PendingView): HTMLElement {
+  const slot = h('div', { class: 'changes', 'data-slot': 'changes' });
+  const d = view.details;
+  if (!d) return slot;
+  const rows = effectRows(d);
+  if (rows) slot.append(rows);
+  for (const diff of d.diffs) slot.append(fileLine(view, diff));
+  return slot;
+}
+
+/** The details slot: everything a careful decision needs beyond the summary. */
+export function renderDetails(view: PendingView, ui: CardUi): HTMLElement {
+  const { item } = view;
+  const slot = h('div', { class: 'details', id: domId('details', item.id), 'data-slot': 'details', hidden: ui.expanded ? undefined : '' });
+  if (view.subject.clipped) slot.append(h('p', { class: 'diff-note' }, icon('warning'), h('span', {}, 'This text is very long; the panel shows its first 20,000 characters.')));
+  slot.append(h('div', { class: 'meta' }, icon('folder'), h('span', {}, 'Working directory: '), h('code', {}, item.action.cwd || '(none given)')));
+  if (item.action.sessionId) slot.append(h('div', { class: 'meta' }, icon('account'), h('span', {}, 'Agent session: '), h('code', {}, item.action.sessionId)));
+  if (!view.details) slot.append(h('p', { class: 'loading' }, icon('loading'), ' Reading the files this action touches…'));
+  for (const d of view.details?.diffs ?? []) slot.append(inlineDiff(d));
+  const fb = fallback(view, view.details);
+  if (fb) slot.append(fb);
+  if (view.confirmation) {
+    slot.append(
+      h(
+        'div',
+        { class: 'confirm-box' },
+        el('vscode-checkbox', { class: 'confirm', 'data-action': 'confirm', checked: ui.confirmed ? '' : undefined }, view.confirmation),
+      ),
+    );
+  }
+  if (view.similar) {
+    slot.append(
+      h(
+        'div',
+        { class: 'similar' },
+        h('p', {}, icon('history'), h('span', {}, view.similar, ' Until you revoke it or VS Code closes; never for sensitive actions.')),
+        el('vscode-button', { secondary: '', 'data-action': 'allow-similar', 'aria-label': `Allow similar for this session: ${view.similar}` }, 'Allow similar for this session'),
+      ),
+    );
+  }
+  slot.append(
+    h(
+      'label',
+      { class: 'reason-label', for: domId('reason', item.id) },
+      'Reason sent to the agent if you deny (optional)',
+    ),
+    el('vscode-textfield', { class: 'deny-reason', id: domId('reason', item.id), placeholder: 'e.g. use the staging bucket instead', maxlength: '2000', value: ui.reason }),
+  );
+  return slot;
+}
+
+function approveHint(view: PendingView, ui: CardUi): string | undefined {
+  if (!isSensitive(view)) return undefined;
+  if (!ui.opened) return 'Sensitive: show the details (full command or diff) to enable Approve.';
+  if (!ui.confirmed) return 'Sensitive: tick the confirmation above to enable Approve.';
+  return undefined;
+}
+
+/** Brings the card's buttons, hint and refusal in line with its UI state. */
+export function syncCard(card: HTMLElement, view: PendingView, ui: CardUi): void {
+  const approve = card.querySelector<HTMLElement>('[data-decision="allow"]');
+  const deny = card.querySelector<HTMLElement>('[data-decision="deny"]');
+  const toggle = card.querySelector<HTMLElement>('[data-action="toggle"]');
+  const details = card.querySelector<HTMLElement>('[data-slot="details"]');
+  const hint = card.querySelector<HTMLElement>('.hint');
+  const refusal = card.querySelector<HTMLElement>('.refusal');
+  const similar = card.querySelector<HTMLElement>('[data-action="allow-similar"]');
+  for (const [b, on] of [
+    [approve, canApprove(view, ui)],
+    [deny, !ui.busy],
+    [similar, !ui.busy],
+  ] as const) {
+    if (!b) continue;
+    if (on) b.removeAttribute('disabled');
+    else b.setAttribute('disabled', '');
+  }
+  card.classList.toggle('expanded', ui.expanded);
+  toggle?.setAttribute('aria-expanded', String(ui.expanded));
+  if (toggle) toggle.replaceChildren(icon(ui.expanded ? 'chevron-up' : 'chevron-down'), text(ui.expanded ? ' Hide details' : isSensitive(view) ? ' Show full details to approve' : ' Show details'));
+  if (details) details.hidden = !ui.expanded;
+  const hintText = approveHint(view, ui);
+  if (hint) {
+    hint.hidden = !hintText;
+    hint.replaceChildren(icon('lock'), text(` ${hintText ?? ''}`));
+  }
+  if (refusal) {
+    refusal.hidden = !ui.refusal;
+    refusal.replaceChildren(ui.refusal ? text(ui.refusal) : '');
+  }
+}
+
+export function renderCard(view: PendingView, ui: CardUi, now: number): HTMLElement {
+  const { item, subject } = view;
   const { action } = item;
-  const subj = subject(action);
-  const spans = item.reasons.flatMap((r) => (r.span && r.span.field === subj.field ? [r.span] : []));
-  const title = `${agentLabel(action.agent)} · ${action.tool}`;
+  const spans = item.reasons.flatMap((r) => (r.span && r.span.field === subject.field ? [r.span] : []));
+  const inSubject = (r: Reason) => !!r.span && r.span.field === subject.field && r.span.end <= subject.text.length;
+  const who = `${agentLabel(action.agent)} · ${action.tool}`;
+  const left = item.deadline - now;
+  const headingId = domId('title', item.id);
+  const hintId = domId('hint', item.id);
+  const explanation: Child = action.explanation ? h('p', { class: 'explanation' }, icon('comment'), h('span', {}, h('span', { class: 'said' }, 'Agent says: '), action.explanation)) : null;
   const card = h(
     'article',
-    { class: `card risk-${item.risk}`, 'data-id': item.id, 'aria-label': `${RISK_LABEL[item.risk] ?? item.risk} action from ${title}` },
+    {
+      class: `card risk-${item.risk}`,
+      'data-id': item.id,
+      tabindex: '-1',
+      'aria-labelledby': headingId,
+      'aria-describedby': hintId,
+    },
     h(
       'header',
       { class: 'card-head' },
-      h('span', { class: `badge badge-${item.risk}` }, icon(item.risk === 'sensitive' || item.risk === 'blocked' ? 'shield' : 'eye'), RISK_LABEL[item.risk] ?? item.risk),
-      h('span', { class: 'who' }, title),
-      h('span', { class: 'age', 'data-received': String(item.receivedAt), title: 'Time waiting' }, icon('clock'), waited(now - item.receivedAt)),
+      h('span', { class: `badge badge-${item.risk}` }, icon(isSensitive(view) ? 'shield' : 'eye'), riskLabel(item.risk)),
+      h('h2', { class: 'who', id: headingId }, h('span', { class: 'sr-only' }, `${riskLabel(item.risk)} action from `), who),
+      h('span', { class: 'age', 'data-received': String(item.receivedAt), title: 'Time waiting' }, icon('clock'), h('span', { class: 'age-text' }, duration(now - item.receivedAt))),
     ),
-    h('div', { class: 'label' }, subj.label),
-    highlighted(subj.text, spans),
-    action.explanation ? h('p', { class: 'explanation' }, icon('comment'), action.explanation) : null,
-    h('ul', { class: 'reasons', 'aria-label': 'Why this needs a decision' }, ...item.reasons.map((r) => h('li', {}, icon('warning'), r.message))),
-    h('div', { class: 'meta' }, icon('folder'), action.cwd || '(no working directory)'),
+    h(
+      'div',
+      { class: 'card-meta' },
+      view.workspaceName ? h('span', { class: 'workspace', title: item.workspaceFolder }, icon('root-folder'), view.workspaceName) : h('span', { class: 'workspace' }, icon('root-folder'), 'outside the workspace'),
+      h(
+        'span',
+        { class: `countdown ${urgency(left)}`, role: 'timer', 'data-deadline': String(item.deadline), title: 'When Countersign denies automatically, shortly before the agent would stop waiting' },
+        icon('watch'),
+        h('span', { class: 'countdown-text' }, `auto-deny in ${countdown(left)}`),
+      ),
+    ),
+    h('div', { class: 'label' }, subject.label),
+    highlighted(subject.text, spans),
+    explanation,
+    h('ul', { class: 'reasons', 'aria-label': 'Why this needs a decision' }, ...item.reasons.map((r) => reasonItem(r, inSubject(r)))),
+    renderChanges(view),
+    h(
+      'button',
+      { class: 'toggle', type: 'button', 'data-action': 'toggle', 'aria-expanded': 'false', 'aria-controls': domId('details', item.id) },
+      'Show details',
+    ),
+    renderDetails(view, ui),
+    h('p', { class: 'hint', id: hintId, hidden: '' }),
+    h('p', { class: 'refusal', role: 'alert', hidden: '' }),
     h(
       'div',
       { class: 'actions' },
-      el('vscode-button', { class: 'deny', secondary: '', 'data-decision': 'deny', 'aria-label': `Deny: ${title}` }, 'Deny'),
-      el('vscode-button', { class: 'approve', 'data-decision': 'allow', 'aria-label': `Approve: ${title}` }, 'Approve'),
+      el('vscode-button', { secondary: '', 'data-decision': 'deny', 'aria-label': `Deny: ${who}` }, icon('close'), ' Deny'),
+      el('vscode-button', { 'data-decision': 'allow', 'aria-label': `Approve: ${who}`, 'aria-describedby': hintId }, icon('check'), ' Approve'),
     ),
   );
+  syncCard(card, view, ui);
   return card;
+}
+
+/** Replaces the changes and details slots after the extension sent the files' previews. */
+export function updateCard(card: HTMLElement, view: PendingView, ui: CardUi): void {
+  card.querySelector('[data-slot="changes"]')?.replaceWith(renderChanges(view));
+  const old = card.querySelector('[data-slot="details"]');
+  const next = renderDetails(view, ui);
+  // Keep the reason field the reviewer may be typing in (its focus and caret survive).
+  const field = old?.querySelector('.deny-reason');
+  if (field) next.querySelector('.deny-reason')?.replaceWith(field);
+  old?.replaceWith(next);
+  syncCard(card, view, ui);
 }

@@ -1,0 +1,153 @@
+// Turns a pending ReviewItem into what its card shows: the subject, the confirmation sentence (sensitive), the
+// "Allow similar" scope (review), and, once the files are read, the effect preview and diffs. Cached per item,
+// so 500 pending actions are read and diffed once each; both diff sides go to the DiffPreview for "Open diff".
+import { basename } from 'node:path';
+import type { Action } from '../policy/types';
+import type { ReviewItem } from '../protocol/gateLsp';
+import { agentLabel, type DetailsView, type FileDiffView, type PendingView, type SubjectView } from '../protocol/webviewMessages';
+import { needsClickThrough } from './clickThrough';
+import { confirmationText, displayPath } from './confirmation';
+import type { DiffPreview } from './diffPreview';
+import { previewEffects } from './preview/effectPreview';
+import type { FileChange } from './preview/fileChange';
+import { inlineDiff } from './preview/inlineDiff';
+import { proposedChanges } from './preview/proposedFiles';
+import type { SessionRules } from './sessionRules';
+
+const SUBJECT_MAX = 20_000;
+const FIELD_MAX = 4_000;
+
+const clipText = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+
+export function subjectOf(action: Action, workspaceFolder?: string): SubjectView {
+  let s: Omit<SubjectView, 'clipped'>;
+  switch (action.kind) {
+    case 'shell':
+      s = { field: 'command', text: action.command, label: 'Command' };
+      break;
+    case 'edit':
+      s = { field: 'path', text: action.path, label: 'Edit file' };
+      break;
+    case 'write':
+      s = { field: 'path', text: action.path, label: 'Write file' };
+      break;
+    case 'read':
+      s = { field: 'path', text: action.path, label: 'Read file' };
+      break;
+    case 'patch':
+      s = {
+        field: 'content',
+        text: action.files.map((f) => `${f.op} ${displayPath(f.path, workspaceFolder, action.cwd)}`).join('\n') || action.patch,
+        label: 'Apply patch',
+      };
+      break;
+    case 'tool':
+      s = { field: 'input', text: JSON.stringify(action.input ?? null, null, 2) ?? '', label: 'Tool input' };
+      break;
+  }
+  return { ...s, text: clipText(s.text, SUBJECT_MAX), clipped: s.text.length > SUBJECT_MAX };
+}
+
+/** The action without the large texts the panel never shows whole (they reach it as diffs). */
+export function trimAction(action: Action): Action {
+  switch (action.kind) {
+    case 'write':
+      return { ...action, content: clipText(action.content, FIELD_MAX) };
+    case 'edit':
+      return {
+        ...action,
+        before: undefined,
+        after: undefined,
+        edits: action.edits.slice(0, 50).map((e) => ({ oldText: clipText(e.oldText, FIELD_MAX), newText: clipText(e.newText, FIELD_MAX) })),
+      };
+    case 'patch':
+      return { ...action, patch: clipText(action.patch, SUBJECT_MAX), files: action.files.map((f) => ({ path: f.path, op: f.op })) };
+    case 'tool':
+      return { ...action, input: null };
+    case 'shell':
+    case 'read':
+      return action;
+  }
+}
+
+export interface CardViewDeps {
+  rules: SessionRules;
+  diffs: DiffPreview;
+  folders: () => readonly string[];
+  log: (message: string) => void;
+}
+
+export class CardViews {
+  private readonly cache = new Map<string, PendingView>();
+  private readonly listeners = new Set<(id: string) => void>();
+
+  constructor(private readonly deps: CardViewDeps) {}
+
+  /** Fires when a card's details arrive. */
+  onDidUpdate(listener: (id: string) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  view(item: ReviewItem): PendingView {
+    const cached = this.cache.get(item.id);
+    if (cached) return cached;
+    const { action } = item;
+    const view: PendingView = {
+      item: { ...item, action: trimAction(action) },
+      subject: subjectOf(action, item.workspaceFolder),
+      workspaceName: item.workspaceFolder ? basename(item.workspaceFolder) : undefined,
+      confirmation: needsClickThrough(item) ? confirmationText(action, item.reasons, item.workspaceFolder) : undefined,
+      similar: item.risk === 'review' ? this.deps.rules.preview(item) : undefined,
+    };
+    this.cache.set(item.id, view);
+    this.buildDetails(item).then(
+      (details) => {
+        if (!this.cache.has(item.id)) return; // decided meanwhile
+        this.cache.set(item.id, { ...view, details });
+        for (const l of this.listeners) l(item.id);
+      },
+      (err: unknown) => this.deps.log(`preview of ${item.id} failed: ${String(err)}`),
+    );
+    return view;
+  }
+
+  private async buildDetails(item: ReviewItem): Promise<DetailsView> {
+    const { action } = item;
+    const display = (p: string) => displayPath(p, item.workspaceFolder, action.cwd);
+    let effects: DetailsView['effects'] = [];
+    let changes: FileChange[];
+    if (action.kind === 'shell') {
+      const folders = item.workspaceFolder ? [item.workspaceFolder] : this.deps.folders();
+      const preview = await previewEffects(action.command, { cwd: action.cwd || item.workspaceFolder || '/', folders, display });
+      effects = preview.rows;
+      changes = preview.changes;
+    } else changes = await proposedChanges(action);
+    const diffs = changes.map((c, index) => this.diffView(item, c, index, display));
+    return { effects, diffs };
+  }
+
+  private diffView(item: ReviewItem, c: FileChange, index: number, display: (p: string) => string): FileDiffView {
+    const path = display(c.path);
+    const canOpen = c.before !== undefined && c.after !== undefined;
+    if (canOpen) {
+      const who = agentLabel(item.action.agent);
+      this.deps.diffs.set(item.id, index, { path: c.path, before: c.before ?? '', after: c.after ?? '', title: `${basename(c.path)} (current ↔ proposed by ${who})` });
+      const d = inlineDiff(c.before ?? '', c.after ?? '');
+      const note = [c.note, d.note].filter(Boolean).join(' ') || undefined;
+      return { index, path, op: c.op, hunks: d.hunks, added: d.added, removed: d.removed, truncated: d.truncated, note, canOpen };
+    }
+    return { index, path, op: c.op, hunks: [], added: 0, removed: 0, truncated: false, note: c.note ?? 'The proposed text cannot be computed.', canOpen };
+  }
+
+  forget(id: string): void {
+    this.cache.delete(id);
+  }
+
+  /** Drops every cached card not in `live`. */
+  retain(live: ReadonlySet<string>): string[] {
+    const gone = [...this.cache.keys()].filter((id) => !live.has(id));
+    for (const id of gone) this.cache.delete(id);
+    return gone;
+  }
+}

@@ -1,0 +1,85 @@
+// Recent decisions for the panel's History section. The panel reads them through `DecisionHistory`, so the
+// in-memory session list below can later be replaced by (or merged with) entries read from the audit log.
+import type { Action } from '../policy/types';
+import type { HistoryEntryView } from '../protocol/webviewMessages';
+import type { ReviewQueue, Settled } from './reviewQueue';
+
+export interface DecisionHistory {
+  /** Newest first. */
+  entries(limit?: number): HistoryEntryView[];
+  onDidChange(listener: () => void): { dispose(): void };
+  dispose(): void;
+}
+
+const SUMMARY_MAX = 200;
+
+/** One line naming what the action touched. */
+export function actionSummary(action: Action): string {
+  let text: string;
+  switch (action.kind) {
+    case 'shell':
+      text = action.command;
+      break;
+    case 'edit':
+    case 'write':
+    case 'read':
+      text = action.path;
+      break;
+    case 'patch':
+      text = action.files.map((f) => f.path).join(', ') || 'a patch';
+      break;
+    case 'tool':
+      text = action.tool;
+      break;
+  }
+  const line = text.replace(/\s*\n\s*/g, ' ⏎ ');
+  return line.length > SUMMARY_MAX ? `${line.slice(0, SUMMARY_MAX)}…` : line;
+}
+
+export function historyEntry(s: Settled): HistoryEntryView {
+  const { item, answer } = s;
+  return {
+    id: item.id,
+    risk: item.risk,
+    agent: item.action.agent,
+    tool: item.action.tool,
+    summary: actionSummary(item.action),
+    decision: answer.decision,
+    decidedBy: s.by,
+    // The shutdown/timeout reasons are Countersign's own; a human's reason is what went back to the agent.
+    reason: s.by === 'human' || s.by === 'rule' ? answer.reason?.slice(0, 500) : undefined,
+    receivedAt: item.receivedAt,
+    decidedAt: s.at,
+  };
+}
+
+/** Decisions made in this VS Code session, newest first, capped. */
+export class SessionHistory implements DecisionHistory {
+  private readonly list: HistoryEntryView[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly sub: { dispose(): void };
+
+  constructor(queue: ReviewQueue, private readonly max = 200) {
+    this.sub = queue.onDidSettle((s) => this.record(s));
+  }
+
+  private record(s: Settled): void {
+    this.list.unshift(historyEntry(s));
+    if (this.list.length > this.max) this.list.length = this.max;
+    for (const l of this.listeners) l();
+  }
+
+  entries(limit = this.max): HistoryEntryView[] {
+    return this.list.slice(0, limit);
+  }
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.listeners.clear();
+  }
+}

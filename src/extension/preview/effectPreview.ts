@@ -1,0 +1,259 @@
+// Runs an effect plan against the file system, read-only: expands globs, stats targets and reads files, only inside
+// the workspace (relative paths resolve against the command's cwd). The planning itself is pure (effectPlan.ts).
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import type { EffectRowView } from '../../protocol/webviewMessages';
+import { planEffects } from './effectPlan';
+import type { FileChange } from './fileChange';
+import { describeMode, S_IFDIR, S_IFMT } from './fileMode';
+import { readFileText } from './fileText';
+import type { Word } from './shellWords';
+
+export interface EffectContext {
+  cwd: string;
+  /** Workspace folders; files outside them are not inspected. Empty: the cwd is the boundary. */
+  folders: readonly string[];
+  /** How the panel names a path (workspace-relative). */
+  display: (path: string) => string;
+  /** The umask chmod would apply to symbolic modes without a who; the agent's is unknown, 022 is usual. */
+  umask?: number;
+}
+
+export interface EffectPreview {
+  rows: EffectRowView[];
+  changes: FileChange[];
+}
+
+const MAX_MATCHES = 200;
+const MAX_ROWS_PER_PLAN = 25;
+const MAX_WALK = 2000;
+
+interface Accounts {
+  userName: Map<number, string>;
+  groupName: Map<number, string>;
+  user: Map<string, { uid: number; gid: number }>;
+  group: Map<string, number>;
+}
+
+async function loadAccounts(): Promise<Accounts> {
+  const accounts: Accounts = { userName: new Map(), groupName: new Map(), user: new Map(), group: new Map() };
+  const read = (p: string) => readFile(p, 'utf8').catch(() => '');
+  for (const line of (await read('/etc/passwd')).split('\n')) {
+    const [name, , uid, gid] = line.split(':');
+    if (!name || uid === undefined || gid === undefined) continue;
+    accounts.userName.set(Number(uid), name);
+    accounts.user.set(name, { uid: Number(uid), gid: Number(gid) });
+  }
+  for (const line of (await read('/etc/group')).split('\n')) {
+    const [name, , gid] = line.split(':');
+    if (!name || gid === undefined) continue;
+    accounts.groupName.set(Number(gid), name);
+    accounts.group.set(name, Number(gid));
+  }
+  return accounts;
+}
+
+function inside(path: string, roots: readonly string[]): boolean {
+  return roots.some((root) => {
+    const rel = relative(root, path);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  });
+}
+
+const hasGlob = (segment: string) => /(^|[^\\])[*?[]/.test(segment);
+const unescape = (segment: string) => segment.replace(/\\(.)/g, '$1');
+
+/** Expands a word the way the shell would (globs only match existing entries; no match leaves it literal). */
+async function expand(word: Word, cwd: string): Promise<string[]> {
+  if (!word.glob) return [resolve(cwd, word.text)];
+  const absolute = word.pattern.startsWith('/');
+  const segments = word.pattern.split('/').filter((s, i) => s !== '' || i === 0);
+  let current = [absolute ? '/' : cwd];
+  for (const segment of segments) {
+    if (segment === '') continue;
+    if (!hasGlob(segment)) {
+      current = current.map((d) => join(d, unescape(segment)));
+      continue;
+    }
+    const isMatch = picomatch(segment, { dot: segment.startsWith('.') });
+    const next: string[] = [];
+    for (const dir of current) {
+      const names = await readdir(dir).catch(() => [] as string[]);
+      for (const name of names.sort()) if (isMatch(name)) next.push(join(dir, name));
+      if (next.length >= MAX_MATCHES) break;
+    }
+    current = next.slice(0, MAX_MATCHES);
+    if (current.length === 0) return [resolve(cwd, word.text)];
+  }
+  return current;
+}
+
+/** A directory's entries for chmod -R, not following symlinks met on the way (as chmod does). */
+async function walk(root: string, limit: number): Promise<string[]> {
+  const out = [root];
+  for (let i = 0; i < out.length && out.length < limit; i++) {
+    const dir = out[i] as string;
+    const st = await lstat(dir).catch(() => undefined);
+    if (!st?.isDirectory()) continue;
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      if (out.length >= limit) break;
+      out.push(join(dir, name));
+    }
+  }
+  return out;
+}
+
+async function targetsOf(plan: { targets: Word[]; recursive?: boolean }, ctx: EffectContext, roots: readonly string[], rows: EffectRowView[]): Promise<string[]> {
+  const paths: string[] = [];
+  for (const word of plan.targets) {
+    if (word.dynamic) {
+      rows.push({ kind: 'note', text: `${word.text} depends on a shell expansion; not inspected.` });
+      continue;
+    }
+    for (const p of await expand(word, ctx.cwd)) {
+      if (!inside(p, roots)) {
+        rows.push({ kind: 'note', text: `${p} is outside the workspace; not inspected.` });
+        continue;
+      }
+      if (plan.recursive) paths.push(...(await walk(p, MAX_WALK)).filter((q) => inside(q, roots)));
+      else paths.push(p);
+    }
+  }
+  return [...new Set(paths)];
+}
+
+function capRows(rows: EffectRowView[], total: number): EffectRowView[] {
+  if (total <= MAX_ROWS_PER_PLAN) return rows;
+  return [...rows.slice(0, MAX_ROWS_PER_PLAN), { kind: 'note', text: `…and ${total - MAX_ROWS_PER_PLAN} more files.` }];
+}
+
+export async function previewEffects(command: string, ctx: EffectContext): Promise<EffectPreview> {
+  const plans = planEffects(command);
+  const rows: EffectRowView[] = [];
+  const changes: FileChange[] = [];
+  if (plans.length === 0) return { rows, changes };
+  const roots = ctx.folders.length ? ctx.folders : [ctx.cwd];
+  const umask = ctx.umask ?? 0o022;
+  let accounts: Accounts | undefined;
+  // Later steps see earlier ones (echo a > f && echo b >> f): proposed texts by path.
+  const virtual = new Map<string, string | null>();
+  const current = async (path: string): Promise<{ text?: string; missing: boolean; why?: string }> => {
+    if (virtual.has(path)) {
+      const v = virtual.get(path);
+      return v === null || v === undefined ? { missing: true } : { text: v, missing: false };
+    }
+    const r = await readFileText(path);
+    return r.kind === 'text' ? { text: r.text, missing: false } : r.kind === 'missing' ? { missing: true } : { missing: false, why: r.why };
+  };
+  const propose = (path: string, before: string | undefined, after: string | undefined, existed: boolean, note?: string) => {
+    virtual.set(path, after ?? null);
+    const prior = changes.findIndex((c) => c.path === path);
+    if (prior >= 0) {
+      // Keep the first "before" so the diff shows the whole command's effect on the file.
+      const first = changes[prior] as FileChange;
+      changes[prior] = { ...first, after, note: note ?? first.note };
+    } else changes.push({ path, op: existed ? 'update' : 'add', before: existed ? before : '', after, note });
+  };
+
+  for (const plan of plans) {
+    switch (plan.kind) {
+      case 'note':
+        rows.push({ kind: 'note', text: plan.text });
+        break;
+      case 'mode': {
+        const out: EffectRowView[] = [];
+        const paths = await targetsOf(plan, ctx, roots, rows);
+        for (const p of paths) {
+          const st = await stat(p).catch(() => undefined);
+          if (!st) {
+            out.push({ kind: 'note', text: `${ctx.display(p)} does not exist; chmod would fail on it.` });
+            continue;
+          }
+          const isDir = (st.mode & S_IFMT) === S_IFDIR;
+          const next = plan.change(st.mode, isDir, umask);
+          const after = (st.mode & ~0o7777) | next;
+          out.push({ kind: 'mode', path: ctx.display(p), before: describeMode(st.mode), after: after === st.mode ? 'unchanged' : describeMode(after) });
+        }
+        rows.push(...capRows(out, out.length));
+        break;
+      }
+      case 'owner': {
+        accounts ??= await loadAccounts();
+        const acc = accounts;
+        const out: EffectRowView[] = [];
+        const paths = await targetsOf(plan, ctx, roots, rows);
+        const uidOf = (name: string) => (/^\d+$/.test(name) ? Number(name) : acc.user.get(name)?.uid);
+        const gidOf = (name: string) => (/^\d+$/.test(name) ? Number(name) : acc.group.get(name));
+        const newUid = plan.owner === undefined ? undefined : uidOf(plan.owner);
+        const newGid = plan.group !== undefined ? gidOf(plan.group) : plan.loginGroup && plan.owner ? acc.user.get(plan.owner)?.gid : undefined;
+        if (plan.owner !== undefined && newUid === undefined) rows.push({ kind: 'note', text: `There is no user "${plan.owner}" on this machine.` });
+        if (plan.group !== undefined && newGid === undefined) rows.push({ kind: 'note', text: `There is no group "${plan.group}" on this machine.` });
+        const who = (uid: number, gid: number) => `${acc.userName.get(uid) ?? uid}:${acc.groupName.get(gid) ?? gid}`;
+        for (const p of paths) {
+          const st = await stat(p).catch(() => undefined);
+          if (!st) {
+            out.push({ kind: 'note', text: `${ctx.display(p)} does not exist; ${plan.command} would fail on it.` });
+            continue;
+          }
+          const uid = plan.owner !== undefined ? (newUid ?? st.uid) : st.uid;
+          const gid = newGid ?? st.gid;
+          const before = who(st.uid, st.gid);
+          const after = who(uid, gid);
+          const afterLabel = plan.owner !== undefined && newUid === undefined ? `${plan.owner}:${plan.group ?? acc.groupName.get(gid) ?? gid}` : after;
+          out.push({ kind: 'owner', path: ctx.display(p), before, after: afterLabel === before ? 'unchanged' : afterLabel });
+        }
+        rows.push(...capRows(out, out.length));
+        break;
+      }
+      case 'write': {
+        if (plan.target.dynamic) break;
+        const path = resolve(ctx.cwd, plan.target.text);
+        if (!inside(path, roots)) {
+          rows.push({ kind: 'note', text: `Writes ${path}, outside the workspace; not inspected.` });
+          break;
+        }
+        const cur = await current(path);
+        if (cur.why) {
+          rows.push({ kind: 'note', text: `Writes ${ctx.display(path)}: ${cur.why}.` });
+          break;
+        }
+        const verb = plan.append ? 'appended to' : cur.missing ? 'written to the new file' : 'overwrites';
+        if (plan.content === undefined) {
+          const size = cur.text === undefined ? '' : ` (currently ${cur.text.split('\n').length - (cur.text.endsWith('\n') ? 1 : 0)} lines)`;
+          rows.push({
+            kind: 'note',
+            text: plan.append
+              ? `The output of ${plan.producer} is appended to ${ctx.display(path)}${size}; its text cannot be known before it runs.`
+              : `The output of ${plan.producer} ${verb} ${ctx.display(path)}${size}; its text cannot be known before it runs.`,
+          });
+          propose(path, cur.text, undefined, !cur.missing, `The new text depends on what ${plan.producer} prints.`);
+          break;
+        }
+        const after = plan.append ? (cur.text ?? '') + plan.content : plan.content;
+        propose(path, cur.text, after, !cur.missing);
+        break;
+      }
+      case 'sed': {
+        const paths = await targetsOf(plan, ctx, roots, rows);
+        if (paths.length === 0 && plan.targets.length === 0) rows.push({ kind: 'note', text: 'sed -i without files edits nothing.' });
+        for (const p of paths) {
+          const cur = await current(p);
+          if (cur.missing) {
+            rows.push({ kind: 'note', text: `${ctx.display(p)} does not exist; sed would fail on it.` });
+            continue;
+          }
+          if (cur.why || cur.text === undefined) {
+            rows.push({ kind: 'note', text: `${ctx.display(p)}: ${cur.why ?? 'cannot be read'}.` });
+            continue;
+          }
+          propose(p, cur.text, plan.apply(cur.text), true);
+          if (plan.backup) rows.push({ kind: 'note', text: `A backup copy is written to ${ctx.display(p + plan.backup)}.` });
+        }
+        break;
+      }
+    }
+  }
+  return { rows, changes };
+}

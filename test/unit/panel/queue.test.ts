@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ClickThrough } from '../../../src/extension/clickThrough';
+import { SessionHistory } from '../../../src/extension/history';
+import { ReviewQueue, type Settled } from '../../../src/extension/reviewQueue';
+import { SessionRules } from '../../../src/extension/sessionRules';
+import { duration, countdown, urgency, decidedByLabel } from '../../../src/webview/format';
+import { shell } from './items';
+
+test('the click-through: a sensitive allow needs opened and confirmed; deny never waits', () => {
+  const guard = new ClickThrough();
+  const sensitive = shell('cat .env', 'sensitive');
+  assert.match(guard.refusal(sensitive, 'allow') ?? '', /open its full command or diff/);
+  assert.equal(guard.refusal(sensitive, 'deny'), undefined);
+  guard.opened(sensitive.id);
+  assert.match(guard.refusal(sensitive, 'allow') ?? '', /tick its confirmation/);
+  guard.confirm(sensitive.id, true);
+  assert.equal(guard.refusal(sensitive, 'allow'), undefined);
+  guard.confirm(sensitive.id, false);
+  assert.ok(guard.refusal(sensitive, 'allow'), 'unticking takes it back');
+  assert.equal(guard.refusal(shell('npm test'), 'allow'), undefined, 'review needs one click');
+  guard.forget(sensitive.id);
+  guard.confirm(sensitive.id, true);
+  assert.ok(guard.refusal(sensitive, 'allow'), 'state does not survive forget');
+});
+
+test('the queue: newest first, human decisions, rules answer only review items', async () => {
+  const rules = new SessionRules();
+  const queue = new ReviewQueue(rules);
+  const settled: Settled[] = [];
+  queue.onDidSettle((s) => settled.push(s));
+  const first = shell('npm install a');
+  const second = { ...shell('chmod 777 x', 'sensitive'), receivedAt: first.receivedAt + 10 };
+  const a = queue.add(first);
+  queue.add(second);
+  assert.deepEqual(queue.items().map((i) => i.id), [second.id, first.id]);
+
+  rules.add(first);
+  assert.equal(queue.applyRules(), 1);
+  assert.deepEqual(await a.answer, { decision: 'allow', decidedBy: 'rule', reason: 'Allowed by a session rule the reviewer created.' });
+  assert.deepEqual(queue.items().map((i) => i.id), [second.id], 'the sensitive one still waits');
+
+  const auto = queue.add(shell('npm install b'));
+  assert.equal((await auto.answer).decidedBy, 'rule', 'a new matching item never becomes a card');
+  const sudo = queue.add(shell('npm install b', 'sensitive'));
+  assert.equal(queue.size, 2, 'a sensitive item is queued even when a rule would match its text');
+
+  assert.ok(queue.decide(second.id, { decision: 'deny', reason: 'no' }));
+  assert.equal(queue.decide(second.id, { decision: 'allow' }), false, 'decided once');
+  assert.deepEqual(settled.map((s) => s.by), ['rule', 'rule', 'human']);
+  queue.dispose();
+  assert.equal((await sudo.answer).decision, 'deny', 'shutdown denies what is left');
+});
+
+test('cancel near the deadline is a timeout, earlier it is the agent going away', () => {
+  const queue = new ReviewQueue();
+  const by: string[] = [];
+  queue.onDidSettle((s) => by.push(s.by));
+  queue.add({ ...shell('a'), deadline: Date.now() + 60_000 }).cancel();
+  queue.add({ ...shell('b'), deadline: Date.now() + 200 }).cancel();
+  assert.deepEqual(by, ['cancelled', 'timeout']);
+});
+
+test('history: newest first, who decided, capped', () => {
+  const queue = new ReviewQueue();
+  const history = new SessionHistory(queue, 3);
+  for (const c of ['one', 'two', 'three', 'four']) {
+    const i = shell(c);
+    queue.add(i);
+    queue.decide(i.id, { decision: 'deny', reason: `not ${c}` });
+  }
+  const entries = history.entries();
+  assert.deepEqual(entries.map((e) => e.summary), ['four', 'three', 'two']);
+  assert.deepEqual([entries[0]?.decision, entries[0]?.decidedBy, entries[0]?.reason], ['deny', 'human', 'not four']);
+  history.dispose();
+});
+
+test('panel words and clocks', () => {
+  assert.equal(duration(5_400), '5s');
+  assert.equal(duration(184_000), '3m 04s');
+  assert.equal(countdown(598_200), '9:59');
+  assert.equal(countdown(-5), '0:00');
+  assert.deepEqual([urgency(120_000), urgency(30_000), urgency(5_000)], ['calm', 'soon', 'urgent']);
+  assert.equal(decidedByLabel('timeout', 'deny'), 'Denied: nobody decided in time');
+});
