@@ -10,6 +10,8 @@ import type { GateRecord } from '../ipc/registry';
 import { assertPrivateDir } from '../ipc/runtimeDir';
 
 export class GateUnavailable extends Error {}
+/** The gate went silent until the hard stop: no time is left to evaluate anything but a deny. */
+export class GateTimedOut extends GateUnavailable {}
 
 function isReply(v: unknown): v is HookReply {
   const r = v as HookReply;
@@ -47,7 +49,7 @@ export async function askGate(gate: GateRecord, agent: AgentName, payload: strin
   const request: HookRequest = { ...fields, mac: requestMac(gate.token, fields) };
   const socket = early && !early.destroyed ? early : connect({ path: gate.socket });
   // The gate denies at the deadline itself; this timer only covers a gate that hangs.
-  const timer = setTimeout(() => socket.destroy(new GateUnavailable('the gate did not answer in time')), Math.max(0, hardStop - Date.now()));
+  const timer = setTimeout(() => socket.destroy(new GateTimedOut('the gate did not answer in time')), Math.max(0, hardStop - Date.now()));
   try {
     // Written at once: the socket buffers it until connected, and a failed connect surfaces in readLine.
     socket.write(JSON.stringify(request) + '\n');

@@ -6,7 +6,7 @@ import { AGENT_NAMES, isAgentName, type AgentName } from '../policy/types';
 import { formatAnswer, formatMalformed, HOOK_TIMEOUT_SECONDS, type HookAnswer } from '../agents/answers';
 import { findGate } from '../ipc/registry';
 import { runtimeDir } from '../ipc/runtimeDir';
-import { askGate, GateUnavailable, preconnect } from './gateClient';
+import { askGate, GateTimedOut, GateUnavailable, preconnect } from './gateClient';
 import { readStdin } from './stdin';
 
 /** Answer this long before the agent's own timeout, because a timed-out hook fails open in most agents. */
@@ -65,6 +65,8 @@ export async function runHook(argv: string[]): Promise<number> {
         return emit(formatAnswer(agent, reply.decision, reply.reason, payload));
       } catch (err) {
         if (!(err instanceof GateUnavailable)) throw err;
+        // Too late to load the policy engine before the agent gives up (and runs the tool): deny now.
+        if (err instanceof GateTimedOut) return emit(formatAnswer(agent, 'deny', 'Countersign: the review gate did not answer before the hook timeout; denied.', payload));
         why = `the review gate could not be reached (${err.message})`;
       }
     }
