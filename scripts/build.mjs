@@ -42,10 +42,12 @@ if (args.has('--tests')) {
   );
 }
 
-/** Static assets the webview loads through asWebviewUri (CSP allows only the extension's own origin). */
+/** Static assets the webview loads through asWebviewUri (CSP allows only the extension's own origin), and the
+ * tree-sitter runtime + bash grammar the policy loads next to dist/cli.js and dist/gate.js. */
 function copyAssets() {
   mkdirSync('dist/codicons', { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/codicons/${f}`);
+  for (const f of ['tree-sitter.wasm', 'tree-sitter-bash.wasm']) cpSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${f}`, `dist/${f}`);
 }
 
 if (args.has('--bench')) {

@@ -1,15 +1,38 @@
-// `countersign evaluate`: classify a payload offline and print {"risk","reasons","action"}. Never contacts the gate.
+// `countersign evaluate`: classify payloads offline and print verdicts as JSON. Never contacts the gate.
+//   evaluate [--agent NAME]          one payload on stdin → one {"risk","reasons","action"} line
+//   evaluate --jsonl [--agent NAME]  one payload per line → one result per line, in order; a line that is not
+//                                    JSON prints {"error": …} and the run goes on
+// Exit status is 0 unless stdin cannot be read.
 import { parseArgs } from 'node:util';
-import { createPolicy, isAgentName } from '../policy';
+import { AGENT_NAMES, createPolicy, isAgentName, type AgentName, type Policy } from '../policy';
 import { readStdin } from './stdin';
 import { policyConfigFromEnv } from './policyConfigFromEnv';
 
-export async function runEvaluate(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { agent: { type: 'string' }, jsonl: { type: 'boolean' } } });
-  if (values.agent !== undefined && !isAgentName(values.agent)) {
-    process.stderr.write(`countersign evaluate: unknown agent '${values.agent}'\n`);
-    return 1;
+function options(argv: string[]): { agent: AgentName | undefined; jsonl: boolean } {
+  const { values } = parseArgs({ args: argv, options: { agent: { type: 'string' }, jsonl: { type: 'boolean' } }, strict: false, allowPositionals: true });
+  const agent = values.agent;
+  if (agent !== undefined && !isAgentName(agent)) {
+    // A wrong name must not stop the run: say so, and detect each payload's format instead.
+    process.stderr.write(`countersign evaluate: unknown agent '${String(agent)}' (expected ${AGENT_NAMES.join(', ')}); detecting the format from each payload\n`);
+    return { agent: undefined, jsonl: values.jsonl === true };
   }
+  return { agent: agent, jsonl: values.jsonl === true };
+}
+
+/** One output line for one input text: the verdict, or {"error"} when the text is not JSON. */
+export function evaluateLine(policy: Policy, text: string, agent: AgentName | undefined): string {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch (err) {
+    return JSON.stringify({ error: `not valid JSON: ${(err as Error).message}` });
+  }
+  const verdict = policy.evaluate(payload, agent);
+  return JSON.stringify({ risk: verdict.risk, reasons: verdict.reasons, action: verdict.action });
+}
+
+export async function runEvaluate(argv: string[]): Promise<number> {
+  const { agent, jsonl } = options(argv);
   let text: string;
   try {
     text = await readStdin();
@@ -18,15 +41,16 @@ export async function runEvaluate(argv: string[]): Promise<number> {
     return 1;
   }
   const policy = await createPolicy(policyConfigFromEnv());
-  const lines = values.jsonl ? text.split('\n').filter((l) => l.trim() !== '') : [text];
-  for (const line of lines) {
-    let out: unknown;
-    try {
-      out = policy.evaluate(JSON.parse(line), values.agent);
-    } catch (err) {
-      out = { error: (err as Error).message };
-    }
-    process.stdout.write(JSON.stringify(out) + '\n');
+  if (!jsonl) {
+    process.stdout.write(evaluateLine(policy, text, agent) + '\n');
+    return 0;
   }
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue; // blank lines (a trailing newline) are not payloads
+    out.push(evaluateLine(policy, line, agent));
+    if (out.length >= 256) process.stdout.write(out.splice(0).join('\n') + '\n');
+  }
+  if (out.length > 0) process.stdout.write(out.join('\n') + '\n');
   return 0;
 }

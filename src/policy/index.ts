@@ -1,22 +1,39 @@
-// Public face of the policy engine. Everything under src/policy is pure: no vscode, no network, no files written.
+// Public face of the policy engine. Everything under src/policy is free of vscode and network; nothing is written.
+// The only I/O: the bash parser's WASM is loaded once, and the current text of a (non-sensitive) file being edited
+// is read so the reviewer sees a real before/after.
 import type { AgentName, PolicyConfig, Verdict } from './types';
-import { normalize } from './normalize';
-import { classify } from './classify';
+import { Engine } from './engine';
+import { readSmallTextFile } from './normalize/fileText';
+import { loadBashParser } from './shell/wasm';
 
 export * from './types';
+export { detectAgent } from './normalize/detect';
+export { defaultSensitiveGlobs } from './paths/defaults';
+export { RULES } from './reasons';
 
 export interface Policy {
   /** Classify one hook payload (already JSON-parsed). Never throws: bad input yields a non-safe verdict. */
   evaluate(payload: unknown, agent?: AgentName): Verdict;
 }
 
-/** Async because the shell parser (WASM) loads once; evaluate() is synchronous after that. */
+/**
+ * Async because the shell parser (WASM) loads once; evaluate() is synchronous after that. If the parser cannot be
+ * loaded the policy still works, and every shell command is sensitive (it cannot be checked).
+ */
 export async function createPolicy(config: PolicyConfig): Promise<Policy> {
-  await Promise.resolve();
+  const parser = await loadBashParser().catch(() => undefined);
+  const engine = new Engine(config, { parser, readFile: readSmallTextFile });
   return {
     evaluate(payload, agent) {
-      const action = normalize(payload, agent);
-      return classify(action, config);
+      try {
+        return engine.evaluate(payload, agent);
+      } catch {
+        return {
+          risk: 'sensitive',
+          reasons: [{ rule: 'engine.error', risk: 'sensitive', message: 'The policy failed on this action, so it needs a decision.' }],
+          action: { kind: 'tool', agent: agent ?? 'unknown', tool: 'unknown', cwd: '', input: null },
+        };
+      }
     },
   };
 }

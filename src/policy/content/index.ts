@@ -1,0 +1,40 @@
+// Content detectors for new file text (a write, an edit's replacement, a patch's added lines): secret literals,
+// permission-changing configuration, ignore-file exceptions, and code that will run later.
+import { LIMITS } from '../budget';
+import type { PathPolicy } from '../paths/pathPolicy';
+import { hit, type Hit } from '../reasons';
+import { isIgnoreFile, negationFindings, removedSecretIgnores } from './gitignore';
+import { permissionFindings, type FileKind } from './permissions';
+import { scriptFindings, type ShellCheck } from './scripts';
+import { findSecrets } from './secrets';
+
+export interface ContentScope {
+  policy: PathPolicy;
+  shell: ShellCheck;
+}
+
+export function fileKind(path: string): FileKind {
+  const p = path.replace(/\\/g, '/');
+  const base = (p.slice(p.lastIndexOf('/') + 1) || p).toLowerCase();
+  const dot = base.lastIndexOf('.');
+  return { base, ext: dot > 0 ? base.slice(dot + 1) : '', path: p };
+}
+
+/** Findings in `text`, the new content written to `path`. Offsets are relative to `text`. */
+export function contentHits(text: string, path: string, scope: ContentScope): Hit[] {
+  if (text.length > LIMITS.contentChars) {
+    return [hit('budget.content', `The new content is too large to check (${text.length} characters).`, 0, Math.min(text.length, 200))];
+  }
+  const file = fileKind(path);
+  const out: Hit[] = [];
+  for (const s of findSecrets(text)) out.push(hit('content.secret', `Writes ${s.kind} into ${file.base}.`, s.start, s.end));
+  for (const f of permissionFindings(text, file)) out.push(hit(f.rule, f.message, f.start, f.end, f.risk));
+  for (const f of scriptFindings(text, file, scope.shell)) out.push(hit(f.rule, f.message, f.start, f.end, f.risk));
+  if (isIgnoreFile(file)) for (const f of negationFindings(text, scope.policy)) out.push(hit(f.rule, f.message, f.start, f.end));
+  return out;
+}
+
+/** Ignore lines for secret files that a change removes (reported on the path: the line is gone from the text). */
+export function removedIgnoreLines(path: string, before: string, after: string, policy: PathPolicy): string[] {
+  return isIgnoreFile(fileKind(path)) ? removedSecretIgnores(before, after, policy) : [];
+}

@@ -1,0 +1,23 @@
+// Cline: `{hookName, taskId, workspaceRoots, tool_call: {name, input}, preToolUse: {toolName, parameters}}`. The CLI
+// sends both; the VS Code extension only `preToolUse`, whose parameter values are strings (arrays as JSON text).
+import { decodeJsonText, firstStr, isObj, obj, strings, type Obj } from '../fields';
+import type { ToolCall } from '../toolCall';
+
+function decodeValues(o: Obj): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(o)) out[k] = decodeJsonText(v);
+  return out;
+}
+
+export function clineEnvelope(p: Obj): ToolCall {
+  const roots = strings(p.workspaceRoots);
+  const structured = obj(p.tool_call);
+  const pre = obj(p.preToolUse);
+  const useStructured = isObj(structured.input) || typeof structured.name === 'string';
+  const tool = (useStructured ? firstStr(structured, ['name']) : undefined) ?? firstStr(pre, ['toolName', 'tool']) ?? 'unknown';
+  const input = useStructured && isObj(structured.input) ? decodeValues(structured.input) : decodeValues(obj(pre.parameters));
+  const call: ToolCall = { agent: 'cline', tool, input, cwd: firstStr(p, ['cwd']) ?? roots[0] ?? '', roots };
+  const session = firstStr(p, ['taskId']);
+  if (session !== undefined) call.sessionId = session;
+  return call;
+}

@@ -1,0 +1,44 @@
+// Cursor hooks are one event per kind of action rather than one PreToolUse: beforeShellExecution {command, cwd},
+// beforeReadFile {file_path, content}, beforeMCPExecution {tool_name, tool_input}, afterFileEdit {file_path, edits}.
+// The event name stands in for the tool name so the tool table can interpret it.
+import { decodeJsonText, firstStr, obj, strings, type Obj } from '../fields';
+import type { ToolCall } from '../toolCall';
+
+export function cursorEnvelope(p: Obj): ToolCall {
+  const roots = strings(p.workspace_roots);
+  const event = firstStr(p, ['hook_event_name']) ?? '';
+  const cwd = firstStr(p, ['cwd']) ?? roots[0] ?? '';
+  const call: ToolCall = { agent: 'cursor', tool: event || 'unknown', input: {}, cwd, roots };
+  const session = firstStr(p, ['conversation_id', 'session_id']);
+  if (session !== undefined) call.sessionId = session;
+  switch (event) {
+    case 'beforeShellExecution':
+    case 'afterShellExecution':
+      call.input = { command: firstStr(p, ['command']) ?? '', cwd };
+      break;
+    case 'beforeReadFile':
+    case 'beforeTabFileRead':
+      // The file's content is deliberately dropped: the verdict (and the audit log) must not carry secrets.
+      call.input = { file_path: firstStr(p, ['file_path']) ?? '' };
+      break;
+    case 'afterFileEdit':
+    case 'afterTabFileEdit':
+      call.input = { file_path: firstStr(p, ['file_path']) ?? '', edits: p.edits };
+      break;
+    case 'beforeMCPExecution':
+    case 'afterMCPExecution':
+      call.tool = firstStr(p, ['tool_name']) ?? 'mcp';
+      call.input = decodeJsonText(p.tool_input);
+      break;
+    case 'beforeSubmitPrompt':
+      call.input = { prompt: firstStr(p, ['prompt']) ?? '' };
+      break;
+    default:
+      // Newer releases send generic tool events; read them like the other agents' envelopes.
+      if ('tool_name' in p) {
+        call.tool = firstStr(p, ['tool_name']) ?? 'unknown';
+        call.input = decodeJsonText(p.tool_input);
+      } else call.input = obj(p);
+  }
+  return call;
+}

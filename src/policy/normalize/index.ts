@@ -1,0 +1,49 @@
+// Any agent's hook payload → one Action. The envelope is chosen by the payload's shape (a forced agent only names
+// it), because agents borrow each other's formats: Copilot CLI sends Claude-style payloads from Claude-format hook
+// files, and the VS Code agent reads .claude/settings.json too.
+import type { Action, AgentName } from '../types';
+import { detectAgent } from './detect';
+import { isObj } from './fields';
+import { clineEnvelope } from './agents/cline';
+import { copilotCliEnvelope } from './agents/copilotCli';
+import { cursorEnvelope } from './agents/cursor';
+import { hookEnvelope } from './agents/hookEnvelope';
+import type { ToolCall } from './toolCall';
+import { toAction, type NormalizeContext } from './tools';
+
+export type { NormalizeContext } from './tools';
+export { detectAgent } from './detect';
+
+export class MalformedPayload extends Error {}
+
+export function toolCallOf(payload: unknown, agent: AgentName | undefined): ToolCall {
+  if (!isObj(payload)) throw new MalformedPayload('the payload is not a JSON object');
+  const shape = detectAgent(payload);
+  let call: ToolCall;
+  switch (shape) {
+    case 'cline':
+      call = clineEnvelope(payload);
+      break;
+    case 'cursor':
+      call = cursorEnvelope(payload);
+      break;
+    case 'copilot-cli':
+      call = copilotCliEnvelope(payload);
+      break;
+    case 'claude':
+    case 'codex':
+    case 'gemini':
+    case 'vscode':
+      call = hookEnvelope(payload, shape);
+      break;
+    case 'unknown':
+      throw new MalformedPayload('the payload has no tool call in any known agent format');
+  }
+  if (agent) call.agent = agent;
+  return call;
+}
+
+/** Throws MalformedPayload when the payload is not a tool call in any known format. */
+export function normalize(payload: unknown, agent: AgentName | undefined, ctx: NormalizeContext): Action {
+  return toAction(toolCallOf(payload, agent), ctx);
+}

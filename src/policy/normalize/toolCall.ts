@@ -1,0 +1,14 @@
+// What every agent envelope is reduced to before the tool vocabulary is interpreted.
+import type { AgentName } from '../types';
+
+export interface ToolCall {
+  agent: AgentName | 'unknown';
+  /** The agent's own tool name (or hook event name for Cursor's event-per-action hooks). */
+  tool: string;
+  /** The tool's arguments, JSON text already decoded. */
+  input: unknown;
+  cwd: string;
+  sessionId?: string;
+  /** Workspace roots the agent reported (Cursor, Cline); the first is the fallback cwd. */
+  roots: string[];
+}

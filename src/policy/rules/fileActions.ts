@@ -1,0 +1,102 @@
+// Reads, writes, edits and patches: the path itself (secret, guard rail, system file, outside the workspace), what
+// the new text contains, and ignore-file lines the change removes. Findings on text that was already there (the
+// same line in the old text) are not the change's doing and are dropped.
+import { contentHits, removedIgnoreLines } from '../content';
+import { addedText, parsePatch } from '../normalize/patchText';
+import { resolvePath } from '../paths/resolve';
+import { hit, hitToReason, reason, wholeSpan, type Hit } from '../reasons';
+import { analyzeShell } from '../shell';
+import type { EditAction, PatchAction, ReadAction, Reason, Span, WriteAction } from '../types';
+import type { RuleContext } from './context';
+import { pathReason, placeReason } from './pathReasons';
+
+function scope(ctx: RuleContext, cwd: string) {
+  return { policy: ctx.policy, shell: (script: string) => analyzeShell(script, cwd || undefined, ctx) };
+}
+
+/** Drops findings whose lines all existed before the change. */
+function introduced(hits: Hit[], text: string, old: string | undefined): Hit[] {
+  if (!old) return hits;
+  const oldLines = new Set(old.split('\n').map((l) => l.trim()).filter(Boolean));
+  return hits.filter((h) => {
+    if (h.rule.startsWith('budget.')) return true;
+    const from = text.lastIndexOf('\n', h.start - 1) + 1;
+    let to = text.indexOf('\n', Math.max(h.end - 1, h.start));
+    if (to < 0) to = text.length;
+    const lines = text.slice(from, to).split('\n').map((l) => l.trim()).filter(Boolean);
+    return lines.length === 0 || !lines.every((l) => oldLines.has(l));
+  });
+}
+
+function ignoreReasons(path: string, before: string, after: string, ctx: RuleContext): Reason[] {
+  return removedIgnoreLines(path, before, after, ctx.policy).map((line) =>
+    reason('content.gitignore', `Stops ignoring ${line}, so a secret file can be committed or shipped.`, wholeSpan('path', path)),
+  );
+}
+
+export function readReasons(action: ReadAction, ctx: RuleContext): Reason[] {
+  return [pathReason(action.path, 'read', ctx) ?? reason('safe.read', `Reads ${action.path}.`)];
+}
+
+export function writeReasons(action: WriteAction, ctx: RuleContext): Reason[] {
+  const out: Reason[] = [];
+  const p = pathReason(action.path, 'write', ctx);
+  if (p) out.push(p);
+  const hits = introduced(contentHits(action.content, action.path, scope(ctx, action.cwd)), action.content, action.before);
+  out.push(...hits.map((h) => hitToReason(h, 'content', action.content)));
+  if (action.before !== undefined) out.push(...ignoreReasons(action.path, action.before, action.content, ctx));
+  out.push(placeReason(action.path, action.cwd, ctx));
+  return out;
+}
+
+export function editReasons(action: EditAction, ctx: RuleContext): Reason[] {
+  const out: Reason[] = [];
+  const p = pathReason(action.path, 'write', ctx);
+  if (p) out.push(p);
+  const s = scope(ctx, action.cwd);
+  action.edits.forEach((e, i) => {
+    const hits = introduced(contentHits(e.newText, action.path, s), e.newText, [e.oldText, action.before ?? ''].join('\n'));
+    out.push(...hits.map((h) => hitToReason(h, 'content', e.newText, i)));
+  });
+  if (action.before !== undefined && action.after !== undefined) out.push(...ignoreReasons(action.path, action.before, action.after, ctx));
+  else for (const e of action.edits) out.push(...ignoreReasons(action.path, e.oldText, e.newText, ctx));
+  out.push(placeReason(action.path, action.cwd, ctx));
+  return out;
+}
+
+function patchSpan(patch: string, start: number, end: number): Span {
+  return { field: 'content', start, end, text: patch.slice(start, end) };
+}
+
+export function patchReasons(action: PatchAction, ctx: RuleContext): Reason[] {
+  const parsed = parsePatch(action.patch);
+  if (parsed.files.length === 0) {
+    return [reason('opaque.patch', 'The patch names no files the policy can read, so what it changes is unclear.', patchSpan(action.patch, 0, Math.min(action.patch.length, 200)))];
+  }
+  const out: Reason[] = [];
+  const s = scope(ctx, action.cwd);
+  for (const f of parsed.files) {
+    const abs = resolvePath(f.path, action.cwd || undefined, ctx.policy.home) ?? f.path;
+    const targets = [{ abs, raw: f.path, start: f.pathStart }];
+    if (f.movedTo) targets.push({ abs: resolvePath(f.movedTo.path, action.cwd || undefined, ctx.policy.home) ?? f.movedTo.path, raw: f.movedTo.path, start: f.movedTo.start });
+    for (const t of targets) {
+      const span = patchSpan(action.patch, t.start, t.start + t.raw.length);
+      const p = pathReason(t.abs, 'write', ctx);
+      if (p) out.push({ ...p, span });
+      const place = placeReason(t.abs, action.cwd, ctx);
+      out.push(place.span ? { ...place, span } : place);
+    }
+    const added = addedText(f);
+    const removed = f.removed.map((l) => l.text).join('\n');
+    const hits = introduced(contentHits(added.text, abs, s), added.text, removed);
+    for (const h of hits) {
+      const start = added.toPatch(h.start);
+      const end = Math.max(start, added.toPatch(Math.max(h.start, h.end - 1)) + 1);
+      out.push(hitToReason(hit(h.rule, h.message, start, end, h.risk), 'content', action.patch));
+    }
+    if (f.removed.length > 0) {
+      for (const r of ignoreReasons(abs, removed, added.text, ctx)) out.push({ ...r, span: patchSpan(action.patch, f.pathStart, f.pathStart + f.path.length) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,514 @@
+// Walks a parsed command the way bash would run it: every simple command, including those inside `$()`,
+// backticks, `<()`, subshells, pipelines, lists, loops, functions and heredocs fed to shells; wrappers are peeled
+// off and code inside code (`bash -c`, interpreter one-liners, scripts written then run) is parsed again. State
+// that bash carries between commands is tracked where it changes what a later command touches: the working
+// directory (`cd ~/.ssh && cat id_rsa`), variables (`F=.env; cat $F`), files written earlier in the same command
+// (`echo … > x.sh; sh x.sh`) and dotglob. Each command's handler adds findings; unknown commands need review.
+import { LIMITS, type Deadline } from '../budget';
+import type { PathPolicy } from '../paths/pathPolicy';
+import { hit, type Hit, type RuleId } from '../reasons';
+import type { Risk } from '../types';
+import type { Parser } from '@vscode/tree-sitter-wasm';
+import { childByField, parseScript, type SyntaxNode } from './syntax';
+import { childOrigin, mapRange, type Frame, type Invocation, type Origin, type Redirect, type Stdin } from './types';
+import { evalWord, literalVar, UNKNOWN_VAR, type VarValue, type Word, type WordEnv } from './words';
+import { lookupHandler } from './commands/registry';
+import { outputOf } from './output';
+import { checkPathWord, checkRedirect } from './pathArgs';
+import { fetchesRemote } from './remote';
+import { innerOffset, runFile } from './scripts';
+import { resolvePath } from '../paths/resolve';
+
+export interface ShellScope {
+  policy: PathPolicy;
+  parser: Parser | undefined;
+  deadline: Deadline;
+}
+
+/** A file written earlier in the same command line: its text when known ("echo … > x.sh", a heredoc). */
+export interface Written {
+  text: string | undefined;
+  remote: boolean;
+  origin: Origin | undefined;
+}
+
+const PRELOAD_VARS = /^(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|PERL5OPT|PYTHONSTARTUP|NODE_OPTIONS|RUBYOPT)$/;
+
+const AGENT_UNGUARDED = /^--(dangerously-skip-permissions|yolo|allow-all-tools|allow-all-paths|allow-all|dangerously-bypass-approvals-and-sandbox|full-auto|trust-all-tools|auto-approve|no-confirm)$|^--(permission-mode|approval-mode|sandbox|ask-for-approval)=(bypassPermissions|yolo|never|danger-full-access|acceptEdits)$/;
+
+export class ShellAnalyzer {
+  readonly hits: Hit[] = [];
+  cwd: string | undefined;
+  /** The agent's working directory (writes outside it and the workspace need review). */
+  readonly startCwd: string | undefined;
+  readonly vars = new Map<string, VarValue>();
+  readonly written = new Map<string, Written>();
+  readonly functions = new Set<string>();
+  dotglob = false;
+  private commands = 0;
+  private stopped = false;
+
+  constructor(
+    readonly scope: ShellScope,
+    cwd: string | undefined,
+  ) {
+    this.cwd = cwd || undefined;
+    this.startCwd = this.cwd;
+  }
+
+  get policy(): PathPolicy {
+    return this.scope.policy;
+  }
+
+  get home(): string {
+    return this.scope.policy.home;
+  }
+
+  /** Absolute form of a path as the command would see it (undefined: relative, and the directory is unknown). */
+  resolve(p: string): string | undefined {
+    return resolvePath(p, this.cwd, this.home);
+  }
+
+  // ---- findings ----
+
+  /** A finding at [start, end) of the frame's code. */
+  hitAt(rule: RuleId, message: string, f: Frame, start: number, end: number, risk?: Risk): void {
+    const [s, e] = mapRange(f.origin, start, end);
+    this.hits.push(hit(rule, message, s, e, risk));
+  }
+
+  /** A finding on a word (or node) of an invocation. */
+  hitOn(rule: RuleId, message: string, inv: Invocation, at?: { start: number; end: number }, risk?: Risk): void {
+    const where = at ?? inv.nameWord;
+    this.hitAt(rule, message, inv.frame, where.start, where.end, risk);
+  }
+
+  /** A finding spanning the whole simple command. */
+  hitCommand(rule: RuleId, message: string, inv: Invocation, risk?: Risk): void {
+    const end = inv.args.length > 0 ? inv.args[inv.args.length - 1]!.end : inv.nameWord.end;
+    this.hitAt(rule, message, inv.frame, Math.min(inv.nameWord.start, inv.node.start), Math.max(end, inv.nameWord.end), risk);
+  }
+
+  // ---- code ----
+
+  /** Parses and walks one piece of shell code. */
+  runScript(source: string, origin: Origin, nesting: number): void {
+    const at: Frame = { source, origin, nesting };
+    if (nesting > LIMITS.nesting) {
+      this.hitAt('budget.depth', 'Code is nested inside code too deeply to analyze.', at, 0, source.length);
+      return;
+    }
+    if (source.length > LIMITS.commandChars) {
+      this.hitAt('budget.size', `The command is too long to analyze (${source.length} characters).`, at, 0, Math.min(source.length, 200));
+      return;
+    }
+    let operators = 0;
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 124 || c === 59 || c === 38) operators++; // | ; &
+    }
+    if (operators > LIMITS.operators) {
+      this.hitAt('budget.nodes', `The command chains too many commands to analyze (${operators} operators).`, at, 0, Math.min(source.length, 200));
+      return;
+    }
+    if (this.scope.deadline.expired()) {
+      this.hitAt('budget.time', 'Ran out of time analyzing the command.', at, 0, source.length);
+      return;
+    }
+    const parsed = parseScript(this.scope.parser, source, this.scope.deadline);
+    if (parsed.failure === 'unavailable') {
+      this.hitAt('shell.parser-unavailable', 'The shell parser is not available, so the command cannot be checked.', at, 0, source.length);
+      return;
+    }
+    if (parsed.failure === 'time') this.hitAt('budget.time', 'Parsing the command took too long.', at, 0, Math.min(source.length, 200));
+    if (parsed.failure === 'nodes') this.hitAt('budget.nodes', 'The command is too large to analyze completely.', at, 0, Math.min(source.length, 200));
+    if (parsed.failure === 'depth') this.hitAt('budget.depth', 'The command is nested too deeply to analyze.', at, 0, Math.min(source.length, 200));
+    if (parsed.hasError && parsed.root) {
+      const err = firstError(parsed.root) ?? parsed.root;
+      this.hitAt('shell.parse-error', 'Part of the command could not be parsed, so what it does is unclear.', at, err.start, Math.max(err.end, err.start + 1));
+    }
+    if (parsed.root) this.statement(parsed.root, at, undefined);
+  }
+
+  /** Analyzes a word's literal value as shell code (`bash -c WORD`, `eval WORD`). False when it is not literal. */
+  runWordAsScript(word: Word, f: Frame): boolean {
+    if (word.value === undefined) return false;
+    const { start, linear } = innerOffset(word);
+    const origin = childOrigin(f.origin, start, start + (linear ? word.value.length : word.end - start), linear);
+    this.runScript(word.value, linear ? origin : childOrigin(f.origin, word.start, word.end, false), f.nesting + 1);
+    return true;
+  }
+
+  /** Analyzes literal stdin text as shell code (`echo … | sh`, `bash <<EOF`). */
+  runTextAsScript(stdin: Extract<Stdin, { kind: 'text' }>): void {
+    const origin = childOrigin(stdin.frame.origin, stdin.start, stdin.start + stdin.text.length, stdin.linear);
+    this.runScript(stdin.text, origin, stdin.frame.nesting + 1);
+  }
+
+  // ---- statements ----
+
+  statement(n: SyntaxNode, f: Frame, stdin: Stdin | undefined): Invocation | undefined {
+    if (this.stopped) return undefined;
+    switch (n.type) {
+      case 'command':
+        return this.simpleCommand(n, f, [], stdin);
+      case 'redirected_statement':
+        return this.redirected(n, f, stdin);
+      case 'pipeline':
+        return this.pipeline(n.children.filter((c) => c.named && c.type !== 'comment'), f, stdin);
+      case 'variable_assignment':
+        this.assign(n, f, true);
+        return undefined;
+      case 'declaration_command':
+        this.declaration(n, f);
+        return undefined;
+      case 'function_definition':
+        this.functionDef(n, f);
+        return undefined;
+      case 'for_statement':
+        return this.forLoop(n, f, stdin);
+      case 'comment':
+      case 'heredoc_body':
+      case 'heredoc_start':
+      case 'heredoc_end':
+        return undefined;
+      default: {
+        let last: Invocation | undefined;
+        for (const c of n.children) if (c.named) last = this.statement(c, f, stdin) ?? last;
+        return last;
+      }
+    }
+  }
+
+  private pipeline(stages: SyntaxNode[], f: Frame, stdin: Stdin | undefined): Invocation | undefined {
+    let input = stdin;
+    let last: Invocation | undefined;
+    for (const stage of stages) {
+      last = this.statement(stage, f, input);
+      input = outputOf(last, this);
+    }
+    return last;
+  }
+
+  /** Evaluates a word, walking the commands inside its substitutions first (their output may be known). */
+  word(n: SyntaxNode, f: Frame): Word {
+    const env: WordEnv = { home: this.home, cwd: this.cwd, vars: this.vars, dotglob: this.dotglob };
+    const first = evalWord(f.source, n, env);
+    if (first.substitutions.length === 0) return first;
+    const outputs = new Map<SyntaxNode, VarValue>();
+    for (const s of first.substitutions) {
+      const last = this.statement(s, f, undefined);
+      if (s.type !== 'command_substitution') continue;
+      const out = outputOf(last, this);
+      if (out.kind === 'text') outputs.set(s, literalVar(out.text.replace(/\n+$/, '')));
+      else if (out.kind === 'files') outputs.set(s, { value: undefined, pattern: out.pattern, glob: true });
+    }
+    return outputs.size === 0 ? first : evalWord(f.source, n, { ...env, substitution: (x) => outputs.get(x) });
+  }
+
+  private redirectNode(r: SyntaxNode, f: Frame): Redirect | undefined {
+    if (r.type !== 'file_redirect') return undefined;
+    const opNode = r.children.find((c) => !c.named);
+    const fd = r.children.find((c) => c.type === 'file_descriptor');
+    const dest = childByField(r, 'destination') ?? r.children.filter((c) => c.named && c.type !== 'file_descriptor').pop();
+    return {
+      op: opNode ? f.source.slice(opNode.start, opNode.end) : '>',
+      fd: fd ? f.source.slice(fd.start, fd.end) : undefined,
+      target: dest ? this.word(dest, f) : undefined,
+      node: r,
+    };
+  }
+
+  private heredocStdin(r: SyntaxNode, f: Frame): Stdin | undefined {
+    const body = r.children.find((c) => c.type === 'heredoc_body');
+    if (!body) return { kind: 'text', text: '', frame: f, start: r.end, linear: false };
+    const startNode = r.children.find((c) => c.type === 'heredoc_start');
+    const quoted = startNode ? /['"\\]/.test(f.source.slice(startNode.start, startNode.end)) : false;
+    const op = r.children.find((c) => !c.named);
+    const stripTabs = op ? f.source.slice(op.start, op.end) === '<<-' : false;
+    let text = f.source.slice(body.start, body.end);
+    let linear = true;
+    if (stripTabs && /^\t/m.test(text)) {
+      text = text.replace(/^\t+/gm, '');
+      linear = false;
+    }
+    // An unquoted delimiter lets the body expand $(…): those commands run too.
+    if (!quoted) for (const c of body.children) if (c.type === 'command_substitution') this.statement(c, f, undefined);
+    return { kind: 'text', text, frame: f, start: body.start, linear };
+  }
+
+  private redirected(n: SyntaxNode, f: Frame, stdin: Stdin | undefined): Invocation | undefined {
+    const body = childByField(n, 'body');
+    const extra: Redirect[] = [];
+    const tails: SyntaxNode[] = [];
+    const others: SyntaxNode[] = [];
+    let input = stdin;
+    for (const r of n.children.filter((c) => c.field === 'redirect')) {
+      if (r.type === 'file_redirect') {
+        const red = this.redirectNode(r, f);
+        if (red) extra.push(red);
+      } else if (r.type === 'heredoc_redirect') {
+        input = this.heredocStdin(r, f);
+        for (const c of r.children) {
+          if (c.type === 'file_redirect') {
+            const red = this.redirectNode(c, f);
+            if (red) extra.push(red);
+          } else if (c.type === 'pipeline') tails.push(c);
+          else if (c.named && !c.type.startsWith('heredoc_')) others.push(c);
+        }
+      } else if (r.type === 'herestring_redirect') {
+        input = this.herestring(r, f);
+      }
+    }
+    let inv: Invocation | undefined;
+    if (body?.type === 'command') inv = this.simpleCommand(body, f, extra, input);
+    else {
+      // `{ …; } > out`, `while …; done < file`: the redirects apply to the whole group.
+      for (const red of extra) input = checkRedirect(this, red, f, undefined) ?? input;
+      inv = body ? this.statement(body, f, input) : undefined;
+    }
+    for (const t of tails) inv = this.pipeline(t.children.filter((c) => c.named), f, outputOf(inv, this)) ?? inv;
+    for (const o of others) inv = this.statement(o, f, undefined) ?? inv;
+    return inv;
+  }
+
+  private herestring(r: SyntaxNode, f: Frame): Stdin {
+    const node = r.children.find((c) => c.named);
+    if (!node) return { kind: 'unknown' };
+    const w = this.word(node, f);
+    if (w.value === undefined) return { kind: 'unknown' };
+    const { start, linear } = innerOffset(w);
+    return { kind: 'text', text: w.value + '\n', frame: f, start: linear ? start : w.start, linear };
+  }
+
+  private simpleCommand(n: SyntaxNode, f: Frame, extra: Redirect[], stdin: Stdin | undefined): Invocation | undefined {
+    const assignments: Invocation['assignments'] = [];
+    const redirects: Redirect[] = [];
+    let input = stdin;
+    let nameNode: SyntaxNode | undefined;
+    const argNodes: SyntaxNode[] = [];
+    for (const c of n.children) {
+      if (c.type === 'variable_assignment') {
+        const nameN = childByField(c, 'name');
+        const valueN = childByField(c, 'value');
+        assignments.push({ name: nameN ? f.source.slice(nameN.start, nameN.end) : '', word: valueN ? this.word(valueN, f) : undefined });
+      } else if (c.field === 'name') nameNode = c.children.find((x) => x.named) ?? c;
+      else if (c.field === 'argument') argNodes.push(c);
+      else if (c.type === 'file_redirect') {
+        const red = this.redirectNode(c, f);
+        if (red) redirects.push(red);
+      } else if (c.type === 'herestring_redirect') input = this.herestring(c, f);
+    }
+    if (!nameNode) {
+      for (const a of assignments) this.setVar(a.name, a.word, f);
+      return undefined;
+    }
+    const nameWord = this.word(nameNode, f);
+    const args = argNodes.map((a) => this.word(a, f));
+    redirects.push(...extra);
+    const inv: Invocation = { name: '', nameWord, args, assignments, redirects, stdin: input, node: n, frame: f, via: [] };
+    for (const a of assignments) this.prefixAssignment(inv, a);
+    // Input redirects feed the command; output redirects are checked once the command (and its output) is known.
+    for (const red of redirects) if (red.op.startsWith('<')) inv.stdin = checkRedirect(this, red, f, inv) ?? inv.stdin;
+    this.dispatch(inv);
+    for (const red of redirects) if (!red.op.startsWith('<')) checkRedirect(this, red, f, inv);
+    return inv;
+  }
+
+  // ---- commands ----
+
+  /** Resolves an invocation's command name and runs its handler. Handlers call this again for wrapped commands. */
+  dispatch(inv: Invocation): void {
+    if (this.stopped) return;
+    if (++this.commands > LIMITS.commands) {
+      this.hitAt('budget.nodes', 'The command runs too many commands to analyze.', inv.frame, inv.node.start, inv.node.end);
+      this.stopped = true;
+      return;
+    }
+    const w = inv.nameWord;
+    if (w.value === undefined || /(^|[^\\])\{[^}]*,/.test(w.pattern)) {
+      const remote = w.substitutions.some((s) => fetchesRemote(inv.frame.source, s));
+      this.hitOn(
+        remote ? 'opaque.remote-code' : 'opaque.dynamic-command',
+        remote ? 'Runs a command downloaded at run time.' : `The command name \`${w.raw}\` is computed at run time, so what runs cannot be known.`,
+        inv,
+      );
+      for (const a of inv.args) checkPathWord(this, inv, a, 'read', { skipSpaces: true });
+      return;
+    }
+    const value = w.value;
+    const base = value.replace(/^.*[\\/]/, '').replace(/\.exe$/i, '');
+    inv.name = base.toLowerCase();
+    this.secretVarUse(inv);
+    this.agentGuardFlags(inv);
+    if (inv.name === '') return;
+    const handler = lookupHandler(inv.name);
+    if (!handler && /[\\/]/.test(value)) {
+      runFile(this, inv, w, 'shell');
+      return;
+    }
+    if (!handler && this.functions.has(base)) return; // its body was analyzed where it was defined
+    if (!handler) {
+      this.hitOn('exec.unknown-command', `Runs \`${base}\`, a command Countersign does not know.`, inv);
+      for (const a of inv.args) checkPathWord(this, inv, a, 'read', { skipSpaces: true });
+      return;
+    }
+    handler(inv, this);
+  }
+
+  /** The command formed by an invocation's arguments from `index` on (`sudo -u x CMD ARGS`). */
+  dispatchFrom(inv: Invocation, index: number, wrapper: string, extra: { stdin?: Stdin } = {}): void {
+    const nameWord = inv.args[index];
+    if (!nameWord) return;
+    const inner: Invocation = {
+      ...inv,
+      name: '',
+      nameWord,
+      args: inv.args.slice(index + 1),
+      assignments: [],
+      via: [...inv.via, wrapper],
+      stdin: extra.stdin ?? inv.stdin,
+    };
+    // `env X=1 cmd`: leading NAME=VALUE words are environment assignments.
+    while (inner.nameWord.value !== undefined && /^[A-Za-z_][A-Za-z0-9_]*=/.test(inner.nameWord.value) && inner.args.length > 0) {
+      const eq = inner.nameWord.value.indexOf('=');
+      inner.assignments.push({ name: inner.nameWord.value.slice(0, eq), word: undefined });
+      this.prefixAssignment(inner, { name: inner.nameWord.value.slice(0, eq), word: inner.nameWord });
+      inner.nameWord = inner.args[0]!;
+      inner.args = inner.args.slice(1);
+    }
+    this.dispatch(inner);
+  }
+
+  /** Another agent started with its own permission checks off runs outside every hook. */
+  private agentGuardFlags(inv: Invocation): void {
+    for (let i = 0; i < inv.args.length; i++) {
+      const v = inv.args[i]!.value ?? '';
+      const next = inv.args[i + 1]?.value ?? '';
+      if (
+        AGENT_UNGUARDED.test(v) ||
+        (/^--(permission-mode|approval-mode|sandbox|ask-for-approval)$/.test(v) && /^(bypassPermissions|yolo|never|danger-full-access|acceptEdits)$/.test(next))
+      ) {
+        this.hitAt('perm.guard', `Starts an agent with its permission checks switched off (${v}).`, inv.frame, inv.args[i]!.start, inv.args[i]!.end);
+      }
+    }
+  }
+
+  /** Expanding a secret variable into a command prints or sends it. Tests (`[ -n "$TOKEN" ]`) only look. */
+  private secretVarUse(inv: Invocation): void {
+    if (['test', '[', '[[', ':', 'true', 'export', 'unset', 'local', 'declare', 'readonly'].includes(inv.name)) return;
+    const seen = new Set<string>();
+    for (const w of [inv.nameWord, ...inv.args, ...inv.redirects.flatMap((r) => (r.target ? [r.target] : []))]) {
+      for (const v of w.secretVars) {
+        const key = `${v.start}:${v.name}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        this.hitAt('secret.env-var', `Puts the secret environment variable $${v.name} into a command, where it can be printed or sent.`, inv.frame, v.start, v.end);
+      }
+    }
+  }
+
+  private prefixAssignment(inv: Invocation, a: { name: string; word: Word | undefined }): void {
+    const where = a.word ?? inv.nameWord;
+    if (PRELOAD_VARS.test(a.name)) {
+      this.hitAt('opaque.dynamic-command', `Sets ${a.name}, which loads other code into the command.`, inv.frame, where.start, where.end);
+    }
+    if (/^GIT_CONFIG/.test(a.name) && /hookspath|fsmonitor|sshcommand/i.test(a.word?.value ?? a.word?.raw ?? '')) {
+      this.hitAt('perm.git-hooks', 'Overrides git hook settings through the environment.', inv.frame, where.start, where.end);
+    }
+  }
+
+  // ---- state ----
+
+  setVar(name: string, word: Word | undefined, f: Frame): void {
+    if (!name) return;
+    const v: VarValue = !word ? literalVar('') : word.value !== undefined && !word.glob ? literalVar(word.value) : { value: undefined, pattern: word.pattern || '*', glob: true };
+    this.vars.set(name, v);
+    if (name === 'GLOBIGNORE') this.dotglob = true;
+    if (word && PRELOAD_VARS.test(name)) this.hitAt('opaque.dynamic-command', `Sets ${name}, which loads other code into later commands.`, f, word.start, word.end);
+    if (name === 'PATH' && word) this.hitAt('exec.indirect', 'Changes PATH, so later command names may run other programs.', f, word.start, word.end);
+  }
+
+  private assign(n: SyntaxNode, f: Frame, standalone: boolean): void {
+    const nameN = childByField(n, 'name');
+    const valueN = childByField(n, 'value');
+    const name = nameN ? f.source.slice(nameN.start, nameN.end).replace(/\[.*$/, '') : '';
+    const word = valueN ? this.word(valueN, f) : undefined;
+    if (standalone) this.setVar(name, word, f);
+  }
+
+  private declaration(n: SyntaxNode, f: Frame): void {
+    const keyword = n.children.find((c) => !c.named);
+    const kw = keyword ? f.source.slice(keyword.start, keyword.end) : '';
+    let names = 0;
+    const flags: string[] = [];
+    for (const c of n.children) {
+      if (c.type === 'variable_assignment') {
+        names++;
+        this.assign(c, f, true);
+      } else if (c.type === 'variable_name') {
+        names++;
+        // `export F` after `read F` keeps its value; `local F` with no value makes it empty-unknown.
+        if (kw !== 'export' && !this.vars.has(f.source.slice(c.start, c.end))) this.vars.set(f.source.slice(c.start, c.end), UNKNOWN_VAR);
+      } else if (c.named) {
+        const w = this.word(c, f);
+        flags.push(w.value ?? '');
+      }
+    }
+    const printsAll = names === 0 && !flags.some((x) => /^-[a-zA-Z]*[fF]/.test(x)) && (kw === 'export' || kw === 'declare' || kw === 'typeset' || flags.includes('-p'));
+    if (printsAll) {
+      this.hitAt('secret.env-dump', 'Prints every environment variable, and environment variables often hold tokens.', f, n.start, n.end);
+    }
+  }
+
+  private functionDef(n: SyntaxNode, f: Frame): void {
+    const nameN = childByField(n, 'name');
+    const name = nameN ? f.source.slice(nameN.start, nameN.end) : '';
+    if (name) this.functions.add(name);
+    const body = childByField(n, 'body');
+    if (!body) return;
+    if (name && callsItselfInPipeline(body, f.source, name)) {
+      this.hitAt('destroy.forkbomb', `The function \`${name}\` starts copies of itself without end (a fork bomb).`, f, n.start, n.end);
+    }
+    this.statement(body, f, undefined);
+  }
+
+  private forLoop(n: SyntaxNode, f: Frame, stdin: Stdin | undefined): Invocation | undefined {
+    const varN = childByField(n, 'variable');
+    const values = n.children.filter((c) => c.field === 'value').map((c) => this.word(c, f));
+    if (varN) {
+      const name = f.source.slice(varN.start, varN.end);
+      if (values.length === 0) this.vars.set(name, UNKNOWN_VAR);
+      else if (values.length === 1 && !values[0]!.glob && values[0]!.value !== undefined) this.vars.set(name, literalVar(values[0]!.value));
+      else {
+        const pattern = values.length === 1 ? values[0]!.pattern : `{${values.map((v) => v.pattern.replace(/,/g, '\\,')).join(',')}}`;
+        this.vars.set(name, { value: undefined, pattern, glob: true });
+      }
+    }
+    const body = childByField(n, 'body');
+    return body ? this.statement(body, f, stdin) : undefined;
+  }
+}
+
+function firstError(n: SyntaxNode): SyntaxNode | undefined {
+  if (n.type === 'ERROR') return n;
+  for (const c of n.children) {
+    const e = firstError(c);
+    if (e) return e;
+  }
+  return undefined;
+}
+
+function callsItselfInPipeline(body: SyntaxNode, source: string, name: string): boolean {
+  const stack = [body];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'pipeline' || n.type === 'list') {
+      const calls = n.children.filter((c) => c.type === 'command' && source.slice(c.start, c.end).trim().split(/\s+/)[0] === name);
+      if (calls.length > 0 && (n.type === 'pipeline' || /&\s*$/.test(source.slice(n.start, n.end)) || calls.length > 1)) return true;
+    }
+    stack.push(...n.children);
+  }
+  return false;
+}
+

@@ -1,0 +1,91 @@
+// docker/podman: privileged containers, host namespaces, the Docker socket and mounts of the host root are
+// permission escapes; mounted or env-file secrets are secret reads; registry logins are credentials.
+import { text } from '../args';
+import { checkPathWord } from '../pathArgs';
+import type { Invocation } from '../types';
+import { table, type Handler, type HandlerTable } from './handler';
+import type { ShellAnalyzer } from '../analyzer';
+
+const PRIVILEGED = /^--privileged(=true)?$|^--cap-add(=|$)|^--security-opt(=|$)|^--(pid|ipc|userns|uts|network|net|cgroupns)=host$|^--device(=|$)|^--user=(0|root)(:|$)/;
+const VALUE_OPTIONS = new Set(['-v', '--volume', '--mount', '--env-file', '-e', '--env', '--cap-add', '--security-opt', '--pid', '--ipc', '--userns', '--uts', '--network', '--net', '--device', '-u', '--user', '-w', '--workdir', '--name', '-p', '--publish', '--entrypoint', '--label', '-l', '--platform', '--add-host', '--hostname', '-h', '--restart', '--memory', '-m', '--cpus', '--gpus', '--log-driver', '--tmpfs', '--cgroupns', '-f', '--file', '-t', '--tag', '--build-arg', '--target', '--secret', '--ssh', '--cache-from', '--cache-to', '--output', '-o', '--env-from', '--pull', '--shm-size', '--ulimit', '--dns', '--expose', '--health-cmd', '--runtime', '--group-add', '--volumes-from', '--stop-signal', '--init-path', '--detach-keys', '--format', '--filter', '--since', '--until', '--tail', '-n', '--project-name', '--profile', '--context', '--build-context', '--iidfile', '--progress', '--network-alias', '--ip', '--mac-address', '--cidfile', '--annotation', '--sysctl']);
+
+function runOptions(inv: Invocation, a: ShellAnalyzer, from: number): number {
+  let i = from;
+  for (; i < inv.args.length; i++) {
+    const w = inv.args[i]!;
+    const t = text(w);
+    if (!t.startsWith('-')) break;
+    const [opt, inline] = t.includes('=') ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] : [t, undefined];
+    const valueWord = inline === undefined && VALUE_OPTIONS.has(opt) ? inv.args[i + 1] : undefined;
+    const value = inline ?? valueWord?.value ?? '';
+    const full = `${opt}${value ? `=${value}` : ''}`;
+    if (PRIVILEGED.test(full) || (opt === '--security-opt' && /unconfined|label[:=]disable|no-new-privileges[:=]false/.test(value)) || (opt === '--user' && /^(0|root)(:|$)/.test(value))) {
+      a.hitOn('perm.container', `Starts a container with host privileges (${full}).`, inv, w);
+    }
+    if (opt === '-v' || opt === '--volume' || opt === '--mount') {
+      const src = opt === '--mount' ? (/(?:source|src)=([^,]+)/.exec(value)?.[1] ?? '') : value.split(':')[0] ?? '';
+      if (/^\/(\/)?$|^\/(etc|root|var\/run\/docker\.sock|run\/docker\.sock|proc|sys|dev|boot|home)\b|docker\.sock/.test(src)) {
+        a.hitOn('perm.container', `Mounts ${src} from the host into the container, which escapes its isolation.`, inv, valueWord ?? w);
+      }
+      if (valueWord) checkPathWord(a, inv, valueWord, 'read');
+      else checkPathWord(a, inv, w, 'read');
+    }
+    if (opt === '--env-file' || opt === '--secret' || opt === '-f' || opt === '--file') {
+      if (valueWord) checkPathWord(a, inv, valueWord, 'read');
+      else checkPathWord(a, inv, w, 'read');
+    }
+    if (valueWord) i++;
+  }
+  return i;
+}
+
+const docker: Handler = (inv, a) => {
+  const t = inv.args.map((w) => text(w).toLowerCase());
+  let i = 0;
+  while (i < t.length && t[i]!.startsWith('-')) i += ['-h', '-H', '--host', '-c', '--context', '--config', '-l', '--log-level'].includes(t[i]!) ? 2 : 1;
+  let sub = t[i] ?? '';
+  if (sub === 'compose' || inv.name === 'docker-compose' || inv.name === 'podman-compose') {
+    if (sub === 'compose') i++;
+    i = runOptions(inv, a, i);
+    sub = t[i] ?? '';
+    if (/^(ps|logs|config|ls|images|top|version|port|events)$/.test(sub)) return;
+    a.hitOn('container.run', `Starts or changes containers (compose ${sub}).`, inv);
+    if (sub === 'exec' || sub === 'run') {
+      const end = runOptions(inv, a, i + 1);
+      if (end + 1 < inv.args.length) a.dispatchFrom(inv, end + 1, 'docker');
+    }
+    return;
+  }
+  if (sub === 'container' || sub === 'image' || sub === 'volume' || sub === 'network' || sub === 'system' || sub === 'buildx' || sub === 'builder') sub = `${sub} ${t[++i] ?? ''}`;
+  if (sub === 'login' || sub === 'logout') {
+    a.hitCommand('secret.credential-cli', 'Stores or uses registry credentials (docker login).', inv);
+    return;
+  }
+  if (/^(ps|images|logs|inspect|version|info|stats|top|port|diff|history|events|search|container (ls|list|inspect|logs)|image (ls|list|inspect|history)|volume (ls|inspect)|network (ls|inspect)|system (df|info)|context (ls|show))$/.test(sub)) return;
+  if (/^(run|create|container (run|create))$/.test(sub)) {
+    a.hitOn('container.run', 'Runs a container image.', inv);
+    runOptions(inv, a, i + 1);
+    return;
+  }
+  if (/^(exec|container exec)$/.test(sub)) {
+    a.hitOn('container.run', 'Runs a command inside a container.', inv);
+    const end = runOptions(inv, a, i + 1);
+    if (end + 1 < inv.args.length) a.dispatchFrom(inv, end + 1, 'docker');
+    return;
+  }
+  if (/^(cp|container cp)$/.test(sub)) {
+    for (const w of inv.args.slice(i + 1)) checkPathWord(a, inv, w, 'read');
+    a.hitOn('container.run', 'Copies files between the host and a container.', inv);
+    return;
+  }
+  if (/^(build|buildx build|image build)$/.test(sub)) runOptions(inv, a, i + 1);
+  if (/^(secret|config|trust|plugin|swarm|node)/.test(sub)) {
+    a.hitCommand('secret.credential-cli', `Manages cluster secrets, trust or plugins (docker ${sub}).`, inv);
+    return;
+  }
+  a.hitOn('container.run', `Changes containers or images (docker ${sub}).`, inv);
+};
+
+export const CONTAINER_COMMANDS: HandlerTable = {
+  ...table(['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'docker.exe', 'finch', 'lima', 'colima'], docker),
+};

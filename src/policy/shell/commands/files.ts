@@ -1,0 +1,136 @@
+// Everyday file and text commands: what each one does to the files it names (read, list, write) decides whether a
+// secret or protected path among them makes the command sensitive. Reading a secret is as sensitive as changing it.
+import { parseArgs, text } from '../args';
+import { checkPathWord, recordWrite } from '../pathArgs';
+import { harmless, files, table, type Handler, type HandlerTable } from './handler';
+
+/** Commands that take no file operands, or print facts about the system. */
+const NO_FILES = [
+  'echo', 'printf', 'true', 'false', ':', 'sleep', 'seq', 'yes', 'date', 'cal', 'expr', 'bc', 'dc', 'let', 'clear', 'reset',
+  'tput', 'uname', 'hostname', 'whoami', 'id', 'groups', 'uptime', 'nproc', 'arch', 'lscpu', 'free', 'ps', 'pgrep', 'top',
+  'htop', 'jobs', 'wait', 'exit', 'return', 'break', 'continue', 'shift', 'getopts', 'trap', 'ulimit', 'hash', 'help', 'man',
+  'info', 'whatis', 'apropos', 'tldr', 'locale', 'tty', 'stty', 'logger', 'notify-send', 'say', 'pwd', 'dirs', 'type',
+  'which', 'whereis', 'command_not_found_handle', 'basename', 'dirname', 'fg', 'bg', 'disown', 'times', 'sync',
+  'nvidia-smi', 'vmstat', 'iostat', 'w', 'who', 'last', 'lsb_release', 'sw_vers',
+  'getconf', 'mktemp', 'column', 'cowsay', 'figlet', 'numfmt', 'factor', 'shuf', 'timedatectl', 'lsblk', 'lsusb',
+  'lspci', 'ip', 'ifconfig', 'netstat', 'ss', 'arp', 'route', 'test', '[', 'wait4', 'unalias', 'caller',
+  'compgen', 'complete', 'enable', 'suspend', 'jot', 
+];
+
+/** Read file operands (options listed take a value that is not a file). */
+const READERS: HandlerTable = {
+  ...table(['cat', 'tac', 'nl', 'od', 'xxd', 'hexdump', 'hd', 'strings', 'base32', 'md5sum', 'md5', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'shasum', 'b2sum', 'cksum', 'sum', 'rev', 'fold', 'fmt', 'expand', 'unexpand', 'iconv', 'bat', 'batcat', 'pr', 'zcat', 'bzcat', 'xzcat', 'zless', 'zmore', 'lz4cat', 'uuencode', 'uudecode', 'pygmentize', 'highlight', 'glow', 'mdcat', 'source-highlight', 'hexyl', 'xmllint', 'tidy', 'csvlook', 'csvstat', 'mlr', 'dasel', 'jless'], files('read', { withValue: ['-n', '-c', '-s', '-l', '-f', '-t', '-w', '-o'] })),
+  ...table(['head', 'tail'], files('read', { withValue: ['-n', '-c', '--lines', '--bytes', '-s', '--pid', '--sleep-interval'] })),
+  ...table(['less', 'more', 'most', 'view'], files('read', { withValue: ['-p', '-x', '-y', '-b', '-h', '-j', '-z', '-#'] })),
+  ...table(['wc', 'sort', 'uniq', 'cut', 'paste', 'join', 'comm', 'diff', 'cmp', 'sdiff', 'diff3', 'colordiff', 'delta', 'tr', 'split', 'csplit', 'look'], files('read', { withValue: ['-k', '-t', '-o', '-d', '-f', '-c', '-b', '-s', '-l', '-n', '-w', '-x', '-I', '-L', '-U', '--label', '-S', '-T', '--field-separator', '--key'] })),
+  ...table(['base64'], files('read', { withValue: ['-w', '-i', '-o'] })),
+  ...table(['file'], files('meta', { withValue: ['-m', '-f', '-F', '-e'] })),
+};
+
+/** List or test file metadata: a secret among them needs a look, not a click-through. */
+const LISTERS: HandlerTable = table(
+  ['ls', 'll', 'la', 'l', 'dir', 'vdir', 'exa', 'eza', 'lsd', 'tree', 'stat', 'du', 'df', 'realpath', 'readlink', 'namei', 'lsattr', 'getfacl', 'getcap', 'locate', 'mlocate', 'plocate', 'ncdu', 'dust', 'duf'],
+  files('meta', { withValue: ['-I', '--ignore', '-L', '-P', '-d', '--max-depth', '-c', '--format', '--printf', '-t', '-w', '--block-size', '-B', '--hide', '--color', '--time-style', '-T', '--sort'] }),
+);
+
+/** `cp SRC… DST`, `mv`, `install`, `ln`: sources are read (copied, linked), the destination written. */
+function copyLike(srcAccess: 'read' | 'write'): Handler {
+  return (inv, a) => {
+    const p = parseArgs(inv.args, { withValue: ['-t', '--target-directory', '-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group', '--backup', '--reflink', '--sparse', '-T'] });
+    const target = p.values.get('-t')?.[0] ?? p.values.get('--target-directory')?.[0];
+    const ops = p.operands;
+    const dest = target ?? (ops.length > 1 ? ops[ops.length - 1] : undefined);
+    const sources = target ? ops : ops.slice(0, -1);
+    for (const s of sources) checkPathWord(a, inv, s, srcAccess);
+    if (dest) {
+      checkPathWord(a, inv, dest, 'write');
+      recordWrite(a, dest, undefined);
+    }
+    if (p.flags.has('-m') || p.flags.has('--mode') || p.flags.has('-o') || p.flags.has('--owner')) a.hitOn('perm.mode', `\`${inv.name}\` sets file modes or owners.`, inv);
+  };
+}
+
+/** Writers: every operand is a file created or changed. */
+const WRITERS: HandlerTable = {
+  ...table(['touch', 'mkdir', 'truncate', 'mkfifo', 'mknod', 'sponge', 'dos2unix', 'unix2dos', 'fallocate'], files('write', { withValue: ['-m', '--mode', '-s', '--size', '-d', '--date', '-r', '--reference', '-t', '-l'] })),
+  tee: (inv, a) => {
+    for (const w of parseArgs(inv.args).operands) {
+      checkPathWord(a, inv, w, 'write');
+      recordWrite(a, w, inv.stdin);
+    }
+  },
+  ...table(['cp', 'install', 'ditto'], copyLike('read')),
+  ...table(['mv'], copyLike('write')),
+  ...table(['ln', 'link'], copyLike('read')),
+  ...table(['vi', 'vim', 'nvim', 'nano', 'pico', 'emacs', 'ed', 'ex', 'micro', 'kak', 'hx', 'joe', 'mcedit', 'code', 'code-insiders', 'codium', 'cursor', 'subl', 'gedit', 'kate', 'mate', 'open', 'xdg-open', 'gio'], (inv, a) => {
+    for (const w of parseArgs(inv.args, { withValue: ['-c', '--cmd', '-u', '-a'] }).operands) {
+      if (!checkPathWord(a, inv, w, 'read')) checkPathWord(a, inv, w, 'write');
+    }
+    if (['open', 'xdg-open', 'gio'].includes(inv.name)) a.hitOn('exec.indirect', `\`${inv.name}\` hands the file or URL to another application.`, inv);
+  }),
+};
+
+/** Directory changes move where later relative paths point (`cd ~/.ssh && cat id_rsa`). */
+const NAVIGATION: HandlerTable = {
+  ...table(['cd', 'pushd', 'chdir'], (inv, a) => {
+    const target = parseArgs(inv.args).operands[0];
+    if (!target) {
+      a.cwd = inv.name === 'pushd' ? a.cwd : a.home;
+      return;
+    }
+    checkPathWord(a, inv, target, 'meta');
+    a.cwd = target.value !== undefined && target.value !== '-' && !target.glob ? a.resolve(target.value) : undefined;
+  }),
+  popd: (_inv, a) => {
+    a.cwd = undefined;
+  },
+};
+
+/** Shell built-ins that read or change state the analyzer tracks. */
+const BUILTINS: HandlerTable = {
+  read: (inv, a) => {
+    // `… | while read f; do cat "$f"; done`: f ranges over what the pipeline lists.
+    const p = parseArgs(inv.args, { withValue: ['-d', '-n', '-N', '-p', '-t', '-u', '-a', '-i'] });
+    const pattern = inv.stdin?.kind === 'files' ? inv.stdin.pattern : undefined;
+    for (const w of p.operands) if (w.value) a.vars.set(w.value, pattern ? { value: undefined, pattern, glob: true } : { value: undefined, pattern: '*', glob: true });
+  },
+  shopt: (inv, a) => {
+    const t = inv.args.map((w) => text(w));
+    if (t.includes('-s') && (t.includes('dotglob') || t.includes('globstar'))) a.dotglob = a.dotglob || t.includes('dotglob');
+  },
+  set: (inv, a) => {
+    if (inv.args.length === 0) a.hitCommand('secret.env-dump', '`set` prints every shell and environment variable; they often hold tokens.', inv);
+  },
+  printenv: (inv, a) => {
+    const names = parseArgs(inv.args).operands;
+    if (names.length === 0) a.hitCommand('secret.env-dump', '`printenv` prints every environment variable; they often hold tokens.', inv);
+    for (const n of names) {
+      if (n.value && /^[A-Z_][A-Z0-9_]*$/.test(n.value) && /TOKEN|SECRET|PASS|KEY|CREDENTIAL|COOKIE|AUTH/.test(n.value)) {
+        a.hitOn('secret.env-var', `Prints the secret environment variable ${n.value}.`, inv, n);
+      }
+    }
+  },
+  history: (inv, a) => a.hitOn('path.secret-listing', 'Shows shell history, which can contain typed secrets.', inv),
+  alias: (inv, a) => {
+    if (inv.args.length > 0) a.hitOn('exec.indirect', 'Defines an alias, so a later command name may run something else.', inv);
+  },
+  unset: harmless,
+  umask: (inv, a) => {
+    if (inv.args.length > 0) a.hitOn('perm.mode', 'Changes the default permissions of new files (umask).', inv);
+  },
+  ...table(['kill', 'pkill', 'killall', 'skill', 'xkill'], (inv, a) => {
+    const joined = inv.args.map((w) => w.value ?? '').join(' ');
+    if (/countersign|gate\.js|cli\.js/i.test(joined)) a.hitOn('perm.guard', 'Stops processes that look like Countersign itself.', inv);
+    else a.hitOn('proc.kill', `\`${inv.name}\` stops other processes.`, inv);
+  }),
+};
+
+export const FILE_COMMANDS: HandlerTable = {
+  ...table(NO_FILES, harmless),
+  ...READERS,
+  ...LISTERS,
+  ...WRITERS,
+  ...NAVIGATION,
+  ...BUILTINS,
+};
+

@@ -1,0 +1,230 @@
+// Package managers, build tools, test runners and linters. Building and testing is ordinary (safe); installing
+// packages runs third-party code and fetches from the network (review); publishing uses stored registry tokens
+// to release code irreversibly (sensitive); registry logins and tokens are credentials. Runners (`npx`, `uv run`,
+// `bundle exec`, `npm exec --`) analyze the command they run.
+import { text } from '../args';
+import { checkPathWord } from '../pathArgs';
+import { runFile } from '../scripts';
+import type { Invocation } from '../types';
+import { harmless, table, type Handler, type HandlerTable } from './handler';
+import type { ShellAnalyzer } from '../analyzer';
+
+interface ManagerSpec {
+  install: string[];
+  publish?: string[];
+  credentials?: string[];
+  /** Subcommands that run another command from the rest of the line. */
+  runners?: string[];
+  /** Subcommands that run another command only after `--`. */
+  dashRunners?: string[];
+  /** Subcommands known to be harmless (build, test, list, run a project script). */
+  safe: string[];
+  /** Unknown subcommands are project scripts (yarn lint) rather than something new. */
+  unknownIsScript?: boolean;
+  /** The bare command installs (yarn, bundle). */
+  bareInstalls?: boolean;
+}
+
+const GLOBAL_VALUE_OPTIONS = ['--prefix', '-C', '--dir', '--cwd', '--filter', '-F', '--workspace', '-w', '--registry', '--cache', '--userconfig', '--loglevel', '-p', '--project', '--manifest-path', '--directory', '--python', '--profile', '--target-dir'];
+
+function firstSub(inv: Invocation): { sub: string; index: number } {
+  for (let i = 0; i < inv.args.length; i++) {
+    const t = text(inv.args[i]);
+    if (t.startsWith('-')) {
+      if (GLOBAL_VALUE_OPTIONS.includes(t)) i++;
+      continue;
+    }
+    return { sub: t.toLowerCase(), index: i };
+  }
+  return { sub: '', index: -1 };
+}
+
+/** `npx tsc` is the local tool; `npx some-package` downloads and runs code from the registry. */
+function runInner(a: ShellAnalyzer, inv: Invocation, index: number, fetches: boolean): void {
+  let i = index;
+  while (i < inv.args.length && text(inv.args[i]).startsWith('-')) i += ['-p', '--package', '-c', '--call', '--with', '--from', '--python', '-n', '--name', '-e', '--env'].includes(text(inv.args[i])) ? 2 : 1;
+  if (text(inv.args[i]) === '--') i++;
+  const inner = inv.args[i];
+  if (!inner) return;
+  const name = (inner.value ?? '').replace(/@[^/]*$/, '').replace(/^.*\//, '').toLowerCase();
+  if (fetches && !LOCAL_TOOLS.has(name)) {
+    // A registry package: its code is unknown, installing it is the review.
+    a.hitOn('pkg.install', `Downloads and runs the package ${inner.raw}.`, inv, inner);
+    return;
+  }
+  a.dispatchFrom(inv, i, inv.name);
+}
+
+function manager(spec: ManagerSpec): Handler {
+  return (inv, a) => {
+    const { sub, index } = firstSub(inv);
+    const t = inv.args.map((w) => text(w).toLowerCase());
+    const at = index >= 0 ? inv.args[index] : inv.nameWord;
+    if (sub === '' && !spec.bareInstalls) return;
+    if (sub === '' && spec.bareInstalls) {
+      a.hitOn('pkg.install', `Installs packages (${inv.name}).`, inv);
+      return;
+    }
+    if (spec.publish?.includes(sub) || (sub === 'npm' && t.includes('publish'))) {
+      a.hitOn('secret.publish', `Publishes a package with your registry credentials (${inv.name} ${sub}).`, inv, at);
+      return;
+    }
+    if (spec.credentials?.includes(sub)) {
+      a.hitOn('secret.credential-cli', `Handles package registry credentials (${inv.name} ${sub}).`, inv, at);
+      return;
+    }
+    if (sub === 'config' || sub === 'c' || sub === 'set') {
+      const joined = t.join(' ');
+      if (/auth|token|password|_auth|credential|http-basic|pypi-token|secret/.test(joined)) a.hitOn('secret.credential-cli', `Reads or changes registry credentials (${inv.name} config).`, inv, at);
+      else if (/\b(set|delete|edit|unset)\b/.test(joined)) a.hitOn('pkg.install', `Changes ${inv.name} configuration.`, inv, at);
+      return;
+    }
+    if (spec.runners?.includes(sub)) {
+      runInner(a, inv, index + 1, sub === 'dlx' || sub === 'x' || sub === 'exec' && inv.name === 'npm');
+      return;
+    }
+    if (spec.dashRunners?.includes(sub)) {
+      const dash = inv.args.findIndex((w) => w.value === '--');
+      if (dash >= 0) a.dispatchFrom(inv, dash + 1, inv.name);
+      return;
+    }
+    if (spec.install.includes(sub)) {
+      a.hitOn('pkg.install', `Installs or changes packages (${inv.name} ${sub}).`, inv, at);
+      for (const w of inv.args.slice(index + 1)) if (/^(\.|\/|~|file:)/.test(w.value ?? '')) checkPathWord(a, inv, w, 'read');
+      return;
+    }
+    if (spec.safe.includes(sub) || spec.unknownIsScript) return;
+    a.hitOn('exec.unknown-command', `Runs ${inv.name} ${sub}, which Countersign does not know.`, inv, at);
+  };
+}
+
+const NPM_SAFE = ['test', 't', 'tst', 'run', 'run-script', 'rum', 'urn', 'start', 'stop', 'restart', 'build', 'ls', 'list', 'll', 'la', 'outdated', 'view', 'v', 'info', 'show', 'help', 'version', 'pack', 'explain', 'why', 'doctor', 'root', 'prefix', 'bin', 'fund', 'query', 'search', 's', 'bugs', 'docs', 'repo', 'home', '-v', '--version', '-h', '--help', 'lint', 'audit', 'ping', 'completion', 'help-search', 'diff', 'sbom', 'pkg', 'init', 'cache', 'shrinkwrap', 'find-dupes', 'stars', 'edit', 'explore'];
+const NPM_INSTALL = ['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'ci', 'clean-install', 'install-clean', 'update', 'up', 'upgrade', 'udpate', 'uninstall', 'remove', 'rm', 'r', 'un', 'unlink', 'link', 'ln', 'dedupe', 'ddp', 'prune', 'rebuild', 'rb', 'install-test', 'it', 'install-ci-test', 'cit', 'create', 'patch', 'global', 'upgrade-interactive', 'up-interactive', 'import', 'fetch', 'plugin', 'workspaces', 'rebuild'];
+
+const npm = manager({
+  install: NPM_INSTALL,
+  publish: ['publish', 'unpublish', 'deprecate', 'dist-tag', 'dist-tags', 'owner', 'access', 'team', 'org', 'undeprecate', 'trust'],
+  credentials: ['token', 'login', 'adduser', 'add-user', 'logout', 'whoami'],
+  runners: ['exec', 'x'],
+  safe: NPM_SAFE,
+});
+const yarn = manager({
+  install: [...NPM_INSTALL, 'set', 'up'],
+  publish: ['publish', 'owner', 'tag', 'team', 'unpublish'],
+  credentials: ['login', 'logout', 'whoami'],
+  runners: ['dlx', 'exec'],
+  safe: NPM_SAFE,
+  unknownIsScript: true,
+  bareInstalls: true,
+});
+const pnpm = manager({
+  install: NPM_INSTALL,
+  publish: ['publish', 'unpublish', 'deprecate', 'dist-tag', 'owner', 'access'],
+  credentials: ['login', 'logout', 'adduser', 'whoami', 'token'],
+  runners: ['dlx', 'exec', 'x'],
+  safe: NPM_SAFE,
+  unknownIsScript: true,
+});
+const bun: Handler = (inv, a) => {
+  const { sub, index } = firstSub(inv);
+  if (/\.(m?[jt]sx?|cjs|cts|mts)$/.test(sub)) {
+    runFile(a, inv, inv.args[index]!, 'node');
+    return;
+  }
+  if (sub === 'run' && /\.(m?[jt]sx?|cjs|cts|mts)$/.test(text(inv.args[index + 1]))) {
+    runFile(a, inv, inv.args[index + 1]!, 'node');
+    return;
+  }
+  manager({ install: [...NPM_INSTALL, 'pm', 'upgrade'], publish: ['publish'], runners: ['x'], safe: [...NPM_SAFE, 'build', 'test', 'init', 'repl'], unknownIsScript: true })(inv, a);
+};
+
+const PY_INSTALL = ['install', 'uninstall', 'add', 'remove', 'sync', 'update', 'upgrade', 'lock', 'download', 'wheel', 'inject', 'reinstall', 'upgrade-all', 'create', 'env', 'self', 'tool', 'python', 'pip'];
+const pip = manager({ install: PY_INSTALL, safe: ['list', 'show', 'freeze', 'check', 'search', 'help', 'inspect', 'debug', 'cache', 'hash', 'index', '--version', '-v', '-h', '--help', 'completion'] });
+const uv = manager({
+  install: ['add', 'remove', 'sync', 'lock', 'pip', 'tool', 'python', 'self'],
+  publish: ['publish'],
+  runners: ['run'],
+  safe: ['venv', 'tree', 'version', '--version', 'help', 'init', 'build', 'export', 'cache'],
+});
+const poetry = manager({
+  install: ['install', 'add', 'remove', 'update', 'lock', 'sync', 'self', 'source'],
+  publish: ['publish'],
+  runners: ['run'],
+  safe: ['build', 'check', 'show', 'env', 'version', 'new', 'init', 'about', 'help', 'list', 'search', 'shell', 'export', 'debug', 'cache', '--version'],
+});
+
+function runnerOnly(fetches: boolean): Handler {
+  return (inv, a) => runInner(a, inv, 0, fetches);
+}
+
+const goTool = manager({
+  install: ['get', 'install', 'mod'],
+  safe: ['build', 'test', 'vet', 'fmt', 'run', 'env', 'version', 'list', 'doc', 'clean', 'help', 'work', 'tool', 'generate', 'bug', 'fix', 'telemetry'],
+});
+const cargo = manager({
+  install: ['install', 'add', 'remove', 'rm', 'update', 'fetch', 'uninstall', 'vendor', 'generate-lockfile'],
+  publish: ['publish', 'yank', 'owner'],
+  credentials: ['login', 'logout'],
+  safe: ['build', 'b', 'test', 't', 'check', 'c', 'clippy', 'fmt', 'doc', 'd', 'bench', 'run', 'r', 'clean', 'tree', 'metadata', 'new', 'init', 'search', 'version', '--version', 'help', 'locate-project', 'pkgid', 'verify-project', 'expand', 'nextest', 'audit', 'deny', 'outdated', 'machete', 'llvm-cov', 'tarpaulin', 'watch', 'make', 'miri', 'fix', 'report', 'info'],
+});
+const gem = manager({ install: ['install', 'uninstall', 'update', 'fetch', 'sources'], publish: ['push', 'yank', 'owner'], credentials: ['signin', 'signout'], safe: ['list', 'search', 'info', 'query', 'env', 'help', 'contents', 'dependency', 'specification', 'which', 'build', 'outdated', '--version'] });
+const bundle = manager({ install: ['install', 'update', 'add', 'remove', 'lock', 'binstubs', 'cache', 'package', 'clean'], runners: ['exec'], safe: ['check', 'list', 'show', 'info', 'outdated', 'config', 'doctor', 'platform', 'version', 'help', 'init', 'open', 'viz'], bareInstalls: true });
+const composer = manager({ install: ['install', 'i', 'require', 'r', 'update', 'u', 'upgrade', 'remove', 'rm', 'reinstall', 'create-project', 'global'], runners: ['exec'], safe: ['dump-autoload', 'dumpautoload', 'show', 'info', 'outdated', 'validate', 'diagnose', 'licenses', 'depends', 'why', 'prohibits', 'why-not', 'check-platform-reqs', 'status', 'run-script', 'run', 'test', 'list', 'help', 'about', 'audit', 'search', 'fund'], unknownIsScript: true });
+const dotnet = manager({ install: ['add', 'restore', 'tool', 'workload', 'new'], publish: ['nuget'], safe: ['build', 'test', 'run', 'format', 'clean', 'publish', 'pack', 'list', 'sln', '--version', '--info', 'help', 'watch', 'msbuild', 'vstest'] });
+
+/** Build tools run project-defined steps: safe, except goals that deploy or publish somewhere else. */
+const buildTool: Handler = (inv, a) => {
+  const goal = inv.args.map((w) => text(w)).find((x) => /^(deploy|release|publish|upload\w*|site-deploy|nexus-staging:\w+|publish(?!ToMavenLocal)\w+)$/i.test(x));
+  if (goal) a.hitOn('cloud.command', `Runs the ${goal} step, which usually deploys or publishes with stored credentials (${inv.name} ${goal}).`, inv);
+};
+
+/** System package managers: installs need review (with sudo they are sensitive anyway). */
+function systemPackages(readOnly: RegExp): Handler {
+  return (inv, a) => {
+    const sub = firstSub(inv).sub;
+    if (sub === '' || readOnly.test(sub)) return;
+    a.hitOn('pkg.install', `Installs or changes system packages (${inv.name} ${sub}).`, inv);
+  };
+}
+
+/** Local development tools, safe to run (also what `npx TOOL` may run without downloading). */
+const LOCAL_TOOLS = new Set([
+  'tsc', 'eslint', 'prettier', 'jest', 'vitest', 'mocha', 'ava', 'tap', 'nyc', 'c8', 'playwright', 'cypress', 'karma', 'jasmine', 'tsd', 'tsup', 'vite', 'webpack', 'webpack-cli', 'rollup', 'esbuild', 'swc', 'babel', 'parcel', 'turbo', 'nx', 'lerna', 'biome', 'oxlint', 'stylelint', 'markdownlint', 'markdownlint-cli2', 'commitlint', 'lint-staged', 'next', 'nuxt', 'nuxi', 'astro', 'svelte-kit', 'svelte-check', 'gatsby', 'remix', 'expo', 'react-native', 'ng', 'vue-tsc', 'storybook', 'tsx', 'ts-node', 'typedoc', 'api-extractor', 'knip', 'depcheck', 'madge', 'size-limit', 'concurrently', 'npm-run-all', 'run-s', 'run-p', 'rimraf', 'cross-env', 'wireit', 'changeset', 'pytest', 'py.test', 'tox', 'nox', 'mypy', 'ruff', 'black', 'flake8', 'pylint', 'isort', 'pyright', 'bandit', 'coverage', 'pre-commit', 'rspec', 'rubocop', 'rake', 'rails', 'phpunit', 'phpstan', 'psalm', 'php-cs-fixer', 'pest', 'golangci-lint', 'gofmt', 'goimports', 'staticcheck', 'gotestsum', 'rustfmt', 'rustc', 'clippy-driver', 'swiftlint', 'swiftformat', 'ktlint', 'detekt', 'shellcheck', 'shfmt', 'hadolint', 'yamllint', 'actionlint', 'tflint', 'make', 'gmake', 'cmake', 'ctest', 'ninja', 'meson', 'scons', 'bazel', 'bazelisk', 'buck', 'buck2', 'pants', 'just', 'task', 'mvn', 'mvnw', 'gradle', 'gradlew', 'ant', 'sbt', 'lein', 'mix', 'rebar3', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'clang-format', 'clang-tidy', 'javac', 'ld', 'ar', 'nm', 'objdump', 'readelf', 'strip', 'ldd', 'otool', 'lipo', 'xcodebuild', 'swift', 'swiftc', 'zig', 'nim', 'crystal', 'dart', 'flutter', 'elm', 'stack', 'cabal', 'ghc', 'dune', 'tsc-watch', 'nodemon', 'hugo', 'jekyll', 'mkdocs', 'sphinx-build', 'docusaurus', 'vuepress', 'eleventy', 'pandoc', 'protoc', 'buf', 'sqlc', 'prisma', 'drizzle-kit', 'graphql-codegen', 'diff-so-fancy', 'act', 'gotest', 'bats', 'hyperfine', 'go-task', 'mage', 'earthly', 'tsc-alias', 'ts-jest', 'sass', 'postcss', 'tailwindcss', 'uglifyjs', 'terser', 'cspell', 'codespell', 'vale', 'alex', 'editorconfig-checker',
+]);
+
+export const PACKAGE_COMMANDS: HandlerTable = {
+  npm,
+  yarn,
+  ...table(['pnpm'], pnpm),
+  bun,
+  ...table(['npx', 'pnpx', 'bunx'], runnerOnly(true)),
+  ...table(['pip', 'pip3', 'pipenv', 'conda', 'mamba', 'micromamba', 'pipx', 'hatch', 'pdm', 'rye', 'easy_install'], pip),
+  uv,
+  uvx: runnerOnly(true),
+  poetry,
+  twine: (inv, a) => {
+    if (text(inv.args[0]) === 'upload' || text(inv.args[0]) === 'register') a.hitOn('secret.publish', 'Publishes a Python package with your registry credentials.', inv);
+  },
+  go: goTool,
+  cargo,
+  gem,
+  bundle,
+  bundler: bundle,
+  composer,
+  dotnet,
+  ...table(['vsce', 'ovsx'], (inv, a) => {
+    if (['publish', 'unpublish', 'login', 'create-publisher', 'delete-publisher', 'verify-pat'].includes(text(inv.args[0]))) a.hitOn('secret.publish', `Publishes an extension with your marketplace token (${inv.name} ${text(inv.args[0])}).`, inv);
+  }),
+  ...table(['apt', 'apt-get', 'aptitude', 'dpkg', 'yum', 'dnf', 'microdnf', 'apk', 'pacman', 'yay', 'paru', 'zypper', 'emerge', 'pkg', 'port', 'snap', 'flatpak', 'choco', 'winget', 'scoop', 'nix-env', 'nix', 'brew', 'mas', 'softwareupdate', 'rpm', 'sdk', 'asdf', 'mise', 'rtx', 'nvm', 'fnm', 'volta', 'n', 'pyenv', 'rbenv', 'rvm', 'goenv', 'jenv', 'rustup', 'corepack', 'opam', 'luarocks', 'cpan', 'cpanm', 'raco'], systemPackages(/^(list|search|show|info|policy|madison|-l|-L|--list|query|-q|-qa|-s|--version|-v|version|which|current|ls|ls-remote|doctor|config|outdated|deps|uses|leaves|home|desc|cat|log|env|exec_|help)$/)),
+  ...table([...LOCAL_TOOLS].filter((n) => !['make', 'gmake', 'mvn', 'mvnw', 'gradle', 'gradlew', 'ant', 'sbt', 'lein', 'bazel', 'just', 'task', 'changeset', 'lerna', 'nx', 'turbo', 'ts-node', 'tsx'].includes(n)), harmless),
+  ...table(['make', 'gmake', 'mvn', 'mvnw', 'gradle', 'gradlew', 'ant', 'sbt', 'lein', 'bazel', 'just', 'task', 'changeset', 'lerna', 'nx', 'turbo'], buildTool),
+  ...table(['ts-node', 'tsx', 'ts-node-esm', 'esno', 'babel-node', 'vite-node'], (inv, a) => {
+    const file = inv.args.find((w) => !(w.value ?? '').startsWith('-'));
+    if (file) runFile(a, inv, file, 'node');
+  }),
+  java: (inv, a) => {
+    const jar = inv.args.findIndex((w) => w.value === '-jar');
+    if (jar >= 0 && inv.args[jar + 1]) runFile(a, inv, inv.args[jar + 1]!, 'shell');
+    else if (inv.args.length > 0 && !inv.args.every((w) => /^-(version|-version|h|help)$/.test(w.value ?? ''))) a.hitOn('exec.interpreter', 'Runs a Java program.', inv);
+  },
+};

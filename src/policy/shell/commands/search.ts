@@ -1,0 +1,153 @@
+// Search and text-processing commands whose first operand is a pattern or program, not a file (`grep chmod src/`
+// reads src/, it does not touch anything named "chmod"), and find, whose -exec runs commands on what it found.
+import { parseArgs, text, valuesOf } from '../args';
+import { analyzeCode } from '../interpreterCode';
+import { absolutePiece, checkPathWord, checkPathWords } from '../pathArgs';
+import { innerOffset } from '../scripts';
+import { childOrigin, type Invocation } from '../types';
+import { syntheticWord, type Word } from '../words';
+import { table, type Handler, type HandlerTable } from './handler';
+import type { ShellAnalyzer } from '../analyzer';
+
+const GREP_VALUES = ['-e', '--regexp', '-f', '--file', '-m', '--max-count', '-A', '-B', '-C', '--context', '--after-context', '--before-context', '--include', '--exclude', '--exclude-dir', '--include-dir', '-d', '--directories', '-D', '--devices', '--color', '--colour', '--label', '-g', '--glob', '--iglob', '-t', '--type', '-T', '--type-not', '--max-depth', '-M', '--max-columns', '-j', '--threads', '--sort', '--sortr', '--replace', '--encoding', '--pre', '--ignore-file', '--path-separator', '--max-filesize', '--context-separator', '-G', '--ignore-dir', '--ignore', '--file-search-regex'];
+
+/** grep, rg, ag, ack: the pattern comes first unless -e/-f gave it; --include/-g globs name the files searched. */
+const grepLike: Handler = (inv, a) => {
+  const p = parseArgs(inv.args, { withValue: GREP_VALUES });
+  const explicit = p.values.has('-e') || p.values.has('--regexp') || p.values.has('-f') || p.values.has('--file');
+  const operands = explicit ? p.operands : p.operands.slice(1);
+  checkPathWords(a, inv, operands, 'read');
+  checkPathWords(a, inv, valuesOf(p, '-f', '--file', '--ignore-file'), 'read');
+  // `grep -r BEGIN --include='*.pem' .` reads every .pem below the operands.
+  for (const g of valuesOf(p, '--include', '-g', '--glob', '--iglob')) {
+    if (g.value === undefined || g.value.startsWith('!')) continue;
+    const dir = operands[0]?.pattern ?? '.';
+    const base = dir.replace(/\/$/, '');
+    checkPathWord(a, inv, syntheticWord(`${base}/**/${g.value}`, true, g, g.node), 'read');
+  }
+};
+
+/** sed: the script comes first unless -e/-f; -i edits the files in place; GNU `e` and `w file` run and write. */
+const sed: Handler = (inv, a) => {
+  const p = parseArgs(inv.args, { withValue: ['-e', '--expression', '-f', '--file', '-l', '--line-length'] });
+  const scripts = valuesOf(p, '-e', '--expression');
+  const explicit = scripts.length > 0 || p.values.has('-f') || p.values.has('--file');
+  const program = explicit ? undefined : p.operands[0];
+  if (program) scripts.push(program);
+  const inPlace = [...p.flags].some((f) => /^-i|^--in-place/.test(f) || (/^-[a-zA-Z]*i/.test(f) && f.length <= 4));
+  const targets = explicit ? p.operands : p.operands.slice(1);
+  for (const t of targets) {
+    if (!checkPathWord(a, inv, t, 'read') && inPlace) checkPathWord(a, inv, t, 'write');
+  }
+  checkPathWords(a, inv, valuesOf(p, '-f', '--file'), 'read');
+  for (const s of scripts) {
+    const v = s.value ?? '';
+    // s///e and the `e` command execute shell; `w FILE` / s///w FILE write a file.
+    if (/(?:^|[;\n{}])\s*e\b|s([/|#,:]).*\1.*\1[gpiImM0-9]*e/.test(v)) a.hitOn('opaque.interpreter', 'The sed script runs shell commands (the e command).', inv, s);
+    for (const m of v.matchAll(/(?:^|[;\n}]|\/[gpiImM0-9]*)\s*w\s+(\S+)/g)) {
+      checkPathWord(a, inv, syntheticWord(m[1]!.replace(/[*?[\]{}\\,]/g, '\\$&'), false, s, s.node), 'write');
+    }
+  }
+};
+
+/** awk: the program is code (system(), pipes to commands, ENVIRON); the rest are input files. */
+const awk: Handler = (inv, a) => {
+  const p = parseArgs(inv.args, { withValue: ['-F', '-v', '-f', '--field-separator', '--assign', '--file', '-i', '--include', '-l', '--load'] });
+  const programFiles = valuesOf(p, '-f', '--file');
+  const program = programFiles.length > 0 ? undefined : p.operands[0];
+  const inputs = programFiles.length > 0 ? p.operands : p.operands.slice(1);
+  if (program?.value !== undefined) {
+    const { start, linear } = innerOffset(program);
+    analyzeCode(a, 'awk', { source: program.value, origin: childOrigin(inv.frame.origin, linear ? start : program.start, linear ? start + program.value.length : program.end, linear), nesting: inv.frame.nesting + 1 });
+  } else if (program) a.hitOn('opaque.interpreter', 'The awk program is built at run time.', inv, program);
+  checkPathWords(a, inv, programFiles, 'read');
+  checkPathWords(a, inv, inputs.filter((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value ?? '')), 'read');
+};
+
+/** jq/yq: the filter comes first (unless -f), then files. */
+const jqLike: Handler = (inv, a) => {
+  const p = parseArgs(inv.args, { withValue: ['--arg', '--argjson', '--slurpfile', '--rawfile', '--args', '-f', '--from-file', '--indent', '-L', '-o', '--output-format', '-p', '--input-format', '-I'] });
+  const fromFile = p.values.has('-f') || p.values.has('--from-file');
+  checkPathWords(a, inv, fromFile ? p.operands : p.operands.slice(1), 'read');
+  checkPathWords(a, inv, valuesOf(p, '-f', '--from-file', '--slurpfile', '--rawfile'), 'read');
+  if (inv.args.some((w) => /\benv\b|\$ENV/.test(w.value ?? ''))) a.hitOn('secret.env-dump', '`jq` reads the environment ($ENV/env).', inv);
+};
+
+/** The files `find ROOT… -name PAT` visits, as one glob (find sees dot files, so the glob does too). */
+function foundFiles(inv: Invocation, a: ShellAnalyzer, roots: Word[]): Word[] {
+  const names: string[] = [];
+  const paths: string[] = [];
+  for (let i = 0; i < inv.args.length - 1; i++) {
+    const t = text(inv.args[i]);
+    // The operand is itself a glob for find, quoted or not.
+    const operand = inv.args[i + 1]!;
+    const glob = operand.value ?? operand.pattern;
+    if (t === '-name' || t === '-iname' || t === '-lname') names.push(glob);
+    if (t === '-path' || t === '-ipath' || t === '-wholename' || t === '-iwholename') paths.push(glob);
+  }
+  const rootPatterns = roots.length > 0 ? roots.map((r) => r.pattern.replace(/\/$/, '') || '/') : ['.'];
+  const out: Word[] = [];
+  const at = roots[0] ?? inv.nameWord;
+  for (const root of rootPatterns) {
+    const base = absolutePiece(a, root === '' ? '/' : root);
+    if (names.length === 0 && paths.length === 0) out.push(syntheticWord(`${base}/**`, true, at, at.node));
+    for (const n of names) out.push(syntheticWord(`${base}/**/${n}`, true, at, at.node));
+    for (const p of paths) out.push(syntheticWord(p.startsWith('/') ? p : `${base}/${p.replace(/^\.\//, '').replace(/^\*\//, '**/')}`, true, at, at.node));
+  }
+  return out;
+}
+
+const find: Handler = (inv, a) => {
+  const roots: Word[] = [];
+  for (const w of inv.args) {
+    const t = text(w);
+    if (t.startsWith('-') || t === '(' || t === '!' || t === '\\(') break;
+    roots.push(w);
+  }
+  for (const r of roots) checkPathWord(a, inv, r, 'meta');
+  const found = foundFiles(inv, a, roots);
+  for (const f of found) checkPathWord(a, inv, f, 'meta');
+  for (let i = roots.length; i < inv.args.length; i++) {
+    const t = text(inv.args[i]);
+    if (t === '-delete') {
+      a.hitOn('fs.delete', 'find -delete removes every file it matches.', inv, inv.args[i]);
+      for (const f of found) checkPathWord(a, inv, f, 'write');
+    }
+    if (t === '-fprint' || t === '-fprint0' || t === '-fprintf' || t === '-fls') {
+      const target = inv.args[i + 1];
+      if (target) checkPathWord(a, inv, target, 'write');
+    }
+    if (t === '-exec' || t === '-execdir' || t === '-ok' || t === '-okdir') {
+      let end = i + 1;
+      while (end < inv.args.length && !/^(;|\\;|\+)$/.test(text(inv.args[end]))) end++;
+      const cmd = inv.args.slice(i + 1, end);
+      if (cmd.length > 0) {
+        // `{}` stands for each file found.
+        const args = cmd.flatMap((w) => (w.value !== undefined && w.value.includes('{}') ? found.map((f) => ({ ...f, start: w.start, end: w.end })) : [w]));
+        a.dispatch({ ...inv, name: '', nameWord: args[0]!, args: args.slice(1), assignments: [], redirects: [], via: [...inv.via, 'find'] });
+      }
+      i = end;
+    }
+  }
+};
+
+/** fd PATTERN [PATH]: lists; -x/-X run a command on each result. */
+const fd: Handler = (inv, a) => {
+  const p = parseArgs(inv.args, { withValue: ['-e', '--extension', '-t', '--type', '-d', '--max-depth', '-E', '--exclude', '-x', '--exec', '-X', '--exec-batch', '-j', '--threads', '-S', '--size', '--changed-within', '--changed-before', '-o', '--owner', '--base-directory', '--search-path', '-c', '--color'] });
+  checkPathWords(a, inv, p.operands.slice(1), 'meta');
+  const exec = p.values.get('-x') ?? p.values.get('--exec') ?? p.values.get('-X') ?? p.values.get('--exec-batch');
+  if (exec?.[0]) {
+    const idx = inv.args.indexOf(exec[0]);
+    if (idx >= 0) a.dispatchFrom(inv, idx, 'fd');
+  }
+};
+
+export const SEARCH_COMMANDS: HandlerTable = {
+  ...table(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'ack-grep', 'pt', 'ugrep', 'zgrep', 'git-grep'], grepLike),
+  ...table(['sed', 'gsed'], sed),
+  ...table(['awk', 'gawk', 'mawk', 'nawk'], awk),
+  ...table(['jq', 'yq', 'gojq', 'jaq', 'fx'], jqLike),
+  find,
+  gfind: find,
+  ...table(['fd', 'fdfind'], fd),
+};

@@ -1,0 +1,15 @@
+// Entry point of the shell analysis: findings for one command line, spans in its own coordinates.
+import { findSecrets } from '../content/secrets';
+import { hit, type Hit } from '../reasons';
+import { ShellAnalyzer, type ShellScope } from './analyzer';
+
+export type { ShellScope } from './analyzer';
+export { loadBashParser } from './wasm';
+
+export function analyzeShell(command: string, cwd: string | undefined, scope: ShellScope): Hit[] {
+  const a = new ShellAnalyzer(scope, cwd);
+  a.runScript(command, { base: 0, start: 0, end: command.length }, 0);
+  // A token typed into the command line is exposed whatever the command does with it.
+  if (command.length <= 256 * 1024) for (const s of findSecrets(command)) a.hits.push(hit('secret.literal', `The command contains ${s.kind}.`, s.start, s.end));
+  return a.hits;
+}

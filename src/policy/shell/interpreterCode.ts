@@ -1,0 +1,213 @@
+// Inspects interpreter one-liners (`python -c`, `node -e`, `perl -e`, `ruby -e`, `php -r`, awk programs, scripts
+// fed on stdin) for what matters to the policy: subprocess calls (their literal command lines are analyzed as shell,
+// computed ones are opaque), file-mode and user-id changes, secret files named in string literals, environment
+// dumps and secret variables, eval of built code, network and file writes. Pattern-based on purpose: the goal is
+// to see the dangerous calls in short agent-written snippets, not to interpret the language.
+import type { RuleId } from '../reasons';
+import type { ShellAnalyzer } from './analyzer';
+import { checkPathWord } from './pathArgs';
+import { childOrigin, type Frame } from './types';
+import { isSecretVarName, syntheticWord } from './words';
+
+export type CodeLanguage = 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'powershell' | 'applescript';
+
+interface LanguageRules {
+  /** Calls that start a subprocess; the command follows the match. */
+  subprocess: RegExp[];
+  /** Literal command forms that run their body as shell (backticks, qx{}, `do shell script "…"`). */
+  inlineShell?: RegExp;
+  perm: RegExp;
+  envDump: RegExp;
+  /** Reads of one variable; group 1 is its name. */
+  envRead: RegExp;
+  evalLike: RegExp;
+  network: RegExp;
+  write: RegExp;
+}
+
+const RULES: Record<CodeLanguage, LanguageRules> = {
+  python: {
+    subprocess: [
+      /(?:\bos|\bsubprocess|\bpty|\bcommands|\bposix|\))\s*\.\s*(?:system|popen|spawn\w*|exec[lv]\w*|run|call|check_call|check_output|Popen|getoutput|getstatusoutput|posix_spawnp?|spawn)\s*\(/g,
+      /(?<![.\w])(?:system|popen|Popen|check_output|check_call|getoutput|getstatusoutput|execvp?e?|spawnv\w*)\s*\(/g,
+    ],
+    perm: /(?:\bos\s*\.\s*(?:chmod|fchmod|lchmod|chown|fchown|lchown|setuid|setgid|seteuid|setegid|setreuid|setresuid|setgroups)|\bshutil\s*\.\s*chown|\.chmod|\.lchmod)\s*\(/g,
+    envDump: /\bos\s*\.\s*environ\b(?!\s*(?:\[|\.\s*(?:get|setdefault|pop|__setitem__|update)\s*\())|\bos\s*\.\s*environ\s*\.\s*(?:items|keys|values|copy)\s*\(/g,
+    envRead: /\bos\s*\.\s*(?:environ\s*\[\s*|environ\s*\.\s*get\s*\(\s*|getenv\s*\(\s*)['"]([A-Za-z_][A-Za-z0-9_]*)['"]/g,
+    evalLike: /(?<![.\w])(?:exec|eval|compile|execfile)\s*\(|\b__import__\s*\(|\bimportlib\s*\.\s*import_module\s*\(|\bgetattr\s*\(\s*__builtins__|\bmarshal\s*\.\s*loads|\bpickle\s*\.\s*loads/g,
+    network: /\b(?:urllib|requests|http\.client|httpx|socket|aiohttp|ftplib|smtplib|paramiko|telnetlib)\b/g,
+    write: /\bopen\s*\([^)]*['"][wax]\+?b?['"]|\.write_(?:text|bytes)\s*\(|\bshutil\s*\.\s*(?:copy\w*|move|rmtree)\s*\(|\bos\s*\.\s*(?:remove|unlink|rmdir|removedirs|rename|replace|makedirs|mkdir|symlink|link|truncate)\s*\(/g,
+  },
+  node: {
+    subprocess: [
+      /\b(?:execSync|execFileSync|spawnSync|execFile|spawn|exec|fork)\s*\(/g,
+      /\b(?:Bun\s*\.\s*spawn(?:Sync)?|Deno\s*\.\s*(?:run|Command))\s*\(/g,
+    ],
+    perm: /\b(?:chmod|chmodSync|lchmod|lchmodSync|fchmod|fchmodSync|chown|chownSync|lchown|lchownSync|fchown|fchownSync|setuid|setgid|seteuid|setegid|setgroups|umask)\s*\(/g,
+    envDump: /\bprocess\s*\.\s*env\b(?!\s*(?:\.|\[|\?\.))|\bObject\s*\.\s*(?:keys|entries|values)\s*\(\s*process\s*\.\s*env\s*\)/g,
+    envRead: /\bprocess\s*\.\s*env\s*(?:\.\s*|\[\s*['"`])([A-Za-z_][A-Za-z0-9_]*)/g,
+    evalLike: /(?<![.\w])eval\s*\(|\bnew\s+Function\s*\(|(?<![.\w])Function\s*\(|\bvm\s*\.\s*run\w*\s*\(|\bprocess\s*\.\s*binding\s*\(/g,
+    network: /\b(?:fetch|https?\s*\.\s*(?:get|request)|net\s*\.\s*(?:connect|createConnection)|dgram|axios|WebSocket|XMLHttpRequest)\b/g,
+    write: /\b(?:writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|rename|renameSync|copyFile|copyFileSync|symlink|symlinkSync|mkdir|mkdirSync|truncate|truncateSync)\s*\(/g,
+  },
+  perl: {
+    subprocess: [/(?<![\w$%@])(?:system|exec)\s*[\s(]/g, /\bopen\s*\(?\s*(?:my\s+)?[\w$]*\s*,?\s*['"][^'"]*\|/g],
+    inlineShell: /`([^`]*)`|\bqx\s*\{([^}]*)\}|\bqx\s*\(([^)]*)\)/g,
+    perm: /(?<![\w$%@])(?:chmod|chown|setuid|setgid)\s*[\s(]|\$[<>]\s*=|\$[()]\s*=/g,
+    envDump: /%ENV\b|\bkeys\s+%ENV/g,
+    envRead: /\$ENV\s*\{\s*['"]?([A-Za-z_][A-Za-z0-9_]*)/g,
+    evalLike: /(?<![\w$%@])eval\s*[\s({'"$]|\bMIME::Base64\b|\bdecode_base64\b|\bunpack\s*\(\s*['"][mu]/g,
+    network: /\b(?:LWP|HTTP::Tiny|IO::Socket|Net::\w+|Socket)\b/g,
+    write: /\bopen\s*\(?[^;]*['"]\s*>|(?<![\w$])(?:unlink|rename|rmdir|mkdir|symlink)\s*[\s(]|-[pi]\b/g,
+  },
+  ruby: {
+    subprocess: [/(?<![\w.])(?:system|exec|spawn)\s*[\s(]/g, /\b(?:IO\s*\.\s*popen|Open3\s*\.\s*\w+|Process\s*\.\s*spawn|Kernel\s*\.\s*(?:system|exec|spawn))\s*\(?/g],
+    inlineShell: /`([^`]*)`|%x\{([^}]*)\}|%x\(([^)]*)\)/g,
+    perm: /\b(?:File|FileUtils)\s*\.\s*(?:chmod|chmod_R|chown|chown_R|lchmod|lchown)\b|\bProcess\s*\.\s*(?:uid|euid|gid|egid)\s*=/g,
+    envDump: /\bENV\b(?!\s*(?:\[|\.\s*fetch))/g,
+    envRead: /\bENV\s*(?:\[\s*|\.\s*fetch\s*\(\s*)['"]([A-Za-z_][A-Za-z0-9_]*)/g,
+    evalLike: /(?<![\w.])(?:eval|instance_eval|class_eval|module_eval)\b|\bBase64\s*\.\s*decode64\b|\.unpack1?\s*\(\s*['"]m/g,
+    network: /\b(?:Net::HTTP|open-uri|URI\s*\.\s*open|TCPSocket|Socket|Faraday|HTTParty)\b/g,
+    write: /\bFile\s*\.\s*(?:write|open\s*\([^)]*['"][wa])|\bFileUtils\s*\.\s*(?:rm\w*|mv|cp\w*|mkdir\w*|ln\w*)\b|\bFile\s*\.\s*(?:delete|unlink|rename|symlink)\b/g,
+  },
+  php: {
+    subprocess: [/\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\(/g],
+    inlineShell: /`([^`]*)`/g,
+    perm: /\b(?:chmod|chown|chgrp|lchown|lchgrp|posix_setuid|posix_setgid|posix_seteuid)\s*\(/g,
+    envDump: /\$_ENV\b(?!\s*\[)|\bgetenv\s*\(\s*\)|\$_SERVER\b(?!\s*\[)/g,
+    envRead: /(?:\bgetenv\s*\(\s*|\$_ENV\s*\[\s*|\$_SERVER\s*\[\s*)['"]([A-Za-z_][A-Za-z0-9_]*)['"]/g,
+    evalLike: /\b(?:eval|assert|create_function)\s*\(|\bbase64_decode\s*\(|\bgzinflate\s*\(|\bstr_rot13\s*\(/g,
+    network: /\b(?:curl_\w+|fsockopen|file_get_contents\s*\(\s*['"]https?:|stream_socket_client)\b/g,
+    write: /\b(?:file_put_contents|fwrite|unlink|rename|rmdir|mkdir|symlink|copy)\s*\(/g,
+  },
+  awk: {
+    subprocess: [/\bsystem\s*\(/g],
+    inlineShell: /"([^"]*)"\s*\|\s*getline|\|\s*"([^"]*)"/g,
+    perm: /(?!)/g,
+    envDump: /\bin\s+ENVIRON\b/g,
+    envRead: /\bENVIRON\s*\[\s*"([A-Za-z_][A-Za-z0-9_]*)"/g,
+    evalLike: /(?!)/g,
+    network: /\/inet\/(?:tcp|udp)\//g,
+    write: /(?:print|printf)[^;}]*>>?\s*"/g,
+  },
+  powershell: {
+    subprocess: [/\b(?:Start-Process|Invoke-Expression|iex|Invoke-Command|cmd\s*\/c|\[Diagnostics\.Process\]::Start)\b/gi],
+    perm: /\b(?:Set-Acl|icacls|takeown|Add-LocalGroupMember|New-LocalUser|Set-ExecutionPolicy)\b/gi,
+    envDump: /\b(?:Get-ChildItem|gci|dir|ls)\s+env:(?!\w)|\[Environment\]::GetEnvironmentVariables\s*\(/gi,
+    envRead: /\$env:([A-Za-z_][A-Za-z0-9_]*)/g,
+    evalLike: /\b(?:Invoke-Expression|iex|FromBase64String|EncodedCommand)\b/gi,
+    network: /\b(?:Invoke-WebRequest|iwr|Invoke-RestMethod|irm|Net\.WebClient|System\.Net\.Sockets)\b/gi,
+    write: /\b(?:Set-Content|Add-Content|Out-File|Remove-Item|Move-Item|Copy-Item|New-Item)\b/gi,
+  },
+  applescript: {
+    subprocess: [],
+    inlineShell: /\bdo\s+shell\s+script\s+"((?:[^"\\]|\\.)*)"/g,
+    perm: /\bwith\s+administrator\s+privileges\b/g,
+    envDump: /(?!)/g,
+    envRead: /(?!)/g,
+    evalLike: /\brun\s+script\b|\bdisplay\s+dialog\b[^\n]*\bdefault\s+answer\b/g,
+    network: /(?!)/g,
+    write: /(?!)/g,
+  },
+};
+
+const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
+
+function unescapeLiteral(s: string): string {
+  return s.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', t: '\t', r: '\r' })[c] ?? c);
+}
+
+/** The text of the call's argument list, starting just after `(` (or the space of `system "…"`). */
+function callArguments(code: string, from: number): { start: number; text: string } {
+  let depth = 0;
+  let end = from;
+  let quote: string | undefined;
+  for (; end < code.length && end < from + 4000; end++) {
+    const c = code[end]!;
+    if (quote) {
+      if (c === '\\') end++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) break;
+      depth--;
+    } else if ((c === ';' || c === '\n') && depth === 0) break;
+  }
+  return { start: from, text: code.slice(from, end) };
+}
+
+function label(lang: CodeLanguage): string {
+  return { python: 'Python', node: 'JavaScript', perl: 'Perl', ruby: 'Ruby', php: 'PHP', awk: 'awk', powershell: 'PowerShell', applescript: 'AppleScript' }[lang];
+}
+
+/** Analyzes `f.source` as code in `lang`; findings map through `f.origin`. */
+export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): void {
+  const code = f.source;
+  const rules = RULES[lang];
+  const name = label(lang);
+  const each = (re: RegExp, fn: (m: RegExpExecArray) => void) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(code); m; m = re.exec(code)) {
+      fn(m);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  };
+  const hitMatch = (rule: RuleId, message: string, m: RegExpExecArray) => a.hitAt(rule, message, f, m.index, m.index + m[0].length);
+
+  // Subprocess calls: literal command lines are analyzed as shell, anything computed is opaque.
+  for (const re of rules.subprocess) {
+    if (lang === 'node' && re === rules.subprocess[0] && !/child_process/.test(code)) continue;
+    each(re, (m) => {
+      const args = callArguments(code, m.index + m[0].length);
+      const literals = [...args.text.matchAll(LITERAL)];
+      const computed = args.text.replace(LITERAL, '').replace(/[\s,[\]()]|\b(?:shell|check|text|capture_output|encoding|cwd|env|stdio|true|false|True|False|None|\w+\s*=)\b/g, '');
+      const templated = literals.some((l) => l[0].startsWith('`') && l[0].includes('${'));
+      const fString = /\bf['"]/.test(args.text) || (/['"]\s*%/.test(args.text) && lang === 'python');
+      if (literals.length === 0 || computed.length > 0 || templated || fString) {
+        hitMatch('opaque.interpreter', `Starts a subprocess from ${name} code with a command built at run time.`, m);
+        return;
+      }
+      const command = literals.map((l) => unescapeLiteral(l[0].slice(1, -1))).join(' ');
+      const first = literals[0]!;
+      const start = args.start + first.index + 1;
+      const linear = literals.length === 1 && !first[0].includes('\\');
+      a.runScript(command, childOrigin(f.origin, linear ? start : m.index, linear ? start + command.length : args.start + args.text.length, linear), f.nesting + 1);
+    });
+  }
+  if (rules.inlineShell) {
+    each(rules.inlineShell, (m) => {
+      const groupIndex = m.slice(1).findIndex((g) => g !== undefined);
+      const body = groupIndex >= 0 ? m[groupIndex + 1]! : '';
+      if (/[$#]\{|\$\w/.test(body) && lang !== 'applescript') {
+        hitMatch('opaque.interpreter', `Runs a shell command built at run time from ${name} code.`, m);
+        return;
+      }
+      const command = lang === 'applescript' ? unescapeLiteral(body) : body;
+      const start = m.index + m[0].indexOf(body);
+      a.runScript(command, childOrigin(f.origin, start, start + body.length, command === body), f.nesting + 1);
+    });
+  }
+  each(rules.perm, (m) => hitMatch(lang === 'applescript' ? 'perm.elevate' : 'perm.mode', `Changes file permissions, owners or the user id from ${name} code.`, m));
+  each(rules.envDump, (m) => hitMatch('secret.env-dump', `Reads every environment variable from ${name} code; they often hold tokens.`, m));
+  each(rules.envRead, (m) => {
+    if (isSecretVarName(m[1]!)) hitMatch('secret.env-var', `Reads the secret environment variable ${m[1]} from ${name} code.`, m);
+  });
+  each(rules.evalLike, (m) => hitMatch('opaque.eval', `Evaluates code built at run time (${m[0].trim()}) in ${name}.`, m));
+  each(rules.network, (m) => hitMatch('net.command', `Uses the network from ${name} code.`, m));
+  let writes = false;
+  each(rules.write, (m) => {
+    writes = true;
+    hitMatch('exec.interpreter', `Changes files from ${name} code.`, m);
+  });
+
+  // Paths named in string literals: a secret file opened by code is as sensitive as `cat` of it.
+  each(LITERAL, (m) => {
+    const value = unescapeLiteral(m[0].slice(1, -1));
+    if (value.length < 2 || value.length > 400 || /\s/.test(value)) return;
+    const w = syntheticWord(value.replace(/[*?[\]{}\\,]/g, '\\$&'), false, { start: m.index, end: m.index + m[0].length }, { type: 'string', field: null, named: true, start: m.index, end: m.index + m[0].length, children: [] });
+    if (!checkPathWord(a, undefined, w, 'read', {}, f) && writes) checkPathWord(a, undefined, w, 'write', {}, f);
+  });
+}

@@ -1,0 +1,80 @@
+// What a command writes to stdout, as far as the next pipeline stage (a shell, an interpreter, xargs, `read`) is
+// concerned: literal text (echo, printf, cat of a heredoc or of a file written earlier), a download, decoded or
+// transformed data (opaque), or a list of files (find, ls) for `xargs cat` and `while read f` loops.
+import type { ShellAnalyzer } from './analyzer';
+import { parseArgs, text } from './args';
+import { FETCHERS } from './remote';
+import { innerOffset } from './scripts';
+import type { Invocation, Stdin } from './types';
+
+const DECODERS = new Set(['base64', 'base32', 'basenc', 'xxd', 'uudecode', 'openssl', 'gunzip', 'zcat', 'gzip', 'bzip2', 'bzcat', 'xz', 'xzcat', 'unxz', 'zstd', 'rev', 'tr', 'sed', 'awk', 'gawk', 'perl', 'python', 'python3', 'node', 'ruby', 'printf', 'iconv', 'dd', 'tac', 'cut', 'jq']);
+
+function echoText(inv: Invocation): Stdin {
+  let args = inv.args;
+  let interpret = false;
+  while (args[0]?.value !== undefined && /^-[neE]+$/.test(args[0].value)) {
+    if (args[0].value.includes('e')) interpret = true;
+    args = args.slice(1);
+  }
+  if (args.some((w) => w.value === undefined)) return { kind: 'unknown' };
+  const joined = args.map((w) => w.value!).join(' ');
+  if (interpret && joined.includes('\\')) return { kind: 'decoded', what: 'echo -e' };
+  const only = args.length === 1 ? args[0]! : undefined;
+  if (only) {
+    const { start, linear } = innerOffset(only);
+    return { kind: 'text', text: joined + '\n', frame: inv.frame, start, linear };
+  }
+  return { kind: 'text', text: joined + '\n', frame: inv.frame, start: args[0]?.start ?? inv.nameWord.end, linear: false };
+}
+
+function printfText(inv: Invocation): Stdin {
+  const fmt = inv.args[0];
+  if (!fmt || fmt.value === undefined) return { kind: 'unknown' };
+  const rest = inv.args.slice(1);
+  if (fmt.value.includes('\\') || rest.some((w) => w.value === undefined)) return { kind: 'decoded', what: 'printf' };
+  let i = 0;
+  const out = fmt.value.replace(/%[-0-9.]*([sdbq%])/g, (m, c: string) => (c === '%' ? '%' : (rest[i++]?.value ?? '')));
+  if (/%/.test(out) && /%[^%]/.test(fmt.value.replace(/%[-0-9.]*[sdbq%]/g, ''))) return { kind: 'decoded', what: 'printf' };
+  return { kind: 'text', text: out, frame: inv.frame, start: fmt.start, linear: false };
+}
+
+function findFiles(inv: Invocation, a: ShellAnalyzer): Stdin {
+  const roots: string[] = [];
+  let name: string | undefined;
+  for (let i = 0; i < inv.args.length; i++) {
+    const t = text(inv.args[i]);
+    if (t.startsWith('-') || t === '(' || t === '!') {
+      if ((t === '-name' || t === '-iname') && inv.args[i + 1]) name = inv.args[i + 1]!.value ?? inv.args[i + 1]!.pattern;
+      continue;
+    }
+    if (i === roots.length) roots.push(inv.args[i]!.pattern);
+  }
+  const root = (roots[0] ?? '.').replace(/\/$/, '');
+  const abs = root.startsWith('/') || root.startsWith('~') ? root : a.cwd ? `${a.cwd}/${root}` : `**/${root}`;
+  return { kind: 'files', pattern: `${abs}/**/${name ?? '*'}` };
+}
+
+export function outputOf(inv: Invocation | undefined, a: ShellAnalyzer): Stdin {
+  if (!inv) return { kind: 'unknown' };
+  const name = inv.name;
+  if (name === 'echo') return echoText(inv);
+  if (name === 'printf') return printfText(inv);
+  if (FETCHERS.has(name)) return { kind: 'remote', what: name };
+  if ((name === 'cat' || name === 'tac') && inv.args.length === 0 && inv.stdin) return name === 'cat' ? inv.stdin : { kind: 'decoded', what: name };
+  if (name === 'cat' && inv.args.length === 1) {
+    const v = inv.args[0]!.value;
+    const abs = v !== undefined ? a.resolve(v) : undefined;
+    const written = abs ? a.written.get(abs) : undefined;
+    if (written?.text !== undefined) return { kind: 'text', text: written.text, frame: inv.frame, start: inv.args[0]!.start, linear: false };
+    if (written?.remote) return { kind: 'remote', what: 'a downloaded file' };
+  }
+  if (name === 'find') return findFiles(inv, a);
+  if (name === 'ls') {
+    const dirs = parseArgs(inv.args).operands;
+    const dir = dirs[0]?.pattern ?? '.';
+    const abs = dir.startsWith('/') || dir.startsWith('~') ? dir : a.cwd ? `${a.cwd}/${dir}` : `**/${dir}`;
+    return { kind: 'files', pattern: `${abs.replace(/\/$/, '')}/*` };
+  }
+  if (DECODERS.has(name)) return { kind: 'decoded', what: name };
+  return { kind: 'unknown' };
+}

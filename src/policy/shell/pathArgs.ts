@@ -1,0 +1,135 @@
+// Checks the words a command touches as files against the path policy. A word may hide a path inside it
+// (`--env-file=.env`, `@.env`, `-v ~/.ssh:/k`, `HEAD:.env`), may be a glob (`.en*`), or may be relative to a
+// directory the command line changed to; all of those are resolved before matching.
+import { posix } from 'node:path';
+import type { Access, PathMatch } from '../paths/pathPolicy';
+import { hasGlobChars, unescapeGlob } from '../paths/globIntersect';
+import { expandHome, isAbsolutePath } from '../paths/resolve';
+import type { RuleId } from '../reasons';
+import type { ShellAnalyzer } from './analyzer';
+import { outputOf } from './output';
+import { childOrigin, type Frame, type Invocation, type Redirect, type Stdin } from './types';
+import type { Word } from './words';
+
+export interface PathCheckOptions {
+  /** Skip words containing spaces (prose, not paths) when the command's argument meaning is unknown. */
+  skipSpaces?: boolean;
+}
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+const HARMLESS_DEVICES = /^\/dev\/(null|zero|u?random|stdout|stderr|stdin|tty|fd\/\d+|ptmx|pts\/\d+)$/;
+const BLOCK_DEVICES = /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|mapper\/|md\d|dm-\d|loop\d)/;
+
+/** The path-like pieces inside one word's glob pattern. */
+export function pathPieces(pattern: string): string[] {
+  if (pattern === '' || pattern === '-' || pattern === '--') return [];
+  if (URL_LIKE.test(pattern)) return pattern.toLowerCase().startsWith('file://') ? [pattern.slice(7)] : [];
+  const out = new Set<string>();
+  let p = pattern;
+  if (p.startsWith('-')) {
+    const eq = p.indexOf('=');
+    if (eq < 0) return [];
+    p = p.slice(eq + 1);
+  }
+  if (p.startsWith('@')) p = p.slice(1);
+  out.add(p);
+  const at = p.indexOf('=@');
+  if (at >= 0) out.add(p.slice(at + 2));
+  const assign = /^[A-Za-z_][A-Za-z0-9_]*=(.*)$/.exec(p);
+  if (assign) out.add(assign[1]!);
+  if (p.includes(':') && !URL_LIKE.test(p)) for (const piece of p.split(':')) if (piece) out.add(piece.replace(/^@/, ''));
+  return [...out].filter((x) => x !== '' && x !== '.' && !URL_LIKE.test(x));
+}
+
+/** Absolute glob/path for a piece, seen from the analyzer's working directory (`**`-led when it is unknown). */
+export function absolutePiece(a: ShellAnalyzer, piece: string): string {
+  let p = piece;
+  if (p.startsWith('~')) p = expandHome(p, a.home);
+  if (isAbsolutePath(p)) return posix.normalize(p.replace(/^([A-Za-z]):\\/, '$1:/'));
+  if (a.cwd) return posix.normalize(`${a.cwd.replace(/\\/g, '/')}/${p}`);
+  return `**/${posix.normalize(p)}`;
+}
+
+function ruleFor(match: PathMatch, access: Access, glob: boolean): RuleId {
+  if (access === 'meta') return 'path.secret-listing';
+  switch (match.category) {
+    case 'secret':
+      return glob ? 'path.secret-glob' : 'path.secret';
+    case 'self':
+      return 'path.self';
+    case 'protected':
+      return 'path.protected';
+    case 'system':
+      return 'path.system';
+  }
+}
+
+function verb(access: Access): string {
+  return access === 'write' ? 'Writes' : access === 'meta' ? 'Lists' : 'Reads';
+}
+
+/** Checks one word as a file the command accesses. Returns true when it is sensitive. */
+export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: Word, access: Access, opts: PathCheckOptions = {}, f?: Frame): boolean {
+  const frame = f ?? inv?.frame;
+  if (!frame) return false;
+  if (opts.skipSpaces && /\s/.test(w.value ?? w.raw)) return false;
+  for (const piece of pathPieces(w.pattern)) {
+    const abs = absolutePiece(a, piece);
+    const glob = hasGlobChars(abs);
+    const literal = glob ? undefined : unescapeGlob(abs);
+    if (literal !== undefined && /^\/dev\//.test(literal)) {
+      if (access === 'write' && BLOCK_DEVICES.test(literal)) {
+        a.hitAt('destroy.disk', `Writes straight onto the disk device ${literal}.`, frame, w.start, w.end);
+        return true;
+      }
+      if (HARMLESS_DEVICES.test(literal)) continue;
+    }
+    const match = glob ? a.policy.matchGlob(abs, access, w.hidesDot) : a.policy.match(literal!, access);
+    if (match) {
+      const rule = ruleFor(match, access, glob);
+      const what = glob ? `${w.raw}, which can expand to ${match.label}` : `${w.raw}: ${match.label}`;
+      a.hitAt(rule, `${verb(access)} ${what} (matches ${match.glob}).`, frame, w.start, w.end);
+      return rule !== 'path.secret-listing';
+    }
+    if (access === 'write' && literal !== undefined && !a.policy.inWorkspace(literal, a.startCwd) && !a.policy.isTemp(literal) && !literal.startsWith('**')) {
+      a.hitAt('fs.write-outside', `Writes ${w.raw}, outside the workspace.`, frame, w.start, w.end);
+    }
+  }
+  return false;
+}
+
+export function checkPathWords(a: ShellAnalyzer, inv: Invocation, list: readonly Word[], access: Access, opts: PathCheckOptions = {}): void {
+  for (const w of list) checkPathWord(a, inv, w, access, opts);
+}
+
+/** Records a file the command line writes, with its text when known, so running it later can be analyzed. */
+export function recordWrite(a: ShellAnalyzer, w: Word, content: Stdin | undefined): void {
+  if (w.value === undefined) return;
+  const abs = a.resolve(w.value);
+  if (!abs) return;
+  if (content?.kind === 'text') {
+    const origin = childOrigin(content.frame.origin, content.start, content.start + content.text.length, content.linear);
+    a.written.set(abs, { text: content.text, remote: false, origin });
+  } else a.written.set(abs, { text: undefined, remote: content?.kind === 'remote', origin: undefined });
+}
+
+/** Checks a redirect; returns the stdin it provides (`< file`) when it is an input redirect. */
+export function checkRedirect(a: ShellAnalyzer, red: Redirect, f: Frame, inv: Invocation | undefined): Stdin | undefined {
+  const t = red.target;
+  if (!t) return undefined;
+  const value = t.value ?? '';
+  if (red.op.includes('&') && /^(\d+|-)$/.test(value)) return undefined; // 2>&1, >&-: descriptors, not files
+  const input = red.op.startsWith('<');
+  if (input) {
+    checkPathWord(a, inv, t, 'read', {}, f);
+    if (red.op === '<>') checkPathWord(a, inv, t, 'write', {}, f);
+    const abs = t.value !== undefined ? a.resolve(t.value) : undefined;
+    const written = abs ? a.written.get(abs) : undefined;
+    if (written?.text !== undefined) return { kind: 'text', text: written.text, frame: f, start: t.start, linear: false };
+    if (written?.remote) return { kind: 'remote', what: t.raw };
+    return { kind: 'unknown' };
+  }
+  checkPathWord(a, inv, t, 'write', {}, f);
+  if (!(red.fd && red.fd !== '1')) recordWrite(a, t, inv ? outputOf(inv, a) : undefined);
+  return undefined;
+}

@@ -1,0 +1,37 @@
+// Running files as code: `./x.sh`, `bash x.sh`, `python x.py`, `source x`. The one thing the analyzer can see is a
+// file the same command line wrote ("writing a script then running it"); anything else is a script to review.
+import type { ShellAnalyzer } from './analyzer';
+import { analyzeCode, type CodeLanguage } from './interpreterCode';
+import { checkPathWord } from './pathArgs';
+import { childOrigin, type Invocation } from './types';
+import type { Word } from './words';
+
+/** Where a word's literal value starts in the code, and whether it is a verbatim slice of it. */
+export function innerOffset(w: Word): { start: number; linear: boolean } {
+  const v = w.value ?? '';
+  if ((w.node.type === 'raw_string' || w.node.type === 'string') && w.raw.slice(1, -1) === v) return { start: w.start + 1, linear: true };
+  if (w.node.type === 'word' && w.raw === v) return { start: w.start, linear: true };
+  return { start: w.start, linear: false };
+}
+
+export function runFile(a: ShellAnalyzer, inv: Invocation, file: Word, language: CodeLanguage | 'shell'): void {
+  const abs = file.value !== undefined ? a.resolve(file.value) : undefined;
+  const written = abs ? a.written.get(abs) : undefined;
+  if (written) {
+    const origin = written.origin ?? childOrigin(inv.frame.origin, file.start, file.end, false);
+    if (written.text !== undefined && !written.remote) {
+      if (language === 'shell') a.runScript(written.text, origin, inv.frame.nesting + 1);
+      else analyzeCode(a, language, { source: written.text, origin, nesting: inv.frame.nesting + 1 });
+      return;
+    }
+    a.hitOn(
+      written.remote ? 'opaque.remote-code' : 'opaque.generated-script',
+      written.remote ? `Runs ${file.raw}, which this command just downloaded.` : `Runs ${file.raw}, which this command just wrote with content the policy cannot see.`,
+      inv,
+      file,
+    );
+    return;
+  }
+  checkPathWord(a, inv, file, 'read');
+  a.hitOn('exec.script', `Runs the script ${file.raw}, whose content the policy cannot see.`, inv, file);
+}

@@ -1,0 +1,271 @@
+// What a shell word means after quote removal and expansion, as far as it can be known without running it:
+// `su''do` and `s\udo` are `sudo`, `$'\x73udo'` is `sudo`, `~/.ssh/id_*` is a glob under the home directory,
+// `$HOME` and variables assigned earlier in the same command are substituted, anything else is unknown (`*` in the
+// glob form, so a path built from it can still be matched conservatively).
+import type { SyntaxNode } from './syntax';
+
+export interface Word {
+  node: SyntaxNode;
+  start: number;
+  end: number;
+  raw: string;
+  /** Literal value after quote removal; undefined when any part is only known at run time. */
+  value: string | undefined;
+  /** Glob form: literal characters escaped, unquoted glob/brace characters kept, unknown parts as `*`. */
+  pattern: string;
+  /** Contains unquoted glob characters or unknown parts. */
+  glob: boolean;
+  /** Any part was quoted (quoted text is never a glob). */
+  quoted: boolean;
+  /** Expansions of variables whose names say they hold secrets. */
+  secretVars: { name: string; start: number; end: number }[];
+  /** Names of all variables expanded (known or not). */
+  vars: string[];
+  /** `$(…)`, backticks, `<(…)` inside the word. */
+  substitutions: SyntaxNode[];
+  /** Whether a leading wildcard skips dot files (bash without dotglob); find's patterns do not. */
+  hidesDot: boolean;
+}
+
+/** A variable's value: literal, or a glob (a loop over `~/.ssh/*`), or unknown (`*`). */
+export interface VarValue {
+  value: string | undefined;
+  pattern: string;
+  glob: boolean;
+}
+
+export interface WordEnv {
+  home: string;
+  cwd: string | undefined;
+  vars: ReadonlyMap<string, VarValue>;
+  dotglob: boolean;
+  /** What a `$(…)` printed, when the analyzer could tell (`$(echo .env)`). */
+  substitution?: (n: SyntaxNode) => VarValue | undefined;
+}
+
+export function literalVar(value: string): VarValue {
+  return { value, pattern: escapeLiteral(value), glob: false };
+}
+
+export const UNKNOWN_VAR: VarValue = { value: undefined, pattern: '*', glob: true };
+
+const SECRET_PARTS = new Set(['TOKEN', 'TOKENS', 'SECRET', 'SECRETS', 'PASSWORD', 'PASSWD', 'PASS', 'PASSPHRASE', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATE', 'COOKIE', 'PAT', 'KEY']);
+
+/** Environment variable names that conventionally hold secrets (upper case only: shell loop variables are not). */
+export function isSecretVarName(name: string): boolean {
+  if (name !== name.toUpperCase() || !/^[A-Z_][A-Z0-9_]*$/.test(name)) return false;
+  const parts = name.split('_').filter(Boolean);
+  if (parts.length === 0) return false;
+  if (parts.length === 1) return SECRET_PARTS.has(parts[0]!) && parts[0] !== 'KEY';
+  return parts.some((p) => SECRET_PARTS.has(p)) || parts[parts.length - 1] === 'PWD';
+}
+
+function escapeLiteral(s: string): string {
+  return s.replace(/[*?[\]{}\\,]/g, '\\$&');
+}
+
+/** Unquoted word text: backslash escapes make the next character literal; glob and brace characters stay active. */
+function unquotedParts(text: string): { value: string; pattern: string; glob: boolean } {
+  let value = '';
+  let pattern = '';
+  let glob = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') {
+      const next = text[i + 1];
+      i++;
+      if (next === undefined || next === '\n') continue; // line continuation
+      value += next;
+      pattern += escapeLiteral(next);
+      continue;
+    }
+    value += c;
+    pattern += c;
+    if (c === '*' || c === '?' || c === '[') glob = true;
+  }
+  return { value, pattern, glob };
+}
+
+function decodeAnsiC(body: string): string {
+  return body.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/g, (_m, e: string) => {
+    const k = e[0]!;
+    if (k === 'x' || k === 'u' || k === 'U') return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (/[0-7]/.test(k)) return String.fromCharCode(parseInt(e, 8) & 0xff);
+    if (k === 'c') return String.fromCharCode(e.charCodeAt(1) & 0x1f);
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v' };
+    return simple[k] ?? k;
+  });
+}
+
+/** Double-quoted literal text: only \\, \", \$, \` and \newline are escapes. */
+function unescapeDouble(s: string): string {
+  return s.replace(/\\([\\"$`\n])/g, (_m, c: string) => (c === '\n' ? '' : c));
+}
+
+interface Acc {
+  value: string | undefined;
+  pattern: string;
+  glob: boolean;
+  quoted: boolean;
+  secretVars: Word['secretVars'];
+  vars: string[];
+  substitutions: SyntaxNode[];
+}
+
+function addLiteral(acc: Acc, text: string): void {
+  if (acc.value !== undefined) acc.value += text;
+  acc.pattern += escapeLiteral(text);
+}
+
+function addUnknown(acc: Acc): void {
+  acc.value = undefined;
+  if (!acc.pattern.endsWith('*')) acc.pattern += '*';
+  acc.glob = true;
+}
+
+function variableName(source: string, n: SyntaxNode): string | undefined {
+  const v = n.children.find((c) => c.type === 'variable_name' || c.type === 'special_variable_name');
+  return v ? source.slice(v.start, v.end) : undefined;
+}
+
+function expandVariable(acc: Acc, name: string | undefined, env: WordEnv, n: SyntaxNode, plain: boolean): void {
+  if (name !== undefined) {
+    acc.vars.push(name);
+    if (isSecretVarName(name)) acc.secretVars.push({ name, start: n.start, end: n.end });
+  }
+  let known: VarValue | undefined;
+  if (plain && name !== undefined) {
+    if (env.vars.has(name)) known = env.vars.get(name);
+    else if (name === 'HOME') known = literalVar(env.home);
+    else if (name === 'PWD' && env.cwd !== undefined) known = literalVar(env.cwd);
+  }
+  if (!known || (known.value === undefined && known.pattern === '*')) {
+    addUnknown(acc);
+    return;
+  }
+  if (known.glob) {
+    acc.value = undefined;
+    acc.pattern += known.pattern;
+    acc.glob = true;
+  } else if (known.value !== undefined) addLiteral(acc, known.value);
+}
+
+function visit(acc: Acc, source: string, n: SyntaxNode, env: WordEnv, wordStart: number, quoted: boolean): void {
+  const text = source.slice(n.start, n.end);
+  switch (n.type) {
+    case 'word':
+    case 'number':
+    case 'brace_expression':
+    case 'extglob_pattern':
+    case 'regex': {
+      if (quoted) {
+        addLiteral(acc, unescapeDouble(text));
+        return;
+      }
+      let t = text;
+      if (n.start === wordStart && (t === '~' || t.startsWith('~/'))) {
+        addLiteral(acc, env.home);
+        t = t.slice(1);
+      }
+      const u = unquotedParts(t);
+      if (acc.value !== undefined) acc.value += u.value;
+      acc.pattern += u.pattern;
+      acc.glob ||= u.glob;
+      return;
+    }
+    case 'raw_string':
+      acc.quoted = true;
+      addLiteral(acc, text.slice(1, -1));
+      return;
+    case 'ansi_c_string':
+      acc.quoted = true;
+      addLiteral(acc, decodeAnsiC(text.slice(2, -1)));
+      return;
+    case 'string':
+    case 'translated_string': {
+      acc.quoted = true;
+      let at = n.start + (n.type === 'translated_string' ? 2 : 1);
+      const end = n.end - 1;
+      for (const c of n.children) {
+        if (!c.named) continue;
+        if (c.start > at) addLiteral(acc, unescapeDouble(source.slice(at, c.start)));
+        if (c.type === 'string_content') addLiteral(acc, unescapeDouble(source.slice(c.start, c.end)));
+        else visit(acc, source, c, env, wordStart, true);
+        at = c.end;
+      }
+      if (end > at) addLiteral(acc, unescapeDouble(source.slice(at, end)));
+      return;
+    }
+    case 'string_content':
+      addLiteral(acc, unescapeDouble(text));
+      return;
+    case 'concatenation':
+      for (const c of n.children) visit(acc, source, c, env, wordStart, quoted);
+      return;
+    case 'simple_expansion':
+      expandVariable(acc, variableName(source, n), env, n, true);
+      return;
+    case 'expansion': {
+      // `${NAME}` is a plain lookup; `${NAME:-x}`, `${!NAME}`, `${NAME/a/b}` … are computed at run time.
+      const plain = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(text);
+      expandVariable(acc, variableName(source, n), env, n, plain);
+      return;
+    }
+    case 'command_substitution':
+    case 'process_substitution': {
+      acc.substitutions.push(n);
+      const out = n.type === 'command_substitution' ? env.substitution?.(n) : undefined;
+      if (!out) addUnknown(acc);
+      else if (out.glob) {
+        acc.value = undefined;
+        acc.pattern += out.pattern;
+        acc.glob = true;
+      } else if (out.value !== undefined) addLiteral(acc, out.value);
+      return;
+    }
+    default:
+      if (n.children.length > 0 && n.named && n.type !== 'arithmetic_expansion') {
+        for (const c of n.children) visit(acc, source, c, env, wordStart, quoted);
+        return;
+      }
+      if (n.type === 'arithmetic_expansion') addUnknown(acc);
+      else if (n.named) addLiteral(acc, text);
+  }
+}
+
+export function evalWord(source: string, n: SyntaxNode, env: WordEnv): Word {
+  const acc: Acc = { value: '', pattern: '', glob: false, quoted: false, secretVars: [], vars: [], substitutions: [] };
+  visit(acc, source, n, env, n.start, false);
+  return {
+    node: n,
+    start: n.start,
+    end: n.end,
+    raw: source.slice(n.start, n.end),
+    value: acc.value,
+    pattern: acc.pattern,
+    glob: acc.glob,
+    quoted: acc.quoted,
+    secretVars: acc.secretVars,
+    vars: acc.vars,
+    substitutions: acc.substitutions,
+    hidesDot: !env.dotglob,
+  };
+}
+
+/** A synthetic word (find's `{}` standing for the files it found, an xargs input): literal or glob text. */
+export function syntheticWord(pattern: string, glob: boolean, at: { start: number; end: number }, node: SyntaxNode): Word {
+  return {
+    node,
+    start: at.start,
+    end: at.end,
+    raw: pattern,
+    value: glob ? undefined : pattern.replace(/\\(.)/g, '$1'),
+    pattern,
+    glob,
+    quoted: false,
+    secretVars: [],
+    vars: [],
+    substitutions: [],
+    hidesDot: false,
+  };
+}
