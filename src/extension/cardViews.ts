@@ -79,6 +79,8 @@ export interface CardViewDeps {
 
 export class CardViews {
   private readonly cache = new Map<string, PendingView>();
+  /** Settles when a card's details (and its diff documents) are ready, or failed. */
+  private readonly ready = new Map<string, Promise<void>>();
   private readonly listeners = new Set<(id: string) => void>();
 
   constructor(private readonly deps: CardViewDeps) {}
@@ -101,7 +103,7 @@ export class CardViews {
       similar: item.risk === 'review' ? this.deps.rules.preview(item) : undefined,
     };
     this.cache.set(item.id, view);
-    this.buildDetails(item).then(
+    const ready = this.buildDetails(item).then(
       (details) => {
         if (!this.cache.has(item.id)) return; // decided meanwhile
         this.cache.set(item.id, { ...view, details });
@@ -109,7 +111,14 @@ export class CardViews {
       },
       (err: unknown) => this.deps.log(`preview of ${item.id} failed: ${String(err)}`),
     );
+    this.ready.set(item.id, ready);
     return view;
+  }
+
+  /** Waits for the card's details (building them if nobody asked yet). */
+  async whenReady(item: ReviewItem): Promise<void> {
+    this.view(item);
+    await this.ready.get(item.id);
   }
 
   private async buildDetails(item: ReviewItem): Promise<DetailsView> {
@@ -142,12 +151,6 @@ export class CardViews {
 
   forget(id: string): void {
     this.cache.delete(id);
-  }
-
-  /** Drops every cached card not in `live`. */
-  retain(live: ReadonlySet<string>): string[] {
-    const gone = [...this.cache.keys()].filter((id) => !live.has(id));
-    for (const id of gone) this.cache.delete(id);
-    return gone;
+    this.ready.delete(id);
   }
 }

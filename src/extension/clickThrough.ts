@@ -45,9 +45,4 @@ export class ClickThrough {
   forget(id: string): void {
     this.state.delete(id);
   }
-
-  /** Drops state of every id not in `live` (items that left the queue). */
-  retain(live: ReadonlySet<string>): void {
-    for (const id of this.state.keys()) if (!live.has(id)) this.state.delete(id);
-  }
 }

@@ -135,7 +135,7 @@ export class Ctx implements vscode.Disposable {
       api.testing = {
         decide: (id, decision) => this.queue.decide(id, { decision }),
         panel: (message) => this.view.receive(message),
-        openDiff: (id, index) => this.diffs.open(id, index),
+        openDiff: (id, index) => this.view.openDiff(id, index),
         notifications: () => [...this.notifier.shown],
         rules: () => this.rules.views(),
         history: () => this.history.entries(),

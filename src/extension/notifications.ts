@@ -27,8 +27,9 @@ export function notificationText(item: ReviewItem, waiting: number): string {
 }
 
 export class SensitiveNotifier implements vscode.Disposable {
-  private showing = false;
-  private readonly sub: { dispose(): void };
+  /** The card the open notification is about; a burst of sensitive actions gets one notification, not one each. */
+  private current: string | undefined;
+  private readonly subs: { dispose(): void }[];
   /** What was shown, newest last (the integration tests read it; nothing else does). */
   readonly shown: string[] = [];
 
@@ -37,14 +38,19 @@ export class SensitiveNotifier implements vscode.Disposable {
     private readonly panel: PanelHandle,
     private readonly show: Show = (m, ...items) => vscode.window.showWarningMessage(m, ...items),
   ) {
-    this.sub = queue.onDidAdd((item) => this.onAdd(item));
+    this.subs = [
+      queue.onDidAdd((item) => this.onAdd(item)),
+      // Once that card is decided, the next sensitive action may notify again (an ignored toast must not mute it).
+      queue.onDidSettle(({ item }) => {
+        if (item.id === this.current) this.current = undefined;
+      }),
+    ];
   }
 
   private onAdd(item: ReviewItem): void {
-    // One toast at a time: a burst of sensitive actions should not bury the window in notifications.
-    if (!needsClickThrough(item) || this.panel.visible || this.showing) return;
+    if (!needsClickThrough(item) || this.panel.visible || this.current) return;
     const text = notificationText(item, this.queue.size);
-    this.showing = true;
+    this.current = item.id;
     this.shown.push(text);
     void this.ask(item.id, text);
   }
@@ -53,17 +59,15 @@ export class SensitiveNotifier implements vscode.Disposable {
   private async ask(id: string, text: string): Promise<void> {
     try {
       const choice = await this.show(text, 'Review');
-      this.showing = false;
+      if (this.current === id) this.current = undefined;
       // The card may be gone by the time someone clicks; then show whatever waits now.
       if (choice === 'Review') await this.panel.revealCard(this.queue.get(id) ? id : (this.queue.items()[0]?.id ?? ''));
     } catch {
-      // nothing to undo
-    } finally {
-      this.showing = false;
+      // the card stays in the panel, where it waits anyway
     }
   }
 
   dispose(): void {
-    this.sub.dispose();
+    for (const s of this.subs) s.dispose();
   }
 }

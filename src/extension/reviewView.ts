@@ -113,9 +113,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
       }
       case 'openDiff': {
         if (!this.pendingItem(msg.id)) return { ok: false, why: `no pending action ${msg.id}` };
-        // Opening the diff is opening the details: the extension saw it happen.
-        this.clickThrough.opened(msg.id);
-        this.deps.diffs.open(msg.id, msg.index).then(
+        this.openDiff(msg.id, msg.index).then(
           (opened) => opened || this.refuse(msg.id, 'There is no diff to open for this file.'),
           (err: unknown) => this.refuse(msg.id, `The diff could not be opened: ${String(err)}`),
         );
@@ -132,6 +130,15 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
         return n > 0 ? { ok: true } : { ok: false, why: 'nothing to deny' };
       }
     }
+  }
+
+  /** "Open diff": counts as opening the details (the extension saw it happen), then shows the native diff editor. */
+  async openDiff(id: string, index: number): Promise<boolean> {
+    const item = this.pendingItem(id);
+    if (!item) return false;
+    this.clickThrough.opened(id);
+    await this.cards.whenReady(item);
+    return this.deps.queue.get(id) ? this.deps.diffs.open(id, index) : false;
   }
 
   private decide(id: string, decision: 'allow' | 'deny', reason?: string): HandleResult {
