@@ -43,15 +43,28 @@ function clineToolName(payload: unknown): string | undefined {
 }
 
 /**
- * Cline: `cancel` aborts the whole task (and nobody sees why), so a denied shell command is instead replaced
- * by an `echo` of the denial: the tool "runs" harmlessly and the model reads the reason. Other tools cancel.
+ * What a denied Cline tool runs instead, so that only that tool is blocked: `cancel` aborts the whole task (and
+ * nobody sees why). The replacement does nothing (an echo of the denial, no files, an empty patch); Cline also
+ * shows the model `errorMessage` as hook context. Tools not listed here still cancel: an unknown tool's "empty"
+ * input could mean "do the default thing".
  */
+function clineHarmlessInput(tool: string | undefined, reason: string): Record<string, unknown> | undefined {
+  switch (tool ?? '') {
+    case 'run_commands':
+      return { commands: [`echo ${shellQuote(reason)}`] };
+    case 'read_files':
+      return { files: [] };
+    case 'apply_patch':
+      return { input: '*** Begin Patch\n*** End Patch\n' };
+    default:
+      return undefined;
+  }
+}
+
 function clineAnswer(decision: Decision, reason: string, payload: unknown): HookAnswer {
   if (decision === 'allow') return json({ cancel: false });
-  if (clineToolName(payload) === 'run_commands') {
-    return json({ overrideInput: { commands: [`echo ${shellQuote(reason)}`] }, errorMessage: reason });
-  }
-  return json({ cancel: true, errorMessage: reason });
+  const overrideInput = clineHarmlessInput(clineToolName(payload), reason);
+  return overrideInput ? json({ overrideInput, errorMessage: reason }) : json({ cancel: true, errorMessage: reason });
 }
 
 /** Copilot CLI's own payload shape; it also runs Claude-format hook files (and VS Code reads its folder). */

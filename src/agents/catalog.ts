@@ -29,7 +29,7 @@ export const AGENTS: readonly AgentInfo[] = [
     label: 'Codex CLI',
     homeDirs: ['.codex'],
     binaries: ['codex'],
-    note: 'Codex runs a hook only once you trust it: in Codex, run /hooks and trust the Countersign hook (it is skipped silently until then).',
+    note: 'Codex runs a hook only once it is trusted; Countersign recorded that trust in Codex\'s config.toml. If Codex\'s /hooks ever lists the Countersign hook as untrusted or modified, trust it there: until then Codex skips it silently.',
   },
   { agent: 'cline', label: 'Cline', homeDirs: ['.cline'], binaries: ['cline'] },
 ];
@@ -89,4 +89,9 @@ export function configTarget(agent: AgentName, scope: Scope, where: Locations): 
 export function hookCommandLine(agent: AgentName, target: ConfigTarget, shimPath: string, quote: (s: string) => string): string {
   const program = target.shared ? 'countersign' : quote(shimPath);
   return `${program} hook --agent ${agent} --timeout ${HOOK_TIMEOUT_SECONDS[agent]}`;
+}
+
+/** Codex keeps hook trust in the user's config.toml (never a repository's), whichever scope the hook is in. */
+export function codexConfigTarget(where: Locations): ConfigTarget {
+  return { agent: 'codex', scope: 'user', file: join(where.codexHome ?? join(where.home, '.codex'), 'config.toml'), kind: 'codex-config', shared: false };
 }

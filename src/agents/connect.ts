@@ -4,9 +4,9 @@
 import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AgentName } from '../policy/types';
-import { configTarget, type Locations, type Scope } from './catalog';
+import { codexConfigTarget, configTarget, type ConfigTarget, type Locations, type Scope } from './catalog';
 import type { CreatedPath } from './hookConfig';
-import { changes, planConnect, planDisconnect, type PlannedChange } from './plan';
+import { changes, planCodexTrust, planCodexUntrust, planConnect, planDisconnect, type PlannedChange } from './plan';
 
 export function readText(file: string): string | undefined {
   try {
@@ -18,15 +18,29 @@ export function readText(file: string): string | undefined {
 }
 
 export function planConnection(agents: readonly AgentName[], scope: Scope, where: Locations, shimPath: string): PlannedChange[] {
-  return agents.flatMap((agent) => {
+  const plans = agents.flatMap((agent) => {
     const target = configTarget(agent, scope, where);
     return target ? [planConnect(target, readText(target.file), shimPath)] : [];
   });
+  return [...plans, ...codexTrustPlan(plans, where, planCodexTrust)];
+}
+
+/** One config.toml change for every Codex hook file planned (both scopes write trust to the same file). */
+function codexTrustPlan(
+  plans: readonly PlannedChange[],
+  where: Locations,
+  plan: (config: ConfigTarget, before: string | undefined, hookPlans: readonly PlannedChange[]) => PlannedChange | undefined,
+): PlannedChange[] {
+  const codex = plans.filter((p) => p.target.agent === 'codex' && p.target.kind !== 'codex-config');
+  if (codex.length === 0) return [];
+  const config = codexConfigTarget(where);
+  const trust = plan(config, readText(config.file), codex);
+  return trust ? [trust] : [];
 }
 
 /** Both scopes: Disconnect removes Countersign wherever Connect put it. */
 export function planDisconnection(agents: readonly AgentName[], where: Locations, createdIn: (file: string) => CreatedPath[]): PlannedChange[] {
-  return agents.flatMap((agent) =>
+  const plans = agents.flatMap((agent) =>
     (['user', 'workspace'] as const).flatMap((scope) => {
       const target = configTarget(agent, scope, where);
       if (!target) return [];
@@ -34,6 +48,7 @@ export function planDisconnection(agents: readonly AgentName[], where: Locations
       return before === undefined ? [] : [planDisconnect(target, before, createdIn(target.file))];
     }),
   );
+  return [...plans, ...codexTrustPlan(plans, where, planCodexUntrust)];
 }
 
 export interface Applied {

@@ -11,7 +11,11 @@ export type ConfigKind =
   | 'copilot-cli-hooks' // Copilot CLI: {version:1, hooks.preToolUse[] of {type, bash, timeoutSec}}
   | 'cursor-hooks' // Cursor: {version:1, hooks.beforeShellExecution[]…}, failClosed
   | 'gemini-settings' // Gemini CLI settings.json: hooks.BeforeTool[] of {matcher, hooks[]} (timeout in ms)
-  | 'cline-script'; // Cline: an executable named PreToolUse
+  | 'cline-script' // Cline: an executable named PreToolUse
+  | 'codex-config'; // Codex config.toml: only the hook's trust entry (codexTrust.ts), never a hook
+
+/** The kinds whose hook lives in a JSON file this module edits. */
+export type JsonHookKind = Exclude<ConfigKind, 'cline-script' | 'codex-config'>;
 
 export interface HookSpec {
   agent: AgentName;
@@ -55,7 +59,7 @@ function set(text: string, path: JSONPath, value: unknown, arrayInsertion = fals
 }
 
 /** The hook entry each format wants, and the event arrays it goes in. */
-function entries(kind: Exclude<ConfigKind, 'cline-script'>, spec: HookSpec): { path: JSONPath; value: unknown }[] {
+function entries(kind: JsonHookKind, spec: HookSpec): { path: JSONPath; value: unknown }[] {
   const commandHook = { type: 'command', command: spec.command, timeout: spec.timeoutSec };
   switch (kind) {
     case 'claude-settings':
@@ -81,7 +85,7 @@ function preamble(kind: ConfigKind): { path: JSONPath; value: unknown }[] {
 }
 
 /** Adds Countersign's hook. Already present: the text comes back unchanged. */
-export function addHook(kind: Exclude<ConfigKind, 'cline-script'>, original: string | undefined, spec: HookSpec): ConfigEdit {
+export function addHook(kind: JsonHookKind, original: string | undefined, spec: HookSpec): ConfigEdit {
   let text = original ?? '';
   const root = tree(text);
   if (root && hasHook(kind, text)) return { text, created: [] };

@@ -4,6 +4,7 @@ import { addHook, ConfigParseError, hasHook, removeHook, type CreatedPath } from
 import { clineHookScript, isClineHookScript, shQuote } from './scripts';
 import { hookCommandLine, type ConfigTarget } from './catalog';
 import { HOOK_TIMEOUT_SECONDS } from './answers';
+import { codexHookRefs, trustCodexHooks, untrustCodexHooks } from './codexTrust';
 
 export interface PlannedChange {
   target: ConfigTarget;
@@ -32,6 +33,7 @@ export function planConnect(target: ConfigTarget, before: string | undefined, sh
     }
     return { ...base, after: clineHookScript(command), created: before === undefined ? [[]] : [] };
   }
+  if (target.kind === 'codex-config') return { ...base, after: before, problem: `${target.file} holds no hook; Codex trust is planned with planCodexTrust` };
   try {
     const edit = addHook(target.kind, before, { agent: target.agent, command, timeoutSec: HOOK_TIMEOUT_SECONDS[target.agent] });
     return { ...base, after: edit.text, created: edit.created };
@@ -45,10 +47,31 @@ export function planDisconnect(target: ConfigTarget, before: string | undefined,
   const base = { target, before, created: [] as CreatedPath[], executable: target.kind === 'cline-script' };
   if (before === undefined) return { ...base, after: undefined };
   if (target.kind === 'cline-script') return { ...base, after: isClineHookScript(before) ? undefined : before };
+  if (target.kind === 'codex-config') return { ...base, after: before };
   if (!hasHook(target.kind, before)) return { ...base, after: before };
   try {
     return { ...base, after: removeHook(before, created) };
   } catch (err) {
     return { ...base, after: before, problem: `${target.file}: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+/**
+ * Codex skips an untrusted hook silently, so connecting Codex also records the hook's trust in the user's
+ * config.toml. `hookPlans` are the hooks.json plans; the trust follows whatever each leaves in its file.
+ */
+export function planCodexTrust(config: ConfigTarget, before: string | undefined, hookPlans: readonly PlannedChange[]): PlannedChange | undefined {
+  const refs = hookPlans.filter((p) => !p.problem).flatMap((p) => codexHookRefs(p.target.file, p.after));
+  if (refs.length === 0) return undefined;
+  const base = { target: config, before, created: [] as CreatedPath[], executable: false };
+  const edit = trustCodexHooks(before, refs);
+  return edit.problem !== undefined ? { ...base, after: before, problem: `${config.file}: ${edit.problem}` } : { ...base, after: edit.text };
+}
+
+/** Disconnecting Codex drops the trust Connect recorded for the hooks being removed. */
+export function planCodexUntrust(config: ConfigTarget, before: string | undefined, hookPlans: readonly PlannedChange[]): PlannedChange | undefined {
+  if (before === undefined) return undefined;
+  const keys = hookPlans.filter((p) => !p.problem).flatMap((p) => codexHookRefs(p.target.file, p.before).map((r) => r.key));
+  if (keys.length === 0) return undefined;
+  return { target: config, before, after: untrustCodexHooks(before, keys), created: [], executable: false };
 }

@@ -1,0 +1,186 @@
+// Codex runs a hook only once the user trusted it: each hook's trust is a `[hooks.state."<key>"] trusted_hash`
+// entry in the user's $CODEX_HOME/config.toml, and an untrusted hook is skipped silently (the tool runs). Connect
+// Agents writes that entry itself, so a connected Codex is guarded without a trip through Codex's /hooks screen.
+//
+// What Codex 0.169 does (checked against `codex app-server` hooks/list by the conformance suite on every run):
+// - key: `<absolute hooks.json path>:pre_tool_use:<matcher group index>:<handler index>`;
+// - hash: `sha256:` + hex SHA-256 of the compact JSON, keys sorted at every level, of
+//   {event_name:"pre_tool_use", matcher, hooks:[{type:"command", command, timeout, async}]} (absent fields omitted);
+// - only the user layer's config.toml may hold trust (a repository cannot trust its own hooks).
+// Pure: text in, text out.
+import { createHash } from 'node:crypto';
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { isCountersignCommand } from './hookConfig';
+
+export interface CodexHookRef {
+  key: string;
+  hash: string;
+}
+
+/** The fields of a command hook that make up its trust identity. */
+export interface CodexHookIdentity {
+  command: string;
+  /** Seconds; Codex uses 600 when absent and at least 1. */
+  timeout?: number;
+  matcher?: string;
+  async?: boolean;
+  statusMessage?: string;
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) out[k] = canonical(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function codexHookHash(hook: CodexHookIdentity): string {
+  const handler = {
+    type: 'command',
+    command: hook.command,
+    timeout: Math.max(1, hook.timeout ?? 600),
+    async: hook.async ?? false,
+    statusMessage: hook.statusMessage,
+  };
+  const identity = { event_name: 'pre_tool_use', matcher: hook.matcher, hooks: [handler] };
+  return `sha256:${createHash('sha256').update(JSON.stringify(canonical(identity))).digest('hex')}`;
+}
+
+export function codexHookKey(hooksFile: string, group: number, handler: number): string {
+  return `${hooksFile}:pre_tool_use:${group}:${handler}`;
+}
+
+const str = (n: Node | undefined): string | undefined => (typeof n?.value === 'string' ? n.value : undefined);
+
+/** Countersign's PreToolUse hooks in a Codex hooks.json, with the key and hash Codex gives each. */
+export function codexHookRefs(hooksFile: string, hooksJson: string | undefined): CodexHookRef[] {
+  if (!hooksJson?.trim()) return [];
+  const root = parseTree(hooksJson, [], { allowTrailingComma: true, disallowComments: false });
+  const groups = root ? findNodeAtLocation(root, ['hooks', 'PreToolUse']) : undefined;
+  if (groups?.type !== 'array') return [];
+  const refs: CodexHookRef[] = [];
+  (groups.children ?? []).forEach((group, g) => {
+    const handlers = findNodeAtLocation(group, ['hooks']);
+    (handlers?.type === 'array' ? handlers.children ?? [] : []).forEach((h, i) => {
+      const command = str(findNodeAtLocation(h, ['command']));
+      if (!isCountersignCommand(command) || str(findNodeAtLocation(h, ['type'])) !== 'command') return;
+      const timeout = findNodeAtLocation(h, ['timeout'])?.value as unknown;
+      const isAsync = findNodeAtLocation(h, ['async'])?.value as unknown;
+      refs.push({
+        key: codexHookKey(hooksFile, g, i),
+        hash: codexHookHash({
+          command: command!,
+          timeout: typeof timeout === 'number' ? timeout : undefined,
+          matcher: str(findNodeAtLocation(group, ['matcher'])),
+          async: isAsync === true,
+          statusMessage: str(findNodeAtLocation(h, ['statusMessage'])),
+        }),
+      });
+    });
+  });
+  return refs;
+}
+
+// ---- config.toml: a line editor for exactly the tables Countersign writes ----------------------------------
+
+/** TOML basic string; JSON's escapes are a subset of TOML's. */
+const tomlString = (s: string): string => JSON.stringify(s);
+
+const HEADER = /^\s*\[\s*hooks\s*\.\s*state\s*\.\s*("(?:[^"\\]|\\.)*"|'[^']*')\s*\]\s*(?:#.*)?$/;
+const ANY_HEADER = /^\s*\[/;
+const TRUSTED_HASH = /^\s*trusted_hash\s*=/;
+
+function headerKey(line: string): string | undefined {
+  const m = HEADER.exec(line);
+  if (!m) return undefined;
+  const quoted = m[1]!;
+  if (quoted.startsWith("'")) return quoted.slice(1, -1);
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Shapes this editor cannot extend safely: hook state written as inline tables or dotted keys. */
+function unsupportedShape(lines: string[], keys: readonly string[]): string | undefined {
+  let table = '';
+  for (const line of lines) {
+    if (ANY_HEADER.test(line)) {
+      table = line.trim();
+      continue;
+    }
+    if (/^\s*hooks\s*[=.]/.test(line) && table === '') return 'hooks are set as a dotted key or inline table';
+    if (/^\s*state\s*[=.]/.test(line) && /^\[\s*hooks\s*\]/.test(table)) return 'hook state is set as a dotted key or inline table';
+    if (keys.some((k) => line.includes(k) || line.includes(tomlString(k).slice(1, -1))) && headerKey(line) === undefined) {
+      return 'this hook already has state in a form Countersign does not edit';
+    }
+  }
+  return undefined;
+}
+
+/** Lines [start, end) of the `[hooks.state."key"]` table, or undefined. */
+function tableRange(lines: string[], key: string): [number, number] | undefined {
+  const start = lines.findIndex((l) => headerKey(l) === key);
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < lines.length && !ANY_HEADER.test(lines[end]!)) end++;
+  return [start, end];
+}
+
+export type TrustEdit = { text: string; problem?: undefined } | { text?: undefined; problem: string };
+
+/** Records each hook as trusted with its current hash (adding or updating its table). */
+export function trustCodexHooks(configToml: string | undefined, refs: readonly CodexHookRef[]): TrustEdit {
+  const original = configToml ?? '';
+  const eol = original.includes('\r\n') ? '\r\n' : '\n';
+  const lines = original === '' ? [] : original.replace(/\r?\n$/, '').split(/\r?\n/);
+  const problem = unsupportedShape(lines, refs.map((r) => r.key));
+  if (problem) return { problem: `config.toml: ${problem}; trust the Countersign hook in Codex with /hooks instead.` };
+  for (const ref of refs) {
+    const entry = `trusted_hash = ${tomlString(ref.hash)}`;
+    const range = tableRange(lines, ref.key);
+    if (!range) {
+      if (lines.length > 0 && lines[lines.length - 1]!.trim() !== '') lines.push('');
+      lines.push(`[hooks.state.${tomlString(ref.key)}]`, entry);
+      continue;
+    }
+    const [start, end] = range;
+    const at = lines.slice(start + 1, end).findIndex((l) => TRUSTED_HASH.test(l));
+    if (at < 0) lines.splice(start + 1, 0, entry);
+    else lines[start + 1 + at] = entry;
+  }
+  const text = lines.length === 0 ? '' : lines.join(eol) + eol;
+  return { text: configToml !== undefined && text.replace(/\r?\n$/, '') === configToml.replace(/\r?\n$/, '') ? configToml : text };
+}
+
+/**
+ * Drops the trust of the given hooks: the whole table when it holds nothing else (as Connect wrote it), else only
+ * its trusted_hash line, so a user's `enabled = false` survives.
+ */
+export function untrustCodexHooks(configToml: string, keys: readonly string[]): string {
+  const eol = configToml.includes('\r\n') ? '\r\n' : '\n';
+  const lines = configToml.replace(/\r?\n$/, '').split(/\r?\n/);
+  for (const key of keys) {
+    const range = tableRange(lines, key);
+    if (!range) continue;
+    const [start, end] = range;
+    const body = lines.slice(start + 1, end);
+    const others = body.filter((l) => l.trim() !== '' && !TRUSTED_HASH.test(l));
+    if (others.length > 0) {
+      lines.splice(start + 1, end - start - 1, ...body.filter((l) => !TRUSTED_HASH.test(l)));
+      continue;
+    }
+    // Remove the table and the blank line Connect put before it.
+    const from = start > 0 && lines[start - 1]!.trim() === '' ? start - 1 : start;
+    lines.splice(from, end - from);
+  }
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  return lines.length === 0 ? '' : lines.join(eol) + eol;
+}
