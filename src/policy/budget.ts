@@ -7,8 +7,9 @@ export const LIMITS = {
   operators: 4000,
   /** Wall-clock budget for one tree-sitter parse. */
   parseMillis: 40,
-  /** Whole evaluation; checked between steps. */
-  totalMillis: 80,
+  /** Whole evaluation, a backstop checked between steps (the size, count and depth limits above are what keep
+   * hostile inputs fast); generous so a cold first evaluation is never cut short. */
+  totalMillis: 250,
   /** Syntax nodes copied out of one parse. */
   nodes: 30_000,
   /** Syntax tree depth (`$(` nested 500 deep is far past this). */

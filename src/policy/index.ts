@@ -11,6 +11,8 @@ export { detectAgent } from './normalize/detect';
 export { defaultSensitiveGlobs } from './paths/defaults';
 export { RULES } from './reasons';
 
+const WARM_UP = ['cd src && cat a.ts | grep -n "x" > /tmp/o; ls .e* ~/.ssh/id_*', 'find . -name "*.pem" | xargs cat; python3 -c "import os"', 'echo $(git status) `ls` <(ls); X=1 bash -c "env cat .env"'];
+
 export interface Policy {
   /** Classify one hook payload (already JSON-parsed). Never throws: bad input yields a non-safe verdict. */
   evaluate(payload: unknown, agent?: AgentName): Verdict;
@@ -23,6 +25,8 @@ export interface Policy {
 export async function createPolicy(config: PolicyConfig): Promise<Policy> {
   const parser = await loadBashParser().catch(() => undefined);
   const engine = new Engine(config, { parser, readFile: readSmallTextFile });
+  // Warm the JIT once so the first real evaluation is as fast as the rest (and never meets the time budget cold).
+  for (const command of WARM_UP) engine.evaluate({ tool_name: 'Bash', tool_input: { command }, cwd: '/w/p' });
   return {
     evaluate(payload, agent) {
       try {

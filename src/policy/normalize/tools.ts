@@ -58,6 +58,14 @@ const EDIT = new Set([
 ]);
 const PATCH = new Set(['applypatch', 'patch', 'applydiff']);
 const EDITOR = new Set(['strreplaceeditor', 'strreplacebasededittool', 'editor', 'texteditor']);
+/** Cline's read_files {files: [{path}]}, Gemini's read_many_files {paths: […]}. */
+const READ_MANY = new Set(['readfiles', 'readmanyfiles', 'readmultiplefiles']);
+
+function readManyPaths(input: Obj): string[] {
+  const list = decodeJsonText(input.files ?? input.paths ?? input.file_paths);
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((f) => (typeof f === 'string' ? [f] : isObj(f) ? [firstStr(f, PATH_KEYS)].filter((p): p is string => p !== undefined) : []));
+}
 
 const PATH_KEYS = ['file_path', 'filePath', 'path', 'absolute_path', 'absolutePath', 'notebook_path', 'target_file', 'targetFile', 'file', 'filename', 'uri'];
 const OLD_KEYS = ['old_string', 'oldString', 'old_str', 'old_text', 'oldText', 'search'];
@@ -216,6 +224,11 @@ function interpret(call: ToolCall, ctx: NormalizeContext): Action | undefined {
     return text === undefined ? undefined : patchAction(b, text, ctx);
   }
   if (EDITOR.has(canon)) return editorCommand(b, input, ctx);
+  if (READ_MANY.has(canon)) {
+    // One file is a read; several stay a tool call whose every path is checked.
+    const paths = readManyPaths(input);
+    return paths.length === 1 ? { ...b, kind: 'read', path: absolute(paths[0]!, b.cwd, ctx) } : undefined;
+  }
   if (canon === 'multireplacestringinfile') return multiReplace(b, input, ctx);
 
   const path = firstStr(input, PATH_KEYS);

@@ -2,7 +2,7 @@
 // sides use (`*`, `?`, `[…]`, literal text, and `**` as whole path segments) by a product-automaton walk:
 // two patterns intersect iff some string can be consumed by both. Case-insensitive, like macOS and Windows.
 
-type Token = { star: true } | { star: false; test: (c: string) => boolean; literal: string | undefined };
+export type Token = { star: true } | { star: false; test: (c: string) => boolean; literal: string | undefined };
 
 const STAR: Token = { star: true };
 

@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import type { PolicyConfig } from '../types';
 import { BUILTIN_ALLOWED, SECRET_PATHS, SELF_PATHS, SYSTEM_PATHS, type PathAccess, type PathCategory, type PathRuleSpec } from './defaults';
 import { expandBraces } from './braces';
-import { hasGlobChars, pathGlobsIntersect, segmentMatchesName, segmentsOf, tokenize, unescapeGlob } from './globIntersect';
+import { hasGlobChars, pathGlobsIntersect, segmentMatchesName, segmentsIntersect, segmentsOf, tokenize, unescapeGlob, type Token } from './globIntersect';
 import { expandHome, isInside, isWindowsPath, normalizeAbsolute, slashes } from './resolve';
 
 /** How a command or tool touches a path. `meta`: names and sizes only (ls, stat, test -f). */
@@ -19,9 +19,16 @@ export interface PathMatch {
 }
 
 interface CompiledRule extends PathRuleSpec {
+  /** Matches the path itself or anything below it. */
   test: (p: string) => boolean;
-  /** Brace-expanded, segmented forms for glob intersection. */
+  /** Brace-expanded, segmented forms of the glob itself, for glob intersection. */
   segments: ReturnType<typeof segmentsOf>[];
+  /** The glob names a whole directory tree (a trailing globstar, as for .ssh). */
+  dirRule: boolean;
+  /** Its last segment other than a trailing `**` (what a targeted shell glob must be aiming at). */
+  last: string;
+  /** That segment tokenized, once per brace alternative (a cheap pre-check before the full intersection). */
+  lastTokens: Token[][];
 }
 
 const PM_OPTIONS = { dot: true, nocase: true } as const;
@@ -44,15 +51,19 @@ export function absoluteGlob(pattern: string, home: string): string {
   return p;
 }
 
-function compile(spec: PathRuleSpec, home: string): CompiledRule[] {
+function compile(spec: PathRuleSpec, home: string): CompiledRule {
   const glob = absoluteGlob(spec.glob, home);
-  const forms = glob.endsWith('/**') ? [glob] : [glob, `${glob}/**`]; // a matching directory covers its contents
-  return forms.map((g) => ({
+  const dirRule = glob.endsWith('/**');
+  const stem = dirRule ? glob.slice(0, -3) : glob;
+  return {
     ...spec,
-    glob: spec.glob,
-    test: picomatch(g, PM_OPTIONS),
-    segments: expandBraces(g).map(segmentsOf),
-  }));
+    // A matching directory covers its contents.
+    test: picomatch(dirRule ? [glob] : [glob, `${glob}/**`], PM_OPTIONS),
+    segments: expandBraces(glob).map(segmentsOf),
+    dirRule,
+    last: stem.slice(stem.lastIndexOf('/') + 1),
+    lastTokens: expandBraces(stem.slice(stem.lastIndexOf('/') + 1)).map(tokenize),
+  };
 }
 
 function combined(rules: CompiledRule[], home: string): RegExp {
@@ -69,6 +80,7 @@ export class PathPolicy {
   private readonly writeRe: RegExp;
   private readonly allowed: (p: string) => boolean;
   private readonly workspace: string[];
+  private readonly globCache = new Map<string, PathMatch | undefined>();
   readonly home: string;
 
   constructor(config: PolicyConfig) {
@@ -87,7 +99,7 @@ export class PathPolicy {
       specs.push({ glob: g, category: 'secret', access: 'any', label: 'a path in your sensitive paths' });
     }
     specs.push(...SYSTEM_PATHS);
-    this.rules = specs.flatMap((s) => compile(s, this.home));
+    this.rules = specs.map((s) => compile(s, this.home));
     const anyRules = this.rules.filter((r) => r.access === 'any');
     this.anyRe = combined(dedupe(anyRules), this.home);
     this.writeRe = combined(dedupe(this.rules.filter((r) => r.access === 'write')), this.home);
@@ -120,26 +132,55 @@ export class PathPolicy {
    * `*.pem`, `id_*`, `.*`) stay globs and are intersected with the rules. So `~/.ssh/*` and `.en*` count, while
    * `*`, or `*.ts` at any depth, do not.
    */
-  matchGlob(glob: string, access: Access, hidesDot: boolean): PathMatch | undefined {
+  matchGlob(glob: string, access: Access, hidesDot: boolean, dotglob = false): PathMatch | undefined {
     for (const candidate of expandBraces(glob)) {
-      const narrowed = debroaden(candidate, hidesDot);
+      const narrowed = debroaden(candidate, hidesDot, dotglob);
       const found = hasGlobChars(narrowed) ? this.intersect(narrowed, access, hidesDot) : this.match(unescapeGlob(narrowed), access);
       if (found) return found;
     }
     return undefined;
   }
 
+  /**
+   * Rules a (narrowed) shell glob can reach: the file itself (its last segment must share literal text with the
+   * rule's, so `*.test.ts` is not "aimed at" `.env.*` just because `.env.test.ts` is a possible name), a sensitive
+   * directory tree it lies in, or a sensitive file-named directory it lists.
+   */
   private intersect(glob: string, access: Access, hidesDot: boolean): PathMatch | undefined {
+    const key = `${access}|${hidesDot ? 1 : 0}|${glob}`;
+    if (this.globCache.has(key)) return this.globCache.get(key);
+    const found = this.intersectUncached(glob, access, hidesDot);
+    if (this.globCache.size > 1000) this.globCache.clear();
+    this.globCache.set(key, found);
+    return found;
+  }
+
+  private intersectUncached(glob: string, access: Access, hidesDot: boolean): PathMatch | undefined {
     const segs = segmentsOf(glob);
-    const last = glob.slice(glob.lastIndexOf('/') + 1);
+    const cut = glob.lastIndexOf('/');
+    const last = glob.slice(cut + 1);
+    const lastTokens = tokenize(last);
+    const dir = glob.slice(0, cut);
+    const dirSegs = cut > 0 ? segmentsOf(dir) : undefined;
+    const dirLast = dir.slice(dir.lastIndexOf('/') + 1);
+    const dirLastTokens = tokenize(dirLast);
     let best: { rule: CompiledRule; score: number } | undefined;
     for (const r of this.rules) {
       if (r.access === 'write' && access !== 'write') continue;
-      if (best && best.rule.glob === r.glob) continue;
-      if (!r.segments.some((rs) => pathGlobsIntersect(segs, rs, hidesDot))) continue;
-      // Several rules may intersect (`.en*` could also be `.en.code-workspace`); name the one the glob aims at.
-      const stem = r.glob.replace(/\/\*\*$/, '');
-      const score = affinity(last, stem.slice(stem.lastIndexOf('/') + 1));
+      let hit = false;
+      if (r.dirRule) {
+        // Some segment of the glob must be able to name the rule's directory before the full walk.
+        const named = segs.some((s) => s.globstar || r.lastTokens.some((t) => segmentsIntersect(s.tokens, t, hidesDot)));
+        hit = named && r.segments.some((rs) => pathGlobsIntersect(segs, rs, hidesDot));
+      } else {
+        const selfFirst = aimsAt(last, r.last) && r.lastTokens.some((t) => segmentsIntersect(lastTokens, t, hidesDot));
+        hit = selfFirst && r.segments.some((rs) => pathGlobsIntersect(segs, rs, hidesDot));
+        if (!hit && dirSegs && aimsAt(dirLast, r.last) && r.lastTokens.some((t) => segmentsIntersect(dirLastTokens, t, hidesDot))) {
+          hit = r.segments.some((rs) => pathGlobsIntersect(dirSegs, rs, hidesDot));
+        }
+      }
+      if (!hit) continue;
+      const score = affinity(last, r.last);
       if (!best || score > best.score) best = { rule: r, score };
     }
     return best ? { category: best.rule.category, access: best.rule.access, glob: best.rule.glob, label: best.rule.label } : undefined;
@@ -159,8 +200,11 @@ export class PathPolicy {
   }
 }
 
-/** Replaces broad glob segments with an ordinary name they match; drops `**` (zero directories deep). */
-function debroaden(glob: string, hidesDot: boolean): string {
+/**
+ * Replaces broad glob segments with an ordinary name they match; drops `**` (zero directories deep). With bash's
+ * dotglob on, a final `*` also expands to dot files (`.env`), so it stays a glob.
+ */
+function debroaden(glob: string, hidesDot: boolean, dotglob: boolean): string {
   const segs = glob.split('/');
   const out: string[] = [];
   segs.forEach((seg, i) => {
@@ -173,11 +217,40 @@ function debroaden(glob: string, hidesDot: boolean): string {
       out.push(seg);
       return;
     }
+    if (dotglob && last && /^[*?[]/.test(seg)) {
+      out.push(seg);
+      return;
+    }
     const tokens = tokenize(seg);
     const probe = PROBES.find((name) => segmentMatchesName(tokens, name, hidesDot));
     out.push(probe ? escapeGlob(probe) : seg);
   });
   return out.join('/');
+}
+
+/** Literal runs of a glob segment (the text between wildcards), lower-cased. */
+function literalRuns(seg: string): string[] {
+  return seg
+    .replace(/\\(.)/g, '$1')
+    .toLowerCase()
+    .split(/\*+|\?|\[[^\]]*\]|[{}]/)
+    .filter(Boolean);
+}
+
+/**
+ * Whether a shell glob segment aims at a rule's name: literal glob segments always do (the intersection already
+ * decided), wildcard ones must share a starting or ending literal, or three characters of text (`*env*`~`.env`).
+ */
+function aimsAt(shell: string, rule: string): boolean {
+  if (!hasGlobChars(shell)) return true;
+  if (affinity(shell, rule) > 0) return true;
+  const runs = literalRuns(rule);
+  return literalRuns(shell).some((a) => a.length >= 3 && runs.some((b) => sharesSubstring(a, b, 3)));
+}
+
+function sharesSubstring(a: string, b: string, n: number): boolean {
+  for (let i = 0; i + n <= a.length; i++) if (b.includes(a.slice(i, i + n))) return true;
+  return false;
 }
 
 /** How much literal text two glob segments share at their start and end (`.en*`~`.env`, `*.pem`~`*.pem`). */

@@ -343,6 +343,8 @@ export class ShellAnalyzer {
     this.agentGuardFlags(inv);
     if (inv.name === '') return;
     const handler = lookupHandler(inv.name);
+    // `chmod --help`, `sudo --version`: printing usage changes nothing.
+    if (handler && inv.args.length === 1 && /^(--help|--version|-h|--usage|help)$/.test(inv.args[0]!.value ?? '') && !['sudo', 'su', 'env', 'xargs'].includes(inv.name)) return;
     if (!handler && /[\\/]/.test(value)) {
       runFile(this, inv, w, 'shell');
       return;

@@ -209,5 +209,10 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     if (value.length < 2 || value.length > 400 || /\s/.test(value)) return;
     const w = syntheticWord(value.replace(/[*?[\]{}\\,]/g, '\\$&'), false, { start: m.index, end: m.index + m[0].length }, { type: 'string', field: null, named: true, start: m.index, end: m.index + m[0].length, children: [] });
     if (!checkPathWord(a, undefined, w, 'read', {}, f) && writes) checkPathWord(a, undefined, w, 'write', {}, f);
+    // A file this code may write is, for a later `python x.py` in the same command, a script of unknown content.
+    if (writes) {
+      const abs = a.resolve(value);
+      if (abs && !a.written.has(abs)) a.written.set(abs, { text: undefined, remote: false, origin: undefined });
+    }
   });
 }

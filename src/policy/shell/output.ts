@@ -75,6 +75,18 @@ export function outputOf(inv: Invocation | undefined, a: ShellAnalyzer): Stdin {
     const abs = dir.startsWith('/') || dir.startsWith('~') ? dir : a.cwd ? `${a.cwd}/${dir}` : `**/${dir}`;
     return { kind: 'files', pattern: `${abs.replace(/\/$/, '')}/*` };
   }
+  // `ls -a | grep env`: the listing narrowed to names containing the pattern.
+  if ((name === 'grep' || name === 'egrep' || name === 'fgrep' || name === 'rg') && inv.stdin?.kind === 'files') {
+    const p = parseArgs(inv.args, { withValue: ['-e', '-m', '-A', '-B', '-C'] });
+    const pat = p.values.get('-e')?.[0]?.value ?? p.operands[0]?.value;
+    if (p.flags.has('-v') || p.flags.has('--invert-match') || pat === undefined) return inv.stdin;
+    const literal = pat.replace(/^\^/, '').replace(/\$$/, '').replace(/\\\./g, '.');
+    if (/^[\w.@-]+$/.test(literal)) {
+      const dir = inv.stdin.pattern.slice(0, inv.stdin.pattern.lastIndexOf('/'));
+      return { kind: 'files', pattern: `${dir}/*${literal.replace(/[*?[\]{}\\,]/g, '\\$&')}*` };
+    }
+    return inv.stdin;
+  }
   if (DECODERS.has(name)) return { kind: 'decoded', what: name };
   return { kind: 'unknown' };
 }

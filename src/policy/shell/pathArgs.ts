@@ -3,6 +3,7 @@
 // directory the command line changed to; all of those are resolved before matching.
 import { posix } from 'node:path';
 import type { Access, PathMatch } from '../paths/pathPolicy';
+import { expandBraces } from '../paths/braces';
 import { hasGlobChars, unescapeGlob } from '../paths/globIntersect';
 import { expandHome, isAbsolutePath } from '../paths/resolve';
 import type { RuleId } from '../reasons';
@@ -73,7 +74,7 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
   const frame = f ?? inv?.frame;
   if (!frame) return false;
   if (opts.skipSpaces && /\s/.test(w.value ?? w.raw)) return false;
-  for (const piece of pathPieces(w.pattern)) {
+  for (const piece of pathPieces(w.pattern).flatMap((p) => expandBraces(p))) {
     const abs = absolutePiece(a, piece);
     const glob = hasGlobChars(abs);
     const literal = glob ? undefined : unescapeGlob(abs);
@@ -84,7 +85,7 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
       }
       if (HARMLESS_DEVICES.test(literal)) continue;
     }
-    const match = glob ? a.policy.matchGlob(abs, access, w.hidesDot) : a.policy.match(literal!, access);
+    const match = glob ? a.policy.matchGlob(abs, access, w.hidesDot, w.dotglob) : a.policy.match(literal!, access);
     if (match) {
       const rule = ruleFor(match, access, glob);
       const what = glob ? `${w.raw}, which can expand to ${match.label}` : `${w.raw}: ${match.label}`;

@@ -25,6 +25,8 @@ export interface Word {
   substitutions: SyntaxNode[];
   /** Whether a leading wildcard skips dot files (bash without dotglob); find's patterns do not. */
   hidesDot: boolean;
+  /** Evaluated with bash's dotglob on: a bare `*` also names dot files. */
+  dotglob: boolean;
 }
 
 /** A variable's value: literal, or a glob (a loop over `~/.ssh/*`), or unknown (`*`). */
@@ -249,6 +251,7 @@ export function evalWord(source: string, n: SyntaxNode, env: WordEnv): Word {
     vars: acc.vars,
     substitutions: acc.substitutions,
     hidesDot: !env.dotglob,
+    dotglob: env.dotglob,
   };
 }
 
@@ -267,5 +270,6 @@ export function syntheticWord(pattern: string, glob: boolean, at: { start: numbe
     vars: [],
     substitutions: [],
     hidesDot: false,
+    dotglob: false,
   };
 }

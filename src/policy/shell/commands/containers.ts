@@ -24,7 +24,9 @@ function runOptions(inv: Invocation, a: ShellAnalyzer, from: number): number {
     }
     if (opt === '-v' || opt === '--volume' || opt === '--mount') {
       const src = opt === '--mount' ? (/(?:source|src)=([^,]+)/.exec(value)?.[1] ?? '') : value.split(':')[0] ?? '';
-      if (/^\/(\/)?$|^\/(etc|root|var\/run\/docker\.sock|run\/docker\.sock|proc|sys|dev|boot|home)\b|docker\.sock/.test(src)) {
+      // The host root, system trees, a whole home directory or the Docker socket (not a project folder).
+      const abs = src.startsWith('/') ? src.replace(/\/+$/, '') || '/' : src.startsWith('~') ? (a.resolve(src) ?? '') : '';
+      if (/docker\.sock/.test(src) || abs === a.home || /^\/(?:(?:etc|root|proc|sys|dev|boot|usr|bin|sbin|lib|lib64|var|run|home|Users)(?:\/[^/]*)?\/?)?$/.test(abs)) {
         a.hitOn('perm.container', `Mounts ${src} from the host into the container, which escapes its isolation.`, inv, valueWord ?? w);
       }
       if (valueWord) checkPathWord(a, inv, valueWord, 'read');

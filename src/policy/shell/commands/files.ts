@@ -70,6 +70,13 @@ const WRITERS: HandlerTable = {
   }),
 };
 
+/** Archivers read what they pack (a key in a tarball is a copied key) and write where they unpack. */
+const archive: Handler = (inv, a) => {
+  const p = parseArgs(inv.args, { withValue: ['-f', '--file', '-C', '--directory', '-d', '-T', '--files-from', '-X', '--exclude-from', '--exclude', '-x', '-i', '-P', '-p', '-o', '-O', '--transform', '-b', '--strip-components'] });
+  for (const w of [...p.operands, ...(p.values.get('-f') ?? []), ...(p.values.get('--file') ?? []), ...(p.values.get('-T') ?? []), ...(p.values.get('--files-from') ?? [])]) checkPathWord(a, inv, w, 'read');
+  for (const w of [...(p.values.get('-C') ?? []), ...(p.values.get('--directory') ?? []), ...(p.values.get('-d') ?? [])]) checkPathWord(a, inv, w, 'write');
+};
+
 /** Directory changes move where later relative paths point (`cd ~/.ssh && cat id_rsa`). */
 const NAVIGATION: HandlerTable = {
   ...table(['cd', 'pushd', 'chdir'], (inv, a) => {
@@ -131,6 +138,7 @@ export const FILE_COMMANDS: HandlerTable = {
   ...LISTERS,
   ...WRITERS,
   ...NAVIGATION,
+  ...table(['tar', 'gtar', 'bsdtar', 'zip', 'unzip', 'gzip', 'gunzip', 'bzip2', 'bunzip2', 'xz', 'unxz', 'zstd', 'unzstd', 'lz4', '7z', '7za', '7zz', 'rar', 'unrar', 'cpio', 'pax'], archive),
   ...BUILTINS,
 };
 

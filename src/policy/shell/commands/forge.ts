@@ -28,7 +28,16 @@ const gh: Handler = (inv, a) => {
     return;
   }
   if (g === 'api') {
-    const endpoint = inv.args.slice(1).find((w) => !(w.value ?? '').startsWith('-'))?.value ?? '';
+    const valueFlags = new Set(['-X', '--method', '-f', '-F', '--field', '--raw-field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview']);
+    let endpoint = '';
+    for (let i = 1; i < inv.args.length; i++) {
+      const v = inv.args[i]!.value ?? '';
+      if (valueFlags.has(v)) i++;
+      else if (!v.startsWith('-')) {
+        endpoint = v;
+        break;
+      }
+    }
     const method = (t[t.findIndex((x) => x === '-X' || x === '--method') + 1] ?? '').toUpperCase();
     if (PERMISSION_API.test(endpoint) || /graphql/.test(endpoint) && t.some((x) => /updateRepository|addCollaborator|createDeployKey|updateBranchProtection|visibility/i.test(x))) {
       a.hitOn('perm.repo', `Reads or changes repository access through the API (${method || 'GET'} ${endpoint}).`, inv, at);
