@@ -167,7 +167,7 @@ export class PathPolicy {
     let best: { rule: CompiledRule; score: number } | undefined;
     for (const r of this.rules) {
       if (r.access === 'write' && access !== 'write') continue;
-      let hit = false;
+      let hit: boolean;
       if (r.dirRule) {
         // Some segment of the glob must be able to name the rule's directory before the full walk.
         const named = segs.some((s) => s.globstar || r.lastTokens.some((t) => segmentsIntersect(s.tokens, t, hidesDot)));
