@@ -6,6 +6,7 @@ const layers = [
   ['types + lint', 'npm', ['run', '--silent', 'check']],
   ['build', 'node', ['scripts/build.mjs', '--tests']],
   ['unit', 'node', ['--test', '--test-reporter=spec', 'out/test/unit/']],
+  ['agent conformance (real agents)', 'node', ['test/conformance/run.mjs']],
   ['harness set-up', 'bash', ['test/harness/ensure-vscode.sh']],
   ['integration (code-server extension host)', 'node', ['test/harness/run-integration.mjs']],
   ['browser (chromium clicks the panel)', 'node', ['test/harness/run-ui.mjs']],
