@@ -19,6 +19,13 @@ const FIELD_MAX = 4_000;
 
 const clipText = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 
+/** A path subject, workspace-relative when that is a plain suffix of the path (so spans can shift). */
+function pathSubject(path: string, label: string, workspaceFolder: string | undefined, cwd: string): Omit<SubjectView, 'clipped'> {
+  const shown = displayPath(path, workspaceFolder, cwd);
+  const offset = shown !== path && path.endsWith(shown) ? path.length - shown.length : 0;
+  return { field: 'path', text: offset ? shown : path, label, offset: offset || undefined };
+}
+
 export function subjectOf(action: Action, workspaceFolder?: string): SubjectView {
   let s: Omit<SubjectView, 'clipped'>;
   switch (action.kind) {
@@ -26,13 +33,13 @@ export function subjectOf(action: Action, workspaceFolder?: string): SubjectView
       s = { field: 'command', text: action.command, label: 'Command' };
       break;
     case 'edit':
-      s = { field: 'path', text: action.path, label: 'Edit file' };
+      s = pathSubject(action.path, 'Edit file', workspaceFolder, action.cwd);
       break;
     case 'write':
-      s = { field: 'path', text: action.path, label: 'Write file' };
+      s = pathSubject(action.path, 'Write file', workspaceFolder, action.cwd);
       break;
     case 'read':
-      s = { field: 'path', text: action.path, label: 'Read file' };
+      s = pathSubject(action.path, 'Read file', workspaceFolder, action.cwd);
       break;
     case 'patch':
       s = {

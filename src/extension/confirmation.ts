@@ -28,7 +28,6 @@ const FAMILY: [RegExp, string][] = [
   [/^secret\.literal/, 'writing a secret into a file'],
   [/^secret\.publish/, 'publishing or sending secrets'],
   [/^secret\./, 'touching secrets'],
-  [/^content\./, 'a change that affects permissions or secrets'],
   [/^(opaque|shell\.parse|budget|engine|input)/, 'running code Countersign cannot inspect'],
 ];
 
@@ -47,6 +46,12 @@ export function displayPath(path: string, workspaceFolder: string | undefined, c
   return path;
 }
 
+/** "Changes the workflow token's permissions." → "changes the workflow token's permissions" (acronyms kept). */
+function asPhrase(sentence: string): string {
+  const s = sentence.trim().replace(/\.$/, '');
+  return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
 /** Phrases for what the sensitive reasons touch: matched paths as "touching X", rule families as a phrase. */
 function touched(reasons: readonly Reason[], isSubject: (text: string) => boolean): string[] {
   const out: string[] = [];
@@ -55,7 +60,7 @@ function touched(reasons: readonly Reason[], isSubject: (text: string) => boolea
     let phrase: string | undefined;
     if (/^path\./.test(r.rule) && r.span?.text) phrase = isSubject(r.span.text) ? undefined : `touching ${clip(r.span.text)}`;
     // Unknown rule families still name something: the reason's own sentence, without its full stop.
-    else phrase = FAMILY.find(([re]) => re.test(r.rule))?.[1] ?? r.message.replace(/\.$/, '');
+    else phrase = FAMILY.find(([re]) => re.test(r.rule))?.[1] ?? asPhrase(r.message);
     if (phrase && !out.includes(phrase)) out.push(phrase);
   }
   return out;

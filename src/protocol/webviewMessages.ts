@@ -65,6 +65,8 @@ export interface SubjectView {
   field: 'command' | 'path' | 'content' | 'input';
   /** `text` was cut for the panel; the details say so. */
   clipped: boolean;
+  /** Characters dropped from the front of the field (a path shown workspace-relative); spans shift by this much. */
+  offset?: number;
 }
 
 /** A pending action as the panel shows it. Large file texts in `item.action` are trimmed. */

@@ -103,7 +103,7 @@ function inlineDiff(d: FileDiffView): HTMLElement {
     for (const line of hunk.lines) {
       const sign = line.kind === 'add' ? '+' : line.kind === 'del' ? '-' : ' ';
       const no = line.kind === 'del' ? line.oldNo : line.newNo;
-      pre.append(h('span', { class: `dl dl-${line.kind}` }, h('span', { class: 'ln', 'aria-hidden': 'true' }, String(no ?? '').padStart(4)), h('span', { class: 'sign', 'aria-hidden': 'true' }, sign), line.text, '\n'));
+      pre.append(h('span', { class: `dl dl-${line.kind}` }, h('span', { class: 'ln', 'aria-hidden': 'true' }, String(no ?? '').padStart(4)), h('span', { class: 'sign', 'aria-hidden': 'true' }, sign), line.text));
     }
     box.append(pre);
   }
@@ -124,8 +124,8 @@ function fallback(view: PendingView, details: DetailsView | undefined): HTMLElem
         h(
           'pre',
           { class: 'hunk' },
-          ...e.oldText.split('\n').map((l) => h('span', { class: 'dl dl-del' }, h('span', { class: 'sign', 'aria-hidden': 'true' }, '-'), l, '\n')),
-          ...e.newText.split('\n').map((l) => h('span', { class: 'dl dl-add' }, h('span', { class: 'sign', 'aria-hidden': 'true' }, '+'), l, '\n')),
+          ...e.oldText.split('\n').map((l) => h('span', { class: 'dl dl-del' }, h('span', { class: 'sign', 'aria-hidden': 'true' }, '-'), l)),
+          ...e.newText.split('\n').map((l) => h('span', { class: 'dl dl-add' }, h('span', { class: 'sign', 'aria-hidden': 'true' }, '+'), l)),
         ),
       ),
     );
@@ -151,8 +151,11 @@ export function renderDetails(view: PendingView, ui: CardUi): HTMLElement {
   const { item } = view;
   const slot = h('div', { class: 'details', id: domId('details', item.id), 'data-slot': 'details', hidden: ui.expanded ? undefined : '' });
   if (view.subject.clipped) slot.append(h('p', { class: 'diff-note' }, icon('warning'), h('span', {}, 'This text is very long; the panel shows its first 20,000 characters.')));
-  slot.append(h('div', { class: 'meta' }, icon('folder'), h('span', {}, 'Working directory: '), h('code', {}, item.action.cwd || '(none given)')));
-  if (item.action.sessionId) slot.append(h('div', { class: 'meta' }, icon('account'), h('span', {}, 'Agent session: '), h('code', {}, item.action.sessionId)));
+  const { action } = item;
+  if ((action.kind === 'edit' || action.kind === 'write' || action.kind === 'read') && view.subject.offset) {
+    slot.append(h('div', { class: 'meta' }, icon('file'), h('span', {}, 'Full path: '), h('code', {}, action.path)));
+  }
+  slot.append(h('div', { class: 'meta' }, icon('folder'), h('span', {}, 'Working directory: '), h('code', {}, action.cwd || '(none given)')));
   if (!view.details) slot.append(h('p', { class: 'loading' }, icon('loading'), ' Reading the files this action touches…'));
   for (const d of view.details?.diffs ?? []) slot.append(inlineDiff(d));
   const fb = fallback(view, view.details);
@@ -219,6 +222,8 @@ export function syncCard(card: HTMLElement, view: PendingView, ui: CardUi): void
   const hintText = approveHint(view, ui);
   if (hint) {
     hint.hidden = !hintText;
+    // Before the details are open the toggle already says so; the hint stays for screen readers (aria-describedby).
+    hint.classList.toggle('sr-only', !ui.opened);
     hint.replaceChildren(icon('lock'), text(` ${hintText ?? ''}`));
   }
   if (refusal) {
@@ -230,8 +235,12 @@ export function syncCard(card: HTMLElement, view: PendingView, ui: CardUi): void
 export function renderCard(view: PendingView, ui: CardUi, now: number): HTMLElement {
   const { item, subject } = view;
   const { action } = item;
-  const spans = item.reasons.flatMap((r) => (r.span && r.span.field === subject.field ? [r.span] : []));
-  const inSubject = (r: Reason) => !!r.span && r.span.field === subject.field && r.span.end <= subject.text.length;
+  const offset = subject.offset ?? 0;
+  // Spans index the whole field; the subject may show only its tail (a relative path): keep the visible part.
+  const shift = (sp: Span): Span => ({ ...sp, start: Math.max(0, sp.start - offset), end: Math.min(subject.text.length, sp.end - offset) });
+  const fits = (sp: Span) => sp.field === subject.field && Math.max(0, sp.start - offset) < Math.min(subject.text.length, sp.end - offset);
+  const spans = item.reasons.flatMap((r) => (r.span && fits(r.span) ? [shift(r.span)] : []));
+  const inSubject = (r: Reason) => !!r.span && fits(r.span);
   const who = `${agentLabel(action.agent)} · ${action.tool}`;
   const left = item.deadline - now;
   const headingId = domId('title', item.id);
@@ -256,7 +265,7 @@ export function renderCard(view: PendingView, ui: CardUi, now: number): HTMLElem
     h(
       'div',
       { class: 'card-meta' },
-      view.workspaceName ? h('span', { class: 'workspace', title: item.workspaceFolder }, icon('root-folder'), view.workspaceName) : h('span', { class: 'workspace' }, icon('root-folder'), 'outside the workspace'),
+      view.workspaceName ? h('span', { class: 'workspace', title: item.workspaceFolder }, icon('folder'), view.workspaceName) : h('span', { class: 'workspace' }, icon('folder'), 'outside the workspace'),
       h(
         'span',
         { class: `countdown ${urgency(left)}`, role: 'timer', 'data-deadline': String(item.deadline), title: 'When Countersign denies automatically, shortly before the agent would stop waiting' },

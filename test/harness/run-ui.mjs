@@ -1,12 +1,16 @@
 // Browser tests: real code-server, real panel, real clicks in Debian chromium. Screenshots go to
 // test-results/screenshots/ (git-ignored). Each test module exports { name, run(ctx) }.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, REPO, sampleWorkspace, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { UI_SETTINGS } from '../ui/workbench.mjs';
 
 const SHOTS = process.env.SHOTS || join(REPO, 'test-results/screenshots');
-const TESTS = ['../ui/reviewPanel.ui.mjs'];
+const ALL = ['../ui/reviewPanel.ui.mjs', '../ui/panelQueue.ui.mjs', '../ui/diffEditor.ui.mjs', '../ui/hostilePayload.ui.mjs'];
+// `node test/harness/run-ui.mjs queue` runs only the modules whose file name contains "queue".
+const only = process.argv[2];
+const TESTS = only ? ALL.filter((f) => f.includes(only)) : ALL;
 mkdirSync(SHOTS, { recursive: true });
 const t0 = Date.now();
 const lap = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -20,6 +24,13 @@ for (const file of TESTS) {
   let browser;
   try {
     server = await startCodeServer({ workspace, log: lap });
+    const settingsFile = join(server.root, 'udd/User/settings.json');
+    /** Writes user settings; the running workbench picks them up (e.g. a color theme). */
+    const settings = (extra = {}) => {
+      mkdirSync(join(server.root, 'udd/User'), { recursive: true });
+      writeFileSync(settingsFile, JSON.stringify({ ...UI_SETTINGS, ...extra }, null, 2));
+    };
+    settings();
     browser = await launchBrowser();
     const { page } = browser;
     page.on('pageerror', (e) => console.log('  [pageerror]', String(e).slice(0, 200)));
@@ -28,12 +39,12 @@ for (const file of TESTS) {
     const hookEnv = { ...process.env, COUNTERSIGN_RUNTIME_DIR: server.runtimeDir };
     delete hookEnv.COUNTERSIGN_SOCKET;
     const shot = (name) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
-    await test.run({ page, repo: REPO, workspace, server, hookEnv, shot, lap });
+    await test.run({ page, repo: REPO, workspace, server, hookEnv, shot, lap, settings });
     console.log(`✔ ${test.name}`);
   } catch (err) {
     failed++;
     console.log(`✘ ${test.name}\n  ${err.stack ?? err}`);
-    await browser?.page.screenshot({ path: join(SHOTS, '99-failure.png') }).catch(() => {});
+    await browser?.page.screenshot({ path: join(SHOTS, `99-failure-${file.replace(/\W+/g, '-')}.png`) }).catch(() => {});
     if (server) console.log(server.output().split('\n').slice(-30).join('\n'));
   } finally {
     await browser?.close();

@@ -48,17 +48,18 @@ export async function proposedChanges(action: Action, read: ReadText = readFileT
       return [{ path, op: missing ? 'add' : 'update', before, after: result.after, note: result.notes.join(' ') || undefined }];
     }
     case 'patch': {
+      // The policy's files[].before/after are the hunks' fragments, not whole files: read the file and apply the
+      // patch to it instead, so the diff shows the change in place.
       const parsed = parsePatchText(action.patch) ?? [];
-      const listed: { path: string; op: PatchFile['op']; before?: string; after?: string }[] = action.files.length
-        ? action.files
-        : parsed.map((f) => ({ path: f.path, op: f.op }));
+      const listed = action.files.length ? action.files.map((f) => ({ path: f.path, op: f.op })) : parsed.map((f) => ({ path: f.path, op: f.op }));
       const out: FileChange[] = [];
       for (const f of listed) {
         const path = abs(f.path);
-        const pf: PatchFile | undefined = parsed.find((p) => abs(p.path) === path);
-        let before = f.before;
-        let missing = false;
-        if (before === undefined && f.op !== 'add') {
+        const pf: PatchFile | undefined = parsed.find((p) => abs(p.path) === path || (p.moveTo !== undefined && abs(p.moveTo) === path));
+        if (pf?.moveTo !== undefined && abs(pf.moveTo) === path && abs(pf.path) !== path) continue; // shown with its source
+        let before: string | undefined = '';
+        let missing = f.op === 'add';
+        if (f.op !== 'add') {
           const cur = side(await read(path));
           if (cur.why) {
             out.push({ path, op: f.op, note: `The current file cannot be shown: ${cur.why}.` });
@@ -67,17 +68,11 @@ export async function proposedChanges(action: Action, read: ReadText = readFileT
           missing = cur.missing;
           before = cur.text;
         }
-        if (f.op === 'add') before = '';
-        const given = f.after;
-        if (given !== undefined) {
-          out.push({ path, op: f.op, before: before ?? '', after: given });
-          continue;
-        }
         if (!pf) {
-          out.push({ path, op: f.op, before, note: 'Countersign could not read this file\'s part of the patch; the raw patch is shown below.' });
+          out.push({ path, op: f.op, before, note: "Countersign could not read this file's part of the patch; the raw patch is shown below." });
           continue;
         }
-        const applied = applyPatchFile(pf, missing ? undefined : before);
+        const applied = applyPatchFile(pf, missing && f.op !== 'add' ? undefined : before);
         if (applied.ok) out.push({ path, op: f.op, before: before ?? '', after: applied.after, note: pf.moveTo ? `The file is also renamed to ${pf.moveTo}.` : undefined });
         else out.push({ path, op: f.op, before, note: applied.why });
       }

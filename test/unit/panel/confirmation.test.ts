@@ -35,7 +35,7 @@ test('unknown rule families fall back to the reason sentence; review reasons are
     ],
     '/home/dev/proj',
   );
-  assert.equal(text, 'I approve editing .github/workflows/ci.yml, Opens the workflow to write-all');
+  assert.equal(text, 'I approve editing .github/workflows/ci.yml, opens the workflow to write-all');
 });
 
 test('long commands are clipped and newlines shown', () => {
