@@ -34,7 +34,7 @@ interface CompiledRule extends PathRuleSpec {
 const PM_OPTIONS = { dot: true, nocase: true } as const;
 
 /** Names a broad glob would match in any ordinary folder; a glob matching one of them is not aimed at secrets. */
-const PROBES = ['index.ts', 'main.c', 'README.md', 'package.json', 'notes.txt', 'Makefile', 'app.py', 'test.js', 'src', 'data.csv', 'config.yaml', 'style.css', 'build.log', 'image.png', 'doc.html'];
+const PROBES = ['index.ts', 'main.c', 'README.md', 'package.json', 'notes.txt', 'Makefile', 'app.py', 'test.js', 'src', 'data.csv', 'config.yaml', 'ci.yml', 'style.css', 'build.log', 'image.png', 'doc.html', 'pom.xml', 'Cargo.toml', 'setup.cfg', 'tox.ini', 'nginx.conf', 'app.properties', 'main.go', 'lib.rs', 'schema.sql'];
 
 const TEMP_DIRS = ['/tmp', '/var/tmp', '/private/tmp', '/private/var/folders', '/var/folders', '/dev/shm'];
 
@@ -58,7 +58,7 @@ function compile(spec: PathRuleSpec, home: string): CompiledRule {
   return {
     ...spec,
     // A matching directory covers its contents.
-    test: picomatch(dirRule ? [glob] : [glob, `${glob}/**`], PM_OPTIONS),
+    test: picomatch(forms(glob), PM_OPTIONS),
     segments: expandBraces(glob).map(segmentsOf),
     dirRule,
     last: stem.slice(stem.lastIndexOf('/') + 1),
@@ -66,11 +66,13 @@ function compile(spec: PathRuleSpec, home: string): CompiledRule {
   };
 }
 
+/** A rule matches the path itself and everything below it; a directory rule also the directory. */
+function forms(glob: string): string[] {
+  return glob.endsWith('/**') ? [glob, glob.slice(0, -3)] : [glob, `${glob}/**`];
+}
+
 function combined(rules: CompiledRule[], home: string): RegExp {
-  const sources = rules.map((r) => {
-    const g = absoluteGlob(r.glob, home);
-    return picomatch.makeRe(g, PM_OPTIONS).source + '|' + picomatch.makeRe(g.endsWith('/**') ? g : `${g}/**`, PM_OPTIONS).source;
-  });
+  const sources = rules.flatMap((r) => forms(absoluteGlob(r.glob, home)).map((g) => picomatch.makeRe(g, PM_OPTIONS).source));
   return new RegExp(sources.length > 0 ? sources.join('|') : '(?!)', 'i');
 }
 

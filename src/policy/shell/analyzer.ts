@@ -18,6 +18,8 @@ import { checkPathWord, checkRedirect } from './pathArgs';
 import { fetchesRemote } from './remote';
 import { innerOffset, runFile } from './scripts';
 import { resolvePath } from '../paths/resolve';
+import { permissionFindings } from '../content/permissions';
+import { findSecrets } from '../content/secrets';
 
 export interface ShellScope {
   policy: PathPolicy;
@@ -143,6 +145,16 @@ export class ShellAnalyzer {
   runTextAsScript(stdin: Extract<Stdin, { kind: 'text' }>): void {
     const origin = childOrigin(stdin.frame.origin, stdin.start, stdin.start + stdin.text.length, stdin.linear);
     this.runScript(stdin.text, origin, stdin.frame.nesting + 1);
+  }
+
+  /** Runs the content detectors over literal text a command reads (`kubectl apply -f - <<EOF`). */
+  contentOfStdin(stdin: Extract<Stdin, { kind: 'text' }>, fileName: string): void {
+    const kind = { base: fileName, ext: fileName.slice(fileName.lastIndexOf('.') + 1), path: `/stdin/${fileName}` };
+    const findings = [...permissionFindings(stdin.text, kind), ...findSecrets(stdin.text).map((s) => ({ rule: 'content.secret' as const, message: `Sends ${s.kind}.`, start: s.start, end: s.end }))];
+    for (const f of findings) {
+      if (stdin.linear) this.hitAt(f.rule, f.message, stdin.frame, stdin.start + f.start, stdin.start + f.end);
+      else this.hitAt(f.rule, f.message, stdin.frame, stdin.start, stdin.start + 1);
+    }
   }
 
   // ---- statements ----
@@ -337,6 +349,10 @@ export class ShellAnalyzer {
       return;
     }
     const value = w.value;
+    if (w.vars.length > 0) {
+      // `CMD=sudo; $CMD ls`: known here, but a command named by a variable is decided at run time.
+      this.hitOn('opaque.dynamic-command', `The command name comes from $${w.vars[0]}, so what runs is decided at run time.`, inv);
+    }
     const base = value.replace(/^.*[\\/]/, '').replace(/\.exe$/i, '');
     inv.name = base.toLowerCase();
     this.secretVarUse(inv);

@@ -46,7 +46,7 @@ const RULES: Record<CodeLanguage, LanguageRules> = {
     perm: /\b(?:chmod|chmodSync|lchmod|lchmodSync|fchmod|fchmodSync|chown|chownSync|lchown|lchownSync|fchown|fchownSync|setuid|setgid|seteuid|setegid|setgroups|umask)\s*\(/g,
     envDump: /\bprocess\s*\.\s*env\b(?!\s*(?:\.|\[|\?\.))|\bObject\s*\.\s*(?:keys|entries|values)\s*\(\s*process\s*\.\s*env\s*\)/g,
     envRead: /\bprocess\s*\.\s*env\s*(?:\.\s*|\[\s*['"`])([A-Za-z_][A-Za-z0-9_]*)/g,
-    evalLike: /(?<![.\w])eval\s*\(|\bnew\s+Function\s*\(|(?<![.\w])Function\s*\(|\bvm\s*\.\s*run\w*\s*\(|\bprocess\s*\.\s*binding\s*\(/g,
+    evalLike: /(?<![.\w])eval\b|\bnew\s+Function\s*\(|(?<![.\w])Function\s*\(|\bvm\s*\.\s*run\w*\s*\(|\bprocess\s*\.\s*binding\s*\(/g,
     network: /\b(?:fetch|https?\s*\.\s*(?:get|request)|net\s*\.\s*(?:connect|createConnection)|dgram|axios|WebSocket|XMLHttpRequest)\b/g,
     write: /\b(?:writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|rename|renameSync|copyFile|copyFileSync|symlink|symlinkSync|mkdir|mkdirSync|truncate|truncateSync)\s*\(/g,
   },
@@ -110,6 +110,8 @@ const RULES: Record<CodeLanguage, LanguageRules> = {
     write: /(?!)/g,
   },
 };
+
+const FILE_USE = /\bopen\s*\(|read|load|copy|upload|send|post|\bPath\s*\(|\bfs\b|File\b|\bIO\b|file_get_contents|fopen|slurp|<\s*\$|shutil|pickle|dotenv|exec|spawn|system|popen|`|\bqx\b|\bcat\b|getline|\bsource\b|require\s*\(|import\s*\(|Get-Content|gc\b|type\b|\bcp\b/i;
 
 const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
 
@@ -203,7 +205,9 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     hitMatch('exec.interpreter', `Changes files from ${name} code.`, m);
   });
 
-  // Paths named in string literals: a secret file opened by code is as sensitive as `cat` of it.
+  // Paths named in string literals: a secret file opened by code is as sensitive as `cat` of it (when the code
+  // reads, loads, copies or sends anything at all: `os.path.exists('.env')` only looks).
+  if (!writes && !FILE_USE.test(code)) return;
   each(LITERAL, (m) => {
     const value = unescapeLiteral(m[0].slice(1, -1));
     if (value.length < 2 || value.length > 400 || /\s/.test(value)) return;

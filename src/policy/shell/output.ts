@@ -73,7 +73,9 @@ export function outputOf(inv: Invocation | undefined, a: ShellAnalyzer): Stdin {
     const dirs = parseArgs(inv.args).operands;
     const dir = dirs[0]?.pattern ?? '.';
     const abs = dir.startsWith('/') || dir.startsWith('~') ? dir : a.cwd ? `${a.cwd}/${dir}` : `**/${dir}`;
-    return { kind: 'files', pattern: `${abs.replace(/\/$/, '')}/*` };
+    // `ls -a` lists dot files too (.env): say so with an explicit `.*` alternative.
+    const all = inv.args.some((w) => /^-[a-zA-Z]*[aA]/.test(w.value ?? ''));
+    return { kind: 'files', pattern: `${abs.replace(/\/$/, '')}/${all ? '{.*,*}' : '*'}` };
   }
   // `ls -a | grep env`: the listing narrowed to names containing the pattern.
   if ((name === 'grep' || name === 'egrep' || name === 'fgrep' || name === 'rg') && inv.stdin?.kind === 'files') {

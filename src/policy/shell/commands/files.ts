@@ -7,23 +7,33 @@ import { harmless, files, table, type Handler, type HandlerTable } from './handl
 /** Commands that take no file operands, or print facts about the system. */
 const NO_FILES = [
   'echo', 'printf', 'true', 'false', ':', 'sleep', 'seq', 'yes', 'date', 'cal', 'expr', 'bc', 'dc', 'let', 'clear', 'reset',
-  'tput', 'uname', 'hostname', 'whoami', 'id', 'groups', 'uptime', 'nproc', 'arch', 'lscpu', 'free', 'ps', 'pgrep', 'top',
+  'tput', 'uname', 'hostname', 'whoami', 'id', 'groups', 'uptime', 'nproc', 'arch', 'lscpu', 'free', 'pgrep', 'top',
   'htop', 'jobs', 'wait', 'exit', 'return', 'break', 'continue', 'shift', 'getopts', 'trap', 'ulimit', 'hash', 'help', 'man',
   'info', 'whatis', 'apropos', 'tldr', 'locale', 'tty', 'stty', 'logger', 'notify-send', 'say', 'pwd', 'dirs', 'type',
   'which', 'whereis', 'command_not_found_handle', 'basename', 'dirname', 'fg', 'bg', 'disown', 'times', 'sync',
   'nvidia-smi', 'vmstat', 'iostat', 'w', 'who', 'last', 'lsb_release', 'sw_vers',
-  'getconf', 'mktemp', 'column', 'cowsay', 'figlet', 'numfmt', 'factor', 'shuf', 'timedatectl', 'lsblk', 'lsusb',
+  'getconf', 'mktemp', 'tr', 'column', 'cowsay', 'figlet', 'numfmt', 'factor', 'shuf', 'timedatectl', 'lsblk', 'lsusb',
   'lspci', 'ip', 'ifconfig', 'netstat', 'ss', 'arp', 'route', 'test', '[', 'wait4', 'unalias', 'caller',
   'compgen', 'complete', 'enable', 'suspend', 'jot', 
 ];
 
-/** Read file operands (options listed take a value that is not a file). */
+/** Read file operands. Options listed take a value that is not a file (a number, a delimiter). */
 const READERS: HandlerTable = {
-  ...table(['cat', 'tac', 'nl', 'od', 'xxd', 'hexdump', 'hd', 'strings', 'base32', 'md5sum', 'md5', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'shasum', 'b2sum', 'cksum', 'sum', 'rev', 'fold', 'fmt', 'expand', 'unexpand', 'iconv', 'bat', 'batcat', 'pr', 'zcat', 'bzcat', 'xzcat', 'zless', 'zmore', 'lz4cat', 'uuencode', 'uudecode', 'pygmentize', 'highlight', 'glow', 'mdcat', 'source-highlight', 'hexyl', 'xmllint', 'tidy', 'csvlook', 'csvstat', 'mlr', 'dasel', 'jless'], files('read', { withValue: ['-n', '-c', '-s', '-l', '-f', '-t', '-w', '-o'] })),
+  ...table(['cat', 'tac', 'rev', 'md5sum', 'md5', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'shasum', 'b2sum', 'cksum', 'sum', 'base32', 'zcat', 'bzcat', 'xzcat', 'zless', 'zmore', 'lz4cat', 'uuencode', 'uudecode', 'glow', 'mdcat', 'hexyl', 'xmllint', 'tidy', 'csvlook', 'csvstat', 'jless', 'expand', 'unexpand', 'iconv', 'pr', 'look'], files('read', { withValue: ['-t'] })),
+  ...table(['bat', 'batcat', 'pygmentize', 'highlight', 'source-highlight'], files('read', { withValue: ['-l', '--language', '-r', '--line-range', '--theme', '--style', '-H', '--highlight-line'] })),
   ...table(['head', 'tail'], files('read', { withValue: ['-n', '-c', '--lines', '--bytes', '-s', '--pid', '--sleep-interval'] })),
-  ...table(['less', 'more', 'most', 'view'], files('read', { withValue: ['-p', '-x', '-y', '-b', '-h', '-j', '-z', '-#'] })),
-  ...table(['wc', 'sort', 'uniq', 'cut', 'paste', 'join', 'comm', 'diff', 'cmp', 'sdiff', 'diff3', 'colordiff', 'delta', 'tr', 'split', 'csplit', 'look'], files('read', { withValue: ['-k', '-t', '-o', '-d', '-f', '-c', '-b', '-s', '-l', '-n', '-w', '-x', '-I', '-L', '-U', '--label', '-S', '-T', '--field-separator', '--key'] })),
-  ...table(['base64'], files('read', { withValue: ['-w', '-i', '-o'] })),
+  ...table(['less', 'more', 'most', 'view'], files('read', { withValue: ['-p', '-x', '-y', '-b', '-h', '-j', '-z'] })),
+  od: files('read', { withValue: ['-j', '-N', '-A', '-t', '-w', '-S', '--skip-bytes', '--read-bytes', '--address-radix', '--format', '--width'] }),
+  ...table(['hexdump', 'hd'], files('read', { withValue: ['-n', '-s', '-e'] })),
+  xxd: files('read', { withValue: ['-c', '-g', '-l', '-s', '-o', '-n', '-cols', '-len', '-seek'] }),
+  strings: files('read', { withValue: ['-n', '-t', '-e', '--bytes', '--radix', '--encoding'] }),
+  nl: files('read', { withValue: ['-b', '-d', '-f', '-h', '-i', '-l', '-n', '-s', '-v', '-w'] }),
+  ...table(['fold', 'fmt'], files('read', { withValue: ['-w', '--width'] })),
+  base64: files('read', { withValue: ['-w', '--wrap'] }),
+  ...table(['sort'], files('read', { withValue: ['-k', '--key', '-t', '--field-separator', '-S', '--buffer-size', '-T', '--temporary-directory', '--parallel'] })),
+  ...table(['cut'], files('read', { withValue: ['-d', '--delimiter', '-f', '--fields', '-c', '--characters', '-b', '--bytes', '--output-delimiter'] })),
+  ...table(['split', 'csplit'], files('read', { withValue: ['-l', '-b', '-n', '-a', '-C', '--lines', '--bytes', '--number', '-f', '--prefix'] })),
+  ...table(['diff', 'sdiff', 'diff3', 'colordiff', 'delta', 'cmp', 'comm', 'wc', 'paste', 'uniq', 'join'], files('read', { withValue: ['-U', '-C', '--label', '-x', '-X', '-d', '-f', '-s', '-w', '-t', '-j', '-1', '-2', '-o', '-e', '-n'] })),
   ...table(['file'], files('meta', { withValue: ['-m', '-f', '-F', '-e'] })),
 };
 
@@ -67,6 +77,9 @@ const WRITERS: HandlerTable = {
       if (!checkPathWord(a, inv, w, 'read')) checkPathWord(a, inv, w, 'write');
     }
     if (['open', 'xdg-open', 'gio'].includes(inv.name)) a.hitOn('exec.indirect', `\`${inv.name}\` hands the file or URL to another application.`, inv);
+    const t = inv.args.map((w) => w.value ?? '');
+    if (t.some((x) => /^--(uninstall|disable)-extensions?/.test(x))) a.hitOn('perm.guard', 'Uninstalls or disables editor extensions, which can switch Countersign off.', inv);
+    else if (t.some((x) => /^--install-extension/.test(x))) a.hitOn('pkg.install', 'Installs an editor extension.', inv);
   }),
 };
 
@@ -112,7 +125,8 @@ const BUILTINS: HandlerTable = {
     const names = parseArgs(inv.args).operands;
     if (names.length === 0) a.hitCommand('secret.env-dump', '`printenv` prints every environment variable; they often hold tokens.', inv);
     for (const n of names) {
-      if (n.value && /^[A-Z_][A-Z0-9_]*$/.test(n.value) && /TOKEN|SECRET|PASS|KEY|CREDENTIAL|COOKIE|AUTH/.test(n.value)) {
+      if (n.value === undefined) a.hitOn('secret.env-var', 'Prints environment variables whose names are chosen at run time.', inv, n);
+      else if (/^[A-Z_][A-Z0-9_]*$/.test(n.value) && /TOKEN|SECRET|PASS|KEY|CREDENTIAL|COOKIE|AUTH/.test(n.value)) {
         a.hitOn('secret.env-var', `Prints the secret environment variable ${n.value}.`, inv, n);
       }
     }
@@ -122,6 +136,11 @@ const BUILTINS: HandlerTable = {
     if (inv.args.length > 0) a.hitOn('exec.indirect', 'Defines an alias, so a later command name may run something else.', inv);
   },
   unset: harmless,
+  ps: (inv, a) => {
+    // BSD-style `ps e`, `ps eww`, `ps auxe` print every process's environment.
+    const env = inv.args.some((w) => /^[a-zA-Z]*e[a-zA-Z]*$/.test(w.value ?? '') && !(w.value ?? '').startsWith('-')) || inv.args.some((w) => w.value === '-E');
+    if (env) a.hitCommand('secret.env-dump', 'Prints the environment of running processes (ps e), which often holds tokens.', inv);
+  },
   umask: (inv, a) => {
     if (inv.args.length > 0) a.hitOn('perm.mode', 'Changes the default permissions of new files (umask).', inv);
   },

@@ -62,7 +62,10 @@ const git: Handler = (inv, a) => {
       const v = kv?.value ?? '';
       if (DANGEROUS_KEY.test(v.split('=')[0] ?? '')) a.hitOn('perm.git-hooks', `Runs git with ${v.split('=')[0]} overridden, which changes hooks or runs a command.`, inv, kv);
     }
-    if (t === '-C' && inv.args[i + 1]?.value) a.cwd = a.resolve(inv.args[i + 1]!.value!);
+    if (t === '-C' && inv.args[i + 1]?.value) {
+      checkPathWord(a, inv, inv.args[i + 1]!, 'read');
+      a.cwd = a.resolve(inv.args[i + 1]!.value!);
+    }
     if (GLOBAL_VALUES.includes(t)) i++;
   }
   const subWord = inv.args[i];

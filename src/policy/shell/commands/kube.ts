@@ -17,6 +17,10 @@ const kubectl: Handler = (inv, a) => {
     if (/^(--filename|--kubeconfig)=/.test(t[i]!)) checkPathWord(a, inv, inv.args[i]!, 'read');
   }
   if (t.some((x) => x === '--token' || x.startsWith('--token='))) a.hitOn('secret.credential-cli', 'Passes a cluster token on the command line.', inv);
+  // `kubectl apply -f - <<EOF … EOF`: the manifest is right here; check it like a written file.
+  // (tree-sitter-bash drops a lone `-` right before `<<EOF`, so a trailing -f means stdin too.)
+  const stdinManifest = t.some((x, i) => ((x === '-f' || x === '--filename') && (t[i + 1] === '-' || i === t.length - 1)) || x === '--filename=-' || x === '-f-');
+  if (stdinManifest && inv.stdin?.kind === 'text') a.contentOfStdin(inv.stdin, 'manifest.yaml');
   if (verb === 'config' && (t.includes('--raw') || t.includes('--flatten') || /set-credentials|set-cluster/.test(positional[1] ?? ''))) {
     a.hitCommand('secret.credential-cli', 'Prints or changes cluster credentials (kubectl config).', inv);
     return;

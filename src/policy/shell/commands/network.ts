@@ -95,7 +95,7 @@ export const NETWORK_COMMANDS: HandlerTable = {
   'curl.exe': curl,
   wget,
   wget2: wget,
-  ...table(['http', 'https', 'xh', 'xhs', 'httpie', 'aria2c', 'lynx', 'w3m', 'links', 'ftp', 'lftp', 'tftp', 'telnet', 'ping', 'ping6', 'traceroute', 'tracepath', 'mtr', 'dig', 'nslookup', 'host', 'whois', 'nmap', 'masscan', 'tcpdump', 'tshark', 'wireshark', 'openssl', 'grpcurl', 'websocat', 'wscat', 'mosh', 'sshpass', 'ngrok', 'cloudflared', 'localtunnel', 'lt', 'tailscale', 'wg', 'wg-quick', 'openvpn', 'nordvpn', 'speedtest', 'iperf', 'iperf3', 'mail', 'mailx', 'sendmail', 'mutt', 'swaks'], (inv, a) => {
+  ...table(['http', 'https', 'xh', 'xhs', 'httpie', 'aria2c', 'lynx', 'w3m', 'links', 'ftp', 'lftp', 'tftp', 'telnet', 'ping', 'ping6', 'traceroute', 'tracepath', 'mtr', 'dig', 'nslookup', 'host', 'whois', 'nmap', 'masscan', 'tcpdump', 'tshark', 'wireshark', 'grpcurl', 'iwr', 'irm', 'invoke-webrequest', 'invoke-restmethod', 'websocat', 'wscat', 'mosh', 'sshpass', 'ngrok', 'cloudflared', 'localtunnel', 'lt', 'tailscale', 'wg', 'wg-quick', 'openvpn', 'nordvpn', 'speedtest', 'iperf', 'iperf3', 'mail', 'mailx', 'sendmail', 'mutt', 'swaks'], (inv, a) => {
     a.hitOn(['ngrok', 'cloudflared', 'localtunnel', 'lt'].includes(inv.name) ? 'perm.firewall' : 'net.command', `Uses the network (${inv.name}).`, inv);
     checkPathWords(a, inv, inv.args.filter((w) => /^[@~./]|=@|^-in$|^-inkey$/.test(w.value ?? '') || /\.(pem|key|p12|pfx|env)$/.test(w.value ?? '')), 'read');
     if (inv.name === 'sshpass') {

@@ -40,11 +40,15 @@ const crontab: Handler = (inv, a) => {
 };
 
 const sshKeygen: Handler = (inv, a) => {
-  const t = inv.args.map(text);
-  if (t.includes('-l') && !t.includes('-y')) return; // fingerprint of a (public) key
+  const p = parseArgs(inv.args, { withValue: ['-f', '-t', '-b', '-C', '-N', '-P', '-O', '-E', '-I', '-n', '-V', '-z', '-s', '-Z', '-a', '-m'] });
+  const file = p.values.get('-f')?.[0];
+  // Fingerprints (-l) and known_hosts look-ups (-F) print nothing secret.
+  if ((p.flags.has('-l') || p.flags.has('-F') || p.flags.has('-B')) && !p.flags.has('-y') && !p.flags.has('-e')) {
+    if (file) checkPathWord(a, inv, file, 'meta');
+    return;
+  }
   a.hitCommand('secret.credential-cli', 'Creates, converts or prints SSH keys (ssh-keygen).', inv);
-  const i = t.indexOf('-f');
-  if (i >= 0 && inv.args[i + 1]) checkPathWord(a, inv, inv.args[i + 1]!, 'read');
+  if (file) checkPathWord(a, inv, file, 'read');
 };
 
 /** systemctl/service/launchctl: services are review; turning off a security service is not ordinary. */

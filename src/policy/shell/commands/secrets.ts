@@ -53,7 +53,25 @@ const dotenvRunner: Handler = (inv, a) => {
   if (dash >= 0 && dash + 1 < inv.args.length) a.dispatchFrom(inv, dash + 1, inv.name);
 };
 
+/** openssl: key and certificate files are read (a private key is a secret); decrypting or exporting keys hands them out. */
+const openssl: Handler = (inv, a) => {
+  const t = inv.args.map(text);
+  const sub = t[0] ?? '';
+  t.forEach((x, i) => {
+    const next = inv.args[i + 1];
+    if (!next) return;
+    if (/^-(in|inkey|key|signkey|CAkey|passin|kfile|certfile)$/.test(x)) checkPathWords(a, inv, [next], 'read');
+  });
+  if (/^(s_client|s_server|s_time|ocsp)$/.test(sub)) a.hitOn('net.command', `Opens a network connection (openssl ${sub}).`, inv);
+  else if ((sub === 'enc' && t.includes('-d')) || sub === 'pkcs12' || t.some((x) => /^-(decrypt|nodes|noenc|passout|passin)$/.test(x)) || /^(rsautl|pkeyutl|cms|smime)$/.test(sub) && t.includes('-decrypt')) {
+    a.hitCommand('secret.credential-cli', `Decrypts data or exports private keys (openssl ${sub}).`, inv);
+  } else if (/^(genrsa|genpkey|gendsa)$/.test(sub) || (sub === 'req' && t.some((x) => x === '-newkey' || x === '-new' && t.includes('-keyout')))) {
+    a.hitCommand('secret.credential-cli', `Creates a private key (openssl ${sub}).`, inv);
+  }
+};
+
 export const SECRET_COMMANDS: HandlerTable = {
+  openssl,
   vault: secretStore('HashiCorp Vault'),
   op: (inv, a) => (text(inv.args[0]) === 'run' ? secretRunner('1Password')(inv, a) : secretStore('1Password')(inv, a)),
   ...table(['bw', 'lpass', 'keepassxc-cli', 'kpcli', 'pass', 'gopass', 'passage', 'secret-tool', 'kwallet-query', 'keyctl', 'infisical', 'bao', 'chamber', 'akeyless', 'conjur', 'berglas'], (inv, a) => {

@@ -211,6 +211,7 @@ const otherCode: Handler = (inv, a) => {
 export const SHELL_COMMANDS: HandlerTable = {
   ...table(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'rbash', 'tcsh', 'csh', 'yash', 'posh', 'elvish', 'nu', 'xonsh'], shell),
   eval: evalCmd,
+  ...table(['iex', 'invoke-expression'], (inv, a) => a.hitOn('opaque.eval', 'Runs text as PowerShell code (Invoke-Expression).', inv)),
   ...table(['source', '.'], source),
   ...table(['python', 'python2', 'python3', 'pypy', 'pypy3', 'py', 'ipython', 'jython'], python),
   ...table(['node', 'nodejs'], node),

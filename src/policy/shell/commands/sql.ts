@@ -8,6 +8,8 @@ export const SQL_PERMISSION = /\b(grant|revoke)\b[\s\S]{0,200}?\b(to|from|on)\b|
 const client: Handler = (inv, a) => {
   const texts: { text: string; start: number; end: number }[] = inv.args.map((w) => ({ text: w.value ?? w.raw, start: w.start, end: w.end }));
   if (inv.stdin?.kind === 'text') texts.push({ text: inv.stdin.text, start: inv.nameWord.start, end: inv.nameWord.end });
+  // redis-cli CONFIG SET requirepass "" arrives as separate words.
+  if (inv.args.length > 1) texts.push({ text: inv.args.map((w) => w.value ?? '').join(' '), start: inv.args[0]!.start, end: inv.args[inv.args.length - 1]!.end });
   const found = texts.find((t) => SQL_PERMISSION.test(t.text));
   if (found) {
     a.hitAt('perm.sql', 'Runs SQL that creates users, grants privileges or disables row-level security.', inv.frame, found.start, found.end);

@@ -75,6 +75,9 @@ const xargs: Handler = (inv, a) => {
   if (inv.stdin?.kind === 'files') inputs.push(syntheticWord(inv.stdin.pattern, true, at, at.node));
   else if (inv.stdin?.kind === 'text') {
     for (const t of inv.stdin.text.split(/\s+/).filter(Boolean).slice(0, 64)) inputs.push(syntheticWord(t.replace(/[*?[\]{}\\,]/g, '\\$&'), false, at, at.node));
+  } else if (inv.stdin) {
+    // Words the policy cannot see: a run-time value (`… | xargs printenv` prints whatever names arrive).
+    inputs.push({ ...syntheticWord('*', true, at, at.node), value: undefined, vars: ['xargs input'] });
   }
   const replace = valueOf(p, '-I', '--replace')?.value;
   const cmdIndex = p.operandIndex;
