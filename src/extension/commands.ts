@@ -11,4 +11,5 @@ export const COMMANDS: Record<string, Factory> = {
   'countersign.revokeSessionRules': (ctx) => () => ctx.rules.clear(),
   'countersign.connectAgents': (ctx) => () => ctx.agents.connect(),
   'countersign.disconnectAgents': (ctx) => () => ctx.agents.disconnect(),
+  'countersign.showAuditLog': (ctx) => () => ctx.auditLog.show(),
 };

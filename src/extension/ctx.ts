@@ -16,6 +16,7 @@ import { SensitiveNotifier } from './notifications';
 import { createPendingStatus } from './statusBar';
 import { exportGateToTerminals } from './terminalEnv';
 import { AgentConnections } from './connect/agentConnections';
+import { AuditLogPanel } from './auditLog/auditLogPanel';
 
 /** What the extension exports. Read-only: no other extension can decide anything through it. */
 export interface CountersignApi {
@@ -27,6 +28,8 @@ export interface CountersignApi {
   shimPath(): string;
   /** Each agent's connection state, as the panel shows it. */
   agentStates(): AgentConnectionView[];
+  /** Where this window's gate writes its audit log. */
+  auditDir(): string;
   /** Present only when VS Code runs the extension's own integration tests (ExtensionMode.Test). */
   testing?: CountersignTesting;
 }
@@ -53,6 +56,9 @@ export class Ctx implements vscode.Disposable {
   readonly view: ReviewViewProvider;
   private readonly notifier: SensitiveNotifier;
   readonly agents: AgentConnections;
+  readonly auditLog: AuditLogPanel;
+  /** The audit log directory the gate was started with (one per workspace). */
+  readonly auditDir: string;
   private readonly gate: GateClient;
   private status: GateStatus | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -71,9 +77,14 @@ export class Ctx implements vscode.Disposable {
     const config = this.readConfig();
     this.gate = new GateClient(context.extensionUri, { settings: config.settings, runtimeDir: this.runtimeDir, auditDir: config.auditDir }, this.queue, this.output);
     this.agents = new AgentConnections(this.globalStorage, context.extensionPath);
+    this.auditDir = config.auditDir;
+    this.auditLog = new AuditLogPanel(context.extensionUri, () => this.auditDir, this.output);
+    this.view.showAgents(this.agents.states());
     this.disposables.push(
       this.output,
       this.agents,
+      this.auditLog,
+      this.agents.onDidChange((states) => this.view.showAgents(states)),
       this.diffs,
       this.history,
       this.notifier,
@@ -130,6 +141,7 @@ export class Ctx implements vscode.Disposable {
       onDidChangePending: (listener) => this.queue.onDidChange(listener),
       shimPath: () => this.agents.shim.path,
       agentStates: () => this.agents.states(),
+      auditDir: () => this.auditDir,
     };
     if (this.context.extensionMode === vscode.ExtensionMode.Test) {
       api.testing = {

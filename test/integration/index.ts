@@ -8,6 +8,7 @@ export async function run(): Promise<void> {
   await import('./gatePath.test');
   await import('./connectAgents.test');
   await import('./diagnostics.test');
+  await import('./auditLog.test');
   await import('./reviewPanel.test');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);

@@ -29,9 +29,10 @@ export async function verifyDir(dir: string): Promise<ChainStatus> {
 
 /** The whole log (every chain), filtered, as JSONL (lines as stored) or CSV. */
 export async function exportText(dir: string, format: 'jsonl' | 'csv', filter: AuditFilter): Promise<string> {
-  const out: string[] = format === 'csv' ? [csvHeader()] : [];
+  const line = (s: string) => s.replace(/\r?\n$/, '');
+  const out: string[] = format === 'csv' ? [line(csvHeader())] : [];
   for (const [name, files] of await listLogs(dir)) {
-    for await (const { entry, raw, item } of exportEntries(files, filter)) out.push(format === 'csv' ? csvRow(entry, item, name) : raw);
+    for await (const { entry, raw, item } of exportEntries(files, filter)) out.push(format === 'csv' ? line(csvRow(entry, item, name)) : raw);
   }
   return out.join('\n') + '\n';
 }
