@@ -2,7 +2,7 @@
 // sides use (`*`, `?`, `[…]`, literal text, and `**` as whole path segments) by a product-automaton walk:
 // two patterns intersect iff some string can be consumed by both. Case-insensitive, like macOS and Windows.
 
-export type Token = { star: true } | { star: false; test: (c: string) => boolean; literal: string | undefined };
+export type Token = { star: true } | { star: false; test: (c: string) => boolean; literal: string | undefined; bracket?: boolean };
 
 const STAR: Token = { star: true };
 
@@ -25,7 +25,7 @@ function bracket(seg: string, at: number): { token: Token; next: number } | unde
     const c = seg[i]!;
     if (c === ']' && !first) {
       const test = (x: string) => ranges.some(([a, b]) => x >= a && x <= b) !== negate;
-      return { token: { star: false, test, literal: undefined }, next: i + 1 };
+      return { token: { star: false, test, literal: undefined, bracket: true }, next: i + 1 };
     }
     first = false;
     if (c === '[' && seg[i + 1] === ':') {
@@ -72,50 +72,70 @@ export function tokenize(segment: string): Token[] {
   return out;
 }
 
-function tokensIntersect(a: Token, b: Token): boolean {
+/** Whether one character can satisfy both tokens (neither a star); `noDot` also forbids '.'. */
+function tokensIntersect(a: Token, b: Token, noDot: boolean): boolean {
   if (a.star || b.star) return true;
-  if (a.literal !== undefined) return b.test(a.literal);
-  if (b.literal !== undefined) return a.test(b.literal);
+  if (a.literal !== undefined) return b.test(a.literal) && !(noDot && a.literal === '.');
+  if (b.literal !== undefined) return a.test(b.literal) && !(noDot && b.literal === '.');
   // Two classes: probe printable ASCII (enough for file names a secret glob names).
   for (let c = 32; c < 127; c++) {
     const ch = String.fromCharCode(c);
+    if (noDot && ch === '.') continue;
     if (a.test(ch) && b.test(ch)) return true;
   }
   return false;
 }
 
+/** Whether a single (non-star) token admits some character other than '.'. */
+function admitsNonDot(t: Token): boolean {
+  if (t.star) return true;
+  if (t.literal !== undefined) return t.literal !== '.';
+  for (let c = 32; c < 127; c++) if (c !== 46 && t.test(String.fromCharCode(c))) return true;
+  return false;
+}
+
 /**
  * Whether one shell-glob segment and one rule segment can match the same name. `shellHidesDot`: bash without
- * dotglob never lets a leading wildcard match a leading `.` (`*` does not expand to `.env`).
+ * dotglob never lets a leading wildcard match a leading `.` (`*` does not expand to `.env`), so when the shell
+ * segment starts with a wildcard the shared name may not start with '.'.
  */
 export function segmentsIntersect(shell: Token[], rule: Token[], shellHidesDot: boolean): boolean {
-  const first = shell[0];
-  const ruleFirst = rule[0];
-  if (shellHidesDot && first && (first.star || first.literal === undefined) && ruleFirst && !ruleFirst.star && ruleFirst.literal === '.') {
-    return false;
-  }
   const n = shell.length;
   const m = rule.length;
-  // can[i][j]: some string matches both shell[i..] and rule[j..]. Filled from the end.
-  const can: boolean[][] = Array.from({ length: n + 1 }, () => new Array<boolean>(m + 1).fill(false));
-  can[n]![m] = true;
-  for (let i = n; i >= 0; i--) {
-    for (let j = m; j >= 0; j--) {
-      if (i === n && j === m) continue;
-      const a = shell[i];
-      const b = rule[j];
-      let v = false;
-      if (a?.star && can[i + 1]![j]) v = true;
-      if (!v && b?.star && can[i]![j + 1]) v = true;
-      if (!v && a && b) {
-        if (a.star && !b.star) v = can[i]![j + 1]!;
-        else if (!a.star && b.star) v = can[i + 1]![j]!;
-        else if (!a.star && !b.star) v = tokensIntersect(a, b) && can[i + 1]![j + 1]!;
+  const first = shell[0];
+  // (A bracket that lists '.' is treated as naming it: some shells let `[.]env` reach .env.)
+  const guardStart = shellHidesDot && first !== undefined && (first.star || (first.literal === undefined && !(first.bracket === true && first.test('.'))));
+  // can[s][i][j]: some string matches shell[i..] and rule[j..]; s = 0 while no character has been consumed yet.
+  const size = (n + 1) * (m + 1);
+  const started = new Uint8Array(size);
+  const fresh = new Uint8Array(size);
+  const at = (i: number, j: number) => i * (m + 1) + j;
+  for (const layer of [1, 0]) {
+    if (layer === 0 && !guardStart) break;
+    const can = layer === 1 ? started : fresh;
+    const noDot = layer === 0;
+    for (let i = n; i >= 0; i--) {
+      for (let j = m; j >= 0; j--) {
+        if (i === n && j === m) {
+          can[at(i, j)] = 1;
+          continue;
+        }
+        const a = shell[i];
+        const b = rule[j];
+        let v = false;
+        if (a?.star && can[at(i + 1, j)]) v = true;
+        if (!v && b?.star && can[at(i, j + 1)]) v = true;
+        if (!v && a && b) {
+          if (a.star && b.star) v = noDot && started[at(i, j)] === 1;
+          else if (a.star) v = (!noDot || admitsNonDot(b)) && started[at(i, j + 1)] === 1;
+          else if (b.star) v = (!noDot || admitsNonDot(a)) && started[at(i + 1, j)] === 1;
+          else v = tokensIntersect(a, b, noDot) && started[at(i + 1, j + 1)] === 1;
+        }
+        can[at(i, j)] = v ? 1 : 0;
       }
-      can[i]![j] = v;
     }
   }
-  return can[0]![0]!;
+  return (guardStart ? fresh : started)[0] === 1;
 }
 
 interface Segment {

@@ -349,9 +349,10 @@ export class ShellAnalyzer {
       return;
     }
     const value = w.value;
-    if (w.vars.length > 0) {
-      // `CMD=sudo; $CMD ls`: known here, but a command named by a variable is decided at run time.
-      this.hitOn('opaque.dynamic-command', `The command name comes from $${w.vars[0]}, so what runs is decided at run time.`, inv);
+    if (w.vars.length > 0 || w.substitutions.length > 0) {
+      // `CMD=sudo; $CMD ls`, `$(echo sudo) ls`: known here, but a computed command name is decided at run time.
+      const from = w.vars.length > 0 ? `$${w.vars[0]}` : 'a command substitution';
+      this.hitOn('opaque.dynamic-command', `The command name comes from ${from}, so what runs is decided at run time.`, inv);
     }
     const base = value.replace(/^.*[\\/]/, '').replace(/\.exe$/i, '');
     inv.name = base.toLowerCase();
