@@ -29,11 +29,15 @@ function claudeStyle(decision: Decision, reason: string): HookAnswer {
   return decision === 'deny' ? json({ decision: 'block', reason, hookSpecificOutput }) : json({ hookSpecificOutput });
 }
 
+/** One printable line: the reason may quote agent-supplied text. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 500);
+}
+
 /** Single-quoted for POSIX sh, on one line, printable: the reason may quote agent-supplied text. */
 function shellQuote(text: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const line = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 500);
-  return `'${line.replace(/'/g, `'\\''`)}'`;
+  return `'${oneLine(text).replace(/'/g, `'\\''`)}'`;
 }
 
 function clineToolName(payload: unknown): string | undefined {
@@ -44,9 +48,10 @@ function clineToolName(payload: unknown): string | undefined {
 
 /**
  * What a denied Cline tool runs instead, so that only that tool is blocked: `cancel` aborts the whole task (and
- * nobody sees why). The replacement does nothing (an echo of the denial, no files, an empty patch); Cline also
- * shows the model `errorMessage` as hook context. Tools not listed here still cancel: an unknown tool's "empty"
- * input could mean "do the default thing".
+ * nobody sees why). Each replacement does nothing: an echo of the denial; no files to read; a one-line "patch"
+ * that cannot parse (Cline reports it as a failed patch quoting the line, where an empty patch reports success).
+ * Cline also shows the model `errorMessage` as hook context. Tools not listed here still cancel: an unknown
+ * tool's "empty" input could mean "do the default thing".
  */
 function clineHarmlessInput(tool: string | undefined, reason: string): Record<string, unknown> | undefined {
   switch (tool ?? '') {
@@ -55,7 +60,7 @@ function clineHarmlessInput(tool: string | undefined, reason: string): Record<st
     case 'read_files':
       return { files: [] };
     case 'apply_patch':
-      return { input: '*** Begin Patch\n*** End Patch\n' };
+      return { input: `Countersign denied this change: ${oneLine(reason)}` };
     default:
       return undefined;
   }

@@ -58,33 +58,61 @@ export function codexHookKey(hooksFile: string, group: number, handler: number):
 
 const str = (n: Node | undefined): string | undefined => (typeof n?.value === 'string' ? n.value : undefined);
 
-/** Countersign's PreToolUse hooks in a Codex hooks.json, with the key and hash Codex gives each. */
-export function codexHookRefs(hooksFile: string, hooksJson: string | undefined): CodexHookRef[] {
+interface Handler extends CodexHookRef {
+  ours: boolean;
+}
+
+/** Every command handler under PreToolUse, in order, with the key and hash Codex gives it. */
+function handlers(hooksFile: string, hooksJson: string | undefined): Handler[] {
   if (!hooksJson?.trim()) return [];
   const root = parseTree(hooksJson, [], { allowTrailingComma: true, disallowComments: false });
   const groups = root ? findNodeAtLocation(root, ['hooks', 'PreToolUse']) : undefined;
   if (groups?.type !== 'array') return [];
-  const refs: CodexHookRef[] = [];
+  const found: Handler[] = [];
   (groups.children ?? []).forEach((group, g) => {
-    const handlers = findNodeAtLocation(group, ['hooks']);
-    (handlers?.type === 'array' ? handlers.children ?? [] : []).forEach((h, i) => {
+    const list = findNodeAtLocation(group, ['hooks']);
+    (list?.type === 'array' ? list.children ?? [] : []).forEach((h, i) => {
       const command = str(findNodeAtLocation(h, ['command']));
-      if (!isCountersignCommand(command) || str(findNodeAtLocation(h, ['type'])) !== 'command') return;
+      if (command === undefined || str(findNodeAtLocation(h, ['type'])) !== 'command') return;
       const timeout = findNodeAtLocation(h, ['timeout'])?.value as unknown;
-      const isAsync = findNodeAtLocation(h, ['async'])?.value as unknown;
-      refs.push({
+      found.push({
         key: codexHookKey(hooksFile, g, i),
+        ours: isCountersignCommand(command),
         hash: codexHookHash({
-          command: command!,
+          command,
           timeout: typeof timeout === 'number' ? timeout : undefined,
           matcher: str(findNodeAtLocation(group, ['matcher'])),
-          async: isAsync === true,
+          async: findNodeAtLocation(h, ['async'])?.value === true,
           statusMessage: str(findNodeAtLocation(h, ['statusMessage'])),
         }),
       });
     });
   });
-  return refs;
+  return found;
+}
+
+/** Countersign's PreToolUse hooks in a Codex hooks.json, with the key and hash Codex gives each. */
+export function codexHookRefs(hooksFile: string, hooksJson: string | undefined): CodexHookRef[] {
+  return handlers(hooksFile, hooksJson)
+    .filter((h) => h.ours)
+    .map(({ key, hash }) => ({ key, hash }));
+}
+
+/**
+ * Keys are positions, so removing Countersign's hook moves every hook after it to a new key, and their trust
+ * would stop matching (Codex would then skip the user's own hooks silently). Returns old → new key for each
+ * other hook whose position changed between the two texts.
+ */
+export function codexMovedKeys(hooksFile: string, before: string | undefined, after: string | undefined): Map<string, string> {
+  const was = handlers(hooksFile, before).filter((h) => !h.ours);
+  const now = handlers(hooksFile, after).filter((h) => !h.ours);
+  const moved = new Map<string, string>();
+  if (was.length !== now.length) return moved;
+  was.forEach((h, i) => {
+    const to = now[i]!;
+    if (h.hash === to.hash && h.key !== to.key) moved.set(h.key, to.key);
+  });
+  return moved;
 }
 
 // ---- config.toml: a line editor for exactly the tables Countersign writes ----------------------------------
@@ -183,4 +211,19 @@ export function untrustCodexHooks(configToml: string, keys: readonly string[]): 
   }
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   return lines.length === 0 ? '' : lines.join(eol) + eol;
+}
+
+/** Moves each hook's state table to its hook's new key (see codexMovedKeys); all at once, so shifts cannot collide. */
+export function rekeyCodexHookStates(configToml: string, moved: ReadonlyMap<string, string>): string {
+  if (moved.size === 0) return configToml;
+  return configToml
+    .split(/(?<=\n)/)
+    .map((line) => {
+      const eol = /\r?\n$/.exec(line)?.[0] ?? '';
+      const text = line.slice(0, line.length - eol.length);
+      const key = headerKey(text);
+      const to = key === undefined ? undefined : moved.get(key);
+      return to === undefined ? line : `${/^\s*/.exec(text)![0]}[hooks.state.${tomlString(to)}]${eol}`;
+    })
+    .join('');
 }

@@ -4,7 +4,7 @@ import { addHook, ConfigParseError, hasHook, removeHook, type CreatedPath } from
 import { clineHookScript, isClineHookScript, shQuote } from './scripts';
 import { hookCommandLine, type ConfigTarget } from './catalog';
 import { HOOK_TIMEOUT_SECONDS } from './answers';
-import { codexHookRefs, trustCodexHooks, untrustCodexHooks } from './codexTrust';
+import { codexHookRefs, codexMovedKeys, rekeyCodexHookStates, trustCodexHooks, untrustCodexHooks } from './codexTrust';
 
 export interface PlannedChange {
   target: ConfigTarget;
@@ -68,10 +68,16 @@ export function planCodexTrust(config: ConfigTarget, before: string | undefined,
   return edit.problem !== undefined ? { ...base, after: before, problem: `${config.file}: ${edit.problem}` } : { ...base, after: edit.text };
 }
 
-/** Disconnecting Codex drops the trust Connect recorded for the hooks being removed. */
+/**
+ * Disconnecting Codex drops the trust Connect recorded for the hooks being removed, and moves the trust of the
+ * user's hooks that sat after Countersign's to their new positions (Codex keys trust by position).
+ */
 export function planCodexUntrust(config: ConfigTarget, before: string | undefined, hookPlans: readonly PlannedChange[]): PlannedChange | undefined {
   if (before === undefined) return undefined;
-  const keys = hookPlans.filter((p) => !p.problem).flatMap((p) => codexHookRefs(p.target.file, p.before).map((r) => r.key));
+  const removing = hookPlans.filter((p) => !p.problem);
+  const keys = removing.flatMap((p) => codexHookRefs(p.target.file, p.before).map((r) => r.key));
   if (keys.length === 0) return undefined;
-  return { target: config, before, after: untrustCodexHooks(before, keys), created: [], executable: false };
+  let after = untrustCodexHooks(before, keys);
+  for (const p of removing) after = rekeyCodexHookStates(after, codexMovedKeys(p.target.file, p.before, p.after));
+  return { target: config, before, after, created: [], executable: false };
 }

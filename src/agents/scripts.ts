@@ -8,10 +8,18 @@ export function shQuote(s: string): string {
 
 export const SHIM_MARKER = 'Countersign hook shim';
 
+/** An answer every agent reads as a deny (each takes the fields it knows); exit 2 blocks where exit codes count. */
+function universalDeny(reason: string): string {
+  const r = JSON.stringify(reason);
+  return `{"decision":"block","reason":${r},"permission":"deny","cancel":true,"errorMessage":${r},"permissionDecision":"deny","hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":${r}}}`;
+}
+
 /**
  * The shim agents' configs point at. Its path never changes; the extension rewrites its content on every start,
  * so it follows extension updates, and it runs the CLI with the editor's own runtime (no Node needed on PATH).
- * If the extension is gone, it still denies (exit 2 blocks in Claude Code, Codex, Gemini CLI, Copilot) and says why.
+ * The CLI answers every failure itself; the shim covers what the CLI cannot: the extension gone, or the CLI not
+ * even starting (an update half-written, the runtime killed). A hook that crashes lets Gemini CLI, Codex and
+ * Cline run the tool, so then the shim denies: exit 2 and an answer each agent reads as a deny.
  */
 export function posixShim(runtime: string, cliPath: string, home: string): string {
   return `#!/bin/sh
@@ -20,10 +28,18 @@ export function posixShim(runtime: string, cliPath: string, home: string): strin
 CLI=${shQuote(cliPath)}
 if [ ! -f "$CLI" ]; then
   echo "Countersign is not installed any more, so this agent action was denied. Reinstall it, or remove its hook from your agent's config." >&2
-  echo '{"decision":"block","reason":"Countersign is not installed any more; denied.","permission":"deny","cancel":true,"errorMessage":"Countersign is not installed any more; denied.","permissionDecision":"deny","hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":"Countersign is not installed any more; denied."}}'
+  echo '${universalDeny('Countersign is not installed any more; denied.')}'
   exit 2
 fi
-COUNTERSIGN_HOME=${shQuote(home)} ELECTRON_RUN_AS_NODE=1 exec ${shQuote(runtime)} "$CLI" "$@"
+out=$(COUNTERSIGN_HOME=${shQuote(home)} ELECTRON_RUN_AS_NODE=1 ${shQuote(runtime)} "$CLI" "$@")
+code=$?
+if [ "$code" -eq 0 ] || [ "$code" -eq 2 ]; then
+  [ -n "$out" ] && printf '%s\n' "$out"
+  exit "$code"
+fi
+echo "Countersign's hook failed to run (exit $code), so this agent action was denied." >&2
+echo '${universalDeny('Countersign: the hook failed to run; denied.')}'
+exit 2
 `;
 }
 

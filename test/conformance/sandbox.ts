@@ -4,8 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { applyChanges, planConnection, type Applied } from '../../src/agents/connect';
-import { shQuote } from '../../src/agents/scripts';
+import { applyChanges, planConnection, planDisconnection, type Applied } from '../../src/agents/connect';
+import { posixShim, shQuote } from '../../src/agents/scripts';
 import type { AgentName } from '../../src/policy/types';
 import { killGroup, track } from './proc';
 
@@ -89,25 +89,37 @@ export class Sandbox {
   }
 
   /**
-   * A test-only stand-in for the shim the extension writes: it keeps a copy of each payload and answer (the
-   * captures), then runs the built CLI as the real shim does. `slow-hook` makes it wait first (Gemini's timeout).
+   * The shim is the one the extension writes (posixShim), pointed at a test-only stand-in for the editor's
+   * runtime: it keeps a copy of each payload and answer (the captures), then runs this Node. Flag files make it
+   * wait first (`slow-hook`: Gemini's timeout) or die without answering (`crash-hook`: the shim must deny).
    */
   private writeShim(): void {
     const q = shQuote;
+    const flag = (name: string) => q(join(this.root, name));
+    const runtime = join(this.root, 'bin', 'runtime');
     const text = `#!/bin/sh
 d=${q(this.captureDir)}/$(date +%s%N)-$$
 mkdir -p "$d"
 cat > "$d/payload.json"
 printf '%s\\n' "$@" > "$d/args"
-if [ -f ${q(join(this.root, 'slow-hook'))} ]; then sleep "$(cat ${q(join(this.root, 'slow-hook'))})"; fi
-COUNTERSIGN_HOME=${q(this.storage)} COUNTERSIGN_RUNTIME_DIR=${q(this.runtimeDir)} ${q(process.execPath)} ${q(CLI)} "$@" < "$d/payload.json" > "$d/stdout" 2> "$d/stderr"
+if [ -f ${flag('slow-hook')} ]; then sleep "$(cat ${flag('slow-hook')})"; fi
+if [ -f ${flag('crash-hook')} ]; then : > "$d/stdout"; echo 1 > "$d/exit"; exit 1; fi
+COUNTERSIGN_RUNTIME_DIR=${q(this.runtimeDir)} ${q(process.execPath)} "$@" < "$d/payload.json" > "$d/stdout" 2> "$d/stderr"
 code=$?
 echo "$code" > "$d/exit"
 cat "$d/stdout"
 cat "$d/stderr" >&2
 exit "$code"
 `;
-    writeFileSync(this.shim, text, { mode: 0o700 });
+    writeFileSync(runtime, text, { mode: 0o700 });
+    writeFileSync(this.shim, posixShim(runtime, CLI, this.storage), { mode: 0o700 });
+  }
+
+  /** Makes the runtime die without an answer, as a half-written update or a killed process would. */
+  crashHook(on: boolean): void {
+    const flag = join(this.root, 'crash-hook');
+    if (on) writeFileSync(flag, '');
+    else rmSync(flag, { force: true });
   }
 
   /** Makes the hook wait this long before answering (0: no wait). */
@@ -123,6 +135,11 @@ exit "$code"
     const problems = plans.filter((p) => p.problem).map((p) => p.problem);
     if (problems.length > 0) throw new Error(`Connect Agents refused: ${problems.join('; ')}`);
     return applyChanges(plans);
+  }
+
+  /** Disconnect Agents, as the command does it (nothing recorded as created: only the hook goes). */
+  disconnect(codexHome?: string): Applied[] {
+    return applyChanges(planDisconnection([this.agent], { home: this.home, codexHome }, () => []));
   }
 
   /** Hook calls that arrived since the last call to this method. */

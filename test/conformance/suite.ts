@@ -16,7 +16,7 @@ import { hookDenied } from './verdict';
 import { PROMPT, type Driver, type FileRef, type Pin } from './drivers/types';
 import pins from './agents.json';
 
-export const CHECKS = ['config', 'sensitive shell', 'safe shell', 'sensitive read', 'sensitive write', 'edit diff', 'agent-specific', 'no gate', 'payload shape'] as const;
+export const CHECKS = ['config', 'sensitive shell', 'safe shell', 'sensitive read', 'sensitive write', 'edit diff', 'agent-specific', 'hook crash', 'no gate', 'payload shape'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
 export interface CheckResult {
@@ -74,16 +74,23 @@ export function defineAgentSuite(driver: Driver): void {
   let sb: Sandbox;
   let model: ModelServer;
   let installed: string | undefined;
+  let turns = 0;
 
   /** Runs the agent once with the model scripted to make `calls`; returns every record of what happened. */
-  async function turn(calls: ToolCallSpec[]): Promise<Turn> {
+  async function turn(calls: ToolCallSpec[], capture = true): Promise<Turn> {
     sb.newHookCalls();
     model.script({ calls, final: driver.final });
     const run = await driver.run(sb, model, bin, PROMPT);
     const hooks = sb.newHookCalls();
-    for (const h of hooks) {
+    for (const h of capture ? hooks : []) {
       const c = toCapture(driver.agent, h, sb);
       captures.set(c.name, c);
+    }
+    if (process.env.CONFORMANCE_DEBUG) {
+      // Everything the model saw and the agent printed, to diagnose a failing release: out/conformance/debug/.
+      const dir = join(REPO, 'out', 'conformance', 'debug');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${driver.agent}-${++turns}.json`), JSON.stringify({ calls, requests: model.requests, run, hooks }, null, 2));
     }
     return { run, hooks, bodies: model.allBodies(), toolResults: model.toolResults(), mainRequests: model.requests.filter((r) => r.main).length };
   }
@@ -127,7 +134,9 @@ export function defineAgentSuite(driver: Driver): void {
     assert.ok(!t.run.timedOut, `the agent hung: ${tail(t.run)}`);
     // The agent reported the denial back to the model and the conversation continued (no aborted run).
     assert.ok(t.toolResults.length > 0, `the model never got a tool result after the denial (run aborted?); ${tail(t.run)}`);
-    assert.match(t.bodies, /Countersign/, 'the model was not told that Countersign denied the action');
+    // Cline tells the model through hook context next to the (no-op) tool result; the others in the result itself.
+    const told = driver.agent === 'cline' ? /<hook_context[^>]*>(?:\\n|\s)*Countersign:/.test(t.bodies) : /Countersign:/.test(t.toolResults.join('\n'));
+    assert.ok(told, 'the model was not told that Countersign denied the action');
     return call;
   }
 
@@ -267,6 +276,20 @@ export function defineAgentSuite(driver: Driver): void {
 
     agentSpecific(driver, () => ({ sb, turn, assertBlocked }), check);
 
+    check('hook crash', async () => {
+      // The runtime dies without an answer: the shim the extension writes must deny on its own.
+      sb.crashHook(true);
+      try {
+        const t = await turn([driver.tools.shell('cat .env')], false);
+        hookFor(t, 'cat .env');
+        assert.ok(!t.run.timedOut, `the agent hung: ${tail(t.run)}`);
+        assert.ok(!t.bodies.includes(sb.canary), 'the secret reached the model when the hook crashed');
+        return driver.agent === 'cline' ? 'denied (Cline aborts the task on the shim\'s cancel)' : 'denied by the shim';
+      } finally {
+        sb.crashHook(false);
+      }
+    });
+
     check('no gate', async () => {
       await sb.stopGate();
       const t = await turn([driver.tools.shell('cat .env')]);
@@ -325,21 +348,37 @@ function agentSpecific(driver: Driver, ctx: () => Ctx, check: Check): void {
   } else if (driver.agent === 'codex') {
     check('agent-specific', async () => {
       const { sb } = ctx();
-      // Control: without the trust entry Connect Agents wrote, Codex would skip the hook silently.
       const { codexHooksList } = await import('./drivers/codexAppServer');
       const { untrustCodexHooks } = await import('../../src/agents/codexTrust');
+      const bin = agentBin('codex', (pins as Record<string, Pin>).codex!);
       const home = driver.codexHome!(sb);
       const configFile = join(home, 'config.toml');
-      const written = readFileSync(configFile, 'utf8');
+      const hooksFile = join(home, 'hooks.json');
+      const saved = { config: readFileSync(configFile, 'utf8'), hooks: readFileSync(hooksFile, 'utf8') };
       const env = { PATH: process.env.PATH, HOME: sb.home, CODEX_HOME: home };
+      const list = () => codexHooksList(bin, sb.project, env);
       try {
-        const key = (await codexHooksList(agentBin('codex', (pins as Record<string, Pin>).codex!), sb.project, env)).find((h) => h.command?.includes(sb.shim))!.key;
-        writeFileSync(configFile, untrustCodexHooks(written, [key]));
-        const untrusted = await codexHooksList(agentBin('codex', (pins as Record<string, Pin>).codex!), sb.project, env);
-        assert.equal(untrusted.find((h) => h.key === key)?.trustStatus, 'untrusted', 'control failed: removing the trust entry did not untrust the hook');
-        return `without the trust entry Codex lists the hook as untrusted (${key.replace(sb.root, '…')}); with it, every check above ran without --dangerously-bypass-hook-trust`;
+        // Control: without the trust entry Connect Agents wrote, Codex would skip the hook silently.
+        const key = (await list()).find((h) => h.command?.includes(sb.shim))!.key;
+        writeFileSync(configFile, untrustCodexHooks(saved.config, [key]));
+        assert.equal((await list()).find((h) => h.key === key)?.trustStatus, 'untrusted', 'control failed: removing the trust entry did not untrust the hook');
+        writeFileSync(configFile, saved.config);
+
+        // The user's own hook after Countersign's, trusted the way Codex's /hooks does it (its current hash).
+        const hooks = JSON.parse(saved.hooks) as { hooks: { PreToolUse: unknown[] } };
+        hooks.hooks.PreToolUse.push({ matcher: 'Bash', hooks: [{ type: 'command', command: 'true', timeout: 30 }] });
+        writeFileSync(hooksFile, JSON.stringify(hooks, null, 2));
+        const mine = (await list()).find((h) => h.command === 'true')!;
+        writeFileSync(configFile, `${saved.config}\n[hooks.state.${JSON.stringify(mine.key)}]\ntrusted_hash = ${JSON.stringify(mine.currentHash)}\n`);
+        // Disconnect shifts that hook to Countersign's old position; its trust must move with it.
+        sb.disconnect(home);
+        const left = await list();
+        assert.ok(!left.some((h) => h.command?.includes(sb.shim)), 'Disconnect left the Countersign hook in place');
+        assert.equal(left.find((h) => h.command === 'true')?.trustStatus, 'trusted', `after Disconnect the user's own hook lost its trust: ${JSON.stringify(left)}`);
+        return `untrusted without the entry Connect wrote (control); after Disconnect the user's later hook stays trusted (${key.replace(sb.root, '…')})`;
       } finally {
-        writeFileSync(configFile, written);
+        writeFileSync(configFile, saved.config);
+        writeFileSync(hooksFile, saved.hooks);
       }
     });
   } else {

@@ -71,7 +71,8 @@ test('Cline: a denied read_files or apply_patch is replaced by a no-op, so only 
   const read = { hookName: 'tool_call', tool_call: { name: 'read_files', input: { files: [{ path: '/p/.env' }] } } };
   assert.deepEqual(parse(formatAnswer('cline', 'deny', 'secret', read).stdout), { overrideInput: { files: [] }, errorMessage: 'secret' });
   const patch = { hookName: 'tool_call', tool_call: { name: 'apply_patch', input: { input: '*** Begin Patch\n*** Add File: .env\n+x\n*** End Patch\n' } } };
-  assert.deepEqual(parse(formatAnswer('cline', 'deny', 'secret', patch).stdout), { overrideInput: { input: '*** Begin Patch\n*** End Patch\n' }, errorMessage: 'secret' });
+  // An empty patch would report "Successfully applied"; a one-line non-patch fails and quotes the reason.
+  assert.deepEqual(parse(formatAnswer('cline', 'deny', 'secret\nfile', patch).stdout), { overrideInput: { input: 'Countersign denied this change: secret file' }, errorMessage: 'secret\nfile' });
   // Unknown tools: an empty input might mean "the default action", so those still cancel.
   const mcp = { hookName: 'tool_call', tool_call: { name: 'mcp__db__drop', input: {} } };
   assert.equal(parse(formatAnswer('cline', 'deny', 'no', mcp).stdout).cancel, true);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codexHookHash, codexHookKey, codexHookRefs, trustCodexHooks, untrustCodexHooks } from '../../../src/agents/codexTrust';
+import { codexHookHash, codexHookKey, codexHookRefs, rekeyCodexHookStates, trustCodexHooks, untrustCodexHooks } from '../../../src/agents/codexTrust';
 import { applyChanges, planConnection, planDisconnection } from '../../../src/agents/connect';
 
 test('hash matches what Codex 0.169 reports (defaults, explicit timeout, quoted shim path)', () => {
@@ -120,4 +120,36 @@ test('both scopes connected: one config.toml change trusts both hook files', () 
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
+});
+
+test("Disconnect keeps the user's later Codex hooks trusted: their trust moves with their new positions", () => {
+  const home = mkdtempSync(join(tmpdir(), 'cs-codex-trust-'));
+  try {
+    const codexHome = join(home, 'codex');
+    const hooksFile = join(codexHome, 'hooks.json');
+    const where = { home, codexHome };
+    applyChanges(planConnection(['codex'], 'user', where, '/g/bin/countersign'));
+    // The user adds their own hook after Countersign's and trusts it (as Codex's /hooks would).
+    const withMine = JSON.parse(readFileSync(hooksFile, 'utf8')) as { hooks: { PreToolUse: unknown[] } };
+    withMine.hooks.PreToolUse.push({ matcher: 'Bash', hooks: [{ type: 'command', command: './my-guard.sh', timeout: 30 }] });
+    writeFileSync(hooksFile, JSON.stringify(withMine, null, 2));
+    const mine = codexHookHash({ command: './my-guard.sh', timeout: 30, matcher: 'Bash' });
+    const config = join(codexHome, 'config.toml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\n[hooks.state.${JSON.stringify(codexHookKey(hooksFile, 1, 0))}]\ntrusted_hash = "${mine}"\n`);
+
+    applyChanges(planDisconnection(['codex'], where, () => []));
+    const after = readFileSync(config, 'utf8');
+    assert.equal(after, `[hooks.state.${JSON.stringify(codexHookKey(hooksFile, 0, 0))}]\ntrusted_hash = "${mine}"\n`);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('rekey renames only the moved tables, all at once', () => {
+  const text = '[hooks.state."f:pre_tool_use:1:0"]\ntrusted_hash = "a"\n\n[hooks.state."f:pre_tool_use:2:0"]\ntrusted_hash = "b"\n\n[other]\nx = 1\n';
+  const moved = new Map([
+    ['f:pre_tool_use:1:0', 'f:pre_tool_use:0:0'],
+    ['f:pre_tool_use:2:0', 'f:pre_tool_use:1:0'],
+  ]);
+  assert.equal(rekeyCodexHookStates(text, moved), '[hooks.state."f:pre_tool_use:0:0"]\ntrusted_hash = "a"\n\n[hooks.state."f:pre_tool_use:1:0"]\ntrusted_hash = "b"\n\n[other]\nx = 1\n');
 });
