@@ -16,9 +16,7 @@ const DIR = join(REPO, 'test', 'fixtures', 'agent-captures');
  * Captures the policy does not yet parse as the agent meant: run as `todo` (reported, not failing) until the
  * normalizer (src/policy, not this suite's to change) handles them. Remove an entry once it passes.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'cline-tool_call-read_files-denied.json': 'Cline read_files {files:[{path}]} is normalized as a generic tool, not a read',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
