@@ -19,7 +19,7 @@ export const LIMITS = {
   /** Simple commands analyzed per evaluation. */
   commands: 3000,
   /** New file content scanned by the content detectors. */
-  contentChars: 2 * 1024 * 1024,
+  contentChars: 1024 * 1024,
   /** Alternatives produced by brace expansion of one word. */
   braceAlternatives: 64,
 } as const;

@@ -6,6 +6,7 @@ import { RISK_ORDER, type Action, type Reason, type Risk, type Verdict } from '.
 const MAX_REASONS = 40;
 
 export function verdictOf(action: Action, reasons: Reason[]): Verdict {
+  if (reasons.length === 1) return { risk: reasons[0]!.risk, reasons, action };
   const seen = new Set<string>();
   const unique = reasons.filter((r) => {
     const key = `${r.rule}|${r.span ? `${r.span.field}:${r.span.index ?? ''}:${r.span.start}:${r.span.end}` : r.message}`;

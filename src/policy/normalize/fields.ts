@@ -27,7 +27,8 @@ export function firstStr(o: Obj, keys: readonly string[]): string | undefined {
 export function decodeJsonText(v: unknown): unknown {
   if (typeof v !== 'string') return v;
   const t = v.trim();
-  if (!(t.startsWith('{') || t.startsWith('['))) return v;
+  // Only text that looks like a JSON object or array of strings: `{ cat .env; }` and `[ -f x ]` are shell.
+  if (!/^(\{\s*"|\[\s*["{\]]|\{\s*\}|\[\s*\])/.test(t)) return v;
   try {
     return JSON.parse(t) as unknown;
   } catch {

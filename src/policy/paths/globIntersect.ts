@@ -173,11 +173,6 @@ export function pathGlobsIntersect(shell: Segment[], rule: Segment[], shellHides
   return can[0]![0]!;
 }
 
-/** Whether a single-segment glob matches a literal name (for the "is this glob broad?" probes). */
-export function segmentMatchesName(shell: Token[], name: string, shellHidesDot: boolean): boolean {
-  return segmentsIntersect(shell, tokenize(name.replace(/[*?[\\]/g, '\\$&')), shellHidesDot);
-}
-
 /** True when the text contains an unescaped glob metacharacter. */
 export function hasGlobChars(p: string): boolean {
   for (let i = 0; i < p.length; i++) {

@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import type { PolicyConfig } from '../types';
 import { BUILTIN_ALLOWED, SECRET_PATHS, SELF_PATHS, SYSTEM_PATHS, type PathAccess, type PathCategory, type PathRuleSpec } from './defaults';
 import { expandBraces } from './braces';
-import { hasGlobChars, pathGlobsIntersect, segmentMatchesName, segmentsIntersect, segmentsOf, tokenize, unescapeGlob, type Token } from './globIntersect';
+import { hasGlobChars, pathGlobsIntersect, segmentsIntersect, segmentsOf, tokenize, unescapeGlob, type Token } from './globIntersect';
 import { expandHome, isInside, isWindowsPath, normalizeAbsolute, slashes } from './resolve';
 
 /** How a command or tool touches a path. `meta`: names and sizes only (ls, stat, test -f). */
@@ -29,12 +29,15 @@ interface CompiledRule extends PathRuleSpec {
   last: string;
   /** That segment tokenized, once per brace alternative (a cheap pre-check before the full intersection). */
   lastTokens: Token[][];
+  /** Literal text every matching path contains (lower case): a substring test skips the regex for most paths. */
+  needle: string;
 }
 
 const PM_OPTIONS = { dot: true, nocase: true } as const;
 
 /** Names a broad glob would match in any ordinary folder; a glob matching one of them is not aimed at secrets. */
-const PROBES = ['index.ts', 'main.c', 'README.md', 'package.json', 'notes.txt', 'Makefile', 'app.py', 'test.js', 'src', 'data.csv', 'config.yaml', 'ci.yml', 'style.css', 'build.log', 'image.png', 'doc.html', 'pom.xml', 'Cargo.toml', 'setup.cfg', 'tox.ini', 'nginx.conf', 'app.properties', 'main.go', 'lib.rs', 'schema.sql'];
+const PROBE_NAMES = ['index.ts', 'main.c', 'README.md', 'package.json', 'notes.txt', 'Makefile', 'app.py', 'test.js', 'src', 'data.csv', 'config.yaml', 'ci.yml', 'style.css', 'build.log', 'image.png', 'doc.html', 'pom.xml', 'Cargo.toml', 'setup.cfg', 'tox.ini', 'nginx.conf', 'app.properties', 'main.go', 'lib.rs', 'schema.sql'];
+const PROBES = PROBE_NAMES.map((name) => ({ name, lower: name.toLowerCase(), tokens: tokenize(name) }));
 
 const TEMP_DIRS = ['/tmp', '/var/tmp', '/private/tmp', '/private/var/folders', '/var/folders', '/dev/shm'];
 
@@ -63,7 +66,36 @@ function compile(spec: PathRuleSpec, home: string): CompiledRule {
     dirRule,
     last: stem.slice(stem.lastIndexOf('/') + 1),
     lastTokens: expandBraces(stem.slice(stem.lastIndexOf('/') + 1)).map(tokenize),
+    needle: needleOf(glob),
   };
+}
+
+/**
+ * The longest run of literal text in a glob (outside braces and wildcards, within one segment): any path the glob
+ * matches contains it. Empty when the glob has none (then the rule is always tested).
+ */
+function needleOf(glob: string): string {
+  let best = '';
+  let depth = 0;
+  let run = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '\\') {
+      run += glob[i + 1] ?? '';
+      i++;
+      continue;
+    }
+    if (c === '{') depth++;
+    if (c === '}') depth = Math.max(0, depth - 1);
+    if (depth > 0 || '*?[]{}()!+@/'.includes(c)) {
+      if (run.length > best.length) best = run;
+      run = '';
+      continue;
+    }
+    run += c;
+  }
+  if (run.length > best.length) best = run;
+  return best.toLowerCase();
 }
 
 /** A rule matches the path itself and everything below it; a directory rule also the directory. */
@@ -71,15 +103,9 @@ function forms(glob: string): string[] {
   return glob.endsWith('/**') ? [glob, glob.slice(0, -3)] : [glob, `${glob}/**`];
 }
 
-function combined(rules: CompiledRule[], home: string): RegExp {
-  const sources = rules.flatMap((r) => forms(absoluteGlob(r.glob, home)).map((g) => picomatch.makeRe(g, PM_OPTIONS).source));
-  return new RegExp(sources.length > 0 ? sources.join('|') : '(?!)', 'i');
-}
-
 export class PathPolicy {
   private readonly rules: CompiledRule[];
-  private readonly anyRe: RegExp;
-  private readonly writeRe: RegExp;
+  private readonly matchCache = new Map<string, PathMatch | undefined>();
   private readonly allowed: (p: string) => boolean;
   private readonly workspace: string[];
   private readonly globCache = new Map<string, PathMatch | undefined>();
@@ -102,9 +128,6 @@ export class PathPolicy {
     }
     specs.push(...SYSTEM_PATHS);
     this.rules = specs.map((s) => compile(s, this.home));
-    const anyRules = this.rules.filter((r) => r.access === 'any');
-    this.anyRe = combined(dedupe(anyRules), this.home);
-    this.writeRe = combined(dedupe(this.rules.filter((r) => r.access === 'write')), this.home);
     const allowGlobs = [...BUILTIN_ALLOWED, ...(config.allowedPaths ?? []).filter((g) => typeof g === 'string' && g.trim())];
     const allowTest = picomatch(
       allowGlobs.map((g) => absoluteGlob(g, this.home)),
@@ -116,11 +139,19 @@ export class PathPolicy {
 
   /** The rule an absolute, normalized path falls under for this kind of access, if any. */
   match(abs: string, access: Access): PathMatch | undefined {
-    const hitsAny = this.anyRe.test(abs);
-    const hitsWrite = access === 'write' && this.writeRe.test(abs);
-    if (!hitsAny && !hitsWrite) return undefined;
+    const key = `${access}|${abs}`;
+    if (this.matchCache.has(key)) return this.matchCache.get(key);
+    const found = this.matchUncached(abs, access);
+    if (this.matchCache.size > 4000) this.matchCache.clear();
+    this.matchCache.set(key, found);
+    return found;
+  }
+
+  private matchUncached(abs: string, access: Access): PathMatch | undefined {
+    const lower = abs.toLowerCase();
     for (const r of this.rules) {
       if (r.access === 'write' && access !== 'write') continue;
+      if (r.needle && !lower.includes(r.needle)) continue;
       if (!r.test(abs)) continue;
       if (r.category === 'secret' && this.allowed(abs)) continue; // exceptions loosen secrets only, never self-protection
       return { category: r.category, access: r.access, glob: r.glob, label: r.label };
@@ -212,7 +243,7 @@ function debroaden(glob: string, hidesDot: boolean, dotglob: boolean): string {
   segs.forEach((seg, i) => {
     const last = i === segs.length - 1;
     if (seg === '**') {
-      if (last) out.push(PROBES[0]!);
+      if (last) out.push(PROBE_NAMES[0]!);
       return;
     }
     if (!hasGlobChars(seg)) {
@@ -224,8 +255,10 @@ function debroaden(glob: string, hidesDot: boolean, dotglob: boolean): string {
       return;
     }
     const tokens = tokenize(seg);
-    const probe = PROBES.find((name) => segmentMatchesName(tokens, name, hidesDot));
-    out.push(probe ? escapeGlob(probe) : seg);
+    // A probe can only match if it contains every literal run of the segment: a substring test before the walk.
+    const runs = literalRuns(seg);
+    const probe = PROBES.find((p) => runs.every((r) => p.lower.includes(r)) && segmentsIntersect(tokens, p.tokens, hidesDot));
+    out.push(probe ? escapeGlob(probe.name) : seg);
   });
   return out.join('/');
 }
@@ -270,9 +303,4 @@ function affinity(a: string, b: string): number {
     return n;
   };
   return common(lit(x, 0, 1), lit(y, 0, 1)) + common(lit(x, x.length - 1, -1), lit(y, y.length - 1, -1));
-}
-
-function dedupe(rules: CompiledRule[]): CompiledRule[] {
-  const seen = new Set<string>();
-  return rules.filter((r) => (seen.has(r.glob) ? false : (seen.add(r.glob), true)));
 }

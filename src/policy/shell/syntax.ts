@@ -24,7 +24,32 @@ export interface ParsedScript {
   hasError: boolean;
 }
 
+/**
+ * The most common commands (`git status`, `npm test`, `ls -la src`) are plain words: no quotes, expansions,
+ * operators, globs, `~` or assignments. For those the tree is known without parsing; `plainCommandTree` builds the
+ * same nodes tree-sitter would (a unit test keeps them equal), saving the WASM round trip on the hot path.
+ */
+const PLAIN = /^[A-Za-z0-9_./:@%+,-]+(?: [A-Za-z0-9_./:@%+,=-]+)*$/;
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'function', 'select', 'time', 'coproc', 'in', 'declare', 'typeset', 'export', 'readonly', 'local', 'unset', 'unsetenv']);
+
+export function plainCommandTree(source: string): SyntaxNode | undefined {
+  if (source.length > 512 || !PLAIN.test(source)) return undefined;
+  const words = source.split(' ');
+  if (RESERVED.has(words[0]!)) return undefined;
+  const children: SyntaxNode[] = [];
+  let at = 0;
+  words.forEach((w, i) => {
+    const leaf: SyntaxNode = { type: /^\d+$/.test(w) ? 'number' : 'word', field: i === 0 ? null : 'argument', named: true, start: at, end: at + w.length, children: NO_CHILDREN };
+    children.push(i === 0 ? { type: 'command_name', field: 'name', named: true, start: at, end: at + w.length, children: [{ ...leaf, type: 'word' }] } : leaf);
+    at += w.length + 1;
+  });
+  const command: SyntaxNode = { type: 'command', field: null, named: true, start: 0, end: source.length, children };
+  return { type: 'program', field: null, named: true, start: 0, end: source.length, children: [command] };
+}
+
 export function parseScript(parser: Parser | undefined, source: string, deadline: Deadline): ParsedScript {
+  const plain = plainCommandTree(source);
+  if (plain) return { root: plain, hasError: false };
   if (!parser) return { root: undefined, failure: 'unavailable', hasError: false };
   const stopAt = performance.now() + Math.min(LIMITS.parseMillis, deadline.remaining());
   const tree = parser.parse(source, null, { progressCallback: () => performance.now() > stopAt });
@@ -33,11 +58,17 @@ export function parseScript(parser: Parser | undefined, source: string, deadline
     return { root: undefined, failure: 'time', hasError: false };
   }
   try {
-    return copyTree(tree.walk());
+    const copied = copyTree(tree.walk());
+    // One call for the whole tree rather than a MISSING check per node.
+    copied.hasError = copied.hasError || tree.rootNode.hasError;
+    return copied;
   } finally {
     tree.delete();
   }
 }
+
+/** Shared by every leaf (most nodes): one allocation fewer per node. Never pushed to. */
+const NO_CHILDREN: SyntaxNode[] = [];
 
 type Cursor = ReturnType<NonNullable<ReturnType<Parser['parse']>>['walk']>;
 
@@ -47,9 +78,9 @@ function copyTree(cursor: Cursor): ParsedScript {
   let count = 0;
   const make = (): SyntaxNode => {
     const type = cursor.nodeType;
-    if (type === 'ERROR' || cursor.nodeIsMissing) hasError = true;
+    if (type === 'ERROR') hasError = true;
     count++;
-    return { type, field: cursor.currentFieldName, named: cursor.nodeIsNamed, start: cursor.startIndex, end: cursor.endIndex, children: [] };
+    return { type, field: cursor.currentFieldName, named: cursor.nodeIsNamed, start: cursor.startIndex, end: cursor.endIndex, children: NO_CHILDREN };
   };
   try {
     const root = make();
@@ -59,6 +90,7 @@ function copyTree(cursor: Cursor): ParsedScript {
       const parent = stack[stack.length - 1]!;
       if (stack.length <= LIMITS.depth && cursor.gotoFirstChild()) {
         const child = make();
+        if (parent.children === NO_CHILDREN) parent.children = [];
         parent.children.push(child);
         stack.push(child);
       } else {
@@ -69,7 +101,9 @@ function copyTree(cursor: Cursor): ParsedScript {
         }
         stack.pop();
         const sibling = make();
-        stack[stack.length - 1]!.children.push(sibling);
+        const holder = stack[stack.length - 1]!;
+        if (holder.children === NO_CHILDREN) holder.children = [];
+        holder.children.push(sibling);
         stack.push(sibling);
       }
       if (count > LIMITS.nodes) {

@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Verdict } from '../../../src/policy';
+import { Deadline } from '../../../src/policy/budget';
+import { parseScript, plainCommandTree, type SyntaxNode } from '../../../src/policy/shell/syntax';
+import { loadBashParser } from '../../../src/policy/shell/wasm';
 import { bash, evaluate, riskOf } from './policyHarness';
 
 async function verdict(command: string, cwd?: string): Promise<Verdict> {
@@ -122,4 +125,20 @@ test('parse failures and budgets are sensitive, never safe', async () => {
 test('the working directory a command runs in decides what relative paths mean', async () => {
   assert.equal(await riskOf('cat credentials', '/home/dev/.aws'), 'sensitive');
   assert.equal(await riskOf('cat config', '/home/dev/proj'), 'safe');
+});
+
+test('the plain-command fast path builds exactly the tree tree-sitter builds', async () => {
+  const parser = await loadBashParser();
+  const shape = (n: SyntaxNode): unknown => ({ type: n.type === 'number' ? 'word' : n.type, field: n.field, start: n.start, end: n.end, children: n.children.map(shape) });
+  for (const c of ['ls', 'ls -la src/', 'git status', 'git log --oneline -n 20', 'npm test -- --grep x', 'python3 -m pytest tests/ -x', 'echo a=b', 'node dist/cli.js evaluate --agent=claude', 'go test ./...']) {
+    const fast = plainCommandTree(c);
+    assert.ok(fast, c);
+    // A trailing space keeps the fast path out, so this is tree-sitter's own tree (the trailing space is outside every node but the program).
+    const real = parseScript(parser, `${c} `, new Deadline(1000)).root!;
+    const expected = shape(real) as { end: number; children: { end: number }[] };
+    expected.end = c.length;
+    for (const child of expected.children) child.end = c.length;
+    assert.deepEqual(shape(fast), expected, c);
+  }
+  for (const c of ['ls *.ts', 'echo "x"', 'FOO=1 npm test', 'cat ~/.env', 'a && b', 'if x', 'ls  -la', 'echo $HOME']) assert.equal(plainCommandTree(c), undefined, c);
 });
