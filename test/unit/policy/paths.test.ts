@@ -2,6 +2,8 @@
 // resolution, and shell globs that could expand to a secret.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PathPolicy } from '../../../src/policy/paths/pathPolicy';
 import { expandBraces } from '../../../src/policy/paths/braces';
 import { expandHome, resolvePath } from '../../../src/policy/paths/resolve';
@@ -137,4 +139,11 @@ test('the workspace: folders, the agent cwd when it is a project, temp dirs', ()
   assert.ok(!policy.inWorkspace('/etc/hosts', '/'));
   assert.ok(policy.isTemp('/tmp/x'));
   assert.ok(!policy.isTemp('/home/dev/tmp/x'));
+});
+
+test("package.json shows the built-in list as the default of countersign.sensitivePaths", () => {
+  let dir = __dirname;
+  while (dir !== dirname(dir) && !existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
+  assert.deepEqual(pkg.contributes.configuration.properties['countersign.sensitivePaths']?.default, defaultSensitiveGlobs());
 });
