@@ -99,6 +99,7 @@ export const RULES = {
   'destroy.root': 'blocked',
   'destroy.disk': 'blocked',
   'destroy.forkbomb': 'blocked',
+  'destroy.processes': 'blocked',
 
   // Why something is safe (kept so every verdict explains itself).
   'safe.command': 'safe',

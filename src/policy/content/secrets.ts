@@ -58,7 +58,7 @@ const DETECTORS: Detector[] = [
   { kind: 'a Telegram bot token', hint: /:AA/, re: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b/g },
   { kind: 'an Azure storage key', hint: /AccountKey=/, re: /AccountKey=([A-Za-z0-9+/]{86}==)/g, group: 1 },
   { kind: 'a JSON Web Token', hint: /eyJ/, re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/g },
-  { kind: 'a password in a connection URL', hint: /:\/\/[^\s:/@]+:[^\s@]+@/, re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@'"/]{3,})@[^\s'"]+/gi, group: 1, accept: (m) => !PLACEHOLDER.test(m[1]!) && !/^\$|^\{|^<|^\*+$|^x+$|^pass(word)?$/i.test(m[1]!) },
+  { kind: 'a password in a connection URL', hint: /:\/\/[^\s:/@]+:[^\s@]+@/, re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@'"/]{3,})@[^\s'"]+/gi, group: 1, accept: (m) => !PLACEHOLDER.test(m[1]!) && !/^\$|^\{|^<|^\*+$|^x+$|^pass(word)?$/i.test(m[1]!) && m[1]!.length >= 6 && !/^[a-z]+$/i.test(m[1]!) },
   { kind: 'a bearer token', hint: /[Bb]earer|[Aa]uthorization/, re: /\b(?:Authorization:\s*)?(?:Bearer|Token|token)\s+([A-Za-z0-9._~+/-]{24,}=*)/g, group: 1, accept: (m) => looksReal(m[1]!) && !/^\$/.test(m[1]!) },
   {
     kind: 'a hard-coded credential',

@@ -16,6 +16,8 @@ export interface PathMatch {
   access: PathAccess;
   glob: string;
   label: string;
+  /** The path is a whole secret directory (~/.ssh, ~/.aws), not one file in it: listing it maps the secrets. */
+  secretDirectory?: boolean;
 }
 
 interface CompiledRule extends PathRuleSpec {
@@ -154,7 +156,12 @@ export class PathPolicy {
       if (r.needle && !lower.includes(r.needle)) continue;
       if (!r.test(abs)) continue;
       if (r.category === 'secret' && this.allowed(abs)) continue; // exceptions loosen secrets only, never self-protection
-      return { category: r.category, access: r.access, glob: r.glob, label: r.label };
+      const found: PathMatch = { category: r.category, access: r.access, glob: r.glob, label: r.label };
+      if (r.dirRule && (r.category === 'secret' || r.category === 'protected')) {
+        const base = tokenize(abs.slice(abs.lastIndexOf('/') + 1).replace(/[*?[\\]/g, '\\$&'));
+        if (r.lastTokens.some((t) => segmentsIntersect(base, t, false))) found.secretDirectory = true;
+      }
+      return found;
     }
     return undefined;
   }

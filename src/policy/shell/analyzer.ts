@@ -45,7 +45,9 @@ export class ShellAnalyzer {
   readonly startCwd: string | undefined;
   readonly vars = new Map<string, VarValue>();
   readonly written = new Map<string, Written>();
-  readonly functions = new Set<string>();
+  /** Functions defined so far, with their bodies (a call with arguments walks the body again with $1, $2 …). */
+  readonly functions = new Map<string, { body: SyntaxNode; frame: Frame }>();
+  private calls = 0;
   dotglob = false;
   private commands = 0;
   private stopped = false;
@@ -366,13 +368,37 @@ export class ShellAnalyzer {
       runFile(this, inv, w, 'shell');
       return;
     }
-    if (!handler && this.functions.has(base)) return; // its body was analyzed where it was defined
+    const fn = handler ? undefined : this.functions.get(base);
+    if (fn) {
+      // Its body was analyzed where it was defined; arguments give $1, $2 … values worth a second look.
+      if (inv.args.length > 0 && this.calls++ < 20) this.withPositional(inv.args, () => this.statement(fn.body, fn.frame, inv.stdin));
+      return;
+    }
     if (!handler) {
       this.hitOn('exec.unknown-command', `Runs \`${base}\`, a command Countersign does not know.`, inv);
       for (const a of inv.args) checkPathWord(this, inv, a, 'read', { skipSpaces: true });
       return;
     }
     handler(inv, this);
+  }
+
+  /** Runs `body` with $1, $2 … (and $@, $*) bound to these words, then restores what was there. */
+  withPositional(args: readonly Word[], body: () => void): void {
+    const names = ['@', '*', ...args.map((_, i) => String(i + 1))];
+    const saved = names.map((n) => this.vars.get(n));
+    args.forEach((w, i) => this.vars.set(String(i + 1), w.value !== undefined && !w.glob ? literalVar(w.value) : { value: undefined, pattern: w.pattern, glob: true }));
+    const all: VarValue = args.length === 1 ? this.vars.get('1')! : { value: undefined, pattern: `{${args.map((w) => w.pattern.replace(/(^|[^\\]),/g, '$1\\,')).join(',')}}`, glob: true };
+    this.vars.set('@', all);
+    this.vars.set('*', all);
+    try {
+      body();
+    } finally {
+      names.forEach((n, i) => {
+        const v = saved[i];
+        if (v === undefined) this.vars.delete(n);
+        else this.vars.set(n, v);
+      });
+    }
   }
 
   /** The command formed by an invocation's arguments from `index` on (`sudo -u x CMD ARGS`). */
@@ -483,9 +509,9 @@ export class ShellAnalyzer {
   private functionDef(n: SyntaxNode, f: Frame): void {
     const nameN = childByField(n, 'name');
     const name = nameN ? f.source.slice(nameN.start, nameN.end) : '';
-    if (name) this.functions.add(name);
     const body = childByField(n, 'body');
     if (!body) return;
+    if (name) this.functions.set(name, { body, frame: f });
     if (name && callsItselfInPipeline(body, f.source, name)) {
       this.hitAt('destroy.forkbomb', `The function \`${name}\` starts copies of itself without end (a fork bomb).`, f, n.start, n.end);
     }
@@ -500,7 +526,7 @@ export class ShellAnalyzer {
       if (values.length === 0) this.vars.set(name, UNKNOWN_VAR);
       else if (values.length === 1 && !values[0]!.glob && values[0]!.value !== undefined) this.vars.set(name, literalVar(values[0]!.value));
       else {
-        const pattern = values.length === 1 ? values[0]!.pattern : `{${values.map((v) => v.pattern.replace(/,/g, '\\,')).join(',')}}`;
+        const pattern = values.length === 1 ? values[0]!.pattern : `{${values.map((v) => v.pattern.replace(/(^|[^\\]),/g, '$1\\,')).join(',')}}`;
         this.vars.set(name, { value: undefined, pattern, glob: true });
       }
     }

@@ -44,7 +44,7 @@ export function pathPieces(pattern: string): string[] {
 
 /** Absolute glob/path for a piece, seen from the analyzer's working directory (`**`-led when it is unknown). */
 export function absolutePiece(a: ShellAnalyzer, piece: string): string {
-  let p = piece;
+  let p = piece.length > 1 ? piece.replace(/\/+$/, '') : piece;
   if (p.startsWith('~')) p = expandHome(p, a.home);
   if (isAbsolutePath(p)) return posix.normalize(p.replace(/^([A-Za-z]):\\/, '$1:/'));
   if (a.cwd) return posix.normalize(`${a.cwd.replace(/\\/g, '/')}/${p}`);
@@ -89,8 +89,10 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
     if (match) {
       const rule = ruleFor(match, access, glob);
       const what = glob ? `${w.raw}, which can expand to ${match.label}` : `${w.raw}: ${match.label}`;
-      a.hitAt(rule, `${verb(access)} ${what} (matches ${match.glob}).`, frame, w.start, w.end);
-      return rule !== 'path.secret-listing';
+      // Listing a whole secret directory (ls ~/.ssh) maps the keys and tokens in it: more than a look.
+      const risk = rule === 'path.secret-listing' && match.secretDirectory && !glob ? 'sensitive' : undefined;
+      a.hitAt(rule, `${verb(access)} ${what} (matches ${match.glob}).`, frame, w.start, w.end, risk);
+      return rule !== 'path.secret-listing' || risk === 'sensitive';
     }
     if (access === 'write' && literal !== undefined && !a.policy.inWorkspace(literal, a.startCwd) && !a.policy.isTemp(literal) && !literal.startsWith('**')) {
       a.hitAt('fs.write-outside', `Writes ${w.raw}, outside the workspace.`, frame, w.start, w.end);

@@ -9,7 +9,7 @@ const NO_FILES = [
   'echo', 'printf', 'true', 'false', ':', 'sleep', 'seq', 'yes', 'date', 'cal', 'expr', 'bc', 'dc', 'let', 'clear', 'reset',
   'tput', 'uname', 'hostname', 'whoami', 'id', 'groups', 'uptime', 'nproc', 'arch', 'lscpu', 'free', 'pgrep', 'top',
   'htop', 'jobs', 'wait', 'exit', 'return', 'break', 'continue', 'shift', 'getopts', 'trap', 'ulimit', 'hash', 'help', 'man',
-  'info', 'whatis', 'apropos', 'tldr', 'locale', 'tty', 'stty', 'logger', 'notify-send', 'say', 'pwd', 'dirs', 'type',
+  'info', 'whatis', 'apropos', 'tldr', 'locale', 'tty', 'stty', 'logger', 'notify-send', 'say', 'pwd', 'dirs',
   'which', 'whereis', 'command_not_found_handle', 'basename', 'dirname', 'fg', 'bg', 'disown', 'times', 'sync',
   'nvidia-smi', 'vmstat', 'iostat', 'w', 'who', 'last', 'lsb_release', 'sw_vers',
   'getconf', 'mktemp', 'tr', 'column', 'cowsay', 'figlet', 'numfmt', 'factor', 'shuf', 'timedatectl', 'lsblk', 'lsusb',
@@ -35,6 +35,8 @@ const READERS: HandlerTable = {
   ...table(['split', 'csplit'], files('read', { withValue: ['-l', '-b', '-n', '-a', '-C', '--lines', '--bytes', '--number', '-f', '--prefix'] })),
   ...table(['diff', 'sdiff', 'diff3', 'colordiff', 'delta', 'cmp', 'comm', 'wc', 'paste', 'uniq', 'join'], files('read', { withValue: ['-U', '-C', '--label', '-x', '-X', '-d', '-f', '-s', '-w', '-t', '-j', '-1', '-2', '-o', '-e', '-n'] })),
   ...table(['file'], files('meta', { withValue: ['-m', '-f', '-F', '-e'] })),
+  // bash's `type` names commands, but cmd.exe's `type FILE` prints it: treat its words as files to be safe.
+  type: files('read'),
 };
 
 /** List or test file metadata: a secret among them needs a look, not a click-through. */
@@ -146,6 +148,10 @@ const BUILTINS: HandlerTable = {
   },
   ...table(['kill', 'pkill', 'killall', 'skill', 'xkill'], (inv, a) => {
     const joined = inv.args.map((w) => w.value ?? '').join(' ');
+    if (inv.name === 'kill' && inv.args[inv.args.length - 1]?.value === '-1') {
+      a.hitCommand('destroy.processes', 'Kills every process the user can signal (kill -1).', inv);
+      return;
+    }
     if (/countersign|gate\.js|cli\.js/i.test(joined)) a.hitOn('perm.guard', 'Stops processes that look like Countersign itself.', inv);
     else a.hitOn('proc.kill', `\`${inv.name}\` stops other processes.`, inv);
   }),

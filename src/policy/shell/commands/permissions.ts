@@ -87,6 +87,7 @@ export const PERMISSION_COMMANDS: HandlerTable = {
   ...table(['iptables', 'ip6tables', 'iptables-restore', 'ip6tables-restore', 'nft', 'ufw', 'firewall-cmd', 'pfctl', 'ipfw', 'netsh', 'socketfilterfw'], firewall),
   ...table(['setenforce', 'setsebool', 'semanage', 'chcon', 'restorecon', 'semodule', 'aa-complain', 'aa-disable', 'aa-enforce', 'apparmor_parser', 'aa-teardown'], flag('perm.mac', (inv) => `Changes SELinux or AppArmor enforcement (${inv.name}).`)),
   ...table(['modprobe', 'insmod', 'rmmod', 'kextload', 'kextunload', 'kmutil', 'csrutil', 'spctl', 'mount', 'umount', 'swapon', 'swapoff', 'bcdedit', 'reg'], flag('perm.system', (inv) => `Changes the operating system's configuration (${inv.name}).`)),
+  ...table(['shutdown', 'reboot', 'halt', 'poweroff', 'init', 'telinit'], flag('perm.system', (inv) => `Shuts down or restarts the machine (${inv.name}).`)),
   sysctl: (inv, a) => {
     if (inv.args.some((w) => /^-w$|=/.test(w.value ?? '') || /^-p/.test(w.value ?? ''))) a.hitCommand('perm.system', 'Changes kernel settings (sysctl -w).', inv);
   },

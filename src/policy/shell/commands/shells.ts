@@ -7,7 +7,7 @@ import { checkPathWord, checkPathWords } from '../pathArgs';
 import { fetchesRemote } from '../remote';
 import { innerOffset, runFile } from '../scripts';
 import { childOrigin, type Invocation, type Stdin } from '../types';
-import type { Word } from '../words';
+import { syntheticWord, type Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
 
@@ -55,7 +55,11 @@ const shell: Handler = (inv, a) => {
   const first = p.operands[0];
   if (dashC) {
     if (!first) return;
-    if (!a.runWordAsScript(first, inv.frame)) dynamicCode(a, inv, first, inv.name);
+    // `sh -c 'cat "$1"' _ .env`: the words after the script are $0, $1, …
+    const positional = p.operands.slice(2);
+    a.withPositional(positional, () => {
+      if (!a.runWordAsScript(first, inv.frame)) dynamicCode(a, inv, first, inv.name);
+    });
     return;
   }
   if (first && !p.flags.has('-s')) {
@@ -182,7 +186,16 @@ const pwsh: Handler = (inv, a) => {
   const flag = inv.args.findIndex((w) => /^-(c|command)$/i.test(w.value ?? ''));
   if (flag >= 0) {
     const code = inv.args.slice(flag + 1);
-    if (code.length === 1 && code[0]!.value !== undefined) analyzeCode(a, 'powershell', codeFrame(inv, code[0]!));
+    if (code.length === 1 && code[0]!.value !== undefined) {
+      const frame = codeFrame(inv, code[0]!);
+      analyzeCode(a, 'powershell', frame);
+      // Unquoted paths in cmdlet arguments (Get-Content .env): every path-like token is checked as a read.
+      for (const m of frame.source.matchAll(/[^\s;|()'"{}]+/g)) {
+        if (!/[./\\~]/.test(m[0]) || /^-/.test(m[0])) continue;
+        const w = syntheticWord(m[0].replace(/[*?[\]{}\\,]/g, '\\$&'), false, { start: m.index, end: m.index + m[0].length }, { type: 'word', field: null, named: true, start: m.index, end: m.index + m[0].length, children: [] });
+        checkPathWord(a, undefined, w, 'read', {}, frame);
+      }
+    }
     a.hitOn('exec.interpreter', 'Runs PowerShell code.', inv);
     return;
   }

@@ -17,7 +17,9 @@ const client: Handler = (inv, a) => {
   }
   for (const w of inv.args) {
     const v = w.value ?? '';
-    if (/^(postgres(ql)?|mysql|mongodb(\+srv)?|redis|rediss|mssql|sqlserver):\/\/[^:/@\s]+:[^@\s]+@/.test(v) && !/:\$|:\{|:<|:\*+@|:x+@|:password@|:pass@/i.test(v)) {
+    const pw = /^(?:postgres(?:ql)?|mysql|mongodb(?:\+srv)?|rediss?|mssql|sqlserver):\/\/[^:/@\s]+:([^@\s]+)@/.exec(v)?.[1];
+    // Local defaults (postgres:postgres, root:root) are not secrets; a real-looking password is.
+    if (pw && !/^[$<{*]|^x+$|^pass(word)?$/i.test(pw) && pw.length >= 6 && !/^[a-z]+$/i.test(pw)) {
       a.hitOn('secret.literal', 'Passes a database password on the command line.', inv, w);
     }
     if (/^-p\S+/.test(v) && (inv.name === 'mysql' || inv.name === 'mariadb' || inv.name === 'mysqldump')) a.hitOn('secret.literal', 'Passes a database password on the command line.', inv, w);
