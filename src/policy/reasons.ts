@@ -94,6 +94,7 @@ export const RULES = {
   'system.service': 'review',
   'tool.unknown': 'review',
   'tool.mcp': 'review',
+  'tool.sensitive': 'sensitive',
 
   // Never.
   'destroy.root': 'blocked',

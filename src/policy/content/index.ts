@@ -27,7 +27,8 @@ export function contentHits(text: string, path: string, scope: ContentScope): Hi
   }
   const file = fileKind(path);
   const out: Hit[] = [];
-  for (const s of findSecrets(text)) out.push(hit('content.secret', `Writes ${s.kind} into ${file.base}.`, s.start, s.end));
+  const testFile = /\/(?:tests?|__tests__|spec|specs|fixtures?|mocks?|__mocks__|testdata|examples?)\/|\.(?:test|spec)\.[a-z]+$/i.test(file.path);
+  for (const s of findSecrets(text, { generic: !testFile })) out.push(hit('content.secret', `Writes ${s.kind} into ${file.base}.`, s.start, s.end));
   for (const f of permissionFindings(text, file)) out.push(hit(f.rule, f.message, f.start, f.end, f.risk));
   for (const f of scriptFindings(text, file, scope.shell)) out.push(hit(f.rule, f.message, f.start, f.end, f.risk));
   if (isIgnoreFile(file)) for (const f of negationFindings(text, scope.policy)) out.push(hit(f.rule, f.message, f.start, f.end));

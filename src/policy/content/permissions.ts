@@ -71,7 +71,7 @@ const RULES: LineRule[] = [
   { rule: 'content.iam', re: /["']?Principal["']?\s*:\s*(?:\{\s*["']?AWS["']?\s*:\s*)?\[?\s*["']\*["']/g, message: 'Grants access to everyone (Principal "*").', applies: isInfra, hints: ['principal'] },
   { rule: 'content.iam', re: /\bidentifiers\s*=\s*\[\s*"\*"\s*\]/g, message: 'Grants access to everyone (identifiers = ["*"]).', applies: isInfra, hints: ['identifiers'] },
   { rule: 'content.iam', re: /["']?Action["']?\s*:\s*\[?\s*["'](?:\*|[a-z0-9-]+:\*)["']|\bactions\s*=\s*\[\s*"(?:\*|[a-z0-9-]+:\*)"/g, message: 'Allows every action of a service ("*").', applies: isInfra, hints: ['action'] },
-  { rule: 'content.iam', re: /["']?Statement["']?\s*:\s*\[/g, message: 'Defines an IAM policy statement.', applies: isInfra, hints: ['statement'] },
+  { rule: 'content.iam', re: /["']?Statement["']?\s*:\s*\[|^\s*-?\s*["']?Effect["']?\s*:\s*["']?(?:Allow|Deny)\b/gm, message: 'Defines an IAM policy statement.', applies: isInfra, hints: ['statement', 'effect'] },
   {
     rule: 'content.iam',
     re: /\bresource\s+"(?:aws_iam_\w+|aws_\w+_policy|aws_\w+_policy_attachment|aws_lambda_permission|aws_kms_grant|aws_organizations_\w+|google_[\w]*iam_\w+|google_project_iam\w*|azurerm_role_\w+|azuread_\w+|github_repository_collaborator|github_team_\w+|github_branch_protection\w*|github_actions_\w*secret\w*|auth0_\w+|okta_\w+)"/g,

@@ -8,6 +8,7 @@ import { findSecrets } from '../content/secrets';
 import { canonicalTool } from '../normalize/detect';
 import { reason, type RuleId } from '../reasons';
 import { analyzeShell } from '../shell';
+import { SQL_PERMISSION } from '../shell/commands/sql';
 import type { Reason, Span, ToolAction } from '../types';
 import type { RuleContext } from './context';
 
@@ -30,6 +31,8 @@ const COMMAND_KEY = /^(command|cmd|commands|script|shell|bash|commandline|comman
 const PATH_KEY = /(^|_|[a-z])(path|paths|file|files|filename|filepath|dir|dirpath|directory|folder|target|source|destination|dest|uri|cwd|include|includepattern|glob|pattern|root)s?$/i;
 const TEXT_KEY = /(content|contents|text|body|data|value|string|code|new_?string|new_?text|message|prompt|input|query|arguments|args|headers?|env)$/i;
 const WRITE_TOOL = /write|create|edit|update|delete|remove|move|rename|save|upload|put|set|insert|append|replace|patch|mkdir/i;
+/** Tool names that say they handle secrets or grant access (mcp__vault__read_secret, mcp__github__add_collaborator). */
+const SENSITIVE_TOOL = /secret|token|credential|passw(or)?d|api_?key|private_?key|permission|collaborator|visibility|grant|revoke|role_?binding|\biam\b|_iam_|\bacl\b|_acl|add_member|invite|set_policy|put_\w*policy|access_key|sudo|keychain|vault/i;
 
 interface Found {
   key: string;
@@ -90,6 +93,10 @@ export function toolReasons(action: ToolAction, ctx: RuleContext): Reason[] {
     }
   }
 
+  for (const f of found) {
+    if (f.value.length < 20_000 && SQL_PERMISSION.test(f.value)) out.push(reason('perm.sql', `The ${action.tool} tool runs SQL that grants privileges or creates users.`, spanOf(pretty, f.value)));
+  }
+  if (SENSITIVE_TOOL.test(action.tool) && !INTERNAL.has(canon)) out.push(reason('tool.sensitive', `${action.tool} handles secrets or access rights, by its name.`));
   if (INTERNAL.has(canon) || SEARCH.has(canon) || LIST.has(canon)) out.push(reason('safe.tool', `${action.tool} only reads or plans inside the agent.`));
   else if (WEB.has(canon)) out.push(reason('net.tool', `${action.tool} reaches the network.`));
   else if (/^mcp(__|_)|__/.test(action.tool) || canon === 'usemcptool' || canon === 'accessmcpresource' || canon === 'mcp') out.push(reason('tool.mcp', `Calls the MCP tool ${action.tool}, whose effects Countersign does not know.`));

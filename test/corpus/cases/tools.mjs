@@ -44,4 +44,8 @@ export const TOOL_CASES = [
   ['>=sensitive', 'cline', 'execute_command', { command: 'sudo ls', requires_approval: 'false' }, 'cline classic execute_command'],
   ['review', 'cursor', 'create_issue', { title: 'Roles' }, 'cursor MCP'],
   ['>=sensitive', 'cursor', 'read_secret', { path: '/home/dev/proj/.env' }, 'cursor MCP reads .env'],
+  ['>=sensitive', 'claude', 'mcp__postgres__query', { sql: 'GRANT ALL ON users TO anon' }, 'MCP SQL grant'],
+  ['>=sensitive', 'claude', 'mcp__github__add_collaborator', { owner: 'acme', repo: 'widgets', username: 'bob' }, 'MCP add collaborator'],
+  ['>=sensitive', 'gemini', 'mcp_vault_read_secret', { path: 'secret/db' }, 'MCP vault read'],
+  ['review', 'claude', 'mcp__linear__list_issues', { team: 'web' }, 'MCP list issues'],
 ];
