@@ -89,6 +89,13 @@ function absolute(path: string, cwd: string, ctx: NormalizeContext): string {
   return resolvePath(p, cwd || undefined, ctx.home) ?? p;
 }
 
+/** Codex's `shell` tool with `["apply_patch", PATCH]`. */
+function patchFromArgv(input: Obj): string | undefined {
+  const v = decodeJsonText(input.command ?? input.cmd);
+  if (Array.isArray(v) && v.length === 2 && v[0] === 'apply_patch' && typeof v[1] === 'string') return v[1];
+  return undefined;
+}
+
 /** argv arrays (Codex `shell`) become one command line; `bash -lc SCRIPT` is unwrapped to SCRIPT. */
 function commandFromArgv(argv: string[]): string {
   const [first, flag, script] = argv;
@@ -213,8 +220,13 @@ function interpret(call: ToolCall, ctx: NormalizeContext): Action | undefined {
   const b = base(call, input);
 
   if (SHELL.has(canon)) {
+    const argvPatch = patchFromArgv(input);
+    if (argvPatch !== undefined) return patchAction(b, argvPatch, ctx);
     const command = shellCommand(input);
     if (command === undefined) return undefined;
+    // Codex models also run `apply_patch <<'EOF' … EOF` as a shell command: it is a patch.
+    const heredoc = /^\s*apply_patch\s+<<-?\s*(['"]?)(\w+)\1[ \t]*\n([\s\S]*?)\n\2\s*$/.exec(command);
+    if (heredoc) return patchAction(b, heredoc[3]!, ctx);
     const dir = firstStr(input, CWD_KEYS);
     if (dir) b.cwd = absolute(dir, b.cwd, ctx);
     return { ...b, kind: 'shell', command };

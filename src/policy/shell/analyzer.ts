@@ -93,6 +93,15 @@ export class ShellAnalyzer {
     this.hitAt(rule, message, inv.frame, Math.min(inv.nameWord.start, inv.node.start), Math.max(end, inv.nameWord.end), risk);
   }
 
+  /** True once the evaluation's time is up (reported once): callers stop adding work. */
+  outOfTime(f: Frame): boolean {
+    if (this.stopped) return true;
+    if (!this.scope.deadline.expired()) return false;
+    this.hitAt('budget.time', 'Ran out of time analyzing the command.', f, 0, Math.min(f.source.length, 200));
+    this.stopped = true;
+    return true;
+  }
+
   // ---- code ----
 
   /** Parses and walks one piece of shell code. */
@@ -333,7 +342,7 @@ export class ShellAnalyzer {
 
   /** Resolves an invocation's command name and runs its handler. Handlers call this again for wrapped commands. */
   dispatch(inv: Invocation): void {
-    if (this.stopped) return;
+    if (this.outOfTime(inv.frame)) return;
     if (++this.commands > LIMITS.commands) {
       this.hitAt('budget.nodes', 'The command runs too many commands to analyze.', inv.frame, inv.node.start, inv.node.end);
       this.stopped = true;
@@ -467,7 +476,9 @@ export class ShellAnalyzer {
 
   setVar(name: string, word: Word | undefined, f: Frame): void {
     if (!name) return;
-    const v: VarValue = !word ? literalVar('') : word.value !== undefined && !word.glob ? literalVar(word.value) : { value: undefined, pattern: word.pattern || '*', glob: true };
+    // Values grow by concatenation (`v=$v$v`); past a few KB a value is unknown rather than tracked.
+    const tooLong = word !== undefined && word.pattern.length > 4096;
+    const v: VarValue = !word ? literalVar('') : tooLong ? UNKNOWN_VAR : word.value !== undefined && !word.glob ? literalVar(word.value) : { value: undefined, pattern: word.pattern || '*', glob: true };
     this.vars.set(name, v);
     if (name === 'GLOBIGNORE') this.dotglob = true;
     if (word && PRELOAD_VARS.test(name)) this.hitAt('opaque.dynamic-command', `Sets ${name}, which loads other code into later commands.`, f, word.start, word.end);

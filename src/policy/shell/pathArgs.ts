@@ -72,7 +72,7 @@ function verb(access: Access): string {
 /** Checks one word as a file the command accesses. Returns true when it is sensitive. */
 export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: Word, access: Access, opts: PathCheckOptions = {}, f?: Frame): boolean {
   const frame = f ?? inv?.frame;
-  if (!frame) return false;
+  if (!frame || a.outOfTime(frame)) return false;
   if (opts.skipSpaces && /\s/.test(w.value ?? w.raw)) return false;
   for (const piece of pathPieces(w.pattern).flatMap((p) => expandBraces(p))) {
     const abs = absolutePiece(a, piece);
