@@ -30,8 +30,6 @@ export const RULES = {
   'path.system': 'sensitive',
   'path.secret-glob': 'sensitive',
   'path.secret-listing': 'review',
-  'path.outside-workspace': 'review',
-  'path.unknown': 'review',
 
   // Permission changes.
   'perm.mode': 'sensitive',
@@ -72,7 +70,6 @@ export const RULES = {
   'content.gitignore': 'sensitive',
   'content.agent-permissions': 'sensitive',
   'content.sql-grant': 'sensitive',
-  'content.script': 'sensitive',
 
   // Worth a look, one click.
   'exec.unknown-command': 'review',

@@ -32,6 +32,27 @@ export function contentHits(text: string, path: string, scope: ContentScope): Hi
   for (const f of permissionFindings(text, file)) out.push(hit(f.rule, f.message, f.start, f.end, f.risk));
   for (const f of scriptFindings(text, file, scope.shell)) out.push(hit(f.rule, f.message, f.start, f.end, f.risk));
   if (isIgnoreFile(file)) for (const f of negationFindings(text, scope.policy)) out.push(hit(f.rule, f.message, f.start, f.end));
+  if (/^(dockerfile|containerfile)(\..*)?$/.test(file.base) || file.ext === 'dockerfile') out.push(...copiedSecrets(text, scope.policy));
+  return out;
+}
+
+/** `COPY .env /app/` bakes a secret into every copy of the image. */
+function copiedSecrets(text: string, policy: PathPolicy): Hit[] {
+  const out: Hit[] = [];
+  const re = /^[ \t]*(?:COPY|ADD)[ \t]+((?:--\S+[ \t]+)*)([^\n]+)$/gim;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const args = m[2]!.trim();
+    if (args.startsWith('[')) continue;
+    const words = args.split(/\s+/).slice(0, -1); // the last word is the destination
+    let at = m.index + m[0].indexOf(m[2]!);
+    for (const w of words) {
+      const start = text.indexOf(w, at);
+      at = start + w.length;
+      const probe = `/w/${w.replace(/^\.\//, '')}`;
+      const found = /[*?[]/.test(w) ? policy.matchGlob(probe, 'read', false) : policy.match(probe, 'read');
+      if (found?.category === 'secret') out.push(hit('content.dockerfile-secret', `Copies ${w} (${found.label}) into the image.`, start, start + w.length));
+    }
+  }
   return out;
 }
 

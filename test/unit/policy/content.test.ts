@@ -136,3 +136,10 @@ test('a 5 MB write is over the content budget: sensitive, not safe', async () =>
   assert.equal(v.risk, 'sensitive');
   assert.equal(v.reasons[0]?.rule, 'budget.content');
 });
+
+test('a Dockerfile that copies a secret into the image is sensitive', async () => {
+  const v = await write(`${P}/Dockerfile`, 'FROM node:20\nCOPY package.json .env ./\nUSER node\n');
+  assert.equal(v.risk, 'sensitive');
+  assert.equal(v.reasons.find((r) => r.rule === 'content.dockerfile-secret')?.span?.text, '.env');
+  assert.equal((await write(`${P}/Dockerfile`, 'FROM node:20\nCOPY package.json .env.example ./\nUSER node\n')).risk, 'safe');
+});

@@ -210,3 +210,14 @@ test('an edit of an existing file gets before/after; a secret file is never read
   assert.ok(s.kind === 'edit');
   assert.equal(s.before, undefined);
 });
+
+test('Codex running apply_patch through the shell (heredoc or argv) is a patch, not an unknown command', async () => {
+  const base = { session_id: 's', turn_id: 't', model: 'gpt-5.5', cwd: '/home/dev/proj', hook_event_name: 'PreToolUse' };
+  const heredoc = await actionOf({ ...base, tool_name: 'Bash', tool_input: { command: "apply_patch <<'EOF'\n*** Begin Patch\n*** Add File: .env\n+A=1\n*** End Patch\nEOF" } });
+  assert.ok(heredoc.kind === 'patch');
+  assert.deepEqual(heredoc.files.map((f) => [f.op, f.path]), [['add', '/home/dev/proj/.env']]);
+  const argv = await actionOf({ ...base, tool_name: 'shell', tool_input: { command: ['apply_patch', '*** Begin Patch\n*** Update File: a.ts\n@@\n-a\n+b\n*** End Patch'] } });
+  assert.equal(argv.kind, 'patch');
+  const more = await actionOf({ ...base, tool_name: 'Bash', tool_input: { command: "apply_patch <<'EOF'\n*** Begin Patch\n*** End Patch\nEOF\ncat .env" } });
+  assert.equal(more.kind, 'shell', 'anything after the heredoc keeps it a shell command');
+});
