@@ -3,6 +3,7 @@
 // responsiveness with 500 actions pending (time to show them, a Deny click, opening details, Deny all).
 // Prints only: machines are shared and noisy, so nothing here fails on a time.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { askGate } from '../src/cli/gateClient';
@@ -41,6 +42,10 @@ function floodPayload(workspace: string, i: number): string {
 
 async function main(): Promise<void> {
   const repo = process.cwd();
+  if (!existsSync(join(process.env.COUNTERSIGN_TEST_CACHE ?? join(repo, '.vscode-test'), 'cs'))) {
+    console.log('skipped: the browser harness is not set up (run `bash test/harness/ensure-vscode.sh`, or `npm test`, once)');
+    return;
+  }
   const harness = spawn(process.execPath, [join(repo, 'bench/panelHarness.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
   const answers: Promise<unknown>[] = [];
   let done: Done | undefined;

@@ -129,6 +129,9 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
         const n = this.denyAll(msg.ids);
         return n > 0 ? { ok: true } : { ok: false, why: 'nothing to deny' };
       }
+      case 'connectAgents':
+        vscode.commands.executeCommand('countersign.connectAgents').then(undefined, (err: unknown) => this.deps.output.warn(`Connect Agents failed: ${String(err)}`));
+        return { ok: true };
     }
   }
 

@@ -133,7 +133,9 @@ export type FromWebview =
   | { type: 'allowSimilar'; id: string }
   | { type: 'revokeRule'; ruleId: string }
   /** Deny every card the reviewer could see when clicking. */
-  | { type: 'denyAll'; ids: string[] };
+  | { type: 'denyAll'; ids: string[] }
+  /** The Agents section's button: run Connect Agents (which asks before writing anything). */
+  | { type: 'connectAgents' };
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
@@ -142,6 +144,7 @@ export function isFromWebview(v: unknown): v is FromWebview {
   if (typeof m !== 'object' || m === null) return false;
   switch (m.type) {
     case 'ready':
+    case 'connectAgents':
       return true;
     case 'decide':
       return isStr(m.id) && (m.decision === 'allow' || m.decision === 'deny') && (m.reason === undefined || isStr(m.reason));

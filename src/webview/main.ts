@@ -249,6 +249,9 @@ app.addEventListener('click', (e) => {
       limit += PAGE;
       renderQueue();
       return;
+    case 'connect-agents':
+      post({ type: 'connectAgents' });
+      return;
     default:
       return;
   }

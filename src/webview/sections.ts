@@ -82,5 +82,11 @@ export function renderAgents(agents: AgentConnectionView[] | undefined, open: bo
             );
           }),
         );
-  return el('vscode-collapsible', { class: 'agents', heading: 'Agents', description: `${connected} of ${agents.length} connected`, open: open ? '' : undefined, 'data-section': 'agents' }, body);
+  const connect = el('vscode-button', { secondary: connected ? '' : undefined, 'data-action': 'connect-agents' }, icon('plug'), ' Connect Agents…');
+  return el(
+    'vscode-collapsible',
+    { class: 'agents', heading: 'Agents', description: `${connected} of ${agents.length} connected`, open: open ? '' : undefined, 'data-section': 'agents' },
+    body,
+    h('div', { class: 'agents-actions' }, connect),
+  );
 }

@@ -98,4 +98,14 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   await panel.locator('.empty').waitFor();
   await shot('17-after-deny-all');
   lap('revoked the rule; Deny all denied the rest');
+
+  // The Agents section: how each agent is wired (sent by Connect Agents).
+  const agents = panel.locator('vscode-collapsible.agents');
+  await agents.waitFor({ timeout: 10_000 });
+  await agents.click();
+  await panel.locator('.agent').first().waitFor();
+  assert.ok((await panel.locator('.agent-name').allInnerTexts()).some((t) => t.startsWith('Claude Code')));
+  await panel.locator('[data-action="connect-agents"]').waitFor();
+  await agents.scrollIntoViewIfNeeded();
+  await shot('18-agents');
 }
