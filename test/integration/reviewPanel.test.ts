@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CountersignApi, CountersignTesting } from '../../src/extension/ctx';
 import type { ReviewItem } from '../../src/protocol/gateLsp';
+import { SensitiveNotifier } from '../../src/extension/notifications';
+import { ReviewQueue } from '../../src/extension/reviewQueue';
 import { activeApi, claudeBash, runHook, whenPending, workspaceDir, type HookRun } from './helpers';
 
 interface ClaudeAnswer {
@@ -197,6 +199,32 @@ describe('review panel (real extension host)', () => {
     t.decide(second.item.id, 'deny');
     await second.hook.done;
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  });
+
+  it('a notification offers only "Review", which reveals the card; one at a time until that card is decided', async () => {
+    const queue = new ReviewQueue();
+    const offered: string[][] = [];
+    const revealed: string[] = [];
+    let answer: (choice: string | undefined) => void = () => undefined;
+    const panel = { visible: false, revealCard: (id: string) => Promise.resolve(void revealed.push(id)) };
+    const notifier = new SensitiveNotifier(queue, panel, (_m, ...items) => {
+      offered.push(items);
+      return new Promise((r) => (answer = r));
+    });
+    const base = { reasons: [], workspaceFolder: workspaceDir(), receivedAt: Date.now(), deadline: Date.now() + 60_000 };
+    const action = (command: string) => ({ kind: 'shell' as const, agent: 'claude' as const, tool: 'Bash', cwd: workspaceDir(), command });
+    queue.add({ ...base, id: 'a', risk: 'sensitive', action: action('sudo a') });
+    queue.add({ ...base, id: 'b', risk: 'sensitive', action: action('sudo b') });
+    queue.add({ ...base, id: 'c', risk: 'review', action: action('npm install c') });
+    assert.deepEqual(offered, [['Review']], 'one notification for the burst, with Review as its only button');
+    answer('Review');
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(revealed, ['a']);
+    queue.decide('a', { decision: 'deny' });
+    queue.add({ ...base, id: 'd', risk: 'sensitive', action: action('sudo d') });
+    assert.equal(offered.length, 2, 'the next sensitive action notifies again once the first was handled');
+    notifier.dispose();
+    queue.dispose();
   });
 
   it('Open diff shows the current file against the proposed edit in the native diff editor; the file is untouched', async () => {
