@@ -42,6 +42,12 @@ export const SECRET_PATHS: PathRuleSpec[] = [
     '**/id_ed25519*',
     '**/secring.*',
   ]),
+  ...rules('secret', 'any', 'stored browser or editor logins', [
+    `**/${'{Code,Code - Insiders,Code - OSS,VSCodium,Cursor,Windsurf,code-server,Positron}'}/User/globalStorage/state.vscdb*`,
+    '**/.mozilla/firefox/*/logins.json',
+    '**/.mozilla/firefox/*/key4.db',
+    '**/{google-chrome,chromium,Google/Chrome,Chromium,BraveSoftware/Brave-Browser,Microsoft/Edge}/*/{Login Data,Cookies}',
+  ]),
   ...rules('secret', 'any', 'an SSH, GPG or keyring directory', [
     '**/.ssh/**',
     '**/.gnupg/**',

@@ -206,8 +206,13 @@ export class ShellAnalyzer {
   private pipeline(stages: SyntaxNode[], f: Frame, stdin: Stdin | undefined): Invocation | undefined {
     let input = stdin;
     let last: Invocation | undefined;
+    let dump: Hit | undefined;
     for (const stage of stages) {
+      const before = this.hits.length;
       last = this.statement(stage, f, input);
+      // `env | grep NODE_ENV` shows one harmless variable, not the environment: the dump finding goes.
+      if (dump && last && narrowsToHarmless(last)) this.hits.splice(this.hits.indexOf(dump), 1);
+      dump = this.hits.slice(before).find((h) => h.rule === 'secret.env-dump');
       input = outputOf(last, this);
     }
     return last;
@@ -544,6 +549,15 @@ export class ShellAnalyzer {
     const body = childByField(n, 'body');
     return body ? this.statement(body, f, stdin) : undefined;
   }
+}
+
+/** A grep that keeps only lines matching a plain, non-secret name (not -v, not a regex, not TOKEN/KEY/…). */
+function narrowsToHarmless(inv: Invocation): boolean {
+  if (!['grep', 'egrep', 'fgrep', 'rg'].includes(inv.name)) return false;
+  const words = inv.args.map((w) => w.value ?? '');
+  if (words.some((w) => /^-[a-zA-Z]*v/.test(w) || w === '--invert-match')) return false;
+  const pattern = words.filter((w) => !w.startsWith('-'))[0];
+  return pattern !== undefined && /^\^?[A-Za-z0-9_]+=?$/.test(pattern) && !/token|secret|pass|pwd|key|auth|cred|cookie|session|private/i.test(pattern);
 }
 
 function firstError(n: SyntaxNode): SyntaxNode | undefined {

@@ -198,7 +198,15 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     if (isSecretVarName(m[1]!)) hitMatch('secret.env-var', `Reads the secret environment variable ${m[1]} from ${name} code.`, m);
   });
   each(rules.evalLike, (m) => hitMatch('opaque.eval', `Evaluates code built at run time (${m[0].trim()}) in ${name}.`, m));
-  each(rules.network, (m) => hitMatch('net.command', `Uses the network from ${name} code.`, m));
+  let network = false;
+  each(rules.network, (m) => {
+    network = true;
+    hitMatch('net.command', `Uses the network from ${name} code.`, m);
+  });
+  // A socket wired to a shell's stdin/stdout is a remote shell.
+  if (network && /\bdup2\b|pty\s*\.\s*spawn|\/bin\/(ba)?sh\b|\bcmd\.exe\b|Process\.Start|spawn\s*\(\s*["'](?:\/bin\/)?(?:ba)?sh["']/.test(code)) {
+    a.hitAt('opaque.remote-code', `Connects a shell to the network from ${name} code (a reverse shell).`, f, 0, Math.min(code.length, 200));
+  }
   let writes = false;
   each(rules.write, (m) => {
     writes = true;

@@ -78,6 +78,10 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
     const abs = absolutePiece(a, piece);
     const glob = hasGlobChars(abs);
     const literal = glob ? undefined : unescapeGlob(abs);
+    if (literal !== undefined && /^\/dev\/(tcp|udp)\//.test(literal)) {
+      a.hitAt('opaque.remote-code', `Connects the shell to the network through ${literal} (a reverse shell or exfiltration).`, frame, w.start, w.end);
+      return true;
+    }
     if (literal !== undefined && /^\/dev\//.test(literal)) {
       if (access === 'write' && BLOCK_DEVICES.test(literal)) {
         a.hitAt('destroy.disk', `Writes straight onto the disk device ${literal}.`, frame, w.start, w.end);

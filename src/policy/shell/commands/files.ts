@@ -80,6 +80,8 @@ const WRITERS: HandlerTable = {
     }
     if (['open', 'xdg-open', 'gio'].includes(inv.name)) a.hitOn('exec.indirect', `\`${inv.name}\` hands the file or URL to another application.`, inv);
     const t = inv.args.map((w) => w.value ?? '');
+    // Editor commands run from the command line (vim -c ':!…', emacs --eval) are code.
+    if (t.some((x) => /^(-c|--cmd|--eval|-eval|--exec|-x|-S)$/.test(x) || /^\+\S/.test(x))) a.hitOn('exec.interpreter', `Runs editor commands given on the command line (${inv.name}).`, inv);
     if (t.some((x) => /^--(uninstall|disable)-extensions?/.test(x))) a.hitOn('perm.guard', 'Uninstalls or disables editor extensions, which can switch Countersign off.', inv);
     else if (t.some((x) => /^--install-extension/.test(x))) a.hitOn('pkg.install', 'Installs an editor extension.', inv);
   }),

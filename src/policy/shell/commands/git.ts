@@ -43,11 +43,10 @@ function pathArgs(a: ShellAnalyzer, inv: Invocation, sub: string, args: Word[], 
   const dash = args.findIndex((w) => w.value === '--');
   const afterDash = dash >= 0 ? args.slice(dash + 1) : [];
   for (const w of afterDash) checkPathWord(a, inv, w, access);
+  // Operands are refs or paths; a ref never matches a secret glob, so every operand is checked as a path.
   for (const w of p.operands) {
     if (afterDash.includes(w)) continue;
-    if (/:/.test(w.value ?? '') || access !== 'read' || sub === 'add' || sub === 'diff' || sub === 'log' || sub === 'blame' || sub === 'show' || sub === 'grep' || sub === 'cat-file' || sub === 'hash-object') {
-      checkPathWord(a, inv, w, access, { skipSpaces: true });
-    }
+    checkPathWord(a, inv, w, access, { skipSpaces: true });
   }
 }
 

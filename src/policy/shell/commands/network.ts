@@ -82,7 +82,7 @@ const copyRemote: Handler = (inv, a) => {
 
 const netcat: Handler = (inv, a) => {
   const t = inv.args.map(text);
-  if (t.some((x) => /^-[a-zA-Z]*[ec]/.test(x) || x === '--exec' || x === '--sh-exec' || x === '--lua-exec')) {
+  if (t.some((x) => /^-[a-zA-Z]*[ec]/.test(x) || x === '--exec' || x === '--sh-exec' || x === '--lua-exec' || /^(EXEC|SYSTEM):/i.test(x) || /,(EXEC|SYSTEM):/i.test(x))) {
     a.hitCommand('opaque.remote-code', `Connects a shell or program to the network (${inv.name} -e), a remote shell.`, inv);
     return;
   }

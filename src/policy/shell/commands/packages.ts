@@ -3,7 +3,7 @@
 // to release code irreversibly (sensitive); registry logins and tokens are credentials. Runners (`npx`, `uv run`,
 // `bundle exec`, `npm exec --`) analyze the command they run.
 import { text } from '../args';
-import { checkPathWord } from '../pathArgs';
+import { checkPathWord, checkPathWords } from '../pathArgs';
 import { runFile } from '../scripts';
 import type { Invocation } from '../types';
 import { harmless, table, type Handler, type HandlerTable } from './handler';
@@ -50,6 +50,8 @@ function runInner(a: ShellAnalyzer, inv: Invocation, index: number, fetches: boo
   if (fetches && !LOCAL_TOOLS.has(name)) {
     // A registry package: its code is unknown, installing it is the review.
     a.hitOn('pkg.install', `Downloads and runs the package ${inner.raw}.`, inv, inner);
+    // Whatever it is, the paths it is handed (`npx serve ~/.ssh`) are its to read.
+    checkPathWords(a, inv, inv.args.slice(i + 1), 'read', { skipSpaces: true });
     return;
   }
   a.dispatchFrom(inv, i, inv.name);

@@ -141,6 +141,8 @@ function pythonModule(a: ShellAnalyzer, inv: Invocation, mod: Word): void {
   }
   if (/^(http\.server|SimpleHTTPServer|smtpd|ftplib|xmlrpc\.server|aiosmtpd)$/.test(name)) {
     a.hitOn('net.command', `Starts a network server (python -m ${name}).`, inv, mod);
+    // Serving a secret directory (--directory ~/.ssh) publishes it.
+    checkPathWords(a, inv, rest.filter((w) => !(w.value ?? '').startsWith('-')), 'read', { skipSpaces: true });
     return;
   }
   if (name === 'base64' && rest.some((w) => /^-d|--decode/.test(w.value ?? ''))) return;
