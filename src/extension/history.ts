@@ -46,8 +46,8 @@ export function historyEntry(s: Settled): HistoryEntryView {
     summary: actionSummary(item.action),
     decision: answer.decision,
     decidedBy: s.by,
-    // The shutdown/timeout reasons are Countersign's own; a human's reason is what went back to the agent.
-    reason: s.by === 'human' || s.by === 'rule' ? answer.reason?.slice(0, 500) : undefined,
+    // Only a human's reason is news (it went back to the agent); the others are what the decidedBy label says.
+    reason: s.by === 'human' ? answer.reason?.slice(0, 500) : undefined,
     receivedAt: item.receivedAt,
     decidedAt: s.at,
   };
