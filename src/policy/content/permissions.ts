@@ -99,6 +99,10 @@ const RULES: LineRule[] = [
   { rule: 'content.sql-grant', re: new RegExp(SQL_PERMISSION.source, 'gi'), message: 'Grants database privileges, creates users or disables row-level security.', applies: isSql },
   { rule: 'content.rules-open', re: /\b(?:using|with\s+check)\s*\(\s*true\s*\)/gi, message: 'Adds a row-level security policy that lets everyone through.', applies: isSql, hints: ['true'] },
 
+  // Code that runs by itself later, outside any agent hook.
+  { rule: 'perm.persistence', re: /["']runOn["']\s*:\s*["']folderOpen["']/g, message: 'Adds a VS Code task that runs automatically whenever the folder is opened.', applies: (f) => /\/\.vscode\/tasks\.json$|\.code-workspace$/.test(f.path), hints: ['folderopen'] },
+  { rule: 'content.privileged', re: /["']--privileged["']|["']--cap-add=(?:ALL|SYS_ADMIN)["']|["']--(?:pid|network|net)=host["']/g, message: 'Starts a container with host privileges.', applies: (f) => isYamlOrJson(f) || f.ext === 'jsonc', hints: ['--privileged', '--cap-add', '=host'] },
+
   // Dockerfiles.
   { rule: 'content.dockerfile-root', re: /^\s*USER\s+(?:root|0)(?::\S+)?\s*$/gim, message: 'Runs the container as root (USER root).', applies: isDockerfile, hints: ['user'] },
   { rule: 'perm.mode', re: /^\s*(?:COPY|ADD)\b[^\n]*--ch(?:mod|own)=\S+/gim, message: 'Sets file modes or owners while copying into the image.', applies: isDockerfile, hints: ['--ch'] },

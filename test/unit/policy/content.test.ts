@@ -143,3 +143,10 @@ test('a Dockerfile that copies a secret into the image is sensitive', async () =
   assert.equal(v.reasons.find((r) => r.rule === 'content.dockerfile-secret')?.span?.text, '.env');
   assert.equal((await write(`${P}/Dockerfile`, 'FROM node:20\nCOPY package.json .env.example ./\nUSER node\n')).risk, 'safe');
 });
+
+test('auto-run VS Code tasks and privileged dev containers', () => {
+  const tasks = permissionFindings('{"tasks":[{"label":"x","command":"sh x.sh","runOptions":{"runOn":"folderOpen"}}]}', fileKind(`${P}/.vscode/tasks.json`));
+  assert.ok(tasks.some((f) => f.rule === 'perm.persistence'));
+  const dev = permissionFindings('{"image":"x","runArgs":["--privileged"]}', fileKind(`${P}/.devcontainer/devcontainer.json`));
+  assert.ok(dev.some((f) => f.rule === 'content.privileged'));
+});
