@@ -86,7 +86,7 @@ function fileLine(view: PendingView, d: FileDiffView): HTMLElement {
     { class: 'file-line' },
     icon(d.op === 'add' ? 'new-file' : d.op === 'delete' ? 'trash' : 'diff'),
     h('span', { class: 'file-path' }, d.path),
-    h('span', { class: 'file-op' }, opLabel(d.op)),
+    h('span', { class: 'file-op' }, d.canOpen ? opLabel(d.op) : `${opLabel(d.op)} · no diff, see details`),
     d.canOpen ? h('span', { class: 'stat-add', 'aria-label': `${d.added} lines added` }, `+${d.added}`) : null,
     d.canOpen ? h('span', { class: 'stat-del', 'aria-label': `${d.removed} lines removed` }, `−${d.removed}`) : null,
     d.canOpen

@@ -67,6 +67,19 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   await wcard.locator('vscode-button[data-decision="deny"]').click();
   assert.equal(decisionOf(await write.done), 'deny');
 
+  // An edit whose old text is not in the file: said plainly, and the agent's own fragments are shown instead.
+  const stale = runHook(repo, hookEnv, 'claude', claudeEditPayload(workspace, file, 'echo "deploying v1…"', 'sudo echo "deploying v2…"'));
+  const scard = cardWith(panel, 'deploy.sh');
+  await scard.waitFor({ timeout: 20_000 });
+  await scard.locator('.toggle').click();
+  await scard.locator('.diff-note').first().waitFor({ timeout: 10_000 });
+  assert.match(await scard.locator('.details').innerText(), /the text to replace was not found in the current file/);
+  assert.match(await scard.locator('.fragments').innerText(), /-echo "deploying v1…"\s+\+sudo echo "deploying v2…"/);
+  assert.equal(await scard.locator('[data-action="open-diff"]').count(), 0, 'no diff to open when the proposal cannot be computed');
+  await shot('24-edit-text-not-found');
+  await scard.locator('vscode-button[data-decision="deny"]').click();
+  assert.equal(decisionOf(await stale.done), 'deny');
+
   // Codex apply_patch touching deploy.sh: each file with its diff (whatever risk the policy gives it).
   const patch = '*** Begin Patch\n*** Update File: deploy.sh\n@@\n-echo "deploying…"\n+sudo chmod 4755 /usr/local/bin/deploy\n*** End Patch\n';
   const codex = runHook(repo, hookEnv, 'codex', codexPatchPayload(workspace, patch));
