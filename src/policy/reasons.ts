@@ -108,9 +108,6 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
-export function ruleRisk(rule: RuleId): Risk {
-  return RULES[rule];
-}
 
 /** A finding inside one text (a command, a file's new content, a patch): offsets are relative to that text. */
 export interface Hit {

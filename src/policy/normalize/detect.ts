@@ -5,7 +5,7 @@
 import type { AgentName } from '../types';
 import { isObj, str, type Obj } from './fields';
 
-export const CURSOR_EVENTS = new Set([
+const CURSOR_EVENTS = new Set([
   'beforeShellExecution',
   'beforeMCPExecution',
   'beforeReadFile',
@@ -54,7 +54,7 @@ export function canonicalTool(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-export function isVscodeTool(name: string): boolean {
+function isVscodeTool(name: string): boolean {
   return VSCODE_TOOLS.has(canonicalTool(name));
 }
 

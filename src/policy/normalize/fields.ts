@@ -43,6 +43,3 @@ export function strings(v: unknown): string[] {
   return Array.isArray(d) ? d.filter((x): x is string => typeof x === 'string') : [];
 }
 
-export function firstOf<T>(v: T[] | undefined): T | undefined {
-  return v && v.length > 0 ? v[0] : undefined;
-}

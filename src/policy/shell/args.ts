@@ -74,9 +74,6 @@ export function parseArgs(args: readonly Word[], spec: OptionSpec = {}): ParsedA
   return { flags, values, operands, operandIndex };
 }
 
-export function hasFlag(p: ParsedArgs, ...names: string[]): boolean {
-  return names.some((n) => p.flags.has(n));
-}
 
 export function valueOf(p: ParsedArgs, ...names: string[]): Word | undefined {
   for (const n of names) {

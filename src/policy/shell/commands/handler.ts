@@ -33,10 +33,6 @@ export function flag(rule: RuleId, message: (inv: Invocation) => string, access?
   };
 }
 
-/** Words of the invocation as lower-case static text ('' for dynamic words). */
-export function argTexts(inv: Invocation): string[] {
-  return inv.args.map((w) => (w.value ?? '').toLowerCase());
-}
 
 /** The first n non-option words (subcommands), lower-cased. */
 export function subcommands(inv: Invocation, n: number, skipValueOf: readonly string[] = []): { words: string[]; index: number } {

@@ -37,7 +37,3 @@ export function lookupHandler(name: string): Handler | undefined {
   return family !== n ? handlers.get(family) : undefined;
 }
 
-export function knownCommands(): string[] {
-  handlers ??= build();
-  return [...handlers.keys()];
-}
