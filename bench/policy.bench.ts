@@ -88,11 +88,11 @@ async function main(): Promise<void> {
   adversarial(policy, '1 MB command line', bash(`echo ${'a'.repeat(1024 * 1024)}`));
   adversarial(policy, '1 MB of words', bash(`echo ${'"a" '.repeat(256 * 1024)}`));
   adversarial(policy, '5 MB file write', { session_id: 's', cwd: '/home/dev/proj', hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: '/home/dev/proj/big.txt', content: 'x'.repeat(5 * 1024 * 1024) } });
-  adversarial(policy, '1.9 MB file write (scanned)', { session_id: 's', cwd: '/home/dev/proj', hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: '/home/dev/proj/data.js', content: 'const password = "x";\n'.repeat(90_000) } });
+  adversarial(policy, '900 KB file write (scanned)', { session_id: 's', cwd: '/home/dev/proj', hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: '/home/dev/proj/data.js', content: 'const password = "x"; // token\n'.repeat(30_000) } });
   adversarial(policy, '$( nested 500 deep', bash(`echo ${'$('.repeat(500)}x${')'.repeat(500)}`));
   adversarial(policy, '10,000-stage pipeline', bash(Array.from({ length: 10_000 }, () => 'cat').join(' | ')));
   adversarial(policy, '3,000-stage pipeline (parsed)', bash(Array.from({ length: 3_000 }, () => 'cat').join(' | ')));
-  adversarial(policy, 'bash -c nested 20 deep', bash(Array.from({ length: 20 }, () => 'bash -c "$(echo ').join('') + 'ls' + ')"'.repeat(20)));
+  adversarial(policy, 'wrappers 200 deep', bash(`${'env nice timeout 5 '.repeat(200)}cat .env`));
   adversarial(policy, '200 KB heredoc to a script', bash(`cat > x.sh <<'EOF'\n${'echo hello\n'.repeat(20_000)}EOF\nbash x.sh`));
 }
 

@@ -23,7 +23,7 @@ function options(argv: string[]): { agent: AgentName | undefined; jsonl: boolean
 export function evaluateLine(policy: Policy, text: string, agent: AgentName | undefined): string {
   let payload: unknown;
   try {
-    payload = JSON.parse(text);
+    payload = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); // a UTF-8 BOM is not a bad payload
   } catch (err) {
     return JSON.stringify({ error: `not valid JSON: ${(err as Error).message}` });
   }
