@@ -176,6 +176,8 @@ export class PathPolicy {
     for (const candidate of expandBraces(glob)) {
       const narrowed = debroaden(candidate, hidesDot, dotglob);
       const found = hasGlobChars(narrowed) ? this.intersect(narrowed, access, hidesDot) : this.match(unescapeGlob(narrowed), access);
+      // `~/.ssh/*.pub` only ever names public keys: a secret glob whose every expansion is an exception is not one.
+      if (found?.category === 'secret' && this.allowed(sampleOf(candidate))) continue;
       if (found) return found;
     }
     return undefined;
@@ -268,6 +270,11 @@ function debroaden(glob: string, hidesDot: boolean, dotglob: boolean): string {
     out.push(probe ? escapeGlob(probe.name) : seg);
   });
   return out.join('/');
+}
+
+/** One concrete name a glob stands for, its wildcards filled with a filler that names nothing in particular. */
+function sampleOf(glob: string): string {
+  return unescapeGlob(glob.replace(/\[[^\]]*\]/g, 'q').replace(/\*\*?|\?/g, 'q'));
 }
 
 /** Literal runs of a glob segment (the text between wildcards), lower-cased. */

@@ -189,6 +189,8 @@ export const ORDINARY = [
   ['safe', 'ls -la .github', 'list a project folder'],
   ['safe', 'crontab -l', 'list cron jobs'],
   ['safe', 'env | grep -i node_env', 'env filtered to one harmless name'],
+  ['safe', 'cat ~/.ssh/*.pub', 'public keys only'],
+  ['safe', 'cat .env*.example', 'every env template'],
   ['safe', 'printenv | grep PATH', 'printenv filtered to PATH'],
   ['review', 'python3 -m http.server 8000', 'serve the project'],
   ['safe', 'vim src/app.ts', 'open a file in vim'],
