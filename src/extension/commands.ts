@@ -1,5 +1,6 @@
 // Commands as factories over the context: each returns the handler VS Code calls.
 import type { Ctx } from './ctx';
+import { trySampleAction } from './trySample';
 
 type Factory = (ctx: Ctx) => (...args: unknown[]) => unknown;
 
@@ -12,4 +13,5 @@ export const COMMANDS: Record<string, Factory> = {
   'countersign.connectAgents': (ctx) => () => ctx.agents.connect(),
   'countersign.disconnectAgents': (ctx) => () => ctx.agents.disconnect(),
   'countersign.showAuditLog': (ctx) => () => ctx.auditLog.show(),
+  'countersign.trySample': (ctx) => () => trySampleAction(ctx.extensionPath, () => ctx.view.reveal()),
 };

@@ -115,6 +115,10 @@ export class Ctx implements vscode.Disposable {
 
   readonly runtimeDir = runtimeDir();
 
+  get extensionPath(): string {
+    return this.context.extensionPath;
+  }
+
   get globalStorage(): string {
     return this.context.globalStorageUri.fsPath;
   }

@@ -34,7 +34,7 @@ describe('connect agents (real extension host)', () => {
     const st = statSync(api.shimPath());
     assert.ok(st.mode & 0o100, 'shim is executable');
     assert.equal(st.mode & 0o077, 0, 'shim is user-only');
-    assert.match(readFileSync(api.shimPath(), 'utf8'), /ELECTRON_RUN_AS_NODE=1 exec/);
+    assert.match(readFileSync(api.shimPath(), 'utf8'), /ELECTRON_RUN_AS_NODE=1 /);
   });
 
   it("a Claude Code hook written by Connect reaches this window's panel through the shim, and Disconnect removes it", async () => {
@@ -67,5 +67,16 @@ describe('connect agents (real extension host)', () => {
     const { api } = await activeApi();
     const states = api.agentStates();
     assert.deepEqual(states.map((s) => s.agent).sort(), ['claude', 'cline', 'codex', 'copilot-cli', 'cursor', 'gemini', 'vscode']);
+  });
+});
+
+describe('walkthrough (real extension host)', () => {
+  it('"Try a Sample Action" sends a sensitive sample through the real path and reports the answer', async () => {
+    const { api } = await activeApi();
+    const done = vscode.commands.executeCommand('countersign.trySample');
+    const [item] = await whenPending(api, (items) => items.some((i) => i.action.kind === 'shell' && i.action.command === 'chmod 777 deploy.sh'), 'the sample card');
+    assert.equal(item?.risk, 'sensitive');
+    assert.ok(item && api.testing?.decide(item.id, 'deny'));
+    await done;
   });
 });
