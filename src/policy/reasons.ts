@@ -30,6 +30,7 @@ export const RULES = {
   'path.system': 'sensitive',
   'path.secret-glob': 'sensitive',
   'path.secret-listing': 'review',
+  'config.edit': 'review',
 
   // Permission changes.
   'perm.mode': 'sensitive',
