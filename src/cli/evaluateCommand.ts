@@ -4,7 +4,9 @@
 //                                    JSON prints {"error": …} and the run goes on
 // Exit status is 0 unless stdin cannot be read.
 import { parseArgs } from 'node:util';
-import { AGENT_NAMES, createPolicy, isAgentName, type AgentName, type Policy } from '../policy';
+import type { Policy } from '../policy';
+import { AGENT_NAMES, isAgentName, type AgentName } from '../policy/types';
+import { loadPolicy } from './lazyBundles';
 import { readStdin } from './stdin';
 import { policyConfigFromEnv } from './policyConfigFromEnv';
 
@@ -40,7 +42,8 @@ export async function runEvaluate(argv: string[]): Promise<number> {
     process.stderr.write(`countersign evaluate: cannot read stdin: ${(err as Error).message}\n`);
     return 1;
   }
-  const policy = await createPolicy(policyConfigFromEnv());
+  // The engine is its own bundle (dist/policy.js): the CLI stays small for the hook's fast path.
+  const policy = await loadPolicy().createPolicy(policyConfigFromEnv());
   if (!jsonl) {
     process.stdout.write(evaluateLine(policy, text, agent) + '\n');
     return 0;

@@ -18,7 +18,7 @@ async function evaluate(agent: AgentName, payload: unknown, cwd: string): Promis
     ...fromEnv,
     sensitivePaths: [...snapshot.sensitivePaths, ...fromEnv.sensitivePaths],
     allowedPaths: [...snapshot.allowedPaths, ...fromEnv.allowedPaths],
-    protectedPaths: snapshot.protectedPaths,
+    protectedPaths: [...(fromEnv.protectedPaths ?? []), ...snapshot.protectedPaths],
     workspaceFolders: [cwd],
     home: homedir(),
   });
