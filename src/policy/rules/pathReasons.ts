@@ -36,7 +36,7 @@ const CONFIG_FILES = picomatch(
 export function placeReason(path: string, cwd: string, ctx: RuleContext): Reason {
   const p = path.replace(/\\/g, '/');
   if (ctx.policy.inWorkspace(p, cwd) && CONFIG_FILES(p)) {
-    return reason('config.edit', `Changes ${path}, which decides what runs in builds, CI or deployment: check the diff.`, wholeSpan('path', path));
+    return reason('config.edit', 'Changes build, CI or deployment config, which decides what runs elsewhere: check the diff.', wholeSpan('path', path));
   }
   if (ctx.policy.inWorkspace(p, cwd) || ctx.policy.isTemp(p)) return reason('safe.write', `Changes ${path} inside the workspace.`);
   return reason('fs.write-outside', `Changes ${path}, outside the workspace.`, wholeSpan('path', path));
