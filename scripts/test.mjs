@@ -1,5 +1,6 @@
 // `npm test`: every layer, in order, on a fresh machine too. Installs what the real-VS-Code layers need
-// (Debian packages when missing, code-server cached in .vscode-test/). Prints each layer's wall time.
+// (Debian packages when missing, code-server cached in .vscode-test/, agents in ~/.cache/countersign).
+// Prints each layer's wall time.
 import { spawnSync } from 'node:child_process';
 
 const layers = [
@@ -9,7 +10,9 @@ const layers = [
   ['agent conformance (real agents)', 'node', ['test/conformance/run.mjs']],
   ['harness set-up', 'bash', ['test/harness/ensure-vscode.sh']],
   ['integration (code-server extension host)', 'node', ['test/harness/run-integration.mjs']],
-  ['browser (chromium clicks the panel)', 'node', ['test/harness/run-ui.mjs']],
+  // The browser layer runs against the packaged .vsix installed into a fresh code-server: a person's path.
+  ['package (.vsix)', 'npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', '.vscode-test/countersign.vsix']],
+  ['browser (chromium clicks the installed panel)', 'node', ['test/harness/run-ui.mjs', '--vsix', '.vscode-test/countersign.vsix']],
 ];
 
 const results = [];

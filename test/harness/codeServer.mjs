@@ -1,6 +1,6 @@
 // Real VS Code for tests: code-server (VS Code 1.139 on Node 24) plus Debian chromium driven by playwright-core.
 // Every run is isolated: its own HOME, TMPDIR, user data, extensions and Countersign runtime directory.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -40,7 +40,7 @@ export function sampleWorkspace(root) {
  * Starts code-server. `smokeDriver` enables the payload URL (extensionDevelopmentPath / extensionTestsPath);
  * it also hides notification toasts, so person-style UI runs may leave it off.
  */
-export async function startCodeServer({ workspace, smokeDriver = true, port, runtimeDir, extraArgs = [], log = () => {} }) {
+export async function startCodeServer({ workspace, smokeDriver = true, port, runtimeDir, vsix, extraArgs = [], log = () => {} }) {
   const root = mkdtempSync(join(tmpdir(), 'cs-run-'));
   if (!runtimeDir) {
     runtimeDir = join(root, 'rt');
@@ -63,6 +63,13 @@ export async function startCodeServer({ workspace, smokeDriver = true, port, run
     ...extraArgs,
     workspace,
   ];
+  const dirs = ['--config', join(root, 'config.yaml'), '--user-data-dir', join(root, 'udd'), '--extensions-dir', join(root, 'exts')];
+  if (vsix) {
+    // A person's path: the packaged extension installed into this fresh code-server before it starts.
+    const r = spawnSync(CODE_SERVER, [...dirs, '--install-extension', vsix], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}${r.stderr}`);
+    log(`installed ${vsix}`);
+  }
   const child = spawn(CODE_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
   let output = '';
   child.stdout.on('data', (d) => (output += d));

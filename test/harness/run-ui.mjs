@@ -9,7 +9,11 @@ import { UI_SETTINGS } from '../ui/workbench.mjs';
 const SHOTS = process.env.SHOTS || join(REPO, 'test-results/screenshots');
 const ALL = ['../ui/reviewPanel.ui.mjs', '../ui/panelQueue.ui.mjs', '../ui/diffEditor.ui.mjs', '../ui/hostilePayload.ui.mjs'];
 // `node test/harness/run-ui.mjs queue` runs only the modules whose file name contains "queue".
-const only = process.argv[2];
+// `--vsix FILE` installs that packaged extension into each fresh code-server instead of loading the sources.
+const argv = process.argv.slice(2);
+const vsixAt = argv.indexOf('--vsix');
+const VSIX = vsixAt >= 0 ? argv.splice(vsixAt, 2)[1] : undefined;
+const only = argv[0];
 const TESTS = only ? ALL.filter((f) => f.includes(only)) : ALL;
 mkdirSync(SHOTS, { recursive: true });
 const t0 = Date.now();
@@ -23,7 +27,7 @@ for (const file of TESTS) {
   let server;
   let browser;
   try {
-    server = await startCodeServer({ workspace, log: lap });
+    server = await startCodeServer({ workspace, log: lap, ...(VSIX ? { vsix: VSIX, smokeDriver: false } : {}) });
     const settingsFile = join(server.root, 'udd/User/settings.json');
     /** Writes user settings; the running workbench picks them up (e.g. a color theme). */
     const settings = (extra = {}) => {
@@ -34,7 +38,7 @@ for (const file of TESTS) {
     browser = await launchBrowser();
     const { page } = browser;
     page.on('pageerror', (e) => console.log('  [pageerror]', String(e).slice(0, 200)));
-    await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: REPO }));
+    await page.goto(VSIX ? workbenchUrl(server, workspace) : workbenchUrl(server, workspace, { extensionDevelopmentPath: REPO }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const hookEnv = { ...process.env, COUNTERSIGN_RUNTIME_DIR: server.runtimeDir };
     delete hookEnv.COUNTERSIGN_SOCKET;
@@ -52,5 +56,5 @@ for (const file of TESTS) {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
-lap(`${TESTS.length - failed}/${TESTS.length} browser tests passed; screenshots in ${SHOTS}`);
+lap(`${TESTS.length - failed}/${TESTS.length} browser tests passed${VSIX ? ` against the installed ${VSIX}` : ''}; screenshots in ${SHOTS}`);
 process.exit(failed ? 1 : 0);
