@@ -17,6 +17,7 @@ import { createPendingStatus } from './statusBar';
 import { exportGateToTerminals } from './terminalEnv';
 import { AgentConnections } from './connect/agentConnections';
 import { AuditLogPanel } from './auditLog/auditLogPanel';
+import { previousDecisions } from './auditHistory';
 
 /** What the extension exports. Read-only: no other extension can decide anything through it. */
 export interface CountersignApi {
@@ -101,6 +102,8 @@ export class Ctx implements vscode.Disposable {
 
   async start(): Promise<void> {
     this.setStatus(await this.gate.start());
+    // History survives restarts: earlier reviewed decisions come from the audit log (not awaited by activation).
+    previousDecisions(this.auditDir).then((earlier) => this.history.seed(earlier), (err: unknown) => this.output.warn(`history not read from the audit log: ${String(err)}`));
   }
 
   async restartGate(): Promise<void> {

@@ -69,6 +69,14 @@ export class SessionHistory implements DecisionHistory {
     for (const l of this.listeners) l();
   }
 
+  /** Adds decisions from before this session (read from the audit log) after the ones already listed. */
+  seed(earlier: readonly HistoryEntryView[]): void {
+    const known = new Set(this.list.map((e) => e.id));
+    this.list.push(...earlier.filter((e) => !known.has(e.id)));
+    if (this.list.length > this.max) this.list.length = this.max;
+    for (const l of this.listeners) l();
+  }
+
   entries(limit = this.max): HistoryEntryView[] {
     return this.list.slice(0, limit);
   }
