@@ -29,6 +29,7 @@ export const RULES = {
   'path.protected': 'sensitive',
   'path.system': 'sensitive',
   'path.secret-glob': 'sensitive',
+  'path.secret-tree': 'sensitive',
   'path.secret-listing': 'review',
   'config.edit': 'review',
 

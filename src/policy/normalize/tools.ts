@@ -91,7 +91,7 @@ function absolute(path: string, cwd: string, ctx: NormalizeContext): string {
 
 /** Codex's `shell` tool with `["apply_patch", PATCH]`. */
 function patchFromArgv(input: Obj): string | undefined {
-  const v = decodeJsonText(input.command ?? input.cmd);
+  const v = input.command ?? input.cmd;
   if (Array.isArray(v) && v.length === 2 && v[0] === 'apply_patch' && typeof v[1] === 'string') return v[1];
   return undefined;
 }
@@ -105,7 +105,10 @@ function commandFromArgv(argv: string[]): string {
 
 function shellCommand(input: Obj): string | undefined {
   for (const k of ['command', 'cmd', 'commands', 'script', 'input', 'args']) {
-    const v = decodeJsonText(input[k]);
+    // A string is what the shell runs, even when it happens to read as JSON (`[ "$(sudo id)" ]` is a test
+    // command, not an argv): only real arrays are argv. (Agents that send lists as JSON text are decoded by
+    // their envelope readers.)
+    const v = input[k];
     if (typeof v === 'string') return v;
     if (Array.isArray(v)) {
       const parts = v.filter((x): x is string => typeof x === 'string');

@@ -175,7 +175,13 @@ export class PathPolicy {
   matchGlob(glob: string, access: Access, hidesDot: boolean, dotglob = false): PathMatch | undefined {
     for (const candidate of expandBraces(glob)) {
       const narrowed = debroaden(candidate, hidesDot, dotglob);
-      const found = hasGlobChars(narrowed) ? this.intersect(narrowed, access, hidesDot) : this.match(unescapeGlob(narrowed), access);
+      let found = hasGlobChars(narrowed) ? this.intersect(narrowed, access, hidesDot) : this.match(unescapeGlob(narrowed), access);
+      // Outside the projects, under the home directory, a broad directory segment is aimed at whatever lives
+      // there: `~/.config/*/hosts.yml` is gh's token file. Only the last segment is narrowed then.
+      if (!found && this.underHomeOutsideProjects(candidate)) {
+        const dirsKept = debroaden(candidate, hidesDot, dotglob, true);
+        if (dirsKept !== narrowed) found = hasGlobChars(dirsKept) ? this.intersect(dirsKept, access, hidesDot) : this.match(unescapeGlob(dirsKept), access);
+      }
       // `~/.ssh/*.pub` only ever names public keys: a secret glob whose every expansion is an exception is not one.
       if (found?.category === 'secret' && this.allowed(sampleOf(candidate))) continue;
       if (found) return found;
@@ -228,6 +234,17 @@ export class PathPolicy {
     return best ? { category: best.rule.category, access: best.rule.access, glob: best.rule.glob, label: best.rule.label } : undefined;
   }
 
+  /** The glob's literal directory is one of the home directory's hidden or app-data trees (not a workspace). */
+  private underHomeOutsideProjects(glob: string): boolean {
+    const first = glob.search(/(^|\/)[^/]*[*?[{]/);
+    if (first < 0 || glob.startsWith('**')) return false;
+    const dir = unescapeGlob(glob.slice(0, first)) || '/';
+    const home = normalizeAbsolute(this.home);
+    if (!isInside(dir, home) || dir.length <= home.length) return false;
+    const rel = dir.slice(home.length + 1);
+    return /^(\.|Library(\/|$)|AppData(\/|$))/i.test(rel) && !this.workspace.some((f) => isInside(dir, f) || isInside(f, dir));
+  }
+
   /** Inside a workspace folder, or inside the agent's working directory when that is a project (not / or ~). */
   inWorkspace(abs: string, cwd: string | undefined): boolean {
     if (this.workspace.some((f) => isInside(abs, f))) return true;
@@ -246,7 +263,7 @@ export class PathPolicy {
  * Replaces broad glob segments with an ordinary name they match; drops `**` (zero directories deep). With bash's
  * dotglob on, a final `*` also expands to dot files (`.env`), so it stays a glob.
  */
-function debroaden(glob: string, hidesDot: boolean, dotglob: boolean): string {
+function debroaden(glob: string, hidesDot: boolean, dotglob: boolean, lastOnly = false): string {
   const segs = glob.split('/');
   const out: string[] = [];
   segs.forEach((seg, i) => {
@@ -255,7 +272,7 @@ function debroaden(glob: string, hidesDot: boolean, dotglob: boolean): string {
       if (last) out.push(PROBE_NAMES[0]!);
       return;
     }
-    if (!hasGlobChars(seg)) {
+    if (!hasGlobChars(seg) || (lastOnly && !last)) {
       out.push(seg);
       return;
     }

@@ -11,7 +11,7 @@ import type { Risk } from '../types';
 import type { Parser } from '@vscode/tree-sitter-wasm';
 import { childByField, parseScript, type SyntaxNode } from './syntax';
 import { childOrigin, mapRange, type Frame, type Invocation, type Origin, type Redirect, type Stdin } from './types';
-import { evalWord, literalVar, UNKNOWN_VAR, type VarValue, type Word, type WordEnv } from './words';
+import { evalWord, literalVar, nestedSubstitutions, UNKNOWN_VAR, type VarValue, type Word, type WordEnv } from './words';
 import { lookupHandler } from './commands/registry';
 import { outputOf } from './output';
 import { checkPathWord, checkRedirect } from './pathArgs';
@@ -35,6 +35,9 @@ export interface Written {
 }
 
 const PRELOAD_VARS = /^(LD_PRELOAD|LD_LIBRARY_PATH|LD_AUDIT|DYLD_INSERT_LIBRARIES|DYLD_LIBRARY_PATH|BASH_ENV|ENV|PROMPT_COMMAND|PERL5OPT|PYTHONSTARTUP|NODE_OPTIONS|RUBYOPT)$/;
+
+/** Variables whose value is a command line some program runs later (git's pager and ssh, less's preprocessor). */
+const COMMAND_VARS = /^(PAGER|GIT_PAGER|MANPAGER|SYSTEMD_PAGER|EDITOR|VISUAL|GIT_EDITOR|GIT_SEQUENCE_EDITOR|SUDO_EDITOR|GIT_SSH|GIT_SSH_COMMAND|GIT_EXTERNAL_DIFF|GIT_ASKPASS|SSH_ASKPASS|SUDO_ASKPASS|LESSOPEN|LESSCLOSE|BROWSER|GIT_PROXY_COMMAND|RSYNC_RSH|RSYNC_CONNECT_PROG|FZF_DEFAULT_COMMAND|TERMINAL|DIFFTOOL|GIT_DIFF_OPTS)$/;
 
 const AGENT_UNGUARDED = /^--(dangerously-skip-permissions|yolo|allow-all-tools|allow-all-paths|allow-all|dangerously-bypass-approvals-and-sandbox|full-auto|trust-all-tools|auto-approve|no-confirm)$|^--(permission-mode|approval-mode|sandbox|ask-for-approval)=(bypassPermissions|yolo|never|danger-full-access|acceptEdits)$/;
 
@@ -190,6 +193,24 @@ export class ShellAnalyzer {
         return undefined;
       case 'for_statement':
         return this.forLoop(n, f, stdin);
+      case 'command_substitution': {
+        // Inside backticks, \` starts a nested substitution bash runs; tree-sitter reads it as text.
+        const text = f.source.slice(n.start, n.end);
+        if (text.startsWith('`') && /\\`/.test(text)) {
+          const inner = text.slice(1, -1).replace(/\\([$`\\])/g, '$1');
+          this.runScript(inner, childOrigin(f.origin, n.start + 1, n.end - 1, false), f.nesting + 1);
+          return undefined;
+        }
+        let last: Invocation | undefined;
+        for (const c of n.children) if (c.named) last = this.statement(c, f, stdin) ?? last;
+        return last;
+      }
+      case 'file_redirect': {
+        // A redirect with no command: `$(<.env)` reads the file, `> x` creates or empties it.
+        const red = this.redirectNode(n, f);
+        if (red) checkRedirect(this, red, f, undefined);
+        return undefined;
+      }
       case 'comment':
       case 'heredoc_body':
       case 'heredoc_start':
@@ -222,6 +243,7 @@ export class ShellAnalyzer {
   word(n: SyntaxNode, f: Frame): Word {
     const env: WordEnv = { home: this.home, cwd: this.cwd, vars: this.vars, dotglob: this.dotglob };
     const first = evalWord(f.source, n, env);
+    for (const h of first.hiddenCode ?? []) this.runScript(f.source.slice(h.start, h.end), childOrigin(f.origin, h.start, h.end, true), f.nesting + 1);
     if (first.substitutions.length === 0) return first;
     const outputs = new Map<SyntaxNode, VarValue>();
     for (const s of first.substitutions) {
@@ -260,8 +282,19 @@ export class ShellAnalyzer {
       text = text.replace(/^\t+/gm, '');
       linear = false;
     }
-    // An unquoted delimiter lets the body expand $(…): those commands run too.
-    if (!quoted) for (const c of body.children) if (c.type === 'command_substitution') this.statement(c, f, undefined);
+    // An unquoted delimiter lets the body expand $(…), `…` and ${X:-$(…)}: those commands run too.
+    if (!quoted) {
+      const subs: SyntaxNode[] = [];
+      nestedSubstitutions(body, subs);
+      for (const c of subs) this.statement(c, f, undefined);
+      // tree-sitter leaves backticks in a heredoc body as text.
+      const covered = subs.map((c) => [c.start, c.end] as const);
+      for (const m of f.source.slice(body.start, body.end).matchAll(/`((?:[^`\\]|\\.)*)`/g)) {
+        const start = body.start + m.index + 1;
+        if (covered.some(([s, e]) => start >= s && start < e)) continue;
+        this.runScript(m[1]!.replace(/\\([$`\\])/g, '$1'), childOrigin(f.origin, start, start + m[1]!.length, false), f.nesting + 1);
+      }
+    }
     return { kind: 'text', text, frame: f, start: body.start, linear };
   }
 
@@ -326,6 +359,10 @@ export class ShellAnalyzer {
         const red = this.redirectNode(c, f);
         if (red) redirects.push(red);
       } else if (c.type === 'herestring_redirect') input = this.herestring(c, f);
+      else if (c.named && c.field !== 'argument' && c.type !== 'comment') {
+        // `time (cat .env)`, `time { …; }`: tree-sitter hangs the timed body on the command as a plain child.
+        this.statement(c, f, stdin);
+      }
     }
     if (!nameNode) {
       for (const a of assignments) this.setVar(a.name, a.word, f);
@@ -365,6 +402,12 @@ export class ShellAnalyzer {
       return;
     }
     const value = w.value;
+    if (w.glob && value !== '[' && value !== '[[') {
+      // `/usr/bin/sud? id`, `/bin/c?t .env`: the file the glob expands to is what runs.
+      this.hitOn('opaque.dynamic-command', `The command name \`${w.raw}\` is a pattern; which program it expands to is decided at run time.`, inv);
+      for (const a of inv.args) checkPathWord(this, inv, a, 'read', { skipSpaces: true });
+      return;
+    }
     if (w.vars.length > 0 || w.substitutions.length > 0) {
       // `CMD=sudo; $CMD ls`, `$(echo sudo) ls`: known here, but a computed command name is decided at run time.
       const from = w.vars.length > 0 ? `$${w.vars[0]}` : 'a command substitution';
@@ -380,6 +423,8 @@ export class ShellAnalyzer {
     if (handler && inv.args.length === 1 && /^(--help|--version|-h|--usage|help)$/.test(inv.args[0]!.value ?? '') && !['sudo', 'su', 'env', 'xargs'].includes(inv.name)) return;
     if (!handler && /[\\/]/.test(value)) {
       runFile(this, inv, w, 'shell');
+      // `./run.sh .env`: whatever the script does, the paths it is handed are its to read.
+      for (const a of inv.args) checkPathWord(this, inv, a, 'read', { skipSpaces: true });
       return;
     }
     const fn = handler ? undefined : this.functions.get(base);
@@ -397,10 +442,13 @@ export class ShellAnalyzer {
   }
 
   /** Runs `body` with $1, $2 … (and $@, $*) bound to these words, then restores what was there. */
-  withPositional(args: readonly Word[], body: () => void): void {
-    const names = ['@', '*', ...args.map((_, i) => String(i + 1))];
+  withPositional(args: readonly Word[], body: () => void, zero?: Word): void {
+    const names = ['@', '*', ...args.map((_, i) => String(i + 1)), ...(zero ? ['0'] : [])];
     const saved = names.map((n) => this.vars.get(n));
-    args.forEach((w, i) => this.vars.set(String(i + 1), w.value !== undefined && !w.glob ? literalVar(w.value) : { value: undefined, pattern: w.pattern, glob: true }));
+    const valueOf = (w: Word): VarValue => (w.value !== undefined && !w.glob ? literalVar(w.value) : { value: undefined, pattern: w.pattern, glob: true });
+    args.forEach((w, i) => this.vars.set(String(i + 1), valueOf(w)));
+    // `sh -c 'cat $0' .env`: the first word after the script is $0.
+    if (zero) this.vars.set('0', valueOf(zero));
     const all: VarValue = args.length === 1 ? this.vars.get('1')! : { value: undefined, pattern: `{${args.map((w) => w.pattern.replace(/(^|[^\\]),/g, '$1\\,')).join(',')}}`, glob: true };
     this.vars.set('@', all);
     this.vars.set('*', all);
@@ -467,7 +515,20 @@ export class ShellAnalyzer {
     }
   }
 
+  /** `PAGER='cat .env' git log`: the value is code that the command runs. */
+  private commandVar(name: string, word: Word | undefined, f: Frame): void {
+    if (!word || !COMMAND_VARS.test(name)) return;
+    if (word.value === undefined) {
+      this.hitAt('opaque.dynamic-command', `Sets ${name}, a command line another program runs, to a value built at run time.`, f, word.start, word.end);
+      return;
+    }
+    const code = word.value.replace(new RegExp(`^${name}=`), '').replace(/^\|+/, '');
+    // A bare program name (`EDITOR=vim`, `BROWSER=none`) is only a name; a command line or a path is run.
+    if (/[\s;|&$`<>()/]/.test(code.trim())) this.runScript(code, childOrigin(f.origin, word.start, word.end, false), f.nesting + 1);
+  }
+
   private prefixAssignment(inv: Invocation, a: { name: string; word: Word | undefined }): void {
+    this.commandVar(a.name, a.word, inv.frame);
     const where = a.word ?? inv.nameWord;
     if (PRELOAD_VARS.test(a.name)) {
       this.hitAt('opaque.dynamic-command', `Sets ${a.name}, which loads other code into the command.`, inv.frame, where.start, where.end);
@@ -485,6 +546,7 @@ export class ShellAnalyzer {
     const tooLong = word !== undefined && word.pattern.length > 4096;
     const v: VarValue = !word ? literalVar('') : tooLong ? UNKNOWN_VAR : word.value !== undefined && !word.glob ? literalVar(word.value) : { value: undefined, pattern: word.pattern || '*', glob: true };
     this.vars.set(name, v);
+    this.commandVar(name, word, f);
     if (name === 'GLOBIGNORE') this.dotglob = true;
     if (word && PRELOAD_VARS.test(name)) this.hitAt('opaque.dynamic-command', `Sets ${name}, which loads other code into later commands.`, f, word.start, word.end);
     if (name === 'PATH' && word) this.hitAt('exec.indirect', 'Changes PATH, so later command names may run other programs.', f, word.start, word.end);
@@ -494,6 +556,8 @@ export class ShellAnalyzer {
     const nameN = childByField(n, 'name');
     const valueN = childByField(n, 'value');
     const name = nameN ? f.source.slice(nameN.start, nameN.end).replace(/\[.*$/, '') : '';
+    // `arr[$(cat .env)]=1`: an index is evaluated, and the commands in it run.
+    if (nameN) for (const c of nameN.children) if (c.field === 'index') this.word(c, f);
     const word = valueN ? this.word(valueN, f) : undefined;
     if (standalone) this.setVar(name, word, f);
   }

@@ -9,7 +9,7 @@ import { checkPathWord } from './pathArgs';
 import { childOrigin, type Frame } from './types';
 import { isSecretVarName, syntheticWord } from './words';
 
-export type CodeLanguage = 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'powershell' | 'applescript';
+export type CodeLanguage = 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'awk' | 'powershell' | 'applescript' | 'other';
 
 interface LanguageRules {
   /** Calls that start a subprocess; the command follows the match. */
@@ -99,6 +99,17 @@ const RULES: Record<CodeLanguage, LanguageRules> = {
     network: /\b(?:Invoke-WebRequest|iwr|Invoke-RestMethod|irm|Net\.WebClient|System\.Net\.Sockets)\b/gi,
     write: /\b(?:Set-Content|Add-Content|Out-File|Remove-Item|Move-Item|Copy-Item|New-Item)\b/gi,
   },
+  // Languages without rules of their own (lua, R, julia, tcl, …): the common spellings of "run a command".
+  other: {
+    subprocess: [/(?<![\w.])(?:os\s*\.\s*execute|io\s*\.\s*popen|system2?|shell|exec|run|spawn|popen|Process|pipeline|read_process|run_process)\s*\(/g],
+    inlineShell: /`([^`]*)`|\[\s*exec\s+([^\]]*)\]/g,
+    perm: /\b(?:chmod|chown|setuid|Sys\.chmod|file\.chmod)\s*[\s(]/g,
+    envDump: /\bENV\b(?!\s*\[)|\bSys\.getenv\s*\(\s*\)|\bos\.environ\b|\benv\(\s*\)/g,
+    envRead: /(?:\bgetenv|Sys\.getenv|ENV)\s*[([]\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]/g,
+    evalLike: /(?<![\w.])(?:eval|loadstring|load|dostring|eval_string|Meta\.parse|include_string)\s*\(/g,
+    network: /\b(?:socket|http|curl|download|HTTP|Socket|url\s*\()/g,
+    write: /\b(?:writeLines|write|writeFile|file\.remove|os\.remove|os\.rename|unlink|rm|mv|cp)\s*\(/g,
+  },
   applescript: {
     subprocess: [],
     inlineShell: /\bdo\s+shell\s+script\s+"((?:[^"\\]|\\.)*)"/g,
@@ -111,9 +122,41 @@ const RULES: Record<CodeLanguage, LanguageRules> = {
   },
 };
 
-const FILE_USE = /\bopen\s*\(|read|load|copy|upload|send|post|\bPath\s*\(|\bfs\b|File\b|\bIO\b|file_get_contents|fopen|slurp|<\s*\$|shutil|pickle|dotenv|exec|spawn|system|popen|`|\bqx\b|\bcat\b|getline|\bsource\b|require\s*\(|import\s*\(|Get-Content|gc\b|type\b|\bcp\b/i;
+const FILE_USE = /\bopen\b|read|load|copy|upload|send|post|\bPath\s*\(|\bfs\b|File\b|\bIO\b|file_get_contents|fopen|slurp|<\s*\$|shutil|pickle|dotenv|exec|spawn|system|popen|`|\bqx\b|\bcat\b|getline|\bsource\b|require\s*\(|import\s*\(|Get-Content|gc\b|type\b|\bcp\b/i;
 
 const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
+
+/** Ways code spells a string it does not contain literally. */
+const OBFUSCATION = /['"]\s*\)?\s*\[\s*::\s*-1\s*\]|split\s*\(\s*(?:''|"")\s*\)\s*\.\s*reverse\s*\(|\bstrrev\s*\(|(?<![\w.])chr\s*\(\s*\d|fromCharCode\s*\(|\b(?:b64decode|b32decode|b85decode|a85decode|urlsafe_b64decode|decodebytes|unhexlify|fromhex|decode64|decode_base64|base64_decode|hex2bin|str_rot13|gzinflate|atob)\s*\(|\bcodecs\s*\.\s*decode\s*\(|\bBuffer\s*\.\s*from\s*\([^)]*['"](?:base64|base64url|hex)['"]|\.unpack1?\s*\(\s*['"][mH]|\bpack\s*\(\s*['"][Hh]|\bzlib\s*\.\s*(?:decompress|inflate\w*|gunzip\w*)|\bString\.raw\b/;
+/** File or process APIs an obfuscated string could be handed to. */
+const RUNS_OR_OPENS = /\bopen\b|read_?text|read_?bytes|readFile|createReadStream|\bFile\s*\.|\bIO\s*\.|file_get_contents|fopen|readfile|\bPath\s*\(|shutil|\bos\s*\.\s*(?:system|popen|exec\w*|spawn\w*)|subprocess|child_process|execSync|spawnSync|(?<![\w.])(?:system|exec|spawn|popen|passthru|shell_exec)\s*[(\s]|`|\bqx\b|\bDeno\s*\.|\bBun\s*\./;
+
+/**
+ * String literals joined by `+`, `.`, `,` or plain adjacency (`'.e' + 'nv'`, `['.e','nv'].join('')`, Python's
+ * `'.e' 'nv'`): the joined text, so a path split to dodge the literal check is still seen.
+ */
+function joinedLiterals(code: string): { value: string; start: number; end: number }[] {
+  const out: { value: string; start: number; end: number }[] = [];
+  const lits = [...code.matchAll(LITERAL)].slice(0, 400);
+  let run: RegExpMatchArray[] = [];
+  const flush = () => {
+    if (run.length > 1) {
+      const value = run.map((m) => unescapeLiteral(m[0].slice(1, -1))).join('');
+      if (value.length >= 2 && value.length <= 400 && !/\s/.test(value)) out.push({ value, start: run[0]!.index!, end: run[run.length - 1]!.index! + run[run.length - 1]![0].length });
+    }
+    run = [];
+  };
+  for (const m of lits) {
+    const prev = run[run.length - 1];
+    if (prev && /^\s*[+.,]?\s*$/.test(code.slice(prev.index! + prev[0].length, m.index))) run.push(m);
+    else {
+      flush();
+      run = [m];
+    }
+  }
+  flush();
+  return out;
+}
 
 function unescapeLiteral(s: string): string {
   return s.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', t: '\t', r: '\r' })[c] ?? c);
@@ -142,7 +185,7 @@ function callArguments(code: string, from: number): { start: number; text: strin
 }
 
 function label(lang: CodeLanguage): string {
-  return { python: 'Python', node: 'JavaScript', perl: 'Perl', ruby: 'Ruby', php: 'PHP', awk: 'awk', powershell: 'PowerShell', applescript: 'AppleScript' }[lang];
+  return { python: 'Python', node: 'JavaScript', perl: 'Perl', ruby: 'Ruby', php: 'PHP', awk: 'awk', powershell: 'PowerShell', applescript: 'AppleScript', other: 'interpreter' }[lang];
 }
 
 /** Analyzes `f.source` as code in `lang`; findings map through `f.origin`. */
@@ -213,9 +256,18 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     hitMatch('exec.interpreter', `Changes files from ${name} code.`, m);
   });
 
+  // Strings spelled at run time (`'.e'+'nv'`, `'vne.'[::-1]`, `chr(46)`, base64) handed to file or process APIs:
+  // the path or command cannot be read, so the code is opaque.
+  const obfuscated = OBFUSCATION.exec(code);
+  if (obfuscated && RUNS_OR_OPENS.test(code)) a.hitAt('opaque.interpreter', `${name} code builds a string at run time (${obfuscated[0].trim()}) and opens files or runs commands with it.`, f, obfuscated.index, obfuscated.index + obfuscated[0].length);
+
   // Paths named in string literals: a secret file opened by code is as sensitive as `cat` of it (when the code
   // reads, loads, copies or sends anything at all: `os.path.exists('.env')` only looks).
   if (!writes && !FILE_USE.test(code)) return;
+  for (const joined of joinedLiterals(code)) {
+    const w = syntheticWord(joined.value.replace(/[*?[\]{}\\,]/g, '\\$&'), false, joined, { type: 'string', field: null, named: true, start: joined.start, end: joined.end, children: [] });
+    checkPathWord(a, undefined, w, 'read', {}, f);
+  }
   each(LITERAL, (m) => {
     const value = unescapeLiteral(m[0].slice(1, -1));
     if (value.length < 2 || value.length > 400 || /\s/.test(value)) return;

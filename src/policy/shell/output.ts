@@ -31,9 +31,12 @@ function printfText(inv: Invocation): Stdin {
   const fmt = inv.args[0];
   if (!fmt || fmt.value === undefined) return { kind: 'unknown' };
   const rest = inv.args.slice(1);
-  if (fmt.value.includes('\\') || rest.some((w) => w.value === undefined)) return { kind: 'decoded', what: 'printf' };
+  // Plain escapes (\n, \t, \0 …) are read; octal, hex and unicode ones can spell anything, so they stay opaque.
+  if (/\\(?![ntr0\\"'](?![0-7]))/.test(fmt.value) || rest.some((w) => w.value === undefined)) return { kind: 'decoded', what: 'printf' };
+  if (/%[-0-9.]*b/.test(fmt.value) && rest.some((w) => w.value!.includes('\\'))) return { kind: 'decoded', what: 'printf %b' };
+  const plain = (t: string) => t.replace(/\\([ntr0\\"'])/g, (_m, c: string) => ({ n: '\n', t: '\t', r: '\r', '0': '\n' })[c] ?? c);
   let i = 0;
-  const out = fmt.value.replace(/%[-0-9.]*([sdbq%])/g, (m, c: string) => (c === '%' ? '%' : (rest[i++]?.value ?? '')));
+  const out = plain(fmt.value).replace(/%[-0-9.]*([sdbq%])/g, (m, c: string) => (c === '%' ? '%' : (rest[i++]?.value ?? '')));
   if (/%/.test(out) && /%[^%]/.test(fmt.value.replace(/%[-0-9.]*[sdbq%]/g, ''))) return { kind: 'decoded', what: 'printf' };
   return { kind: 'text', text: out, frame: inv.frame, start: fmt.start, linear: false };
 }
@@ -69,6 +72,13 @@ export function outputOf(inv: Invocation | undefined, a: ShellAnalyzer): Stdin {
     if (written?.remote) return { kind: 'remote', what: 'a downloaded file' };
   }
   if (name === 'find') return findFiles(inv, a);
+  // locate/plocate print every indexed path containing the pattern (dot files included).
+  if (name === 'locate' || name === 'mlocate' || name === 'plocate') {
+    const pat = parseArgs(inv.args, { withValue: ['-d', '--database', '-l', '--limit', '-n'] }).operands[0]?.value;
+    return { kind: 'files', pattern: `/**/*${(pat ?? '').replace(/[*?[\]{}\\,]/g, '\\$&')}*` };
+  }
+  // Filters that keep some of the lines they get: a file list stays a file list (`ls -A | head -1`).
+  if (['head', 'tail', 'sort', 'uniq', 'shuf', 'tac', 'cat'].includes(name) && inv.stdin?.kind === 'files' && parseArgs(inv.args, { withValue: ['-n', '-c', '-k', '-t'] }).operands.length === 0) return inv.stdin;
   if (name === 'ls') {
     const dirs = parseArgs(inv.args).operands;
     const dir = dirs[0]?.pattern ?? '.';

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import type { Access, PathMatch } from '../paths/pathPolicy';
 import { expandBraces } from '../paths/braces';
 import { hasGlobChars, unescapeGlob } from '../paths/globIntersect';
-import { expandHome, isAbsolutePath } from '../paths/resolve';
+import { expandHome, isAbsolutePath, isInside } from '../paths/resolve';
 import type { RuleId } from '../reasons';
 import type { ShellAnalyzer } from './analyzer';
 import { outputOf } from './output';
@@ -69,11 +69,44 @@ function verb(access: Access): string {
   return access === 'write' ? 'Writes' : access === 'meta' ? 'Lists' : 'Reads';
 }
 
+/**
+ * Directories that hold secrets below them on any developer machine: the home directory and everything above it,
+ * the per-user config and data roots (gh, gcloud, keyrings, editor stores) and /etc. Reading one whole
+ * (`grep -r x ~`, `tar czf h.tgz ~`, `cp -r ~/.config /tmp`, `find ~ -type f | xargs cat`) reads those secrets too.
+ */
+function secretTree(abs: string, home: string): string | undefined {
+  const h = home.replace(/\/+$/, '') || '/';
+  const p = abs.replace(/\/+$/, '') || '/';
+  if (p === h) return 'your home directory';
+  if (isInside(h, p)) return `${p}, which contains your home directory`;
+  const rel = isInside(p, h) ? p.slice(h.length + 1).toLowerCase() : undefined;
+  if (rel !== undefined && /^(\.config|\.local|\.local\/share|\.local\/state|library|library\/application support|library\/preferences|\.var|\.var\/app|appdata|appdata\/roaming|appdata\/local)$/.test(rel)) return `${p}, which holds credential and token stores`;
+  if (/^\/(etc|root|proc|run|var\/run|var\/lib|home|users|private\/etc)$/i.test(p)) return `${p}, which holds system or user credentials`;
+  return undefined;
+}
+
+/** A literal directory (or a `DIR/**` glob) that is a secret tree, read as a whole. */
+function treeHit(a: ShellAnalyzer, abs: string, glob: boolean, w: Word, frame: Frame): boolean {
+  let dir = abs;
+  if (glob) {
+    // Only a recursive glob from a literal directory (`~/**`, `~/**/*`): `~/*.txt` names files, not the tree.
+    const m = /^((?:[^*?[\]{}\\]|\\.)*?)\/\*\*(?:\/\*)?$/.exec(abs);
+    if (!m) return false;
+    dir = unescapeGlob(m[1] || '/');
+  }
+  const what = secretTree(dir, a.home);
+  if (!what) return false;
+  a.hitAt('path.secret-tree', `Reads everything under ${what} (${w.raw}), including the keys and tokens kept there.`, frame, w.start, w.end);
+  return true;
+}
+
 /** Checks one word as a file the command accesses. Returns true when it is sensitive. */
 export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: Word, access: Access, opts: PathCheckOptions = {}, f?: Frame): boolean {
   const frame = f ?? inv?.frame;
   if (!frame || a.outOfTime(frame)) return false;
   if (opts.skipSpaces && /\s/.test(w.value ?? w.raw)) return false;
+  // `.` names no file of its own, but read as a whole it is the working directory (`cd ~ && grep -r token .`).
+  if (access === 'read' && /^\.\/?$/.test(w.pattern) && a.cwd && treeHit(a, a.cwd, false, w, frame)) return true;
   for (const piece of pathPieces(w.pattern).flatMap((p) => expandBraces(p))) {
     const abs = absolutePiece(a, piece);
     const glob = hasGlobChars(abs);
@@ -89,6 +122,7 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
       }
       if (HARMLESS_DEVICES.test(literal)) continue;
     }
+    if (access === 'read' && treeHit(a, glob ? abs : literal!, glob, w, frame)) return true;
     const match = glob ? a.policy.matchGlob(abs, access, w.hidesDot, w.dotglob) : a.policy.match(literal!, access);
     if (match) {
       const rule = ruleFor(match, access, glob);

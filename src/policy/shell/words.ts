@@ -23,6 +23,8 @@ export interface Word {
   vars: string[];
   /** `$(…)`, backticks, `<(…)` inside the word. */
   substitutions: SyntaxNode[];
+  /** Backtick code tree-sitter left as plain text (inside `${X:-`…`}`): [start, end) of the code in the source. */
+  hiddenCode?: { start: number; end: number }[];
   /** Whether a leading wildcard skips dot files (bash without dotglob); find's patterns do not. */
   hidesDot: boolean;
   /** Evaluated with bash's dotglob on: a bare `*` also names dot files. */
@@ -112,6 +114,7 @@ interface Acc {
   secretVars: Word['secretVars'];
   vars: string[];
   substitutions: SyntaxNode[];
+  hidden: { start: number; end: number }[];
 }
 
 function addLiteral(acc: Acc, text: string): void {
@@ -211,6 +214,9 @@ function visit(acc: Acc, source: string, n: SyntaxNode, env: WordEnv, wordStart:
       // `${NAME}` is a plain lookup; `${NAME:-x}`, `${!NAME}`, `${NAME/a/b}` … are computed at run time.
       const plain = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(text);
       expandVariable(acc, variableName(source, n), env, n, plain);
+      // `${X:-$(cat .env)}`: the commands inside the operand run too.
+      nestedSubstitutions(n, acc.substitutions);
+      hiddenBackticks(source, n, acc.hidden);
       return;
     }
     case 'command_substitution':
@@ -230,13 +236,36 @@ function visit(acc: Acc, source: string, n: SyntaxNode, env: WordEnv, wordStart:
         for (const c of n.children) visit(acc, source, c, env, wordStart, quoted);
         return;
       }
-      if (n.type === 'arithmetic_expansion') addUnknown(acc);
-      else if (n.named) addLiteral(acc, text);
+      if (n.type === 'arithmetic_expansion') {
+        addUnknown(acc);
+        nestedSubstitutions(n, acc.substitutions); // `$(( $(sudo id) ))` runs sudo
+      } else if (n.named) addLiteral(acc, text);
+  }
+}
+
+/** `$(…)`, backticks and `<(…)` anywhere below `n` (not inside another substitution, which walks its own). */
+export function nestedSubstitutions(n: SyntaxNode, out: SyntaxNode[]): void {
+  for (const c of n.children) {
+    if (c.type === 'command_substitution' || c.type === 'process_substitution') out.push(c);
+    else nestedSubstitutions(c, out);
+  }
+}
+
+/** Backtick spans inside leaf text below `n` (tree-sitter does not parse them inside `${…}` operands). */
+function hiddenBackticks(source: string, n: SyntaxNode, out: { start: number; end: number }[]): void {
+  for (const c of n.children) {
+    if (c.type === 'command_substitution' || c.type === 'process_substitution') continue;
+    if (c.children.length > 0) {
+      hiddenBackticks(source, c, out);
+      continue;
+    }
+    const text = source.slice(c.start, c.end);
+    for (const m of text.matchAll(/`((?:[^`\\]|\\.)*)`?/g)) out.push({ start: c.start + m.index + 1, end: c.start + m.index + 1 + m[1]!.length });
   }
 }
 
 export function evalWord(source: string, n: SyntaxNode, env: WordEnv): Word {
-  const acc: Acc = { value: '', pattern: '', glob: false, quoted: false, secretVars: [], vars: [], substitutions: [] };
+  const acc: Acc = { value: '', pattern: '', glob: false, quoted: false, secretVars: [], vars: [], substitutions: [], hidden: [] };
   visit(acc, source, n, env, n.start, false);
   return {
     node: n,
@@ -250,6 +279,7 @@ export function evalWord(source: string, n: SyntaxNode, env: WordEnv): Word {
     secretVars: acc.secretVars,
     vars: acc.vars,
     substitutions: acc.substitutions,
+    ...(acc.hidden.length > 0 ? { hiddenCode: acc.hidden } : {}),
     hidesDot: !env.dotglob,
     dotglob: env.dotglob,
   };

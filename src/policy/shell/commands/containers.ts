@@ -66,7 +66,15 @@ const docker: Handler = (inv, a) => {
   if (/^(ps|images|logs|inspect|version|info|stats|top|port|diff|history|events|search|container (ls|list|inspect|logs)|image (ls|list|inspect|history)|volume (ls|inspect)|network (ls|inspect)|system (df|info)|context (ls|show))$/.test(sub)) return;
   if (/^(run|create|container (run|create))$/.test(sub)) {
     a.hitOn('container.run', 'Runs a container image.', inv);
-    runOptions(inv, a, i + 1);
+    const end = runOptions(inv, a, i + 1);
+    // The command run inside: `docker run -v "$PWD":/w alpine cat /w/.env` reads the project's .env (the built-in
+    // globs match at any depth, so container paths count too).
+    const entry = inv.args.findIndex((w, j) => j > i && j < end && /^--entrypoint(=|$)/.test(w.value ?? ''));
+    if (entry >= 0) {
+      const e = inv.args[entry]!;
+      const nameWord = (e.value ?? '').includes('=') ? { ...e, value: (e.value ?? '').slice((e.value ?? '').indexOf('=') + 1), pattern: e.pattern.slice(e.pattern.indexOf('=') + 1) } : inv.args[entry + 1];
+      if (nameWord) a.dispatch({ ...inv, name: '', nameWord, args: inv.args.slice(end + 1), assignments: [], via: [...inv.via, 'docker'] });
+    } else if (end + 1 < inv.args.length) a.dispatchFrom(inv, end + 1, 'docker');
     return;
   }
   if (/^(exec|container exec)$/.test(sub)) {

@@ -2,6 +2,9 @@
 // secret or protected path among them makes the command sensitive. Reading a secret is as sensitive as changing it.
 import { parseArgs, text } from '../args';
 import { checkPathWord, recordWrite } from '../pathArgs';
+import type { ShellAnalyzer } from '../analyzer';
+import { childOrigin, type Invocation } from '../types';
+import type { Word } from '../words';
 import { harmless, files, table, type Handler, type HandlerTable } from './handler';
 
 /** Commands that take no file operands, or print facts about the system. */
@@ -89,7 +92,9 @@ const WRITERS: HandlerTable = {
 
 /** Archivers read what they pack (a key in a tarball is a copied key) and write where they unpack. */
 const archive: Handler = (inv, a) => {
-  const p = parseArgs(inv.args, { withValue: ['-f', '--file', '-C', '--directory', '-d', '-T', '--files-from', '-X', '--exclude-from', '--exclude', '-x', '-i', '-P', '-p', '-o', '-O', '--transform', '-b', '--strip-components'] });
+  // tar's -O/-o/-p/-P/-x are flags (stdout, no-same-owner, permissions, absolute names, extract), not value options.
+  const tar = /tar$/.test(inv.name);
+  const p = parseArgs(inv.args, { withValue: tar ? ['-f', '--file', '-C', '--directory', '-T', '--files-from', '-X', '--exclude-from', '--exclude', '--transform', '-b', '--strip-components'] : ['-f', '--file', '-C', '--directory', '-d', '-T', '--files-from', '-X', '--exclude-from', '--exclude', '-x', '-i', '-P', '-p', '-o', '-O', '--transform', '-b', '--strip-components'] });
   for (const w of [...p.operands, ...(p.values.get('-f') ?? []), ...(p.values.get('--file') ?? []), ...(p.values.get('-T') ?? []), ...(p.values.get('--files-from') ?? [])]) checkPathWord(a, inv, w, 'read');
   for (const w of [...(p.values.get('-C') ?? []), ...(p.values.get('--directory') ?? []), ...(p.values.get('-d') ?? [])]) checkPathWord(a, inv, w, 'write');
 };
@@ -138,6 +143,13 @@ const BUILTINS: HandlerTable = {
   history: (inv, a) => a.hitOn('path.secret-listing', 'Shows shell history, which can contain typed secrets.', inv),
   alias: (inv, a) => {
     if (inv.args.length > 0) a.hitOn('exec.indirect', 'Defines an alias, so a later command name may run something else.', inv);
+    // `alias x='cat .env'`: the alias body is code that runs under the new name.
+    for (const w of inv.args) codeAfter(a, inv, w, /^[^=\s]+=/);
+  },
+  trap: (inv, a) => {
+    // `trap 'cat .env' EXIT`: the first operand is code run on the signal ('-' and '' reset or ignore).
+    const code = parseArgs(inv.args).operands[0];
+    if (code && code.value !== '-' && !/^(\d+|SIG\w+|EXIT|ERR|DEBUG|RETURN|INT|TERM|HUP|QUIT)$/.test(code.value ?? '') && inv.args.length > 1) codeAfter(a, inv, code, /^/);
   },
   unset: harmless,
   ps: (inv, a) => {
@@ -158,6 +170,18 @@ const BUILTINS: HandlerTable = {
     else a.hitOn('proc.kill', `\`${inv.name}\` stops other processes.`, inv);
   }),
 };
+
+/** Runs the part of a word after `prefix` as shell code; a computed word is opaque. */
+function codeAfter(a: ShellAnalyzer, inv: Invocation, w: Word, prefix: RegExp): void {
+  if (w.value === undefined) {
+    a.hitOn('opaque.dynamic-command', `\`${inv.name}\` is given code built at run time.`, inv, w);
+    return;
+  }
+  const m = prefix.exec(w.value);
+  if (!m) return;
+  const code = w.value.slice(m[0].length);
+  if (code.trim()) a.runScript(code, childOrigin(inv.frame.origin, w.start, w.end, false), inv.frame.nesting + 1);
+}
 
 export const FILE_COMMANDS: HandlerTable = {
   ...table(NO_FILES, harmless),

@@ -43,6 +43,8 @@ const kubectl: Handler = (inv, a) => {
   }
   if (verb === 'exec' || verb === 'debug' || verb === 'run' || verb === 'attach' || verb === 'cp' || verb === 'port-forward' || verb === 'proxy') {
     a.hitOn('container.run', `Runs or reaches into a workload in the cluster (kubectl ${verb}).`, inv);
+    // `kubectl cp pod:/app/.env .`: both ends are files (pod paths match the built-in globs at any depth).
+    if (verb === 'cp') for (const w of inv.args) if (!(w.value ?? '-').startsWith('-') && (w.value ?? '').toLowerCase() !== 'cp') checkPathWord(a, inv, w, 'read');
     const dash = inv.args.findIndex((w) => w.value === '--');
     if (dash >= 0 && dash + 1 < inv.args.length) a.dispatchFrom(inv, dash + 1, inv.name);
     if (t.includes('--privileged') || t.some((x) => /"privileged":\s*true|hostpid|hostnetwork/.test(x))) a.hitCommand('perm.container', 'Starts a privileged pod.', inv);

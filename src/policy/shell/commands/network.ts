@@ -59,6 +59,8 @@ const ssh: Handler = (inv, a) => {
   checkPathWords(a, inv, valuesOf(p, '-i', '-F'), 'read');
   a.hitOn('exec.remote', `Connects to another machine (${inv.name}).`, inv);
   const hostIndex = p.operandIndex;
+  // `ssh host <<EOF … EOF`: with no command, the remote shell runs what arrives on stdin.
+  if (hostIndex + 1 >= inv.args.length && inv.stdin?.kind === 'text' && inv.name !== 'autossh') a.runTextAsScript(inv.stdin);
   if (hostIndex + 1 < inv.args.length) {
     const rest = inv.args.slice(hostIndex + 1);
     if (rest.length === 1 && rest[0]!.value !== undefined) a.runWordAsScript(rest[0]!, inv.frame);

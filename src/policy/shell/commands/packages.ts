@@ -5,8 +5,10 @@
 import { text } from '../args';
 import { checkPathWord, checkPathWords } from '../pathArgs';
 import { runFile } from '../scripts';
+import { makeWrittenRecipes, packageWrittenScript, scriptValues } from '../projectScripts';
 import type { Invocation } from '../types';
 import { harmless, table, type Handler, type HandlerTable } from './handler';
+import { SHELL_COMMANDS } from './shells';
 import type { ShellAnalyzer } from '../analyzer';
 
 interface ManagerSpec {
@@ -48,13 +50,29 @@ function runInner(a: ShellAnalyzer, inv: Invocation, index: number, fetches: boo
   if (!inner) return;
   const name = (inner.value ?? '').replace(/@[^/]*$/, '').replace(/^.*\//, '').toLowerCase();
   if (fetches && !LOCAL_TOOLS.has(name)) {
-    // A registry package: its code is unknown, installing it is the review.
+    // A registry package: its code is unknown, installing it is the review. The name may also be a program on
+    // PATH (`npx sh -c '…'` runs /bin/sh), so it is analyzed as that command too; an unknown one still has the
+    // paths it is handed (`npx serve ~/.ssh`) checked.
     a.hitOn('pkg.install', `Downloads and runs the package ${inner.raw}.`, inv, inner);
-    // Whatever it is, the paths it is handed (`npx serve ~/.ssh`) are its to read.
-    checkPathWords(a, inv, inv.args.slice(i + 1), 'read', { skipSpaces: true });
-    return;
   }
   a.dispatchFrom(inv, i, inv.name);
+}
+
+const RUN_SUBS = ['run', 'run-script', 'rum', 'urn'];
+const LIFECYCLE: Record<string, string> = { test: 'test', t: 'test', tst: 'test', start: 'start', stop: 'stop', restart: 'restart' };
+
+/** `npm run NAME -- ARGS`, `yarn NAME`: the script a run subcommand names, for scripts written on this line. */
+function projectScript(a: ShellAnalyzer, inv: Invocation, sub: string, index: number, unknownIsScript: boolean): void {
+  let script: string | undefined = LIFECYCLE[sub];
+  if (RUN_SUBS.includes(sub)) script = inv.args.slice(index + 1).find((w) => !(w.value ?? '').startsWith('-'))?.value;
+  else if (script === undefined && unknownIsScript) script = sub;
+  if (script === undefined) return;
+  // npm's built-in `env` script prints the whole environment.
+  if (script === 'env' && (RUN_SUBS.includes(sub) || unknownIsScript)) a.hitCommand('secret.env-dump', `\`${inv.name} run env\` prints every environment variable; they often hold tokens.`, inv);
+  packageWrittenScript(a, inv, script);
+  // Arguments handed to the script (`npm start -- .env`) are its to read.
+  const dash = inv.args.findIndex((w) => w.value === '--');
+  if (dash >= 0) checkPathWords(a, inv, inv.args.slice(dash + 1), 'read', { skipSpaces: true });
 }
 
 function manager(spec: ManagerSpec): Handler {
@@ -95,7 +113,16 @@ function manager(spec: ManagerSpec): Handler {
       for (const w of inv.args.slice(index + 1)) if (/^(\.|\/|~|file:)/.test(w.value ?? '')) checkPathWord(a, inv, w, 'read');
       return;
     }
-    if (spec.safe.includes(sub) || spec.unknownIsScript) return;
+    if ((sub === 'pkg' || sub === 'set-script') && inv.name !== 'pip') {
+      const words = sub === 'set-script' ? inv.args.slice(index + 1, index + 3) : inv.args.slice(index + 1);
+      const asAssignment = sub === 'set-script' && words.length === 2 ? [{ ...words[1]!, value: words[1]!.value === undefined || words[0]!.value === undefined ? undefined : `scripts.${words[0]!.value}=${words[1]!.value}` }] : words;
+      if (scriptValues(a, inv, asAssignment)) a.hitOn('config.edit', `Changes the package's scripts (${inv.name} ${sub}), which run on later installs and builds.`, inv, at);
+      if (sub === 'set-script') return;
+    }
+    if (spec.safe.includes(sub) || spec.unknownIsScript) {
+      projectScript(a, inv, sub, index, spec.unknownIsScript === true && !spec.safe.includes(sub));
+      return;
+    }
     a.hitOn('exec.unknown-command', `Runs ${inv.name} ${sub}, which Countersign does not know.`, inv, at);
   };
 }
@@ -128,6 +155,11 @@ const pnpm = manager({
   unknownIsScript: true,
 });
 const bun: Handler = (inv, a) => {
+  // `bun -e CODE` / `bun -p CODE` is JavaScript, like node's.
+  if (inv.args.some((w) => /^(-e|--eval|-p|--print)$/.test(w.value ?? ''))) {
+    SHELL_COMMANDS.node!(inv, a);
+    return;
+  }
   const { sub, index } = firstSub(inv);
   if (/\.(m?[jt]sx?|cjs|cts|mts)$/.test(sub)) {
     runFile(a, inv, inv.args[index]!, 'node');
@@ -141,7 +173,7 @@ const bun: Handler = (inv, a) => {
 };
 
 const PY_INSTALL = ['install', 'uninstall', 'add', 'remove', 'sync', 'update', 'upgrade', 'lock', 'download', 'wheel', 'inject', 'reinstall', 'upgrade-all', 'create', 'env', 'self', 'tool', 'python', 'pip'];
-const pip = manager({ install: PY_INSTALL, safe: ['list', 'show', 'freeze', 'check', 'search', 'help', 'inspect', 'debug', 'cache', 'hash', 'index', '--version', '-v', '-h', '--help', 'completion'] });
+const pip = manager({ install: PY_INSTALL, runners: ['run'], safe: ['list', 'show', 'freeze', 'check', 'search', 'help', 'inspect', 'debug', 'cache', 'hash', 'index', '--version', '-v', '-h', '--help', 'completion'] });
 const uv = manager({
   install: ['add', 'remove', 'sync', 'lock', 'pip', 'tool', 'python', 'self'],
   publish: ['publish'],
@@ -157,6 +189,23 @@ const poetry = manager({
 
 function runnerOnly(fetches: boolean): Handler {
   return (inv, a) => runInner(a, inv, 0, fetches);
+}
+
+/** `cargo run -- ARGS`, `go run PKG ARGS`: the program is the project's, the paths it is handed are its to read. */
+function withRunArgs(h: Handler): Handler {
+  return (inv, a) => {
+    h(inv, a);
+    const { sub, index } = firstSub(inv);
+    if (sub !== 'run' && sub !== 'r') return;
+    const dash = inv.args.findIndex((w) => w.value === '--');
+    let rest = dash >= 0 ? inv.args.slice(dash + 1) : [];
+    if (inv.name === 'go' && dash < 0) {
+      const ops = inv.args.slice(index + 1).filter((w) => !(w.value ?? '').startsWith('-'));
+      const pkg = ops.findIndex((w) => !/\.go$/.test(w.value ?? ''));
+      rest = ops.slice(ops.some((w) => /\.go$/.test(w.value ?? '')) ? ops.filter((w) => /\.go$/.test(w.value ?? '')).length : pkg + 1);
+    }
+    checkPathWords(a, inv, rest, 'read', { skipSpaces: true });
+  };
 }
 
 const goTool = manager({
@@ -176,6 +225,7 @@ const dotnet = manager({ install: ['add', 'restore', 'tool', 'workload', 'new'],
 
 /** Build tools run project-defined steps: safe, except goals that deploy or publish somewhere else. */
 const buildTool: Handler = (inv, a) => {
+  if (inv.name === 'make' || inv.name === 'gmake') makeWrittenRecipes(a, inv);
   const goal = inv.args.map((w) => text(w)).find((x) => /^(deploy|release|publish|upload\w*|site-deploy|nexus-staging:\w+|publish(?!ToMavenLocal)\w+)$/i.test(x));
   if (goal) a.hitOn('cloud.command', `Runs the ${goal} step, which usually deploys or publishes with stored credentials (${inv.name} ${goal}).`, inv);
 };
@@ -207,8 +257,8 @@ export const PACKAGE_COMMANDS: HandlerTable = {
   twine: (inv, a) => {
     if (text(inv.args[0]) === 'upload' || text(inv.args[0]) === 'register') a.hitOn('secret.publish', 'Publishes a Python package with your registry credentials.', inv);
   },
-  go: goTool,
-  cargo,
+  go: withRunArgs(goTool),
+  cargo: withRunArgs(cargo),
   gem,
   bundle,
   bundler: bundle,

@@ -17,6 +17,9 @@ const grepLike: Handler = (inv, a) => {
   const explicit = p.values.has('-e') || p.values.has('--regexp') || p.values.has('-f') || p.values.has('--file');
   const operands = explicit ? p.operands : p.operands.slice(1);
   checkPathWords(a, inv, operands, 'read');
+  // With no path a recursive search reads the working directory (`cd ~ && grep -r token`).
+  const recursive = inv.name !== 'grep' && inv.name !== 'egrep' && inv.name !== 'fgrep' ? true : [...p.flags].some((f) => /^-[a-zA-Z]*[rR]/.test(f) || f === '--recursive' || f === '--dereference-recursive');
+  if (operands.length === 0 && recursive && !inv.stdin) checkPathWord(a, inv, syntheticWord('.', false, inv.nameWord, inv.nameWord.node), 'read');
   checkPathWords(a, inv, valuesOf(p, '-f', '--file', '--ignore-file'), 'read');
   // `grep -r BEGIN --include='*.pem' .` reads every .pem below the operands.
   for (const g of valuesOf(p, '--include', '-g', '--glob', '--iglob')) {
@@ -132,14 +135,42 @@ const find: Handler = (inv, a) => {
 };
 
 /** fd PATTERN [PATH]: lists; -x/-X run a command on each result. */
+/** fd's regex as a rough glob of the names it finds (`^\.env$` → `.env`, `key` → `*key*`). */
+export function regexAsGlob(re: string | undefined): string {
+  if (re === undefined || re === '') return '*';
+  const anchoredStart = re.startsWith('^');
+  const anchoredEnd = re.endsWith('$') && !re.endsWith('\\$');
+  const body = re
+    .replace(/^\^/, '')
+    .replace(/\$$/, '')
+    .split('\\.')
+    .map((part) => part.replace(/\.\*|\.\+/g, '*').replace(/\./g, '?'))
+    .join('.')
+    .replace(/[()|+{}]/g, '*')
+    .replace(/\\(.)/g, '$1');
+  return `${anchoredStart ? '' : '*'}${body}${anchoredEnd ? '' : '*'}`.replace(/\*+/g, '*');
+}
+
+/** fd PATTERN [PATH]: lists; -x/-X run a command on each result ({} or appended). */
 const fd: Handler = (inv, a) => {
-  const p = parseArgs(inv.args, { withValue: ['-e', '--extension', '-t', '--type', '-d', '--max-depth', '-E', '--exclude', '-x', '--exec', '-X', '--exec-batch', '-j', '--threads', '-S', '--size', '--changed-within', '--changed-before', '-o', '--owner', '--base-directory', '--search-path', '-c', '--color'] });
-  checkPathWords(a, inv, p.operands.slice(1), 'meta');
-  const exec = p.values.get('-x') ?? p.values.get('--exec') ?? p.values.get('-X') ?? p.values.get('--exec-batch');
-  if (exec?.[0]) {
-    const idx = inv.args.indexOf(exec[0]);
-    if (idx >= 0) a.dispatchFrom(inv, idx, 'fd');
-  }
+  const p = parseArgs(inv.args, { withValue: ['-e', '--extension', '-t', '--type', '-d', '--max-depth', '-E', '--exclude', '-j', '--threads', '-S', '--size', '--changed-within', '--changed-before', '-o', '--owner', '--base-directory', '--search-path', '-c', '--color'] });
+  const execAt = inv.args.findIndex((w) => /^(-x|--exec|-X|--exec-batch)$/.test(w.value ?? ''));
+  const before = execAt >= 0 ? parseArgs(inv.args.slice(0, execAt), { withValue: ['-e', '--extension', '-t', '--type', '-d', '--max-depth', '-E', '--exclude', '-j', '--threads', '-S', '--size', '--changed-within', '--changed-before', '-o', '--owner', '--base-directory', '--search-path', '-c', '--color'] }) : p;
+  const roots = before.operands.slice(1);
+  checkPathWords(a, inv, roots, 'meta');
+  if (execAt < 0) return;
+  // fd always sees hidden names when asked (-H/-u), and a pattern aimed at `.env` names it anyway.
+  const ext = before.values.get('-e')?.[0]?.value ?? before.values.get('--extension')?.[0]?.value;
+  const name = `${regexAsGlob(before.operands[0]?.value)}${ext ? `.${ext}` : ''}`;
+  const at = inv.args[execAt]!;
+  const found = (roots.length > 0 ? roots.map((r) => absolutePiece(a, r.pattern)) : [absolutePiece(a, '.')]).map((base) => syntheticWord(`${base}/**/${name}`, true, at, at.node));
+  const cmd = inv.args.slice(execAt + 1);
+  const end = cmd.findIndex((w) => w.value === ';' || w.value === '\\;');
+  const words = end >= 0 ? cmd.slice(0, end) : cmd;
+  if (words.length === 0) return;
+  const placeholder = words.some((w) => /\{[/.]*\}/.test(w.value ?? ''));
+  const args = placeholder ? words.flatMap((w) => (/\{[/.]*\}/.test(w.value ?? '') ? found.map((f) => ({ ...f, start: w.start, end: w.end })) : [w])) : [...words, ...found];
+  a.dispatch({ ...inv, name: '', nameWord: args[0]!, args: args.slice(1), assignments: [], redirects: [], via: [...inv.via, 'fd'] });
 };
 
 export const SEARCH_COMMANDS: HandlerTable = {

@@ -57,9 +57,13 @@ const shell: Handler = (inv, a) => {
     if (!first) return;
     // `sh -c 'cat "$1"' _ .env`: the words after the script are $0, $1, …
     const positional = p.operands.slice(2);
-    a.withPositional(positional, () => {
-      if (!a.runWordAsScript(first, inv.frame)) dynamicCode(a, inv, first, inv.name);
-    });
+    a.withPositional(
+      positional,
+      () => {
+        if (!a.runWordAsScript(first, inv.frame)) dynamicCode(a, inv, first, inv.name);
+      },
+      p.operands[1],
+    );
     return;
   }
   if (first && !p.flags.has('-s')) {
@@ -221,6 +225,11 @@ const osascript: Handler = (inv, a) => {
 const otherCode: Handler = (inv, a) => {
   a.hitOn('exec.interpreter', `Runs ${inv.name} code, which the policy does not inspect.`, inv);
   checkPathWords(a, inv, inv.args, 'read', { skipSpaces: true });
+  // What can still be seen in code given on the command line or stdin: commands it starts, secret files it names.
+  for (const w of inv.args) {
+    if (w.value !== undefined && /[\s(){}"'`;]/.test(w.value)) analyzeCode(a, 'other', codeFrame(inv, w));
+  }
+  if (inv.stdin?.kind === 'text') stdinCode(a, inv, inv.stdin, 'other');
 };
 
 export const SHELL_COMMANDS: HandlerTable = {

@@ -5,6 +5,7 @@ import { parseArgs, valueOf, type OptionSpec } from '../args';
 import { checkPathWord } from '../pathArgs';
 import { syntheticWord, type Word } from '../words';
 import { harmless, table, type Handler, type HandlerTable } from './handler';
+import { childOrigin } from '../types';
 
 /** Runs the command that starts at the first operand (after `skip` leading operands such as timeout's DURATION). */
 function wrapper(spec: OptionSpec, skip = 0): Handler {
@@ -133,7 +134,44 @@ function tracer(spec: OptionSpec): Handler {
   };
 }
 
+/** tmux: new sessions, windows and panes, run-shell and popups run a shell command; send-keys types one. */
+const tmux: Handler = (inv, a) => {
+  const p = parseArgs(inv.args, { withValue: ['-t', '-s', '-n', '-c', '-x', '-y', '-F', '-e', '-l', '-p', '-w', '-h', '-T', '-S', '-L', '-f', '-N'] });
+  const [sub, ...rest] = p.operands;
+  const name = (sub?.value ?? '').toLowerCase();
+  if (!/^(new|new-session|new-window|neww|split-window|splitw|respawn-pane|respawnp|respawn-window|respawnw|run-shell|run|display-popup|popup|send-keys|send|if-shell|if|pipe-pane|pipep)$/.test(name)) return;
+  const words = name.startsWith('send') ? rest.filter((w) => !/^(Enter|C-m|C-j|KPEnter)$/i.test(w.value ?? '')) : rest;
+  if (words.length === 0) return;
+  if (words.some((w) => w.value === undefined)) {
+    a.hitOn('opaque.dynamic-command', `The command given to tmux ${name} is built at run time.`, inv);
+    return;
+  }
+  const code = words.map((w) => w.value!).join(name.startsWith('send') ? '' : ' ');
+  a.runScript(code, childOrigin(inv.frame.origin, words[0]!.start, words[words.length - 1]!.end, false), inv.frame.nesting + 1);
+};
+
+/** gdb/lldb -ex 'shell CMD' (or `!CMD`) runs a shell command; -ex 'python …' runs Python. */
+function debuggerCommands(inner: Handler): Handler {
+  return (inv, a) => {
+    for (let i = 0; i < inv.args.length - 1; i++) {
+      if (!/^(-ex|--eval-command|-iex|--init-eval-command|-o|--one-line|-O|--one-line-before-file)$/.test(inv.args[i]!.value ?? '')) continue;
+      const w = inv.args[i + 1]!;
+      const v = w.value;
+      if (v === undefined) {
+        a.hitOn('opaque.dynamic-command', `The ${inv.name} command is built at run time.`, inv, w);
+        continue;
+      }
+      const shellCmd = /^\s*(?:shell|platform\s+shell|!)\s*(.*)$/s.exec(v);
+      if (shellCmd?.[1]) a.runScript(shellCmd[1], childOrigin(inv.frame.origin, w.start, w.end, false), inv.frame.nesting + 1);
+      else if (/^\s*(python|pi|script|pipe|\|)\b/.test(v)) a.hitOn('opaque.interpreter', `Runs code inside ${inv.name} (${v.split(/\s/)[0]}).`, inv, w);
+    }
+    inner(inv, a);
+  };
+}
+
 export const WRAPPER_COMMANDS: HandlerTable = {
+  tmux,
+  ...table(['screen'], wrapper({ withValue: ['-S', '-c', '-e', '-h', '-p', '-T', '-t', '-X', '-Logfile', '-s'] })),
   ...table(['sudo', 'sudoedit', 'doas', 'pkexec', 'run0', 'please', 'gosu', 'su-exec'], sudo),
   ...table(['su', 'runuser', 'ksu'], su),
   env,
@@ -161,7 +199,7 @@ export const WRAPPER_COMMANDS: HandlerTable = {
   unshare: privileged('Runs a command in new namespaces', { withValue: ['--map-user', '--map-group', '--propagation', '--setgroups', '-S', '-G', '-R', '-w'] }),
   chroot: privileged('Runs a command inside another root directory', { withValue: ['--userspec', '--groups'] }, 1),
   ...table(['strace', 'ltrace'], tracer({ withValue: ['-e', '-o', '-s', '-p', '-u', '-E', '-a', '-b', '-X', '-P'] })),
-  ...table(['gdb', 'lldb'], tracer({ withValue: ['-x', '-ex', '-p', '--pid'] })),
+  ...table(['gdb', 'lldb'], debuggerCommands(tracer({ withValue: ['-x', '-ex', '-p', '--pid', '-iex', '--eval-command', '-o', '-O', '--one-line'] }))),
   valgrind: wrapper({}),
   'systemd-run': (inv, a) => {
     a.hitOn('system.service', 'Starts a command as a system service (systemd-run).', inv);
