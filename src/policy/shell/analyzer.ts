@@ -246,14 +246,17 @@ export class ShellAnalyzer {
     for (const h of first.hiddenCode ?? []) this.runScript(f.source.slice(h.start, h.end), childOrigin(f.origin, h.start, h.end, true), f.nesting + 1);
     if (first.substitutions.length === 0) return first;
     const outputs = new Map<SyntaxNode, VarValue>();
+    let decoded = false;
     for (const s of first.substitutions) {
       const last = this.statement(s, f, undefined);
       if (s.type !== 'command_substitution') continue;
       const out = outputOf(last, this);
       if (out.kind === 'text') outputs.set(s, literalVar(out.text.replace(/\n+$/, '')));
       else if (out.kind === 'files') outputs.set(s, { value: undefined, pattern: out.pattern, glob: true });
+      else if (out.kind === 'decoded' || out.kind === 'remote') decoded = true;
     }
-    return outputs.size === 0 ? first : evalWord(f.source, n, { ...env, substitution: (x) => outputs.get(x) });
+    const word = outputs.size === 0 ? first : evalWord(f.source, n, { ...env, substitution: (x) => outputs.get(x) });
+    return decoded ? { ...word, decoded } : word;
   }
 
   private redirectNode(r: SyntaxNode, f: Frame): Redirect | undefined {
@@ -441,6 +444,15 @@ export class ShellAnalyzer {
     handler(inv, this);
   }
 
+  /** Binds $1, $2 … (and $@, $*) to these words for the rest of the command line (`set -- a b`). */
+  setPositional(args: readonly Word[]): void {
+    for (const k of [...this.vars.keys()]) if (/^\d+$/.test(k) && k !== '0') this.vars.delete(k);
+    args.forEach((w, i) => this.vars.set(String(i + 1), w.value !== undefined && !w.glob ? literalVar(w.value) : { value: undefined, pattern: w.pattern, glob: true }));
+    const all: VarValue = args.length === 1 ? this.vars.get('1')! : { value: undefined, pattern: args.length === 0 ? '' : `{${args.map((w) => w.pattern.replace(/(^|[^\\]),/g, '$1\\,')).join(',')}}`, glob: args.length > 0 };
+    this.vars.set('@', all);
+    this.vars.set('*', all);
+  }
+
   /** Runs `body` with $1, $2 … (and $@, $*) bound to these words, then restores what was there. */
   withPositional(args: readonly Word[], body: () => void, zero?: Word): void {
     const names = ['@', '*', ...args.map((_, i) => String(i + 1)), ...(zero ? ['0'] : [])];
@@ -545,6 +557,7 @@ export class ShellAnalyzer {
     // Values grow by concatenation (`v=$v$v`); past a few KB a value is unknown rather than tracked.
     const tooLong = word !== undefined && word.pattern.length > 4096;
     const v: VarValue = !word ? literalVar('') : tooLong ? UNKNOWN_VAR : word.value !== undefined && !word.glob ? literalVar(word.value) : { value: undefined, pattern: word.pattern || '*', glob: true };
+    if (word?.decoded) v.decoded = true;
     this.vars.set(name, v);
     this.commandVar(name, word, f);
     if (name === 'GLOBIGNORE') this.dotglob = true;
@@ -579,6 +592,10 @@ export class ShellAnalyzer {
         const w = this.word(c, f);
         flags.push(w.value ?? '');
       }
+    }
+    if (flags.some((x) => /^-[a-zA-Z]*n/.test(x))) {
+      // `declare -n r=X`: a name reference; what `$r` expands to is decided by later assignments to X.
+      this.hitAt('opaque.dynamic-command', 'Declares a name reference, so variable values are resolved indirectly at run time.', f, n.start, n.end);
     }
     const printsAll = names === 0 && !flags.some((x) => /^-[a-zA-Z]*[fF]/.test(x)) && (kw === 'export' || kw === 'declare' || kw === 'typeset' || flags.includes('-p'));
     if (printsAll) {

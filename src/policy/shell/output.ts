@@ -72,6 +72,20 @@ export function outputOf(inv: Invocation | undefined, a: ShellAnalyzer): Stdin {
     if (written?.remote) return { kind: 'remote', what: 'a downloaded file' };
   }
   if (name === 'find') return findFiles(inv, a);
+  // realpath/readlink -f print the operand's absolute path; compgen -G prints what the glob matches.
+  if (name === 'realpath' || (name === 'readlink' && inv.args.some((w) => /^-[a-zA-Z]*[fem]|^--canonicalize/.test(w.value ?? '')))) {
+    const op = parseArgs(inv.args, { withValue: ['--relative-to', '--relative-base'] }).operands[0];
+    if (op?.value !== undefined && !op.glob) return { kind: 'text', text: `${a.resolve(op.value) ?? op.value}\n`, frame: inv.frame, start: op.start, linear: false };
+    if (op) return { kind: 'files', pattern: op.pattern };
+  }
+  if (name === 'compgen') {
+    const g = inv.args.findIndex((w) => w.value === '-G');
+    const pat = g >= 0 ? inv.args[g + 1] : undefined;
+    if (pat?.value !== undefined) {
+      const abs = pat.value.startsWith('/') ? pat.value : a.cwd ? `${a.cwd}/${pat.value}` : `**/${pat.value}`;
+      return { kind: 'files', pattern: abs };
+    }
+  }
   // locate/plocate print every indexed path containing the pattern (dot files included).
   if (name === 'locate' || name === 'mlocate' || name === 'plocate') {
     const pat = parseArgs(inv.args, { withValue: ['-d', '--database', '-l', '--limit', '-n'] }).operands[0]?.value;

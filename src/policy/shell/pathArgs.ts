@@ -45,6 +45,8 @@ export function pathPieces(pattern: string): string[] {
 /** Absolute glob/path for a piece, seen from the analyzer's working directory (`**`-led when it is unknown). */
 export function absolutePiece(a: ShellAnalyzer, piece: string): string {
   let p = piece.length > 1 ? piece.replace(/\/+$/, '') : piece;
+  // `C:\Users\dev\.ssh\id_rsa` (Git Bash on Windows): the pattern escapes each backslash; they are separators.
+  if (/^[A-Za-z]:\\\\/.test(p)) p = p.replace(/\\\\/g, '/');
   if (p.startsWith('~')) p = expandHome(p, a.home);
   if (isAbsolutePath(p)) return posix.normalize(p.replace(/^([A-Za-z]):\\/, '$1:/'));
   if (a.cwd) return posix.normalize(`${a.cwd.replace(/\\/g, '/')}/${p}`);
@@ -105,6 +107,11 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
   const frame = f ?? inv?.frame;
   if (!frame || a.outOfTime(frame)) return false;
   if (opts.skipSpaces && /\s/.test(w.value ?? w.raw)) return false;
+  if (w.decoded) {
+    // `cat $(base64 -d <<< LmVudg==)`: a file name spelled by decoding is hidden on purpose.
+    a.hitAt('opaque.dynamic-command', `The path \`${w.raw}\` is decoded or downloaded at run time, so which file it names cannot be known.`, frame, w.start, w.end);
+    return true;
+  }
   // `.` names no file of its own, but read as a whole it is the working directory (`cd ~ && grep -r token .`).
   if (access === 'read' && /^\.\/?$/.test(w.pattern) && a.cwd && treeHit(a, a.cwd, false, w, frame)) return true;
   for (const piece of pathPieces(w.pattern).flatMap((p) => expandBraces(p))) {

@@ -23,6 +23,8 @@ export interface Word {
   vars: string[];
   /** `$(…)`, backticks, `<(…)` inside the word. */
   substitutions: SyntaxNode[];
+  /** Part of it is text a substitution decoded, transformed or downloaded (`$(base64 -d <<< …)`, `$(rev …)`). */
+  decoded?: boolean;
   /** Backtick code tree-sitter left as plain text (inside `${X:-`…`}`): [start, end) of the code in the source. */
   hiddenCode?: { start: number; end: number }[];
   /** Whether a leading wildcard skips dot files (bash without dotglob); find's patterns do not. */
@@ -36,6 +38,8 @@ export interface VarValue {
   value: string | undefined;
   pattern: string;
   glob: boolean;
+  /** Assigned from decoded or downloaded text (`f=$(base64 -d <<< …)`). */
+  decoded?: boolean;
 }
 
 export interface WordEnv {
@@ -115,6 +119,7 @@ interface Acc {
   vars: string[];
   substitutions: SyntaxNode[];
   hidden: { start: number; end: number }[];
+  decoded: boolean;
 }
 
 function addLiteral(acc: Acc, text: string): void {
@@ -130,20 +135,62 @@ function addUnknown(acc: Acc): void {
 
 function variableName(source: string, n: SyntaxNode): string | undefined {
   const v = n.children.find((c) => c.type === 'variable_name' || c.type === 'special_variable_name');
-  return v ? source.slice(v.start, v.end) : undefined;
+  if (v) return source.slice(v.start, v.end);
+  const sub = n.children.find((c) => c.type === 'subscript'); // ${a[0]}
+  return sub ? variableName(source, sub) : undefined;
 }
 
-function expandVariable(acc: Acc, name: string | undefined, env: WordEnv, n: SyntaxNode, plain: boolean): void {
+function lookup(name: string, env: WordEnv): VarValue | undefined {
+  if (env.vars.has(name)) return env.vars.get(name);
+  if (name === 'HOME') return literalVar(env.home);
+  if (name === 'PWD' && env.cwd !== undefined) return literalVar(env.cwd);
+  return undefined;
+}
+
+/**
+ * `${f%x}`, `${f#x}`, `${f,,}`, `${f/a/b}`, `${f:1:3}` of a variable whose value is known: computed like bash
+ * (literal patterns only), so `f=.envx; cat "${f%x}"` is seen as `cat .env`. Anything else stays unknown.
+ */
+export function operatorExpansion(text: string, value: string): string | undefined {
+  const m = /^\$\{[A-Za-z_][A-Za-z0-9_]*(.*)\}$/s.exec(text);
+  if (!m) return undefined;
+  const op = m[1]!;
+  const lit = (p: string) => (/[*?[\]$`\\]/.test(p) ? undefined : p);
+  let r: RegExpExecArray | null;
+  if ((r = /^(%%?|##?)(.*)$/s.exec(op))) {
+    const p = lit(r[2]!);
+    if (p === undefined) return undefined;
+    if (r[1]!.startsWith('%')) return value.endsWith(p) ? value.slice(0, value.length - p.length) : value;
+    return value.startsWith(p) ? value.slice(p.length) : value;
+  }
+  if (op === ',,') return value.toLowerCase();
+  if (op === '^^') return value.toUpperCase();
+  if (op === ',') return value.charAt(0).toLowerCase() + value.slice(1);
+  if (op === '^') return value.charAt(0).toUpperCase() + value.slice(1);
+  if ((r = /^(\/\/?)([^/]*)\/?(.*)$/s.exec(op))) {
+    const from = lit(r[2]!);
+    const to = lit(r[3]!);
+    if (from === undefined || to === undefined || from === '') return undefined;
+    return r[1] === '//' ? value.split(from).join(to) : value.replace(from, to);
+  }
+  if ((r = /^:\s*(\d+)(?::\s*(\d+))?$/.exec(op))) return value.substr(Number(r[1]), r[2] === undefined ? undefined : Number(r[2]));
+  return undefined; // defaults (`:-`, `:=` …), indirection and patterns: unknown
+}
+
+function expandVariable(acc: Acc, name: string | undefined, env: WordEnv, n: SyntaxNode, plain: boolean, text = ''): void {
   if (name !== undefined) {
     acc.vars.push(name);
     if (isSecretVarName(name)) acc.secretVars.push({ name, start: n.start, end: n.end });
   }
   let known: VarValue | undefined;
-  if (plain && name !== undefined) {
-    if (env.vars.has(name)) known = env.vars.get(name);
-    else if (name === 'HOME') known = literalVar(env.home);
-    else if (name === 'PWD' && env.cwd !== undefined) known = literalVar(env.cwd);
+  if (plain && name !== undefined) known = lookup(name, env);
+  else if (name !== undefined && /^\$\{[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\}$/.test(text)) known = lookup(name, env); // ${a[0]}: one of a's values
+  else if (name !== undefined && text) {
+    const base = lookup(name, env);
+    const computed = base?.value !== undefined && !base.glob ? operatorExpansion(text, base.value) : undefined;
+    if (computed !== undefined) known = { ...literalVar(computed), ...(base?.decoded ? { decoded: true } : {}) };
   }
+  if (known?.decoded) acc.decoded = true;
   if (!known || (known.value === undefined && known.pattern === '*')) {
     addUnknown(acc);
     return;
@@ -213,7 +260,7 @@ function visit(acc: Acc, source: string, n: SyntaxNode, env: WordEnv, wordStart:
     case 'expansion': {
       // `${NAME}` is a plain lookup; `${NAME:-x}`, `${!NAME}`, `${NAME/a/b}` … are computed at run time.
       const plain = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(text);
-      expandVariable(acc, variableName(source, n), env, n, plain);
+      expandVariable(acc, variableName(source, n), env, n, plain, text);
       // `${X:-$(cat .env)}`: the commands inside the operand run too.
       nestedSubstitutions(n, acc.substitutions);
       hiddenBackticks(source, n, acc.hidden);
@@ -265,7 +312,7 @@ function hiddenBackticks(source: string, n: SyntaxNode, out: { start: number; en
 }
 
 export function evalWord(source: string, n: SyntaxNode, env: WordEnv): Word {
-  const acc: Acc = { value: '', pattern: '', glob: false, quoted: false, secretVars: [], vars: [], substitutions: [], hidden: [] };
+  const acc: Acc = { value: '', pattern: '', glob: false, quoted: false, secretVars: [], vars: [], substitutions: [], hidden: [], decoded: false };
   visit(acc, source, n, env, n.start, false);
   return {
     node: n,
@@ -280,6 +327,7 @@ export function evalWord(source: string, n: SyntaxNode, env: WordEnv): Word {
     vars: acc.vars,
     substitutions: acc.substitutions,
     ...(acc.hidden.length > 0 ? { hiddenCode: acc.hidden } : {}),
+    ...(acc.decoded ? { decoded: true } : {}),
     hidesDot: !env.dotglob,
     dotglob: env.dotglob,
   };

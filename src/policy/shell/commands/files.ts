@@ -1,10 +1,16 @@
 // Everyday file and text commands: what each one does to the files it names (read, list, write) decides whether a
 // secret or protected path among them makes the command sensitive. Reading a secret is as sensitive as changing it.
-import { parseArgs, text } from '../args';
+import { parseArgs, text, valuesOf } from '../args';
+import { outputOf } from '../output';
 import { checkPathWord, recordWrite } from '../pathArgs';
 import type { ShellAnalyzer } from '../analyzer';
 import { childOrigin, type Invocation } from '../types';
-import type { Word } from '../words';
+import { literalVar, UNKNOWN_VAR, type Word } from '../words';
+
+/** One alternative of a brace pattern: glob characters and commas escaped. */
+function escapeAlt(s: string): string {
+  return s.replace(/[*?[\]{}\\,]/g, '\\$&');
+}
 import { harmless, files, table, type Handler, type HandlerTable } from './handler';
 
 /** Commands that take no file operands, or print facts about the system. */
@@ -118,10 +124,32 @@ const NAVIGATION: HandlerTable = {
 /** Shell built-ins that read or change state the analyzer tracks. */
 const BUILTINS: HandlerTable = {
   read: (inv, a) => {
-    // `… | while read f; do cat "$f"; done`: f ranges over what the pipeline lists.
+    // `… | while read f; do cat "$f"; done`: f ranges over what the pipeline lists; `read f <<< .env` is .env.
     const p = parseArgs(inv.args, { withValue: ['-d', '-n', '-N', '-p', '-t', '-u', '-a', '-i'] });
     const pattern = inv.stdin?.kind === 'files' ? inv.stdin.pattern : undefined;
-    for (const w of p.operands) if (w.value) a.vars.set(w.value, pattern ? { value: undefined, pattern, glob: true } : { value: undefined, pattern: '*', glob: true });
+    const names = [...p.operands.map((w) => w.value), ...valuesOf(p, '-a').map((w) => w.value)].filter((x): x is string => !!x);
+    const line = inv.stdin?.kind === 'text' ? (inv.stdin.text.split('\n')[0] ?? '') : undefined;
+    const fields = line === undefined ? [] : line.trim().split(/\s+/);
+    names.forEach((name, i) => {
+      if (line !== undefined && !p.values.has('-a')) {
+        const value = i === names.length - 1 ? fields.slice(i).join(' ') : (fields[i] ?? '');
+        a.vars.set(name, literalVar(value));
+      } else if (line !== undefined) a.vars.set(name, { value: undefined, pattern: `{${fields.map(escapeAlt).join(',')}}`, glob: true });
+      else a.vars.set(name, pattern ? { value: undefined, pattern, glob: true } : { ...UNKNOWN_VAR, ...(inv.stdin?.kind === 'decoded' || inv.stdin?.kind === 'remote' ? { decoded: true } : {}) });
+    });
+  },
+  ...table(['mapfile', 'readarray'], (inv, a) => {
+    const p = parseArgs(inv.args, { withValue: ['-d', '-n', '-O', '-s', '-u', '-C', '-c'] });
+    const name = p.operands[0]?.value ?? 'MAPFILE';
+    const lines = inv.stdin?.kind === 'text' ? inv.stdin.text.split('\n').filter(Boolean) : undefined;
+    if (lines) a.vars.set(name, lines.length === 1 ? literalVar(lines[0]!) : { value: undefined, pattern: `{${lines.map(escapeAlt).join(',')}}`, glob: true });
+    else a.vars.set(name, inv.stdin?.kind === 'files' ? { value: undefined, pattern: inv.stdin.pattern, glob: true } : UNKNOWN_VAR);
+  }),
+  printf: (inv, a) => {
+    // `printf -v f '%s' .env` assigns what printf would print.
+    if (inv.args[0]?.value !== '-v' || !inv.args[1]?.value) return;
+    const out = outputOf({ ...inv, args: inv.args.slice(2) }, a);
+    a.vars.set(inv.args[1].value, out.kind === 'text' ? literalVar(out.text) : { ...UNKNOWN_VAR, decoded: out.kind === 'decoded' });
   },
   shopt: (inv, a) => {
     const t = inv.args.map((w) => text(w));
@@ -129,6 +157,11 @@ const BUILTINS: HandlerTable = {
   },
   set: (inv, a) => {
     if (inv.args.length === 0) a.hitCommand('secret.env-dump', '`set` prints every shell and environment variable; they often hold tokens.', inv);
+    // `set -- .env; cat "$1"`: the words after -- (or the first non-option) become $1, $2, …
+    const dash = inv.args.findIndex((w) => w.value === '--' || !/^[-+]/.test(w.value ?? '-'));
+    if (dash < 0) return;
+    const words = inv.args.slice(inv.args[dash]!.value === '--' ? dash + 1 : dash);
+    a.setPositional(words);
   },
   printenv: (inv, a) => {
     const names = parseArgs(inv.args).operands;

@@ -51,6 +51,8 @@ const SHELL_VALUES = ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'];
 
 const shell: Handler = (inv, a) => {
   const p = parseArgs(inv.args, { withValue: SHELL_VALUES, stopAtOperand: true });
+  // `bash --rcfile .env -i`: the start-up file is sourced as code.
+  for (const rc of valuesOf(p, '--rcfile', '--init-file')) runFile(a, inv, rc, 'shell');
   const dashC = [...p.flags].some((f) => /^-[a-zA-Z]*c/.test(f) && !f.startsWith('--'));
   const first = p.operands[0];
   if (dashC) {

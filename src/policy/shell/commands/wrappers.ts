@@ -83,10 +83,13 @@ const xargs: Handler = (inv, a) => {
   const replace = valueOf(p, '-I', '--replace')?.value;
   const cmdIndex = p.operandIndex;
   const cmd = inv.args.slice(cmdIndex);
+  // -I STR replaces STR inside words too (`xargs -I % sh -c 'cat %'` runs `sh -c 'cat .env'`).
+  const substitute = (w: Word, i: Word): Word =>
+    w.value === replace ? { ...i, start: w.start, end: w.end } : { ...w, value: i.value === undefined ? undefined : w.value!.split(replace!).join(i.value), pattern: w.pattern.split(replace!).join(i.pattern), glob: w.glob || i.glob };
   const args = replace
-    ? cmd.flatMap((w) => (w.value?.includes(replace) && inputs.length > 0 ? inputs.map((i) => ({ ...i, start: w.start, end: w.end })) : [w]))
+    ? cmd.flatMap((w) => (w.value?.includes(replace) && inputs.length > 0 ? inputs.map((i) => substitute(w, i)) : [w]))
     : [...cmd, ...inputs.map((i) => ({ ...i, start: at.start, end: at.end }))];
-  const nameWord = cmd[0] ?? syntheticWord('echo', false, at, at.node);
+  const nameWord = (replace ? args[0] : cmd[0]) ?? syntheticWord('echo', false, at, at.node);
   const rest = cmd[0] ? args.slice(1) : args;
   if (inv.stdin?.kind === 'remote' && ['sh', 'bash', 'zsh', 'eval'].includes(nameWord.value ?? '')) {
     a.hitOn('opaque.remote-code', 'Runs downloaded text through xargs into a shell.', inv);
@@ -101,6 +104,12 @@ function shellLine(valueFlags: string[], joinOperands: boolean): Handler {
     const cmd = valueOf(p, ...valueFlags);
     if (cmd) {
       if (!a.runWordAsScript(cmd, inv.frame)) a.hitOn('opaque.dynamic-command', `The command given to ${inv.name} is built at run time.`, inv, cmd);
+      return;
+    }
+    // `flock FILE -c CMD`: the lock file comes first, the command option after it.
+    const late = inv.name === 'flock' ? inv.args.findIndex((w, i) => i > p.operandIndex && /^(-c|--command)$/.test(w.value ?? '')) : -1;
+    if (late >= 0 && inv.args[late + 1]) {
+      if (!a.runWordAsScript(inv.args[late + 1]!, inv.frame)) a.hitOn('opaque.dynamic-command', 'The command given to flock is built at run time.', inv);
       return;
     }
     if (inv.name === 'flock' && p.operandIndex + 1 < inv.args.length) {
@@ -178,7 +187,11 @@ export const WRAPPER_COMMANDS: HandlerTable = {
   ...table(['command', 'builtin'], command),
   exec: wrapper({ withValue: ['-a'] }),
   ...table(['nice'], wrapper({ withValue: ['-n', '--adjustment'] })),
-  ...table(['nohup', 'setsid', 'unbuffer', 'catchsegv', 'xvfb-run', 'dbus-run-session', 'dbus-launch', 'chronic', 'caffeinate', 'proxychains', 'proxychains4', 'torsocks', 'torify', 'tsocks'], wrapper({ withValue: ['-t', '-w', '-f', '-s', '-a'] })),
+  // Each with its own options: a flag read as taking a value would swallow the command (`setsid -f sudo id`).
+  ...table(['nohup', 'setsid', 'unbuffer', 'catchsegv', 'dbus-run-session', 'dbus-launch', 'chronic', 'torsocks', 'torify', 'tsocks'], wrapper({})),
+  caffeinate: wrapper({ withValue: ['-t', '-w'] }),
+  'xvfb-run': wrapper({ withValue: ['-f', '--auth-file', '-s', '--server-args', '-n', '--server-num', '-e', '--error-file', '-p', '--xauth-protocol', '-w', '--wait'] }),
+  ...table(['proxychains', 'proxychains4'], wrapper({ withValue: ['-f'] })),
   time: wrapper({ withValue: ['-f', '--format', '-o', '--output'] }),
   timeout: wrapper({ withValue: ['-s', '--signal', '-k', '--kill-after'] }, 1),
   ionice: wrapper({ withValue: ['-c', '--class', '-n', '--classdata', '-p', '--pid', '-P', '--pgid', '-u', '--uid'] }),
@@ -195,6 +208,12 @@ export const WRAPPER_COMMANDS: HandlerTable = {
   watch: shellLine([], true),
   script: shellLine(['-c', '--command'], false),
   flock: shellLine(['-c', '--command'], false),
+  // capsh -- ARGS hands ARGS to bash (`capsh -- -c 'cmd'`).
+  capsh: (inv, a) => {
+    a.hitOn('perm.elevate', 'Changes process capabilities (capsh).', inv);
+    const dash = inv.args.findIndex((w) => w.value === '--');
+    if (dash >= 0) a.dispatch({ ...inv, name: '', nameWord: syntheticWord('bash', false, inv.nameWord, inv.nameWord.node), args: inv.args.slice(dash + 1), assignments: [], via: [...inv.via, 'capsh'] });
+  },
   nsenter: privileged('Enters another process namespace', { withValue: ['-t', '--target', '-S', '--setuid', '-G', '--setgid', '-w', '--wd', '-r', '--root'] }),
   unshare: privileged('Runs a command in new namespaces', { withValue: ['--map-user', '--map-group', '--propagation', '--setgroups', '-S', '-G', '-R', '-w'] }),
   chroot: privileged('Runs a command inside another root directory', { withValue: ['--userspec', '--groups'] }, 1),
