@@ -18,6 +18,7 @@ import { exportGateToTerminals } from './terminalEnv';
 import { AgentConnections } from './connect/agentConnections';
 import { AuditLogPanel } from './auditLog/auditLogPanel';
 import { previousDecisions } from './auditHistory';
+import { AuditAnchors } from './auditAnchors';
 
 /** What the extension exports. Read-only: no other extension can decide anything through it. */
 export interface CountersignApi {
@@ -31,6 +32,8 @@ export interface CountersignApi {
   agentStates(): AgentConnectionView[];
   /** Where this window's gate writes its audit log. */
   auditDir(): string;
+  /** The newest entry's hash as the gate reported it (kept outside the log). */
+  auditAnchor(chain?: string): string | undefined;
   /** Present only when VS Code runs the extension's own integration tests (ExtensionMode.Test). */
   testing?: CountersignTesting;
 }
@@ -58,6 +61,7 @@ export class Ctx implements vscode.Disposable {
   private readonly notifier: SensitiveNotifier;
   readonly agents: AgentConnections;
   readonly auditLog: AuditLogPanel;
+  private readonly anchors: AuditAnchors;
   /** The audit log directory the gate was started with (one per workspace). */
   readonly auditDir: string;
   private readonly gate: GateClient;
@@ -76,10 +80,11 @@ export class Ctx implements vscode.Disposable {
     });
     this.notifier = new SensitiveNotifier(this.queue, this.view);
     const config = this.readConfig();
-    this.gate = new GateClient(context.extensionUri, { settings: config.settings, runtimeDir: this.runtimeDir, auditDir: config.auditDir }, this.queue, this.output);
+    this.anchors = new AuditAnchors(context.workspaceState);
+    this.gate = new GateClient(context.extensionUri, { settings: config.settings, runtimeDir: this.runtimeDir, auditDir: config.auditDir }, this.queue, this.output, (head) => this.anchors.record(head));
     this.agents = new AgentConnections(this.globalStorage, context.extensionPath);
     this.auditDir = config.auditDir;
-    this.auditLog = new AuditLogPanel(context.extensionUri, () => this.auditDir, this.output);
+    this.auditLog = new AuditLogPanel(context.extensionUri, () => this.auditDir, this.output, (dir, chain) => this.anchors.anchor(dir, chain));
     this.view.showAgents(this.agents.states());
     this.disposables.push(
       this.output,
@@ -149,6 +154,7 @@ export class Ctx implements vscode.Disposable {
       shimPath: () => this.agents.shim.path,
       agentStates: () => this.agents.states(),
       auditDir: () => this.auditDir,
+      auditAnchor: (chain = 'audit') => this.anchors.anchor(this.auditDir, chain),
     };
     if (this.context.extensionMode === vscode.ExtensionMode.Test) {
       api.testing = {

@@ -1,7 +1,7 @@
 // Starts the gate process with vscode-languageclient and answers its review requests from the queue.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { GateStatusRequest, ReviewRequest, SettingsNotification, type GateInitOptions, type GateSettings, type GateStatus } from '../protocol/gateLsp';
+import { AuditHeadNotification, GateStatusRequest, ReviewRequest, SettingsNotification, type AuditHead, type GateInitOptions, type GateSettings, type GateStatus } from '../protocol/gateLsp';
 import type { ReviewQueue } from './reviewQueue';
 
 /** Agent config files the gate watches (diagnostics on settings that weaken review). */
@@ -18,7 +18,7 @@ const DOCUMENT_SELECTOR = [
 export class GateClient implements vscode.Disposable {
   private readonly client: LanguageClient;
 
-  constructor(extensionUri: vscode.Uri, init: GateInitOptions, queue: ReviewQueue, output: vscode.LogOutputChannel) {
+  constructor(extensionUri: vscode.Uri, init: GateInitOptions, queue: ReviewQueue, output: vscode.LogOutputChannel, onAuditHead: (head: AuditHead) => void) {
     const module = vscode.Uri.joinPath(extensionUri, 'dist', 'gate.js').fsPath;
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -30,6 +30,7 @@ export class GateClient implements vscode.Disposable {
       outputChannel: output,
     };
     this.client = new LanguageClient('countersign.gate', 'Countersign Gate', serverOptions, clientOptions);
+    this.client.onNotification(AuditHeadNotification, onAuditHead);
     this.client.onRequest(ReviewRequest, (item, token) => {
       const pending = queue.add(item);
       token.onCancellationRequested(pending.cancel);

@@ -1,7 +1,7 @@
 // The gate as the extension runs it: an LSP server (vscode-languageserver) whose reviewer is the panel.
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { createPolicy } from '../policy';
-import { GateStatusRequest, SettingsNotification, type GateInitOptions, type GateSettings, type GateStatus } from '../protocol/gateLsp';
+import { AuditHeadNotification, GateStatusRequest, SettingsNotification, type GateInitOptions, type GateSettings, type GateStatus } from '../protocol/gateLsp';
 import type { AuditLog } from '../audit';
 import { Gate } from './gate';
 import { startGateServer, type GateServer } from './gateServer';
@@ -27,6 +27,17 @@ export function runLspGate(): void {
     });
     const server = await startGateServer(gate, { runtimeDir: opts.runtimeDir, folders: opts.settings.policy.workspaceFolders, headless: false, log });
     await audit?.append({ type: 'note', topic: 'gate', message: 'started', data: { pid: process.pid, socket: server.status.socket } });
+    if (audit && opts.auditDir) {
+      const dir = opts.auditDir;
+      const sendHead = () => void connection.sendNotification(AuditHeadNotification, { dir, file: audit.head.file, seq: audit.head.seq, hash: audit.head.hash }).catch(() => undefined);
+      let queued = false;
+      audit.onAppend(() => {
+        if (queued) return;
+        queued = true;
+        setImmediate(() => ((queued = false), sendHead()));
+      });
+      sendHead();
+    }
     log(`listening on ${server.status.socket}`);
     return { server, gate, audit };
   }

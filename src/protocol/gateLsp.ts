@@ -53,3 +53,15 @@ export const ReviewRequest = new RequestType<ReviewItem, ReviewAnswer, void>('co
 export const GateStatusRequest = new RequestType0<GateStatus, void>('countersign/status');
 /** extension -> gate: settings or workspace folders changed. */
 export const SettingsNotification = new NotificationType<GateSettings>('countersign/settings');
+
+/** The audit log's newest entry, as the gate last wrote it. */
+export interface AuditHead {
+  dir: string;
+  /** The log file holding the entry (its name says which chain). */
+  file: string;
+  seq: number;
+  hash: string;
+}
+
+/** gate -> extension: kept outside the log, so cutting off the newest entries is detectable (verify's anchor). */
+export const AuditHeadNotification = new NotificationType<AuditHead>('countersign/auditHead');

@@ -1,6 +1,10 @@
 // Every decision lands in the workspace's hash-chained audit log, and "Show Audit Log" opens it.
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
+import { listLogFiles } from '../../src/audit';
 import { verifyDir, readItems } from '../../src/extension/auditLog/auditLogReader';
 import { activeApi, claudeBash, runHook, whenPending, workspaceDir } from './helpers';
 
@@ -17,6 +21,30 @@ describe('audit log (real extension host)', () => {
     assert.equal(logged?.decision?.decision, 'deny');
     assert.equal(logged?.decision?.decidedBy, 'human');
     assert.equal((await verifyDir(api.auditDir())).chains[0]?.status, 'intact');
+  });
+
+  it("keeps the newest entry's hash outside the log, so cutting off the newest entries is detected", async () => {
+    const { api } = await activeApi();
+    const dir = api.auditDir();
+    const files = (await listLogFiles(dir)).filter((f) => f.endsWith('.jsonl'));
+    const last = files[files.length - 1]!;
+    // The gate reports its head after each append: wait until the anchor names the log's last line.
+    const lastHash = () => (JSON.parse(readFileSync(last, 'utf8').trim().split('\n').pop()!) as { hash: string }).hash;
+    for (let i = 0; i < 50 && api.auditAnchor() !== lastHash(); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(api.auditAnchor(), lastHash());
+    assert.equal((await verifyDir(dir, () => api.auditAnchor())).chains[0]?.status, 'intact');
+    // A copy of the log with its newest entry cut off still chains perfectly, but misses the anchor.
+    const copy = mkdtempSync(join(tmpdir(), 'cs-cut-'));
+    try {
+      for (const f of files) copyFileSync(f, join(copy, basename(f)));
+      const lines = readFileSync(join(copy, basename(last)), 'utf8').trim().split('\n');
+      writeFileSync(join(copy, basename(last)), lines.slice(0, -1).join('\n') + '\n');
+      assert.equal((await verifyDir(copy)).chains[0]?.status, 'intact', 'without the anchor the cut is invisible');
+      const cut = (await verifyDir(copy, () => api.auditAnchor())).chains[0]!;
+      assert.equal(cut.status, 'broken');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('"Show Audit Log" opens the log in an editor tab', async () => {

@@ -16,6 +16,7 @@ export class AuditLogPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly auditDir: () => string,
     private readonly output: vscode.LogOutputChannel,
+    private readonly anchor: (dir: string, chain: string) => string | undefined = () => undefined,
   ) {}
 
   show(): void {
@@ -69,7 +70,7 @@ export class AuditLogPanel implements vscode.Disposable {
         this.filter = msg.filter;
         return this.refresh();
       case 'verify':
-        this.post({ type: 'verified', result: await verifyDir(this.auditDir()) });
+        this.post({ type: 'verified', result: await verifyDir(this.auditDir(), (chain) => this.anchor(this.auditDir(), chain)) });
         return;
       case 'export': {
         const target = await vscode.window.showSaveDialog({

@@ -9,16 +9,18 @@ export async function readItems(dir: string, filter: AuditFilter): Promise<{ ite
   return { items: items.slice(0, VIEW_LIMIT), truncated: items.length > VIEW_LIMIT };
 }
 
-export async function verifyDir(dir: string): Promise<ChainStatus> {
+/** `anchor(chain)`: a hash recorded outside the log for that chain; then cutting off the newest entries is caught too. */
+export async function verifyDir(dir: string, anchor: (chain: string) => string | undefined = () => undefined): Promise<ChainStatus> {
   const logs = await listLogs(dir).catch(() => new Map<string, string[]>());
   if (logs.size === 0) return { chains: [{ name: 'audit', status: 'empty', entries: 0, message: 'No audit log yet: nothing has been decided in this workspace.' }] };
   const chains: ChainStatus['chains'] = [];
   for (const [name, files] of logs) {
-    const r = await verifyLog(files);
+    const pinned = anchor(name);
+    const r = await verifyLog(files, pinned ? { anchor: pinned } : {});
     const where = r.problem ? `${r.problem.file}:${r.problem.line}${r.problem.seq === undefined ? '' : ` (seq ${r.problem.seq})`}` : '';
     const message =
       r.status === 'intact'
-        ? `Intact: ${r.entries} entries in ${files.length} file(s).`
+        ? `Intact: ${r.entries} entries in ${files.length} file(s)${pinned ? ', up to the last entry VS Code saw written' : ''}.`
         : r.status === 'torn'
           ? `Intact except an incomplete last line (a crash mid-write) at ${r.torn?.file}:${r.torn?.line}.`
           : `Broken at ${where}: ${r.problem?.message ?? 'unknown problem'}`;
