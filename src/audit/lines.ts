@@ -18,6 +18,9 @@ const CHUNK = 1 << 20;
 export async function* readLines(path: string): AsyncGenerator<RawLine> {
   const fh = await open(path, 'r');
   try {
+    // A log file is a regular file. A device in its place (a symlink to /dev/zero or /dev/full) reads without end,
+    // which would hang the gate opening its log; a FIFO would block it. Refuse both: the caller fails closed.
+    if (!(await fh.stat()).isFile()) throw new Error(`${path} is not a regular file`);
     let carry: Buffer = Buffer.alloc(0);
     let carryOffset = 0;
     let no = 0;

@@ -20,6 +20,30 @@ function emit(answer: HookAnswer): number {
   return answer.exitCode;
 }
 
+/**
+ * A deny the CLI decides without the policy (unreadable payload, a gate silent until the hard stop, an internal
+ * error) is still recorded in the offline audit log, as long as there is time before the agent's own timeout;
+ * a record that cannot be made in time is said in the reason, and the answer stays deny.
+ */
+async function recordedDeny(agent: AgentName, reason: string, note: string, decidedBy: 'fail-closed' | 'timeout', until: number): Promise<string> {
+  const left = until - Date.now();
+  if (left <= 0) return `${reason} (not recorded: no time left before the hook timeout)`;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const { recordOffline } = await import('./offlineAudit');
+    const { randomUUID } = await import('node:crypto');
+    await Promise.race([
+      recordOffline(agent, undefined, { decision: 'deny', decidedBy, reason }, randomUUID(), note),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), left))),
+    ]);
+    return reason;
+  } catch (err) {
+    return `${reason} (not recorded in the audit log: ${(err as Error).message})`;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function payloadCwd(payload: unknown): string {
   const p = payload as Record<string, unknown>;
   if (typeof p.cwd === 'string' && p.cwd) return p.cwd;
@@ -31,18 +55,22 @@ function payloadCwd(payload: unknown): string {
 export async function runHook(argv: string[]): Promise<number> {
   const started = Date.now();
   let agent: AgentName = 'claude';
+  // Until the timeout is known, error paths keep well inside the shortest hook timeout any agent uses.
+  let recordUntil = started + 2000;
   const hinted = process.env.COUNTERSIGN_SOCKET;
   const early = hinted ? preconnect(hinted) : undefined;
   try {
     const { values } = parseArgs({ args: argv, options: { agent: { type: 'string' }, timeout: { type: 'string' } } });
     if (!isAgentName(values.agent)) {
-      return emit(formatMalformed(agent, `--agent must be one of ${AGENT_NAMES.join(', ')}; denied.`));
+      const why = await recordedDeny(agent, `--agent must be one of ${AGENT_NAMES.join(', ')}; denied.`, `unknown agent ${String(values.agent).slice(0, 40)}`, 'fail-closed', recordUntil);
+      return emit(formatMalformed(agent, why));
     }
     agent = values.agent;
     const timeoutMs = (Number(values.timeout) > 0 ? Number(values.timeout) : HOOK_TIMEOUT_SECONDS[agent]) * 1000;
     const margin = safetyMargin(timeoutMs);
     const deadline = started + timeoutMs - margin;
     const hardStop = started + timeoutMs - margin / 2;
+    recordUntil = started + timeoutMs - margin / 4;
 
     let text: string;
     let payload: unknown;
@@ -50,10 +78,10 @@ export async function runHook(argv: string[]): Promise<number> {
       text = await readStdin();
       payload = JSON.parse(text);
     } catch (err) {
-      return emit(formatMalformed(agent, `could not read the hook payload (${(err as Error).message}); denied.`));
+      return emit(formatMalformed(agent, await recordedDeny(agent, `could not read the hook payload (${(err as Error).message}); denied.`, 'the hook payload could not be read', 'fail-closed', recordUntil)));
     }
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-      return emit(formatMalformed(agent, 'the hook payload is not a JSON object; denied.'));
+      return emit(formatMalformed(agent, await recordedDeny(agent, 'the hook payload is not a JSON object; denied.', 'the hook payload is not a JSON object', 'fail-closed', recordUntil)));
     }
 
     const cwd = payloadCwd(payload);
@@ -62,11 +90,21 @@ export async function runHook(argv: string[]): Promise<number> {
     if (gate) {
       try {
         const reply = await askGate(gate, agent, text, deadline, hardStop, hinted && resolve(gate.socket) === resolve(hinted) ? early : undefined);
+        // A gate whose own decision failed (its audit log could not be written: disk full) denies as fail-closed
+        // with risk 'blocked'; that denial is then recorded here, in the offline log, so it is not lost.
+        if (reply.decision === 'deny' && reply.decidedBy === 'fail-closed' && reply.risk === 'blocked') {
+          const why = await recordedDeny(agent, reply.reason, `the review gate could not record its decision: ${reply.reason}`, 'fail-closed', recordUntil);
+          return emit(formatAnswer(agent, 'deny', why, payload));
+        }
         return emit(formatAnswer(agent, reply.decision, reply.reason, payload));
       } catch (err) {
         if (!(err instanceof GateUnavailable)) throw err;
-        // Too late to load the policy engine before the agent gives up (and runs the tool): deny now.
-        if (err instanceof GateTimedOut) return emit(formatAnswer(agent, 'deny', 'Countersign: the review gate did not answer before the hook timeout; denied.', payload));
+        // Too late to load the policy engine before the agent gives up (and runs the tool): deny now, recording it
+        // if the time left allows.
+        if (err instanceof GateTimedOut) {
+          const why = await recordedDeny(agent, 'Countersign: the review gate did not answer before the hook timeout; denied.', 'the review gate did not answer before the hook timeout', 'timeout', recordUntil);
+          return emit(formatAnswer(agent, 'deny', why, payload));
+        }
         why = `the review gate could not be reached (${err.message})`;
       }
     }
@@ -76,7 +114,8 @@ export async function runHook(argv: string[]): Promise<number> {
     return emit(formatAnswer(agent, offline.decision, offline.reason, payload));
   } catch (err) {
     const why = err instanceof GateUnavailable ? `the review gate could not be reached (${err.message})` : `internal error (${(err as Error).message})`;
-    return emit(formatAnswer(agent, 'deny', `Countersign: ${why}; denied. Open VS Code with Countersign to review and approve.`));
+    const reason = await recordedDeny(agent, `Countersign: ${why}; denied. Open VS Code with Countersign to review and approve.`, why, 'fail-closed', recordUntil).catch(() => `Countersign: ${why}; denied.`);
+    return emit(formatAnswer(agent, 'deny', reason));
   } finally {
     early?.destroy();
   }

@@ -12,11 +12,14 @@ export function offlineAuditDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'audit', 'offline');
 }
 
-/** Appends one decision entry; rejects when it cannot be made durable (the caller then denies). */
-export async function recordOffline(agent: AgentName, verdict: Verdict | undefined, decision: { decision: Decision; decidedBy: DecidedBy; reason: string }, id: string): Promise<void> {
+/**
+ * Appends one decision entry; rejects when it cannot be made durable (the caller then denies). Without a verdict
+ * the entry says why there is none (`note`).
+ */
+export async function recordOffline(agent: AgentName, verdict: Verdict | undefined, decision: { decision: Decision; decidedBy: DecidedBy; reason: string }, id: string, note = 'policy could not be evaluated'): Promise<void> {
   const log = await AuditLog.open({ dir: offlineAuditDir() });
   try {
-    await log.append({ type: 'decision', id, request: verdict ? requestRecord(verdict) : unparsedRequest(agent, 'policy could not be evaluated'), decision });
+    await log.append({ type: 'decision', id, request: verdict ? requestRecord(verdict) : unparsedRequest(agent, note), decision });
   } finally {
     await log.close();
   }
