@@ -3,6 +3,7 @@
 import type { Parser } from '@vscode/tree-sitter-wasm';
 import { Deadline } from './budget';
 import { MalformedPayload, normalize } from './normalize';
+import { boundedValue } from './normalize/bounded';
 import type { FileReader } from './normalize/fileText';
 import { PathPolicy } from './paths/pathPolicy';
 import { reason } from './reasons';
@@ -17,7 +18,7 @@ export interface EngineOptions {
 }
 
 function fallbackAction(payload: unknown, agent: AgentName | undefined): Action {
-  return { kind: 'tool', agent: agent ?? 'unknown', tool: 'unknown', cwd: '', input: payload === undefined ? null : payload };
+  return { kind: 'tool', agent: agent ?? 'unknown', tool: 'unknown', cwd: '', input: payload === undefined ? null : boundedValue(payload) };
 }
 
 export class Engine {

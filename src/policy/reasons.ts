@@ -78,6 +78,7 @@ export const RULES = {
   'exec.script': 'review',
   'exec.interpreter': 'review',
   'exec.indirect': 'review',
+  'input.invisible': 'review',
   'exec.remote': 'review',
   'net.command': 'review',
   'net.tool': 'review',

@@ -2,9 +2,10 @@
 // digits only, `copilot_`/`vscode_` prefixes dropped), so `run_in_terminal`, `runInTerminal` and
 // `copilot_runInTerminal` are one tool. Field names vary by agent and release; each reader tries them in turn.
 import type { Action, EditAction, PatchAction } from '../types';
-import { resolvePath } from '../paths/resolve';
+import { isAbsolutePath, resolvePath } from '../paths/resolve';
 import { canonicalTool } from './detect';
 import { decodeJsonText, firstStr, isObj, obj, str, type Obj } from './fields';
+import { boundedValue } from './bounded';
 import { applyEdits, type FileReader } from './fileText';
 import { parsePatch } from './patchText';
 import { parseSearchReplace } from './searchReplace';
@@ -77,7 +78,9 @@ const EXPLAIN_KEYS = ['description', 'explanation', 'instruction', 'reason'];
 type Base = Pick<Action, 'agent' | 'tool' | 'cwd' | 'explanation' | 'sessionId'>;
 
 function base(call: ToolCall, input: Obj): Base {
-  const b: Base = { agent: call.agent, tool: call.tool, cwd: call.cwd || (call.roots[0] ?? '') };
+  const cwd = call.cwd || (call.roots[0] ?? '');
+  // A relative (or otherwise odd) working directory cannot anchor paths: treat it as unknown.
+  const b: Base = { agent: call.agent, tool: call.tool, cwd: isAbsolutePath(cwd) ? cwd : '' };
   const explanation = firstStr(input, EXPLAIN_KEYS);
   if (explanation) b.explanation = explanation;
   if (call.sessionId !== undefined) b.sessionId = call.sessionId;
@@ -265,6 +268,6 @@ export function toAction(call: ToolCall, ctx: NormalizeContext): Action {
   const known = interpret(call, ctx);
   if (known) return known;
   const input = obj(call.input);
-  return { ...base(call, input), kind: 'tool', input: call.input === undefined ? null : call.input };
+  return { ...base(call, input), kind: 'tool', input: call.input === undefined ? null : boundedValue(call.input) };
 }
 

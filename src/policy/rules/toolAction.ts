@@ -11,6 +11,7 @@ import { analyzeShell } from '../shell';
 import { SQL_PERMISSION } from '../shell/commands/sql';
 import type { Reason, Span, ToolAction } from '../types';
 import type { RuleContext } from './context';
+import { TRUNCATED } from '../normalize/bounded';
 
 /** Agent-internal tools with no effect outside the agent, or read-only searches of the workspace. */
 const INTERNAL = new Set([
@@ -64,6 +65,7 @@ export function toolReasons(action: ToolAction, ctx: RuleContext): Reason[] {
   const out: Reason[] = [];
   const pretty = JSON.stringify(action.input ?? null, null, 2) ?? '';
   const found = strings(action.input);
+  if (pretty.includes(TRUNCATED)) out.push(reason('input.malformed', `The ${action.tool} tool input is nested too deeply or is too large to read completely.`));
   const access: Access = LIST.has(canon) ? 'meta' : WRITE_TOOL.test(action.tool) && !SEARCH.has(canon) ? 'write' : 'read';
 
   for (const f of found) {

@@ -4,6 +4,7 @@
 // that bash carries between commands is tracked where it changes what a later command touches: the working
 // directory (`cd ~/.ssh && cat id_rsa`), variables (`F=.env; cat $F`), files written earlier in the same command
 // (`echo … > x.sh; sh x.sh`) and dotglob. Each command's handler adds findings; unknown commands need review.
+import { posix } from 'node:path';
 import { LIMITS, type Deadline } from '../budget';
 import type { PathPolicy } from '../paths/pathPolicy';
 import { hit, type Hit, type RuleId } from '../reasons';
@@ -17,7 +18,7 @@ import { outputOf } from './output';
 import { checkPathWord, checkRedirect } from './pathArgs';
 import { fetchesRemote } from './remote';
 import { innerOffset, runFile } from './scripts';
-import { resolvePath } from '../paths/resolve';
+import { isAbsolutePath, resolvePath } from '../paths/resolve';
 import { permissionFindings } from '../content/permissions';
 import { findSecrets } from '../content/secrets';
 
@@ -59,7 +60,8 @@ export class ShellAnalyzer {
     readonly scope: ShellScope,
     cwd: string | undefined,
   ) {
-    this.cwd = cwd || undefined;
+    // A relative working directory says nothing about where the command runs: unknown.
+    this.cwd = cwd && isAbsolutePath(cwd) ? cwd : undefined;
     this.startCwd = this.cwd;
   }
 
@@ -74,6 +76,14 @@ export class ShellAnalyzer {
   /** Absolute form of a path as the command would see it (undefined: relative, and the directory is unknown). */
   resolve(p: string): string | undefined {
     return resolvePath(p, this.cwd, this.home);
+  }
+
+  /**
+   * Key of a file in `written`: its absolute path, or (working directory unknown) the path relative to that unknown
+   * directory, so `printf … > Makefile && make` is still seen as running what was just written.
+   */
+  fileKey(p: string): string {
+    return this.resolve(p) ?? `?cwd/${posix.normalize(p)}`;
   }
 
   // ---- findings ----

@@ -275,8 +275,8 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     if (!checkPathWord(a, undefined, w, 'read', {}, f) && writes) checkPathWord(a, undefined, w, 'write', {}, f);
     // A file this code may write is, for a later `python x.py` in the same command, a script of unknown content.
     if (writes) {
-      const abs = a.resolve(value);
-      if (abs && !a.written.has(abs)) a.written.set(abs, { text: undefined, remote: false, origin: undefined });
+      const abs = a.fileKey(value);
+      if (!a.written.has(abs)) a.written.set(abs, { text: undefined, remote: false, origin: undefined });
     }
   });
 }

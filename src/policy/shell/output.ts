@@ -66,8 +66,7 @@ export function outputOf(inv: Invocation | undefined, a: ShellAnalyzer): Stdin {
   if ((name === 'cat' || name === 'tac') && inv.args.length === 0 && inv.stdin) return name === 'cat' ? inv.stdin : { kind: 'decoded', what: name };
   if (name === 'cat' && inv.args.length === 1) {
     const v = inv.args[0]!.value;
-    const abs = v !== undefined ? a.resolve(v) : undefined;
-    const written = abs ? a.written.get(abs) : undefined;
+    const written = v !== undefined ? a.written.get(a.fileKey(v)) : undefined;
     if (written?.text !== undefined) return { kind: 'text', text: written.text, frame: inv.frame, start: inv.args[0]!.start, linear: false };
     if (written?.remote) return { kind: 'remote', what: 'a downloaded file' };
   }

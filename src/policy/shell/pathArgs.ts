@@ -50,7 +50,9 @@ export function absolutePiece(a: ShellAnalyzer, piece: string): string {
   if (p.startsWith('~')) p = expandHome(p, a.home);
   if (isAbsolutePath(p)) return posix.normalize(p.replace(/^([A-Za-z]):\\/, '$1:/'));
   if (a.cwd) return posix.normalize(`${a.cwd.replace(/\\/g, '/')}/${p}`);
-  return `**/${posix.normalize(p)}`;
+  // Unknown directory: `**/` stands for wherever it is, so leading `../` steps add nothing (and would hide the name).
+  const rel = posix.normalize(p).replace(/^(\.\.\/)+/, '');
+  return rel === '..' ? '**' : `**/${rel}`;
 }
 
 function ruleFor(match: PathMatch, access: Access, glob: boolean): RuleId {
@@ -84,6 +86,7 @@ function secretTree(abs: string, home: string): string | undefined {
   const rel = isInside(p, h) ? p.slice(h.length + 1).toLowerCase() : undefined;
   if (rel !== undefined && /^(\.config|\.local|\.local\/share|\.local\/state|library|library\/application support|library\/preferences|\.var|\.var\/app|appdata|appdata\/roaming|appdata\/local)$/.test(rel)) return `${p}, which holds credential and token stores`;
   if (/^\/(etc|root|proc|run|var\/run|var\/lib|home|users|private\/etc)$/i.test(p)) return `${p}, which holds system or user credentials`;
+  if (/^\/(home|Users)\/[^/]+$/i.test(p)) return `${p}, a home directory`;
   return undefined;
 }
 
@@ -153,8 +156,7 @@ export function checkPathWords(a: ShellAnalyzer, inv: Invocation, list: readonly
 /** Records a file the command line writes, with its text when known, so running it later can be analyzed. */
 export function recordWrite(a: ShellAnalyzer, w: Word, content: Stdin | undefined): void {
   if (w.value === undefined) return;
-  const abs = a.resolve(w.value);
-  if (!abs) return;
+  const abs = a.fileKey(w.value);
   if (content?.kind === 'text') {
     const origin = childOrigin(content.frame.origin, content.start, content.start + content.text.length, content.linear);
     a.written.set(abs, { text: content.text, remote: false, origin });
@@ -171,8 +173,7 @@ export function checkRedirect(a: ShellAnalyzer, red: Redirect, f: Frame, inv: In
   if (input) {
     checkPathWord(a, inv, t, 'read', {}, f);
     if (red.op === '<>') checkPathWord(a, inv, t, 'write', {}, f);
-    const abs = t.value !== undefined ? a.resolve(t.value) : undefined;
-    const written = abs ? a.written.get(abs) : undefined;
+    const written = t.value !== undefined ? a.written.get(a.fileKey(t.value)) : undefined;
     if (written?.text !== undefined) return { kind: 'text', text: written.text, frame: f, start: t.start, linear: false };
     if (written?.remote) return { kind: 'remote', what: t.raw };
     return { kind: 'unknown' };

@@ -44,8 +44,8 @@ export function makeWrittenRecipes(a: ShellAnalyzer, inv: Invocation): void {
   }
   const candidates = file?.value !== undefined ? [file.value] : MAKEFILES;
   for (const name of candidates) {
-    const path = dir && !posix.isAbsolute(name) ? a.resolve(`${dir}/${name}`) : a.resolve(name);
-    if (path && a.written.has(path)) {
+    const path = dir && !posix.isAbsolute(name) ? a.fileKey(`${dir}/${name}`) : a.fileKey(name);
+    if (a.written.has(path)) {
       runWritten(a, inv, path, posix.basename(path), recipeLines);
       return;
     }
@@ -54,8 +54,8 @@ export function makeWrittenRecipes(a: ShellAnalyzer, inv: Invocation): void {
 
 /** The script(s) `npm run NAME` runs from a package.json written on this command line (pre/post hooks too). */
 export function packageWrittenScript(a: ShellAnalyzer, inv: Invocation, script: string): void {
-  const path = a.resolve('package.json');
-  if (!path || !a.written.has(path)) return;
+  const path = a.fileKey('package.json');
+  if (!a.written.has(path)) return;
   runWritten(a, inv, path, 'package.json', (text) => {
     let scripts: unknown;
     try {

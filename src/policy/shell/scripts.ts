@@ -15,8 +15,7 @@ export function innerOffset(w: Word): { start: number; linear: boolean } {
 }
 
 export function runFile(a: ShellAnalyzer, inv: Invocation, file: Word, language: CodeLanguage | 'shell'): void {
-  const abs = file.value !== undefined ? a.resolve(file.value) : undefined;
-  const written = abs ? a.written.get(abs) : undefined;
+  const written = file.value !== undefined ? a.written.get(a.fileKey(file.value)) : undefined;
   if (written) {
     const origin = written.origin ?? childOrigin(inv.frame.origin, file.start, file.end, false);
     if (written.text !== undefined && !written.remote) {

@@ -622,6 +622,12 @@ export const SENSITIVE = [
   ['>=sensitive', "cat $(compgen -G '.e*')", 'compgen -G glob'],
   ['>=sensitive', 'bash --rcfile .env -i', 'rc file sourced'],
   ['>=sensitive', 'cat C:\\\\Users\\\\dev\\\\.ssh\\\\id_rsa', 'Windows path in Git Bash'],
+  // Found by the fuzzer (issue 7).
+  ['>=sensitive', 'env\u0000 ignored', 'NUL: bash runs only what comes before it'],
+  ['>=sensitive', 'cat .env\u0000.txt', 'NUL inside a path'],
+  ['>=review', '\ufeffcat README.md', 'a BOM hidden before the command name'],
+  ['>=review', 'su\u200bdo id', 'zero-width space inside a command name'],
+  ['>=review', 'echo \u202eexit; ls', 'bidi override in a command'],
   // Pathological nesting must not fall through to safe.
   ['>=sensitive', `echo ${'$('.repeat(200)}ls${')'.repeat(200)}`, '$( nested 200 deep'],
   ['>=sensitive', 'echo "unterminated $(cat .env', 'parse error'],

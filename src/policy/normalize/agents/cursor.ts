@@ -14,7 +14,8 @@ export function cursorEnvelope(p: Obj): ToolCall {
   switch (event) {
     case 'beforeShellExecution':
     case 'afterShellExecution':
-      call.input = { command: firstStr(p, ['command']) ?? '', cwd };
+      // A command that is not a string is passed on as it is, so it reads as not understood (never as `''`).
+      call.input = { command: p.command, cwd };
       break;
     case 'beforeReadFile':
     case 'beforeTabFileRead':

@@ -28,7 +28,7 @@ const curl: Handler = (inv, a) => {
   if (p.flags.has('-O') || p.flags.has('--remote-name')) {
     for (const u of p.operands) {
       const name = (u.value ?? '').replace(/[?#].*$/, '').replace(/^.*\//, '');
-      if (name) a.written.set(a.resolve(name) ?? name, { text: undefined, remote: true, origin: undefined });
+      if (name) a.written.set(a.fileKey(name), { text: undefined, remote: true, origin: undefined });
     }
   }
   credentialOnCommandLine(a, inv, valuesOf(p, '-u', '--user', '--proxy-user', '-U'));
@@ -46,7 +46,7 @@ const wget: Handler = (inv, a) => {
   if (!out) {
     for (const u of p.operands) {
       const name = (u.value ?? '').replace(/[?#].*$/, '').replace(/^.*\//, '');
-      if (name) a.written.set(a.resolve(name) ?? name, { text: undefined, remote: true, origin: undefined });
+      if (name) a.written.set(a.fileKey(name), { text: undefined, remote: true, origin: undefined });
     }
   }
   for (const w of valuesOf(p, '--password', '--http-password')) if (w.value && !w.raw.startsWith('$')) a.hitOn('secret.literal', 'Passes a password on the command line.', inv, w);
