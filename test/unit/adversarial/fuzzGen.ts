@@ -191,9 +191,10 @@ export class Fuzzer {
       const input = p.tool_input ?? p.toolArgs;
       if (input && typeof input === 'object') (input as Record<string, unknown>).command = bad;
       else if ('command' in p) p.command = bad;
-      else return { kind: 'wrong-type', agent, expect: 'notSafe', text: json({ ...p, tool_call: { name: 'run_commands', input: { commands: bad } }, preToolUse: { toolName: 'run_commands', parameters: { commands: bad } } }) };
-      // A wrong-typed command may still be read (an argv array `['cat', '.env', 5]` is `cat .env`): never safe.
-      return { kind: 'wrong-type', agent, expect: 'notSafe', text: json(p) };
+      else return { kind: 'wrong-type', agent, expect: typeof bad === 'string' ? 'any' : 'notSafe', text: json({ ...p, tool_call: { name: 'run_commands', input: { commands: bad } }, preToolUse: { toolName: 'run_commands', parameters: { commands: bad } } }) };
+      // A wrong-typed command may still be read (an argv array `['cat', '.env', 5]` is `cat .env`): never safe. A
+      // random string is a command like any other (`#…` is a comment, and safe).
+      return { kind: 'wrong-type', agent, expect: typeof bad === 'string' ? 'any' : 'notSafe', text: json(p) };
     }
     if (k < 42) {
       // Built as text: JSON.stringify itself overflows the stack at these depths.
