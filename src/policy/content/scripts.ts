@@ -64,6 +64,52 @@ function packageScripts(text: string): { start: number; script: string; name: st
   return out;
 }
 
+/**
+ * Code files that run without anyone running them by name: pytest's conftest.py, Python's site hooks and .pth
+ * files, setup.py, and the config modules of test runners, bundlers and linters (`npm test` loads jest.config.js).
+ * Writing a sensitive command into one and then running the ordinary, safe command would launder it.
+ */
+function autoRunLanguage(f: FileKind): 'python3' | 'node' | 'ruby' | undefined {
+  if (/^(conftest|sitecustomize|usercustomize|setup|noxfile|fabfile|tasks|dodo|manage)\.py$/.test(f.base) || f.ext === 'pth') return 'python3';
+  if (/^(jest|vitest|vite|webpack|rollup|babel|eslint|prettier|next|nuxt|svelte|astro|playwright|cypress|karma|tailwind|postcss|tsup|esbuild|metro|gatsby-node|gatsby-config|remix|vue|quasar|nodemon|stylelint|commitlint|lint-staged|mocha|ava|wdio|nx|turbo|docusaurus)[.\w-]*\.(js|cjs|mjs|ts|mts|cts)$/.test(f.base) || /^\.(eslintrc|prettierrc|babelrc|mocharc|stylelintrc|lintstagedrc)\.(js|cjs|mjs)$/.test(f.base) || /^(gulpfile|gruntfile)\.(js|cjs|mjs|ts)$/.test(f.base)) return 'node';
+  if (/^(rakefile|gemfile|guardfile|vagrantfile)$|\.gemspec$/.test(f.base)) return 'ruby';
+  return undefined;
+}
+
+/** Rules about how code reads the environment: ordinary in configuration code, not what laundering looks like. */
+const CODE_IGNORED = new Set(['secret.env-var', 'secret.env-dump', 'opaque.interpreter', 'opaque.eval']);
+
+/** Analyzes code as its interpreter would run it (fed on stdin), keeping sensitive findings mapped into `text`. */
+function codeFindings(text: string, language: string, shell: ShellCheck, what: string): ContentFinding[] {
+  const prefix = `${language} - <<'__COUNTERSIGN_CODE__'\n`;
+  const hits = shell(`${prefix}${text}\n__COUNTERSIGN_CODE__\n`).filter((h) => !CODE_IGNORED.has(h.rule));
+  return sensitiveOnly(hits, -prefix.length, `${what} runs by itself later: `).map((f) => ({ ...f, start: Math.max(0, f.start), end: Math.max(0, Math.min(text.length, f.end)) }));
+}
+
+/** `entry:` commands of .pre-commit-config.yaml (language: system/script run them as shell). */
+function preCommitEntries(text: string): { start: number; script: string }[] {
+  const out: { start: number; script: string }[] = [];
+  const re = /^[ \t-]*entry:[ \t]*(['"]?)([^\n]+?)\1[ \t]*$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index + m[0].indexOf(m[2]!), script: m[2]! });
+  return out;
+}
+
+/** `"name": "command"` pairs in a package.json fragment (an edit's replacement text is rarely whole JSON). */
+function scriptPairs(text: string): { start: number; script: string; name: string }[] {
+  const out: { start: number; script: string; name: string }[] = [];
+  const re = /"([^"\\\n]+)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let script: string;
+    try {
+      script = JSON.parse(`"${m[2]!}"`) as string;
+    } catch {
+      continue;
+    }
+    out.push({ start: m.index + m[0].lastIndexOf(m[2]!), script, name: m[1]! });
+  }
+  return out;
+}
+
 const LIFECYCLE = new Set(['preinstall', 'install', 'postinstall', 'prepare', 'prepublish', 'preprepare', 'postprepare', 'prepack', 'postpack']);
 
 export function scriptFindings(text: string, f: FileKind, shell: ShellCheck): ContentFinding[] {
@@ -72,8 +118,12 @@ export function scriptFindings(text: string, f: FileKind, shell: ShellCheck): Co
     return dockerRunSteps(text).flatMap((s) => sensitiveOnly(shell(s.script), s.start, 'A RUN step: '));
   }
   if (/^(gnu)?makefile$|\.mk$/.test(f.base)) return makeRecipes(text).flatMap((s) => sensitiveOnly(shell(s.script), s.start, 'A make recipe: '));
+  const lang = autoRunLanguage(f);
+  if (lang) return codeFindings(text, lang, shell, f.base);
+  if (f.base === '.pre-commit-config.yaml' || f.base === '.pre-commit-config.yml') return preCommitEntries(text).flatMap((s) => sensitiveOnly(shell(s.script), s.start, 'A pre-commit hook: '));
   if (f.base === 'package.json') {
-    return packageScripts(text).flatMap((s) => {
+    const whole = packageScripts(text);
+    return (whole.length > 0 || isJsonObject(text) ? whole : scriptPairs(text)).flatMap((s) => {
       const found = sensitiveOnly(shell(s.script), s.start, `The "${s.name}" script: `);
       if (found.length === 0 && LIFECYCLE.has(s.name)) {
         found.push({ rule: 'exec.script', message: `Sets the "${s.name}" script, which npm runs automatically on install.`, start: s.start, end: s.start + s.script.length, risk: RULES['exec.script'] });
@@ -82,4 +132,13 @@ export function scriptFindings(text: string, f: FileKind, shell: ShellCheck): Co
     });
   }
   return [];
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null;
+  } catch {
+    return false;
+  }
 }
