@@ -1,6 +1,6 @@
 // Starts the gate process with vscode-languageclient and answers its review requests from the queue.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { AuditHeadNotification, GateStatusRequest, ReviewRequest, SettingsNotification, type AuditHead, type GateInitOptions, type GateSettings, type GateStatus } from '../protocol/gateLsp';
 import type { ReviewQueue } from './reviewQueue';
 
@@ -31,9 +31,19 @@ export class GateClient implements vscode.Disposable {
     };
     this.client = new LanguageClient('countersign.gate', 'Countersign Gate', serverOptions, clientOptions);
     this.client.onNotification(AuditHeadNotification, onAuditHead);
+    // Cards whose gate went away (crashed, killed, restarted) are withdrawn: their agent has already been
+    // answered by the CLI's fail-closed path, so an approval there would reach nobody.
+    const open = new Set<() => void>();
+    this.client.onDidChangeState((e) => {
+      if (e.newState === State.Running) return;
+      for (const cancel of [...open]) cancel();
+      open.clear();
+    });
     this.client.onRequest(ReviewRequest, (item, token) => {
       const pending = queue.add(item);
+      open.add(pending.cancel);
       token.onCancellationRequested(pending.cancel);
+      void pending.answer.finally(() => open.delete(pending.cancel));
       return pending.answer;
     });
   }

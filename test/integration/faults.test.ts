@@ -109,11 +109,9 @@ describe('faults with a card pending (real extension host)', () => {
     assert.equal(decisionOf(await next.done).permissionDecision, 'deny');
   });
 
-  // KNOWN ISSUE (found by this suite): when the gate process dies, its pending review requests are never cancelled
-  // on the extension side, so the card stays in the panel although the agent was already denied (an approval there
-  // reaches nobody). The fix belongs in src/extension/gateClient.ts (settle every pending item as deny when the
-  // language client stops or its connection closes). Unskip once it is in.
-  it.skip('the card of a killed gate leaves the panel', async () => {
+  // Found by this suite: a dead gate's cards used to stay in the panel although their agent had been denied.
+  // The gate client now withdraws them when the language client leaves the Running state.
+  it('the card of a killed gate leaves the panel', async () => {
     const { api } = await activeApi();
     await whenPending(api, (items) => !items.some((i) => i.id === orphan), 'the orphaned card to leave the panel');
   });
