@@ -30,7 +30,12 @@ export function evaluateLine(policy: Policy, text: string, agent: AgentName | un
     return JSON.stringify({ error: `not valid JSON: ${(err as Error).message}` });
   }
   const verdict = policy.evaluate(payload, agent);
-  return JSON.stringify({ risk: verdict.risk, reasons: verdict.reasons, action: verdict.action });
+  try {
+    return JSON.stringify({ risk: verdict.risk, reasons: verdict.reasons, action: verdict.action });
+  } catch (err) {
+    // A verdict that cannot be printed must not end the run (or the other lines' answers) either.
+    return JSON.stringify({ error: `the verdict could not be printed: ${(err as Error).message}`, risk: 'sensitive' });
+  }
 }
 
 export async function runEvaluate(argv: string[]): Promise<number> {
