@@ -3,6 +3,7 @@
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hostname } from 'node:os';
+import { isProcessAlive } from '../ipc/processAlive';
 
 export class AuditLogBusyError extends Error {
   constructor(
@@ -21,15 +22,6 @@ interface LockInfo {
 
 /** Locks held by this process: a second open() of the same log here is as busy as one elsewhere. */
 const heldHere = new Set<string>();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function readInfo(path: string): Promise<LockInfo | undefined> {
   try {
@@ -85,7 +77,7 @@ export async function acquireLock(path: string): Promise<Lock> {
     }
     // Unreadable for long (holder killed between create and write), or a dead holder on this host: stale. A holder
     // on another host (shared folder) cannot be checked, so it counts as live.
-    const stale = info === undefined || (info.host === hostname() && (info.pid === process.pid || !alive(info.pid)));
+    const stale = info === undefined || (info.host === hostname() && (info.pid === process.pid || !isProcessAlive(info.pid)));
     if (!stale) throw new AuditLogBusyError(path, info.pid);
     await rm(path, { force: true });
   }

@@ -3,6 +3,7 @@
 import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, isAbsolute, resolve } from 'node:path';
 import { assertPrivateDir } from './runtimeDir';
+import { isProcessAlive } from './processAlive';
 
 export interface GateRecord {
   id: string;
@@ -41,15 +42,6 @@ function isRecord(v: unknown): v is GateRecord {
   );
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Live, well-formed, user-only records. Never throws on a bad entry: it is skipped. */
 export function liveGates(dir: string): GateRecord[] {
   try {
@@ -65,7 +57,7 @@ export function liveGates(dir: string): GateRecord[] {
       const st = lstatSync(file);
       if (!st.isFile() || (process.platform !== 'win32' && ((st.mode & 0o077) !== 0 || st.uid !== process.getuid?.()))) continue;
       const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      if (isRecord(parsed) && alive(parsed.pid)) out.push(parsed);
+      if (isRecord(parsed) && isProcessAlive(parsed.pid)) out.push(parsed);
     } catch {
       continue;
     }

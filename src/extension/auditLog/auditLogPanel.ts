@@ -1,10 +1,10 @@
 // "Countersign: Show Audit Log": the workspace's decisions in an editor tab, filterable by agent, risk and
 // decision, with chain verification and export. It follows the log as the gate appends (file watcher).
-import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { isFromAuditView, type AuditFilter, type FromAuditView, type ToAuditView } from '../../protocol/auditLogMessages';
 import { exportText, readItems, verifyDir } from './auditLogReader';
+import { webviewHtml } from '../webviewHtml';
 
 export class AuditLogPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -29,7 +29,7 @@ export class AuditLogPanel implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'countersign.svg');
-    panel.webview.html = this.html(panel.webview);
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { title: 'Countersign Audit Log', label: 'Countersign audit log', style: 'auditLog.css', script: 'auditLog.js' });
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(this.auditDir()), '*.jsonl'));
     this.subscriptions.push(
       watcher,
@@ -85,27 +85,6 @@ export class AuditLogPanel implements vscode.Disposable {
         return;
       }
     }
-  }
-
-  private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(18).toString('base64');
-    const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
-    const csp = `default-src 'none'; font-src ${webview.cspSource}; style-src ${webview.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="UTF-8">
-  <meta http-equiv="Content-Security-Policy" content="${csp}">
-  <meta name="viewport" content="width=device-width, initial-scale=1.0">
-  <link rel="stylesheet" nonce="${nonce}" id="vscode-codicon-stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}">
-  <link rel="stylesheet" nonce="${nonce}" href="${asset('media', 'auditLog.css')}">
-  <title>Countersign Audit Log</title>
-</head>
-<body>
-  <main id="app" aria-label="Countersign audit log"></main>
-  <script nonce="${nonce}" src="${asset('dist', 'auditLog.js')}"></script>
-</body>
-</html>`;
   }
 
   dispose(): void {
