@@ -1,7 +1,7 @@
 // One evaluation: payload → Action → reasons → verdict, inside a time budget. Never throws: a payload it cannot
 // read, or an internal error, is a sensitive verdict (fail closed), never safe.
 import type { Parser } from '@vscode/tree-sitter-wasm';
-import { Deadline } from './budget';
+import { WorkBudget } from './budget';
 import { MalformedPayload, normalize } from './normalize';
 import { boundedValue } from './normalize/bounded';
 import type { FileReader } from './normalize/fileText';
@@ -44,7 +44,7 @@ export class Engine {
       return verdictOf(fallbackAction(payload, agent), [reason('input.malformed', `Countersign cannot tell what this action does: ${why}.`)]);
     }
     try {
-      const ctx = { policy: this.paths, parser: this.options.parser, deadline: new Deadline() };
+      const ctx = { policy: this.paths, parser: this.options.parser, budget: new WorkBudget() };
       return verdictOf(action, reasonsFor(action, ctx));
     } catch (err) {
       return verdictOf(action, [reason('engine.error', `The policy failed on this action (${err instanceof Error ? err.message : String(err)}), so it needs a decision.`)]);

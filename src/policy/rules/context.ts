@@ -1,10 +1,10 @@
 // What every rule module may consult for one evaluation.
 import type { Parser } from '@vscode/tree-sitter-wasm';
-import type { Deadline } from '../budget';
+import type { WorkBudget } from '../budget';
 import type { PathPolicy } from '../paths/pathPolicy';
 
 export interface RuleContext {
   policy: PathPolicy;
   parser: Parser | undefined;
-  deadline: Deadline;
+  budget: WorkBudget;
 }

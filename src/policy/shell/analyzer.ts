@@ -5,7 +5,7 @@
 // directory (`cd ~/.ssh && cat id_rsa`), variables (`F=.env; cat $F`), files written earlier in the same command
 // (`echo … > x.sh; sh x.sh`) and dotglob. Each command's handler adds findings; unknown commands need review.
 import { posix } from 'node:path';
-import { LIMITS, type Deadline } from '../budget';
+import { LIMITS, type WorkBudget } from '../budget';
 import type { PathPolicy } from '../paths/pathPolicy';
 import { hit, type Hit, type RuleId } from '../reasons';
 import type { Risk } from '../types';
@@ -25,7 +25,7 @@ import { findSecrets } from '../content/secrets';
 export interface ShellScope {
   policy: PathPolicy;
   parser: Parser | undefined;
-  deadline: Deadline;
+  budget: WorkBudget;
 }
 
 /** A file written earlier in the same command line: its text when known ("echo … > x.sh", a heredoc). */
@@ -106,11 +106,11 @@ export class ShellAnalyzer {
     this.hitAt(rule, message, inv.frame, Math.min(inv.nameWord.start, inv.node.start), Math.max(end, inv.nameWord.end), risk);
   }
 
-  /** True once the evaluation's time is up (reported once): callers stop adding work. */
+  /** Charges one analysis step; true once the evaluation's work budget is spent (reported once): callers stop. */
   outOfTime(f: Frame): boolean {
     if (this.stopped) return true;
-    if (!this.scope.deadline.expired()) return false;
-    this.hitAt('budget.time', 'Ran out of time analyzing the command.', f, 0, Math.min(f.source.length, 200));
+    if (!this.scope.budget.charge()) return false;
+    this.hitAt('budget.work', 'The command needs more analysis than Countersign allows for one action.', f, 0, Math.min(f.source.length, 200));
     this.stopped = true;
     return true;
   }
@@ -137,16 +137,16 @@ export class ShellAnalyzer {
       this.hitAt('budget.nodes', `The command chains too many commands to analyze (${operators} operators).`, at, 0, Math.min(source.length, 200));
       return;
     }
-    if (this.scope.deadline.expired()) {
-      this.hitAt('budget.time', 'Ran out of time analyzing the command.', at, 0, source.length);
+    if (this.scope.budget.charge()) {
+      this.hitAt('budget.work', 'The command needs more analysis than Countersign allows for one action.', at, 0, Math.min(source.length, 200));
       return;
     }
-    const parsed = parseScript(this.scope.parser, source, this.scope.deadline);
+    const parsed = parseScript(this.scope.parser, source, this.scope.budget);
     if (parsed.failure === 'unavailable') {
       this.hitAt('shell.parser-unavailable', 'The shell parser is not available, so the command cannot be checked.', at, 0, source.length);
       return;
     }
-    if (parsed.failure === 'time') this.hitAt('budget.time', 'Parsing the command took too long.', at, 0, Math.min(source.length, 200));
+    if (parsed.failure === 'work') this.hitAt('budget.work', 'Parsing the command needs more work than Countersign allows for one action.', at, 0, Math.min(source.length, 200));
     if (parsed.failure === 'nodes') this.hitAt('budget.nodes', 'The command is too large to analyze completely.', at, 0, Math.min(source.length, 200));
     if (parsed.failure === 'depth') this.hitAt('budget.depth', 'The command is nested too deeply to analyze.', at, 0, Math.min(source.length, 200));
     if (parsed.hasError && parsed.root) {
