@@ -44,8 +44,8 @@ export class Engine {
       return verdictOf(fallbackAction(payload, agent), [reason('input.malformed', `Countersign cannot tell what this action does: ${why}.`)]);
     }
     try {
-      const ctx = { policy: this.paths, parser: this.options.parser, budget: new WorkBudget() };
-      return verdictOf(action, reasonsFor(action, ctx));
+      const ctx = { policy: this.paths, parser: this.options.parser, budget: new WorkBudget(), observed: { programs: [] as string[] } };
+      return verdictOf(action, reasonsFor(action, ctx), ctx.observed.programs);
     } catch (err) {
       return verdictOf(action, [reason('engine.error', `The policy failed on this action (${err instanceof Error ? err.message : String(err)}), so it needs a decision.`)]);
     }

@@ -5,11 +5,13 @@ import type { AgentName, PolicyConfig, Verdict } from './types';
 import { Engine } from './engine';
 import { readSmallTextFile } from './normalize/fileText';
 import { loadBashParser } from './shell/wasm';
+import { verdictOf } from './verdict';
 
 export * from './types';
 export { detectAgent } from './normalize/detect';
 export { defaultSensitiveGlobs } from './paths/defaults';
 export { RULES } from './reasons';
+export { effectKindOf } from './effects';
 
 const WARM_UP = ['cd src && cat a.ts | grep -n "x" > /tmp/o; ls .e* ~/.ssh/id_*', 'find . -name "*.pem" | xargs cat; python3 -c "import os"', 'echo $(git status) `ls` <(ls); X=1 bash -c "env cat .env"'];
 
@@ -32,11 +34,9 @@ export async function createPolicy(config: PolicyConfig): Promise<Policy> {
       try {
         return engine.evaluate(payload, agent);
       } catch {
-        return {
-          risk: 'sensitive',
-          reasons: [{ rule: 'engine.error', risk: 'sensitive', message: 'The policy failed on this action, so it needs a decision.' }],
-          action: { kind: 'tool', agent: agent ?? 'unknown', tool: 'unknown', cwd: '', input: null },
-        };
+        return verdictOf({ kind: 'tool', agent: agent ?? 'unknown', tool: 'unknown', cwd: '', input: null }, [
+          { rule: 'engine.error', risk: 'sensitive', message: 'The policy failed on this action, so it needs a decision.' },
+        ]);
       }
     },
   };

@@ -7,4 +7,6 @@ export interface RuleContext {
   policy: PathPolicy;
   parser: Parser | undefined;
   budget: WorkBudget;
+  /** What the rules saw that no reason states (the programs a command line runs), for the verdict's effects. */
+  observed?: { programs: string[] };
 }

@@ -51,6 +51,8 @@ export class ShellAnalyzer {
   readonly written = new Map<string, Written>();
   /** Functions defined so far, with their bodies (a call with arguments walks the body again with $1, $2 …). */
   readonly functions = new Map<string, { body: SyntaxNode; frame: Frame }>();
+  /** Every program the command line runs, by name, in order (wrappers and inner commands included). */
+  readonly programs: string[] = [];
   private calls = 0;
   dotglob = false;
   private commands = 0;
@@ -428,6 +430,7 @@ export class ShellAnalyzer {
     }
     const base = value.replace(/^.*[\\/]/, '').replace(/\.exe$/i, '');
     inv.name = base.toLowerCase();
+    if (inv.name !== '' && this.programs.length < 64 && !this.programs.includes(inv.name)) this.programs.push(inv.name);
     this.secretVarUse(inv);
     this.agentGuardFlags(inv);
     if (inv.name === '') return;

@@ -7,9 +7,14 @@ export type { ShellScope } from './analyzer';
 export { loadBashParser } from './wasm';
 
 export function analyzeShell(command: string, cwd: string | undefined, scope: ShellScope): Hit[] {
+  return analyzeShellRun(command, cwd, scope).hits;
+}
+
+/** The findings, and the programs the command line runs (for the verdict's effects). */
+export function analyzeShellRun(command: string, cwd: string | undefined, scope: ShellScope): { hits: Hit[]; programs: string[] } {
   const a = new ShellAnalyzer(scope, cwd);
   a.runScript(command, { base: 0, start: 0, end: command.length }, 0);
   // A token typed into the command line is exposed whatever the command does with it.
   if (command.length <= 256 * 1024) for (const s of findSecrets(command)) a.hits.push(hit('secret.literal', `The command contains ${s.kind}.`, s.start, s.end));
-  return a.hits;
+  return { hits: a.hits, programs: a.programs };
 }

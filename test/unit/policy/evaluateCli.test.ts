@@ -18,14 +18,17 @@ function run(args: string[], input: string) {
 
 const claudeBash = (command: string) => JSON.stringify({ session_id: 's', cwd: '/home/dev/proj', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
 
-test('one payload prints exactly one JSON object: risk, reasons, action', () => {
+test('one payload prints exactly one JSON object: risk, reasons, effects, action', () => {
   const r = run([], claudeBash('cat .env'));
   assert.equal(r.code, 0);
   const lines = r.out.trim().split('\n');
   assert.equal(lines.length, 1);
   const v = JSON.parse(lines[0]!) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(v), ['risk', 'reasons', 'action']);
+  assert.deepEqual(Object.keys(v), ['risk', 'reasons', 'effects', 'action']);
   assert.equal(v.risk, 'sensitive');
+  const effects = v.effects as { kind: string; target?: string; summary: string; risk: string; rule: string }[];
+  assert.deepEqual(Object.keys(effects[0]!), ['kind', 'target', 'summary', 'risk', 'rule']);
+  assert.deepEqual(effects.map((e) => [e.kind, e.target, e.risk]), [['file.read', '.env', 'sensitive'], ['program.run', 'cat', 'safe']]);
   assert.equal((v.action as { kind: string; agent: string }).kind, 'shell');
   assert.equal((v.action as { agent: string }).agent, 'claude');
 });
