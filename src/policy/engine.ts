@@ -4,17 +4,17 @@ import type { Parser } from '@vscode/tree-sitter-wasm';
 import { WorkBudget } from './budget';
 import { MalformedPayload, normalize } from './normalize';
 import { boundedValue } from './normalize/bounded';
-import type { FileReader } from './normalize/fileText';
 import { PathPolicy } from './paths/pathPolicy';
 import { reason } from './reasons';
 import { reasonsFor } from './rules';
 import type { Action, AgentName, PolicyConfig, Verdict } from './types';
+import type { World } from './world/world';
 import { verdictOf } from './verdict';
 
 export interface EngineOptions {
   parser: Parser | undefined;
-  /** Reads current file text for before/after (absent: pure evaluation, nothing read). */
-  readFile?: FileReader;
+  /** The disk as the policy may see it (absent: a pure evaluation that reads nothing). */
+  world?: World;
 }
 
 function fallbackAction(payload: unknown, agent: AgentName | undefined): Action {
@@ -23,16 +23,16 @@ function fallbackAction(payload: unknown, agent: AgentName | undefined): Action 
 
 export class Engine {
   readonly paths: PathPolicy;
-  private readonly readFile: FileReader | undefined;
+  private readonly readFile: ((absPath: string) => string | undefined) | undefined;
 
   constructor(
     config: PolicyConfig,
     private readonly options: EngineOptions,
   ) {
-    this.paths = new PathPolicy(config);
-    const read = options.readFile;
+    const world = options.world;
+    this.paths = new PathPolicy(config, world);
     // Never copy a secret's text into a verdict (or the audit log).
-    this.readFile = read ? (p) => (this.paths.match(p, 'read') ? undefined : read(p)) : undefined;
+    this.readFile = world ? (p) => (this.paths.match(p, 'read') ? undefined : world.readText(p)) : undefined;
   }
 
   evaluate(payload: unknown, agent?: AgentName): Verdict {

@@ -3,7 +3,7 @@
 // is read so the reviewer sees a real before/after.
 import type { AgentName, PolicyConfig, Verdict } from './types';
 import { Engine } from './engine';
-import { readSmallTextFile } from './normalize/fileText';
+import { DISK_WORLD } from './world/diskWorld';
 import { loadBashParser } from './shell/wasm';
 import { verdictOf } from './verdict';
 
@@ -26,7 +26,7 @@ export interface Policy {
  */
 export async function createPolicy(config: PolicyConfig): Promise<Policy> {
   const parser = await loadBashParser().catch(() => undefined);
-  const engine = new Engine(config, { parser, readFile: readSmallTextFile });
+  const engine = new Engine(config, { parser, world: DISK_WORLD });
   // Warm the JIT once so the first real evaluation is as fast as the rest (and never meets the time budget cold).
   for (const command of WARM_UP) engine.evaluate({ tool_name: 'Bash', tool_input: { command }, cwd: '/w/p' });
   return {
