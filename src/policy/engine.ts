@@ -9,12 +9,20 @@ import { reason } from './reasons';
 import { reasonsFor } from './rules';
 import type { Action, AgentName, PolicyConfig, Verdict } from './types';
 import type { World } from './world/world';
+import { changesOf } from './session/changes';
+import { scriptFiles } from './session/scriptFiles';
+import { EMPTY_SESSION, type SessionMemory } from './session/sessionMemory';
+import type { RuleContext } from './rules';
 import { verdictOf } from './verdict';
 
 export interface EngineOptions {
   parser: Parser | undefined;
   /** The disk as the policy may see it (absent: a pure evaluation that reads nothing). */
   world?: World;
+  /** What each agent session wrote and deleted (absent: every action is judged alone). */
+  memory?: SessionMemory;
+  /** Milliseconds now, for forgetting quiet sessions only; no verdict reads it otherwise. */
+  clock?: () => number;
 }
 
 function fallbackAction(payload: unknown, agent: AgentName | undefined): Action {
@@ -43,12 +51,26 @@ export class Engine {
       const why = err instanceof MalformedPayload ? err.message : 'the payload could not be read';
       return verdictOf(fallbackAction(payload, agent), [reason('input.malformed', `Countersign cannot tell what this action does: ${why}.`)]);
     }
+    const { memory, world } = this.options;
+    const now = this.options.clock?.() ?? 0;
+    const session = memory ? memory.view(action.agent, action.sessionId, now) : EMPTY_SESSION;
+    const disk = world && this.readFile ? { readText: this.readFile, realPath: (p: string) => world.realPath(p) } : undefined;
+    const ctx: RuleContext = {
+      policy: this.paths,
+      parser: this.options.parser,
+      budget: new WorkBudget(),
+      files: scriptFiles(disk, session),
+      observed: { programs: [], written: [], deleted: [] },
+    };
+    let verdict: Verdict;
     try {
-      const ctx = { policy: this.paths, parser: this.options.parser, budget: new WorkBudget(), observed: { programs: [] as string[] } };
-      return verdictOf(action, reasonsFor(action, ctx), ctx.observed.programs);
+      verdict = verdictOf(action, reasonsFor(action, ctx), ctx.observed!.programs);
     } catch (err) {
       return verdictOf(action, [reason('engine.error', `The policy failed on this action (${err instanceof Error ? err.message : String(err)}), so it needs a decision.`)]);
     }
+    // Remembered as proposed; the disk says later whether it landed (see session/scriptFiles.ts).
+    memory?.record(action.agent, action.sessionId, changesOf(action, ctx.observed!, session, (p) => world?.realPath(p) !== undefined), now);
+    return verdict;
   }
 }
 

@@ -4,6 +4,7 @@
 import type { AgentName, PolicyConfig, Verdict } from './types';
 import { Engine } from './engine';
 import { DISK_WORLD } from './world/diskWorld';
+import { SessionMemory } from './session/sessionMemory';
 import { loadBashParser } from './shell/wasm';
 import { verdictOf } from './verdict';
 
@@ -26,7 +27,8 @@ export interface Policy {
  */
 export async function createPolicy(config: PolicyConfig): Promise<Policy> {
   const parser = await loadBashParser().catch(() => undefined);
-  const engine = new Engine(config, { parser, world: DISK_WORLD });
+  // One memory per policy: the gate and `evaluate --jsonl` remember each agent session across its actions.
+  const engine = new Engine(config, { parser, world: DISK_WORLD, memory: new SessionMemory(), clock: () => Date.now() });
   // Warm the JIT once so the first real evaluation is as fast as the rest (and never meets the time budget cold).
   for (const command of WARM_UP) engine.evaluate({ tool_name: 'Bash', tool_input: { command }, cwd: '/w/p' });
   return {

@@ -14,7 +14,8 @@ export function verdictOf(action: Action, reasons: Reason[], programs: readonly 
   }
   const seen = new Set<string>();
   const unique = reasons.filter((r) => {
-    const key = `${r.rule}|${r.span ? `${r.span.field}:${r.span.index ?? ''}:${r.span.start}:${r.span.end}` : r.message}`;
+    // Same rule, same place, same words: one reason (findings in two files a run loads share a place, not words).
+    const key = `${r.rule}|${r.span ? `${r.span.field}:${r.span.index ?? ''}:${r.span.start}:${r.span.end}` : ''}|${r.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

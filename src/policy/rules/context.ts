@@ -1,12 +1,15 @@
 // What every rule module may consult for one evaluation.
 import type { Parser } from '@vscode/tree-sitter-wasm';
 import type { WorkBudget } from '../budget';
+import type { ScriptFiles } from '../session/scriptFiles';
 import type { PathPolicy } from '../paths/pathPolicy';
 
 export interface RuleContext {
   policy: PathPolicy;
   parser: Parser | undefined;
   budget: WorkBudget;
+  /** Script text from the disk or this session's memory. */
+  files?: ScriptFiles;
   /** What the rules saw that no reason states (the programs a command line runs), for the verdict's effects. */
-  observed?: { programs: string[] };
+  observed?: { programs: string[]; written: { path: string; text: string | undefined }[]; deleted: string[] };
 }

@@ -11,21 +11,25 @@ import { hit, type Hit, type RuleId } from '../reasons';
 import type { Risk } from '../types';
 import type { Parser } from '@vscode/tree-sitter-wasm';
 import { childByField, parseScript, type SyntaxNode } from './syntax';
-import { childOrigin, mapRange, type Frame, type Invocation, type Origin, type Redirect, type Stdin } from './types';
+import { childOrigin, fileLine, mapRange, type Frame, type Invocation, type Origin, type Redirect, type Stdin } from './types';
 import { evalWord, literalVar, nestedSubstitutions, UNKNOWN_VAR, type VarValue, type Word, type WordEnv } from './words';
 import { lookupHandler } from './commands/registry';
 import { outputOf } from './output';
 import { checkPathWord, checkRedirect } from './pathArgs';
 import { fetchesRemote } from './remote';
 import { innerOffset, runFile } from './scripts';
+import { judgeSessionFiles, runnerLanguage } from './sessionCode';
 import { isAbsolutePath, resolvePath } from '../paths/resolve';
 import { permissionFindings } from '../content/permissions';
+import type { ScriptFiles } from '../session/scriptFiles';
 import { findSecrets } from '../content/secrets';
 
 export interface ShellScope {
   policy: PathPolicy;
   parser: Parser | undefined;
   budget: WorkBudget;
+  /** Script text from the disk or this session's memory (absent: nothing outside the command is known). */
+  files?: ScriptFiles;
 }
 
 /** A file written earlier in the same command line: its text when known ("echo … > x.sh", a heredoc). */
@@ -53,6 +57,8 @@ export class ShellAnalyzer {
   readonly functions = new Map<string, { body: SyntaxNode; frame: Frame }>();
   /** Every program the command line runs, by name, in order (wrappers and inner commands included). */
   readonly programs: string[] = [];
+  /** Files the command line deletes, absolute where known (for the session memory). */
+  readonly deleted: string[] = [];
   private calls = 0;
   dotglob = false;
   private commands = 0;
@@ -93,7 +99,8 @@ export class ShellAnalyzer {
   /** A finding at [start, end) of the frame's code. */
   hitAt(rule: RuleId, message: string, f: Frame, start: number, end: number, risk?: Risk): void {
     const [s, e] = mapRange(f.origin, start, end);
-    this.hits.push(hit(rule, message, s, e, risk));
+    const where = fileLine(f.origin, start);
+    this.hits.push(hit(rule, where ? `${message.replace(/\.$/, '')} (${where}).` : message, s, e, risk));
   }
 
   /** A finding on a word (or node) of an invocation. */
@@ -455,6 +462,8 @@ export class ShellAnalyzer {
       return;
     }
     handler(inv, this);
+    // A runner that loads project code (pytest, jest, npm test, python -m …) runs what this session wrote too.
+    judgeSessionFiles(this, inv, runnerLanguage(inv));
   }
 
   /** Binds $1, $2 … (and $@, $*) to these words for the rest of the command line (`set -- a b`). */
