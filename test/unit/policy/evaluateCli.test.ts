@@ -84,9 +84,6 @@ test('evaluate --jsonl remembers a session across lines: a script written in one
     const risks = r.out.trim().split('\n').map((l) => (JSON.parse(l) as { risk: string }).risk);
     // B never wrote leak.py and it is not on disk: an unknown script (review), not A's secret read.
     assert.deepEqual(risks, ['safe', 'sensitive', 'review', 'safe']);
-    // Without --workspace the current directory is the workspace, so the same write lands outside it.
-    const outside = run(['--jsonl'], line('Write', { file_path: join(dir, 'outside.txt'), content: 'x' }, 'A'));
-    assert.equal((JSON.parse(outside.out) as { risk: string }).risk, 'review');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
