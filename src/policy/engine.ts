@@ -5,6 +5,7 @@ import { WorkBudget } from './budget';
 import { MalformedPayload, normalize } from './normalize';
 import { boundedValue } from './normalize/bounded';
 import { PathPolicy } from './paths/pathPolicy';
+import { TreeIndex } from './paths/treeIndex';
 import { reason } from './reasons';
 import { reasonsFor } from './rules';
 import type { Action, AgentName, PolicyConfig, Verdict } from './types';
@@ -32,6 +33,7 @@ function fallbackAction(payload: unknown, agent: AgentName | undefined): Action 
 export class Engine {
   readonly paths: PathPolicy;
   private readonly readFile: ((absPath: string) => string | undefined) | undefined;
+  private readonly tree: TreeIndex | undefined;
 
   constructor(
     config: PolicyConfig,
@@ -41,6 +43,13 @@ export class Engine {
     this.paths = new PathPolicy(config, world);
     // Never copy a secret's text into a verdict (or the audit log).
     this.readFile = world ? (p) => (this.paths.match(p, 'read') ? undefined : world.readText(p)) : undefined;
+    // Secrets and Countersign's own files count; agent settings in a project (.vscode/settings.json) do not make
+    // a search of it sensitive.
+    const holdsSecret = (p: string): boolean => {
+      const m = this.paths.match(p, 'read');
+      return m?.category === 'secret' || m?.category === 'protected';
+    };
+    this.tree = world ? new TreeIndex(world, holdsSecret) : undefined;
   }
 
   evaluate(payload: unknown, agent?: AgentName): Verdict {
@@ -60,6 +69,7 @@ export class Engine {
       parser: this.options.parser,
       budget: new WorkBudget(),
       files: scriptFiles(disk, session),
+      tree: this.tree,
       observed: { programs: [], written: [], deleted: [] },
     };
     let verdict: Verdict;

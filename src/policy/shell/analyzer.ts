@@ -22,6 +22,7 @@ import { judgeSessionFiles, runnerLanguage } from './sessionCode';
 import { isAbsolutePath, resolvePath } from '../paths/resolve';
 import { permissionFindings } from '../content/permissions';
 import type { ScriptFiles } from '../session/scriptFiles';
+import type { TreeIndex } from '../paths/treeIndex';
 import { findSecrets } from '../content/secrets';
 
 export interface ShellScope {
@@ -30,6 +31,8 @@ export interface ShellScope {
   budget: WorkBudget;
   /** Script text from the disk or this session's memory (absent: nothing outside the command is known). */
   files?: ScriptFiles;
+  /** Which secret files a folder on disk holds (absent: no disk). */
+  tree?: TreeIndex;
 }
 
 /** A file written earlier in the same command line: its text when known ("echo … > x.sh", a heredoc). */

@@ -1,7 +1,8 @@
 // The real machine's disk, read-only: the one World the gate, the hook and `evaluate` use.
-import { realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { readSmallTextFile } from '../normalize/fileText';
-import type { World } from './world';
+import type { DirEntry, World } from './world';
 
 function realPath(absPath: string): string | undefined {
   try {
@@ -11,4 +12,25 @@ function realPath(absPath: string): string | undefined {
   }
 }
 
-export const DISK_WORLD: World = { readText: readSmallTextFile, realPath };
+function listDir(absPath: string): DirEntry[] | undefined {
+  try {
+    return readdirSync(absPath, { withFileTypes: true }).map((e) => ({
+      name: e.name,
+      kind: e.isSymbolicLink() ? 'link' : e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other',
+    }));
+  } catch {
+    return undefined;
+  }
+}
+
+function dirStamp(absPath: string): string | undefined {
+  try {
+    const st = lstatSync(join(absPath, '.'), { bigint: true });
+    // A directory's mtime moves when an entry is added, removed or renamed; the inode tells a replaced directory.
+    return st.isDirectory() ? `${st.ino}:${st.mtimeNs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const DISK_WORLD: World = { readText: readSmallTextFile, realPath, listDir, dirStamp };
