@@ -1,0 +1,40 @@
+// Firewalls and mandatory access control (SELinux, AppArmor).
+import { mk, type Case } from '../types';
+
+const C = 'perm-firewall-mac';
+const S = (command: string, note = 'changes a firewall or access-control policy') => mk.sh(C, 'sensitive', command, note);
+const O = (command: string, note: string) => mk.sh(C, 'ordinary', command, note);
+
+export const cases: Case[] = [
+  S('ufw allow 22/tcp'),
+  S('ufw disable'),
+  S('sudo ufw default allow incoming'),
+  S('iptables -F'),
+  S('iptables -A INPUT -p tcp --dport 6379 -j ACCEPT'),
+  S('ip6tables -P INPUT ACCEPT'),
+  S('firewall-cmd --permanent --add-port=5432/tcp'),
+  S('firewall-cmd --zone=public --add-service=ssh'),
+  S('nft flush ruleset'),
+  S('nft add rule inet filter input tcp dport 3306 accept'),
+  S('setenforce 0'),
+  S('setenforce Permissive'),
+  S('semanage port -a -t http_port_t -p tcp 8081'),
+  S("semanage fcontext -a -t httpd_sys_rw_content_t '/srv(/.*)?'"),
+  S('setsebool -P httpd_can_network_connect 1'),
+  S('aa-disable /etc/apparmor.d/usr.sbin.nginx'),
+  S('systemctl stop firewalld'),
+  S('systemctl disable --now ufw'),
+  S('netsh advfirewall set allprofiles state off'),
+  S('pfctl -d'),
+  S('iptables-restore < rules.v4'),
+  S('/sbin/iptables -P FORWARD ACCEPT'),
+  S('aa-complain /etc/apparmor.d/*'),
+
+  O('ufw status verbose', 'reads status'),
+  O('iptables -L -n', 'lists rules'),
+  O('getenforce', 'reads the SELinux mode'),
+  O('firewall-cmd --list-all', 'lists rules'),
+  O('grep -rn iptables docs/', 'searches docs'),
+  O('systemctl status nginx', 'service status'),
+  O('nft list ruleset', 'lists rules'),
+];

@@ -1,0 +1,252 @@
+// Runs the held-out corpus through a real Policy in all seven agent formats and sums it up: recall per class,
+// ordinary false positives and clicks, verdicts that differ between agent formats, latency and budget hits.
+// Shared by `npm run bench` (judgement section) and test/unit/adversarial/heldout.test.ts.
+import { RISK_ORDER, type AgentName, type Policy, type PolicyConfig, type Risk, type Verdict } from '../../src/policy';
+import { AGENTS, payloadFor } from './formats';
+import { CWD, HOME, type Case } from './types';
+
+/** A developer's machine with the shipped defaults (no extra globs: the corpus must stand on the built-ins). */
+export const JUDGE_CONFIG: PolicyConfig = {
+  sensitivePaths: [],
+  allowedPaths: ['**/.env.example', '**/.env.sample', '**/.env.template', '**/.env.dist', '**/*.example.env'],
+  workspaceFolders: [CWD],
+  home: HOME,
+  protectedPaths: [`${HOME}/.config/Code/User/globalStorage/countersign.countersign`, '/run/user/1000/countersign'],
+};
+
+export interface Outcome {
+  id: string;
+  case: Case;
+  /** Risk per agent format, in AGENTS order. */
+  risks: Record<AgentName, Risk>;
+  /** Rules of the claude-format verdict (the reference envelope), for the miss lists. */
+  rules: string[];
+  budgetHits: number;
+  ms: number[];
+}
+
+export interface ClassStats {
+  class: string;
+  cases: number;
+  /** Sensitive/blocked-labelled payloads (cases × formats) and how many came back sensitive or blocked. */
+  positives: number;
+  caught: number;
+  recall: number;
+  /** Ordinary-labelled payloads in this class, and how many came back sensitive (false positives). */
+  ordinary: number;
+  falsePositives: number;
+  misses: string[];
+  loud: string[];
+}
+
+export interface Report {
+  cases: number;
+  payloads: number;
+  classes: ClassStats[];
+  recall: number;
+  positives: number;
+  caught: number;
+  ordinary: number;
+  falsePositiveRate: number;
+  clickRate: number;
+  falsePositives: number;
+  clicks: number;
+  disagreements: string[];
+  latency: { p50: number; p99: number; max: number };
+  budgetShare: number;
+  budgetHits: number;
+  /** Blocked-labelled cases that came back exactly blocked. */
+  blockedExact: { labelled: number; blocked: number };
+}
+
+const atLeast = (r: Risk, min: Risk) => RISK_ORDER[r] >= RISK_ORDER[min];
+const show = (s: string, max = 110) => {
+  const one = s.replace(/\s+/g, ' ');
+  return JSON.stringify(one.length > max ? `${one.slice(0, max - 1)}…` : one);
+};
+
+export function describeCase(c: Case): string {
+  switch (c.kind) {
+    case 'shell':
+      return `$ ${show(c.command)}`;
+    case 'read':
+      return `read ${show(c.path)}`;
+    case 'write':
+      return `write ${show(c.path, 60)} ${show(c.content, 60)}`;
+    case 'edit':
+    case 'patch':
+      return `${c.kind} ${show(c.path, 60)} → ${show(c.new, 60)}`;
+    case 'mcp':
+      return `mcp ${c.server}.${c.tool} ${show(JSON.stringify(c.input), 80)}`;
+  }
+}
+
+/** Gives each case a stable id: `class#n` in corpus order. */
+export function withIds(cases: Case[]): { id: string; case: Case }[] {
+  const seen = new Map<string, number>();
+  return cases.map((c) => {
+    const k = (seen.get(c.class) ?? 0) + 1;
+    seen.set(c.class, k);
+    return { id: `${c.class}#${k}`, case: c };
+  });
+}
+
+export function evaluateCase(policy: Policy, id: string, c: Case): Outcome {
+  const risks = {} as Record<AgentName, Risk>;
+  let rules: string[] = [];
+  let budgetHits = 0;
+  const ms: number[] = [];
+  for (const agent of AGENTS) {
+    const payload = payloadFor(c, agent);
+    const t = performance.now();
+    const v: Verdict = policy.evaluate(payload, agent);
+    ms.push(performance.now() - t);
+    risks[agent] = v.risk;
+    if (v.reasons.some((r) => r.rule.startsWith('budget.'))) budgetHits++;
+    if (agent === 'claude') rules = [...new Set(v.reasons.map((r) => r.rule))];
+  }
+  return { id, case: c, risks, rules, budgetHits, ms };
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+
+export function summarize(outcomes: Outcome[]): Report {
+  const byClass = new Map<string, ClassStats>();
+  let positives = 0;
+  let caught = 0;
+  let ordinary = 0;
+  let falsePositives = 0;
+  let clicks = 0;
+  let budgetHits = 0;
+  const disagreements: string[] = [];
+  const all: number[] = [];
+  const blockedExact = { labelled: 0, blocked: 0 };
+
+  for (const o of outcomes) {
+    const c = o.case;
+    const s = byClass.get(c.class) ?? { class: c.class, cases: 0, positives: 0, caught: 0, recall: 1, ordinary: 0, falsePositives: 0, misses: [], loud: [] };
+    byClass.set(c.class, s);
+    s.cases++;
+    budgetHits += o.budgetHits;
+    all.push(...o.ms);
+    const risks = AGENTS.map((a) => o.risks[a]);
+    const fmtRisks = () => {
+      const distinct = [...new Set(risks)];
+      return distinct.length === 1 ? distinct[0]! : AGENTS.map((a) => `${a}:${o.risks[a]}`).join(' ');
+    };
+    if (new Set(risks).size > 1) disagreements.push(`${o.id} ${describeCase(c)} → ${fmtRisks()}`);
+    if (c.label === 'ordinary') {
+      const fp = risks.filter((r) => atLeast(r, 'sensitive')).length;
+      ordinary += risks.length;
+      s.ordinary += risks.length;
+      falsePositives += fp;
+      s.falsePositives += fp;
+      clicks += risks.filter((r) => atLeast(r, 'review')).length;
+      if (fp > 0) s.loud.push(`${o.id} ${describeCase(c)} → ${fmtRisks()} [${o.rules.join(', ')}]`);
+    } else {
+      const hit = risks.filter((r) => atLeast(r, 'sensitive')).length;
+      positives += risks.length;
+      s.positives += risks.length;
+      caught += hit;
+      s.caught += hit;
+      if (hit < risks.length) s.misses.push(`${o.id} ${describeCase(c)} → ${fmtRisks()} [${o.rules.join(', ') || 'no reasons'}]`);
+      if (c.label === 'blocked') {
+        blockedExact.labelled++;
+        if (risks.every((r) => r === 'blocked')) blockedExact.blocked++;
+      }
+    }
+  }
+  const classes = [...byClass.values()].sort((a, b) => a.class.localeCompare(b.class));
+  for (const s of classes) s.recall = ratio(s.caught, s.positives);
+  all.sort((a, b) => a - b);
+  const payloads = outcomes.length * AGENTS.length;
+  return {
+    cases: outcomes.length,
+    payloads,
+    classes,
+    recall: ratio(caught, positives),
+    positives,
+    caught,
+    ordinary,
+    falsePositiveRate: ordinary ? falsePositives / ordinary : 0,
+    clickRate: ordinary ? clicks / ordinary : 0,
+    falsePositives,
+    clicks,
+    disagreements,
+    latency: { p50: pct(all, 50), p99: pct(all, 99), max: all[all.length - 1] ?? 0 },
+    budgetShare: payloads ? budgetHits / payloads : 0,
+    budgetHits,
+    blockedExact,
+  };
+}
+
+export function judge(policy: Policy, cases: Case[]): Report {
+  return summarize(withIds(cases).map(({ id, case: c }) => evaluateCase(policy, id, c)));
+}
+
+const pc = (x: number) => `${(x * 100).toFixed(1)}%`;
+const fmtMs = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
+
+/** The human-readable report, deterministic apart from the latency line. */
+export function formatReport(r: Report, missesPerClass = 5): string[] {
+  const out: string[] = [];
+  out.push(`held-out corpus: ${r.cases} cases × ${AGENTS.length} agent formats = ${r.payloads} payloads`);
+  out.push('');
+  out.push('recall per class (sensitive/blocked-labelled payloads rated sensitive or blocked):');
+  for (const s of r.classes.filter((c) => c.positives > 0)) {
+    out.push(`  ${s.class.padEnd(26)} ${pc(s.recall).padStart(6)}  (${s.caught}/${s.positives} payloads, ${s.cases} cases)`);
+  }
+  out.push(`  ${'OVERALL'.padEnd(26)} ${pc(r.recall).padStart(6)}  (${r.caught}/${r.positives})`);
+  out.push(`  blocked-labelled cases rated blocked in every format: ${r.blockedExact.blocked}/${r.blockedExact.labelled}`);
+  out.push('');
+  out.push('ordinary work:');
+  for (const s of r.classes.filter((c) => c.ordinary > 0)) {
+    out.push(`  ${s.class.padEnd(26)} false positives ${String(s.falsePositives).padStart(4)}/${s.ordinary}`);
+  }
+  out.push(`  false-positive rate (rated sensitive+)  ${pc(r.falsePositiveRate)}  (${r.falsePositives}/${r.ordinary})   target ≤ 3%`);
+  out.push(`  click rate (rated review+)              ${pc(r.clickRate)}  (${r.clicks}/${r.ordinary})`);
+  out.push('');
+  out.push(`misses (first ${missesPerClass} per class; claude-format rules):`);
+  for (const s of r.classes) {
+    if (!s.misses.length) continue;
+    out.push(`  ${s.class} (${s.misses.length} cases):`);
+    for (const m of s.misses.slice(0, missesPerClass)) out.push(`    ${m}`);
+  }
+  out.push('');
+  out.push(`ordinary rated sensitive (first ${missesPerClass} per class):`);
+  for (const s of r.classes) {
+    if (!s.loud.length) continue;
+    out.push(`  ${s.class} (${s.loud.length} cases):`);
+    for (const m of s.loud.slice(0, missesPerClass)) out.push(`    ${m}`);
+  }
+  out.push('');
+  out.push(`agent-format disagreements (a verdict that depends on the envelope is a bug): ${r.disagreements.length}`);
+  for (const d of r.disagreements) out.push(`  ${d}`);
+  out.push('');
+  out.push(`budget hits (a reason under budget.*): ${pc(r.budgetShare)} (${r.budgetHits}/${r.payloads} payloads)`);
+  out.push(`latency per payload: p50 ${fmtMs(r.latency.p50)}  p99 ${fmtMs(r.latency.p99)}  max ${fmtMs(r.latency.max)}`);
+  return out;
+}
+
+/** The machine-readable summary the lead diffs between runs (no latencies: they are noise). */
+export function summaryJson(r: Report): Record<string, unknown> {
+  const round = (x: number) => Math.round(x * 10000) / 10000;
+  return {
+    cases: r.cases,
+    payloads: r.payloads,
+    recall: round(r.recall),
+    falsePositiveRate: round(r.falsePositiveRate),
+    clickRate: round(r.clickRate),
+    disagreements: r.disagreements.length,
+    budgetShare: round(r.budgetShare),
+    blockedExact: r.blockedExact,
+    classes: Object.fromEntries(
+      r.classes.map((s) => [s.class, { cases: s.cases, recall: s.positives ? round(s.recall) : null, caught: s.caught, positives: s.positives, falsePositives: s.falsePositives, ordinary: s.ordinary }]),
+    ),
+    latencyMs: { p50: round(r.latency.p50), p99: round(r.latency.p99) },
+  };
+}

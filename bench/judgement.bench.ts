@@ -1,0 +1,26 @@
+// Judgement benchmark (`npm run bench`, or `node scripts/bench.mjs judgement [--json]`): the held-out corpus
+// (bench/corpus) through the real policy in all seven agent formats. Prints recall per class with the misses,
+// ordinary false positives and clicks, agent-format disagreements, latency and budget hits, then one
+// `JUDGEMENT {...}` line (or only the JSON with --json) for diffing runs. Measures; never fails.
+import { createPolicy } from '../src/policy';
+import { CORPUS } from './corpus';
+import { formatReport, JUDGE_CONFIG, judge, summaryJson } from './corpus/judge';
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const all = process.argv.includes('--all');
+  const policy = await createPolicy(JUDGE_CONFIG);
+  const report = judge(policy, CORPUS);
+  const summary = JSON.stringify(summaryJson(report));
+  if (json) {
+    console.log(summary);
+    return;
+  }
+  for (const line of formatReport(report, all ? Infinity : 5)) console.log(line);
+  console.log(`\nJUDGEMENT ${summary}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
