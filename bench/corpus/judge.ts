@@ -21,6 +21,8 @@ export interface Outcome {
   risks: Record<AgentName, Risk>;
   /** Rules of the claude-format verdict (the reference envelope), for the miss lists. */
   rules: string[];
+  /** Formats whose verdict carried a budget.* reason (time budgets depend on machine load). */
+  budget: Partial<Record<AgentName, true>>;
   budgetHits: number;
   ms: number[];
 }
@@ -35,6 +37,8 @@ export interface ClassStats {
   /** Ordinary-labelled payloads in this class, and how many came back sensitive (false positives). */
   ordinary: number;
   falsePositives: number;
+  /** Of those, payloads that hit a budget (machine load). */
+  budgetFalsePositives: number;
   misses: string[];
   loud: string[];
 }
@@ -50,8 +54,12 @@ export interface Report {
   falsePositiveRate: number;
   clickRate: number;
   falsePositives: number;
+  /** Of those, payloads whose verdict carried a budget.* reason (a time budget hit under load, not a rule). */
+  budgetFalsePositives: number;
   clicks: number;
   disagreements: string[];
+  /** Disagreements where a differing format hit a budget (a time budget under load, not a rule): listed apart. */
+  budgetDisagreements: string[];
   latency: { p50: number; p99: number; max: number };
   /** The slowest cases (worst format), slowest first. */
   slowest: { id: string; ms: number; what: string }[];
@@ -98,6 +106,7 @@ export function evaluateCase(policy: Policy, id: string, c: Case, rounds = 1): O
   const risks = {} as Record<AgentName, Risk>;
   let rules: string[] = [];
   let budgetHits = 0;
+  const budget: Partial<Record<AgentName, true>> = {};
   const ms: number[] = [];
   for (const agent of AGENTS) {
     const payload = payloadFor(c, agent);
@@ -111,10 +120,13 @@ export function evaluateCase(policy: Policy, id: string, c: Case, rounds = 1): O
     }
     ms.push(best);
     risks[agent] = v.risk;
-    if (v.reasons.some((r) => r.rule.startsWith('budget.'))) budgetHits++;
+    if (v.reasons.some((r) => r.rule.startsWith('budget.'))) {
+      budgetHits++;
+      budget[agent] = true;
+    }
     if (agent === 'claude') rules = [...new Set(v.reasons.map((r) => r.rule))];
   }
-  return { id, case: c, risks, rules, budgetHits, ms };
+  return { id, case: c, risks, rules, budget, budgetHits, ms };
 }
 
 function pct(sorted: number[], p: number): number {
@@ -129,15 +141,17 @@ export function summarize(outcomes: Outcome[]): Report {
   let caught = 0;
   let ordinary = 0;
   let falsePositives = 0;
+  let budgetFalsePositives = 0;
   let clicks = 0;
   let budgetHits = 0;
   const disagreements: string[] = [];
+  const budgetDisagreements: string[] = [];
   const all: number[] = [];
   const blockedExact = { labelled: 0, blocked: 0 };
 
   for (const o of outcomes) {
     const c = o.case;
-    const s = byClass.get(c.class) ?? { class: c.class, cases: 0, positives: 0, caught: 0, recall: 1, ordinary: 0, falsePositives: 0, misses: [], loud: [] };
+    const s = byClass.get(c.class) ?? { class: c.class, cases: 0, positives: 0, caught: 0, recall: 1, ordinary: 0, falsePositives: 0, budgetFalsePositives: 0, misses: [], loud: [] };
     byClass.set(c.class, s);
     s.cases++;
     budgetHits += o.budgetHits;
@@ -145,11 +159,20 @@ export function summarize(outcomes: Outcome[]): Report {
     const risks = AGENTS.map((a) => o.risks[a]);
     const fmtRisks = () => {
       const distinct = [...new Set(risks)];
-      return distinct.length === 1 ? distinct[0]! : AGENTS.map((a) => `${a}:${o.risks[a]}`).join(' ');
+      return distinct.length === 1 ? distinct[0]! : AGENTS.map((a) => `${a}:${o.risks[a]}${o.budget[a] ? '(budget)' : ''}`).join(' ');
     };
-    if (new Set(risks).size > 1) disagreements.push(`${o.id} ${describeCase(c)} → ${fmtRisks()}`);
+    if (new Set(risks).size > 1) {
+      // Formats that agree with the most common verdict are the reference; a differing one that hit a budget is load.
+      const count = (r: Risk) => risks.filter((x) => x === r).length;
+      const usual = [...risks].sort((a, b) => count(b) - count(a))[0]!;
+      const odd = AGENTS.filter((a) => o.risks[a] !== usual);
+      (odd.every((a) => o.budget[a]) ? budgetDisagreements : disagreements).push(`${o.id} ${describeCase(c)} → ${fmtRisks()}`);
+    }
     if (c.label === 'ordinary') {
       const fp = risks.filter((r) => atLeast(r, 'sensitive')).length;
+      const budgetFp = AGENTS.filter((a) => o.budget[a] && atLeast(o.risks[a], 'sensitive')).length;
+      budgetFalsePositives += budgetFp;
+      s.budgetFalsePositives += budgetFp;
       ordinary += risks.length;
       s.ordinary += risks.length;
       falsePositives += fp;
@@ -188,8 +211,10 @@ export function summarize(outcomes: Outcome[]): Report {
     falsePositiveRate: ordinary ? falsePositives / ordinary : 0,
     clickRate: ordinary ? clicks / ordinary : 0,
     falsePositives,
+    budgetFalsePositives,
     clicks,
     disagreements,
+    budgetDisagreements,
     latency: { p50: pct(all, 50), p99: pct(all, 99), max: all[all.length - 1] ?? 0 },
     slowest,
     budgetShare: payloads ? budgetHits / payloads : 0,
@@ -222,6 +247,7 @@ export function formatReport(r: Report, missesPerClass = 5): string[] {
     out.push(`  ${s.class.padEnd(26)} false positives ${String(s.falsePositives).padStart(4)}/${s.ordinary}`);
   }
   out.push(`  false-positive rate (rated sensitive+)  ${pc(r.falsePositiveRate)}  (${r.falsePositives}/${r.ordinary})   target ≤ 3%`);
+  if (r.budgetFalsePositives) out.push(`    of which ${r.budgetFalsePositives} hit a budget (machine load), not a rule`);
   out.push(`  click rate (rated review+)              ${pc(r.clickRate)}  (${r.clicks}/${r.ordinary})`);
   out.push('');
   out.push(`misses (first ${missesPerClass} per class; claude-format rules):`);
@@ -240,8 +266,12 @@ export function formatReport(r: Report, missesPerClass = 5): string[] {
   out.push('');
   out.push(`agent-format disagreements (a verdict that depends on the envelope is a bug): ${r.disagreements.length}`);
   for (const d of r.disagreements) out.push(`  ${d}`);
+  if (r.budgetDisagreements.length) {
+    out.push(`  and ${r.budgetDisagreements.length} where only a format that hit a budget (machine load) differs:`);
+    for (const d of r.budgetDisagreements) out.push(`    ${d}`);
+  }
   out.push('');
-  out.push(`budget hits (a reason under budget.*): ${pc(r.budgetShare)} (${r.budgetHits}/${r.payloads} payloads)`);
+  out.push(`budget hits (a reason under budget.*): ${(r.budgetShare * 100).toFixed(2)}% (${r.budgetHits}/${r.payloads} payloads)`);
   out.push(`latency per payload: p50 ${fmtMs(r.latency.p50)}  p99 ${fmtMs(r.latency.p99)}  max ${fmtMs(r.latency.max)}`);
   out.push('slowest cases (worst format, fastest of the rounds; times vary with machine load):');
   for (const s of r.slowest) out.push(`  ${fmtMs(s.ms).padStart(9)}  ${s.id} ${s.what}`);
@@ -258,6 +288,8 @@ export function summaryJson(r: Report): Record<string, unknown> {
     falsePositiveRate: round(r.falsePositiveRate),
     clickRate: round(r.clickRate),
     disagreements: r.disagreements.length,
+    budgetDisagreements: r.budgetDisagreements.length,
+    budgetFalsePositives: r.budgetFalsePositives,
     budgetShare: round(r.budgetShare),
     blockedExact: r.blockedExact,
     classes: Object.fromEntries(
