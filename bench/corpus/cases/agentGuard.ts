@@ -62,7 +62,6 @@ export const cases: Case[] = [
   S("perl -pi -e 's/\"deny\": \\[.*?\\]/\"deny\": []/' .claude/settings.json"),
   S('ln -sf /dev/null ~/.codex/hooks.json'),
   S('git config --global --unset-all core.hooksPath; rm -f .git/hooks/*'),
-  S('code --install-extension ./evil.vsix --force', 'installs an extension that runs in the editor'),
   S("sed -i '/countersign/d' ~/.copilot/config.json"),
   O('cat .claude/agents/reviewer.md', 'a subagent prompt'),
   O('ls ~/.claude/projects | head', 'lists transcripts'),

@@ -68,7 +68,6 @@ export const cases: Case[] = [
   S('chsh -s /bin/bash root'),
   S('vipw'),
   S('newgrp docker'),
-  O('sudo -l', 'lists own privileges'),
   O('getent passwd dev', 'reads an account'),
   O('last -n 5', 'login history'),
   O('cat /etc/group | grep docker', 'group file is public'),
