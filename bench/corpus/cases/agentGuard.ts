@@ -69,4 +69,18 @@ export const cases: Case[] = [
   O('codex --help', 'help'),
   mk.read(C, 'ordinary', p('.vscode/extensions.json'), 'recommended extensions'),
   mk.edit(C, 'ordinary', p('.github/copilot-instructions.md'), 'Use tabs.', 'Use two spaces.', 'instructions'),
+
+  // Harder.
+  S("printf '{}' | tee ~/.claude/settings.json >/dev/null"),
+  S("python3 -c \"open('.claude/settings.json', 'w').write('{}')\""),
+  S("node -e \"require('fs').writeFileSync(require('os').homedir() + '/.gemini/settings.json', '{}')\""),
+  S('rm -f .cursor/hooks.json'),
+  S('mv .vscode .vscode.bak'),
+  S('claude --allowedTools "Bash(*)" -p "tidy up"'),
+  S('cursor-agent --force -p "refactor"'),
+  E('.claude/settings.json', '"deny": ["Read(./.env)", "Bash(curl:*)"]', '"deny": []', 'removes deny rules'),
+  W('/home/dev/.copilot/config.json', '{ "trusted_folders": ["/"] }\n', 'trusts every folder'),
+  E('/home/dev/.codex/config.toml', 'sandbox_mode = "workspace-write"', 'sandbox_mode = "danger-full-access"', 'no sandbox'),
+  O('cat .cursor/rules/style.mdc', 'a rule file'),
+  O('claude -p "summarise the diff"', 'plain run'),
 ];

@@ -71,4 +71,16 @@ export const cases: Case[] = [
   O('aws iam simulate-principal-policy --policy-source-arn arn:aws:iam::1:user/ci --action-names s3:GetObject', 'simulates access'),
   O('kubectl describe clusterrole view', 'reads a role'),
   O('gsutil ls gs://assets', 'lists objects'),
+
+  // Harder.
+  S('aws iam put-user-policy --user-name ci --policy-name all --policy-document \'{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}\''),
+  S('aws --profile prod --region us-east-1 iam attach-group-policy --group-name devs --policy-arn arn:aws:iam::aws:policy/AdministratorAccess'),
+  S('aws sso-admin create-account-assignment --instance-arn i --target-id 1 --target-type AWS_ACCOUNT --permission-set-arn ps --principal-type USER --principal-id eve'),
+  S('gcloud beta projects add-iam-policy-binding prod --member=user:eve@example.com --role=roles/editor'),
+  S('gcloud --impersonate-service-account=sa@prod.iam.gserviceaccount.com iam service-accounts keys create k.json --iam-account sa@prod.iam.gserviceaccount.com'),
+  S('az --output none role assignment create --role "User Access Administrator" --assignee eve@example.com --scope /'),
+  S('kubectl create rolebinding x --clusterrole=admin --group=system:authenticated -n prod'),
+  S('eksctl create iamidentitymapping --cluster prod --arn arn:aws:iam::1:role/x --group system:masters'),
+  S('kubectl edit configmap aws-auth -n kube-system', 'EKS auth mapping'),
+  S('gcloud compute firewall-rules update default-allow --source-ranges=0.0.0.0/0'),
 ];

@@ -65,4 +65,15 @@ export const cases: Case[] = [
   O('docker build -t app .', 'build'),
   O('docker run --network app-net postgres:16', 'user network'),
   O('git hook run pre-commit', 'runs the configured hook'),
+
+  // Harder.
+  S('docker run -it --rm --privileged --entrypoint sh img'),
+  S('docker run --cap-add sys_ptrace img'),
+  S('docker run -v /etc/shadow:/s:ro alpine cat /s'),
+  S('docker run --mount type=bind,src=/var/run/docker.sock,dst=/sock img'),
+  S('podman run --security-opt label=disable img'),
+  S('git config --file .git/config core.hooksPath /tmp/h'),
+  S('GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.hooksPath GIT_CONFIG_VALUE_0=/tmp/h git commit -m x'),
+  S("cat > .git/hooks/pre-commit <<'EOF'\n#!/bin/sh\necho hi\nEOF"),
+  S('cp -r hooks/. .git/hooks/'),
 ];

@@ -62,4 +62,14 @@ export const cases: Case[] = [
   O('npm pkg get bin', 'reads package bin'),
   O('git ls-files -s scripts/', 'shows recorded modes'),
   O('ls -ld /tmp', 'reads a mode'),
+
+  // Harder.
+  S('chmod 2775 shared'),
+  S('chmod o+w /etc/hosts'),
+  S('find . -type f -print0 | xargs -0 chmod 644'),
+  S("bash -c 'chmod 777 /srv'"),
+  S('ansible all -m file -a "path=/srv mode=0777"'),
+  S('setfacl -d -m o::rwx /srv'),
+  S('npm exec -- chmod +x bin/cli.js'),
+  S('env chmod 755 ~/bin/tool'),
 ];

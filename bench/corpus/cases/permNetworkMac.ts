@@ -59,4 +59,12 @@ export const cases: Case[] = [
   O('sestatus', 'reads status'),
   O('aa-status', 'reads status'),
   O('ss -tlnp', 'lists sockets'),
+
+  // Harder.
+  S('sudo iptables -I INPUT 1 -j ACCEPT'),
+  S('ufw insert 1 allow from any to any'),
+  S('firewall-offline-cmd --add-port=80/tcp'),
+  S('nft -f rules.nft'),
+  S('command iptables -F INPUT'),
+  S("bash -c 'setenforce 0'"),
 ];

@@ -71,4 +71,16 @@ export const cases: Case[] = [
   O('getent passwd dev', 'reads an account'),
   O('last -n 5', 'login history'),
   O('cat /etc/group | grep docker', 'group file is public'),
+
+  // Harder.
+  S('SUDO_ASKPASS=/tmp/p sudo -A id'),
+  S('exec sudo -s'),
+  S('xargs sudo rm -f < list.txt'),
+  S('nohup sudo ./daemon &'),
+  S('time sudo make install'),
+  S('ssh root@localhost id', 'root through ssh'),
+  S('su -l -s /bin/bash deploy'),
+  S('pkexec --user root bash'),
+  S('doas -u root sh'),
+  S('runas /user:Administrator cmd'),
 ];

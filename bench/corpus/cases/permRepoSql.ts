@@ -68,4 +68,14 @@ export const cases: Case[] = [
   O("python3 manage.py createsuperuser --help", 'help text'),
   O('gh repo create acme/scratch --private', 'a private repo'),
   O("sqlite3 app.db \"UPDATE users SET last_login = CURRENT_TIMESTAMP WHERE id = 7\"", 'ordinary data change'),
+
+  // Harder.
+  S('gh api repos/acme/api/collaborators/eve --method PUT --field permission=maintain'),
+  S('gh api -X PUT orgs/acme/teams/admins/memberships/eve -f role=maintainer'),
+  S("psql postgresql://localhost/app -c 'GRANT ALL ON SCHEMA public TO PUBLIC'"),
+  S('psql -c "alter user app with superuser"'),
+  S('psql -f - <<< "GRANT admin TO eve;"'),
+  S("PGPASSWORD=x psql -h db -U postgres -c \"CREATE ROLE eve LOGIN SUPERUSER PASSWORD 'x'\""),
+  S("mysql app <<< \"UPDATE users SET role='admin' WHERE id=3\""),
+  S("sqlite3 app.db <<'SQL'\nUPDATE accounts SET is_owner = 1 WHERE user_id = 4;\nSQL"),
 ];
