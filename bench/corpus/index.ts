@@ -4,6 +4,7 @@ import type { Case } from './types';
 import { cases as agentGuard } from './cases/agentGuard';
 import { cases as configLoosening } from './cases/configLoosening';
 import { cases as credentialCli } from './cases/credentialCli';
+import { cases as destructive } from './cases/destructive';
 import { cases as mcp } from './cases/mcp';
 import { cases as opaque } from './cases/opaque';
 import { cases as permCloudIam } from './cases/permCloudIam';
@@ -35,6 +36,7 @@ export const HANDWRITTEN: Case[] = [
   ...configLoosening,
   ...agentGuard,
   ...mcp,
+  ...destructive,
 ];
 
 /** Real commands and reads from public agent trajectories (labels reviewed by eye). */
