@@ -70,6 +70,7 @@ const MCP: Record<AgentName, (server: string, tool: string, input: Record<string
   vscode: (s, t, input) => vscodeLike(`mcp_${s}_${t}`, input),
   'copilot-cli': (s, t, input) => copilotLike(`${s}-${t}`, input),
   cursor: (_s, t, input) => cursorLike('beforeMCPExecution', { tool_name: t, tool_input: JSON.stringify(input), url: 'http://localhost:3845/mcp' }),
+  // Cline's use_mcp_tool: structured in tool_call.input, JSON text in preToolUse.parameters (as for run_commands).
   cline: (s, t, input) => clineLike('use_mcp_tool', { server_name: s, tool_name: t, arguments: input }),
 };
 
