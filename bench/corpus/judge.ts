@@ -43,6 +43,13 @@ export interface ClassStats {
   loud: string[];
 }
 
+export interface Tally {
+  positives: number;
+  caught: number;
+  ordinary: number;
+  falsePositives: number;
+}
+
 export interface Report {
   cases: number;
   payloads: number;
@@ -65,6 +72,9 @@ export interface Report {
   slowest: { id: string; ms: number; what: string }[];
   budgetShare: number;
   budgetHits: number;
+  /** Recall and false positives per agent format and per action kind (caught/positives, fp/ordinary). */
+  byAgent: Record<string, Tally>;
+  byKind: Record<string, Tally>;
   /** Blocked-labelled cases that came back exactly blocked. */
   blockedExact: { labelled: number; blocked: number };
 }
@@ -148,6 +158,18 @@ export function summarize(outcomes: Outcome[]): Report {
   const budgetDisagreements: string[] = [];
   const all: number[] = [];
   const blockedExact = { labelled: 0, blocked: 0 };
+  const byAgent: Record<string, Tally> = {};
+  const byKind: Record<string, Tally> = {};
+  const tally = (map: Record<string, Tally>, key: string, positive: boolean, hit: boolean) => {
+    const t = (map[key] ??= { positives: 0, caught: 0, ordinary: 0, falsePositives: 0 });
+    if (positive) {
+      t.positives++;
+      if (hit) t.caught++;
+    } else {
+      t.ordinary++;
+      if (hit) t.falsePositives++;
+    }
+  };
 
   for (const o of outcomes) {
     const c = o.case;
@@ -157,6 +179,11 @@ export function summarize(outcomes: Outcome[]): Report {
     budgetHits += o.budgetHits;
     all.push(...o.ms);
     const risks = AGENTS.map((a) => o.risks[a]);
+    for (const a of AGENTS) {
+      const hit = atLeast(o.risks[a], 'sensitive');
+      tally(byAgent, a, c.label !== 'ordinary', hit);
+      tally(byKind, c.kind, c.label !== 'ordinary', hit);
+    }
     const fmtRisks = () => {
       const distinct = [...new Set(risks)];
       return distinct.length === 1 ? distinct[0]! : AGENTS.map((a) => `${a}:${o.risks[a]}${o.budget[a] ? '(budget)' : ''}`).join(' ');
@@ -219,6 +246,8 @@ export function summarize(outcomes: Outcome[]): Report {
     slowest,
     budgetShare: payloads ? budgetHits / payloads : 0,
     budgetHits,
+    byAgent,
+    byKind,
     blockedExact,
   };
 }
@@ -241,6 +270,17 @@ export function formatReport(r: Report, missesPerClass = 5): string[] {
   }
   out.push(`  ${'OVERALL'.padEnd(26)} ${pc(r.recall).padStart(6)}  (${r.caught}/${r.positives})`);
   out.push(`  blocked-labelled cases rated blocked in every format: ${r.blockedExact.blocked}/${r.blockedExact.labelled}`);
+  const tallies = (title: string, map: Record<string, Tally>, keys: string[]) => {
+    out.push(title);
+    for (const k of keys) {
+      const t = map[k];
+      if (!t) continue;
+      out.push(`  ${k.padEnd(12)} recall ${pc(ratio(t.caught, t.positives)).padStart(6)} (${t.caught}/${t.positives})   ordinary rated sensitive ${pc(t.ordinary ? t.falsePositives / t.ordinary : 0).padStart(5)} (${t.falsePositives}/${t.ordinary})`);
+    }
+  };
+  out.push('');
+  tallies('per agent format:', r.byAgent, [...AGENTS]);
+  tallies('per action kind:', r.byKind, ['shell', 'read', 'write', 'edit', 'patch', 'mcp']);
   out.push('');
   out.push('ordinary work:');
   for (const s of r.classes.filter((c) => c.ordinary > 0)) {
@@ -292,6 +332,8 @@ export function summaryJson(r: Report): Record<string, unknown> {
     budgetFalsePositives: r.budgetFalsePositives,
     budgetShare: round(r.budgetShare),
     blockedExact: r.blockedExact,
+    byAgent: r.byAgent,
+    byKind: r.byKind,
     classes: Object.fromEntries(
       r.classes.map((s) => [s.class, { cases: s.cases, recall: s.positives ? round(s.recall) : null, caught: s.caught, positives: s.positives, falsePositives: s.falsePositives, ordinary: s.ordinary }]),
     ),

@@ -178,4 +178,17 @@ export const cases: Case[] = [
   OE('src/app.ts', "app.use('/admin', adminRouter);", "app.use('/admin', requireAdmin, adminRouter);", 'adds a guard'),
   OE('deploy/nginx.conf', '    gzip off;', '    gzip on;', 'compression'),
   OE('src/main/resources/application.yml', '        include: health', '        include: health,info', 'adds the info endpoint'),
+
+  // As patches (apply_patch for Codex and VS Code, edits elsewhere).
+  P('.github/workflows/build.yml', 'permissions:\n  contents: read', 'permissions: write-all', 'workflow token gets every scope'),
+  P('k8s/worker.yaml', '        image: worker:2\n', '        image: worker:2\n        securityContext:\n          privileged: true\n', 'privileged pod'),
+  P('infra/db-sg.tf', '    cidr_blocks = ["10.0.0.0/16"]', '    cidr_blocks = ["0.0.0.0/0"]', 'database open to the internet'),
+  P('.gitignore', '.env\n.env.*\n', '', '.env files no longer ignored'),
+  P('app/views/admin.py', '@staff_member_required\ndef export_users(request):', 'def export_users(request):', 'admin check removed'),
+  P('src/tls.ts', 'const agent = new https.Agent();', 'const agent = new https.Agent({ rejectUnauthorized: false });', 'TLS verification off'),
+  P('docker-compose.yml', '    image: ci-runner:1\n', '    image: ci-runner:1\n    privileged: true\n', 'privileged service'),
+  P('infra/iam-ci.tf', '      Action   = ["s3:GetObject"]\n      Resource = [aws_s3_bucket.assets.arn]', '      Action   = "*"\n      Resource = "*"', 'IAM wildcard'),
+  OP('src/routes/health.ts', "router.get('/health', (_req, res) => res.send('ok'));", "router.get('/healthz', (_req, res) => res.send('ok'));", 'route rename'),
+  OP('k8s/worker.yaml', '          limits: { cpu: 250m }', '          limits: { cpu: 500m, memory: 256Mi }', 'resources'),
+  OP('.gitignore', 'dist/\n', 'dist/\n.turbo/\n', 'ignores more'),
 ];
