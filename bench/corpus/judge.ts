@@ -290,14 +290,15 @@ export function formatReport(r: Report, missesPerClass = 5): string[] {
   if (r.budgetFalsePositives) out.push(`    of which ${r.budgetFalsePositives} hit a budget (machine load), not a rule`);
   out.push(`  click rate (rated review+)              ${pc(r.clickRate)}  (${r.clicks}/${r.ordinary})`);
   out.push('');
-  out.push(`misses (first ${missesPerClass} per class; claude-format rules):`);
+  const first = Number.isFinite(missesPerClass) ? `first ${missesPerClass}` : 'all';
+  out.push(`misses (${first} per class; claude-format rules):`);
   for (const s of r.classes) {
     if (!s.misses.length) continue;
     out.push(`  ${s.class} (${s.misses.length} cases):`);
     for (const m of s.misses.slice(0, missesPerClass)) out.push(`    ${m}`);
   }
   out.push('');
-  out.push(`ordinary rated sensitive (first ${missesPerClass} per class):`);
+  out.push(`ordinary rated sensitive (${first} per class):`);
   for (const s of r.classes) {
     if (!s.loud.length) continue;
     out.push(`  ${s.class} (${s.loud.length} cases):`);
