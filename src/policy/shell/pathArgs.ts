@@ -15,6 +15,14 @@ import type { Word } from './words';
 export interface PathCheckOptions {
   /** Skip words containing spaces (prose, not paths) when the command's argument meaning is unknown. */
   skipSpaces?: boolean;
+  /**
+   * The word is only possibly a path (an argument nobody explained): a bare name that is also an English word
+   * (`credentials`, `secrets`) or source code in a folder merely named like a secret store needs a look, not a
+   * click-through.
+   */
+  sweep?: boolean;
+  /** Only tests whether the path exists (`test -f`): even a secret directory is not listed. */
+  probe?: boolean;
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -105,11 +113,32 @@ function treeHit(a: ShellAnalyzer, abs: string, glob: boolean, w: Word, frame: F
   return true;
 }
 
+/** A directory rule for a folder a project may name that way (`secrets/` at any depth), not a dot-directory store. */
+const NAMED_FOLDER_RULE = /^\*\*\/([^/.*{][^/*{]*)\/\*\*$/;
+/** Source code, docs and package patterns: what a folder of code holds, whatever the folder is called. */
+const CODE_FILE = /\.(m?[jt]sx?|c[jt]s|py|pyi|go|rs|rb|java|kt|kts|scala|cs|fs|php|swift|c|h|cc|cpp|hpp|m|mm|ex|exs|erl|clj|dart|lua|r|jl|vue|svelte|md|rst|txt|html|css|scss|snap)$|^\.\.\.$/i;
+
+/**
+ * How sure a swept word's match is: `skip` (code in a folder called secrets), `review` (a bare English word, or
+ * the folder itself), or `sure`.
+ */
+function sweptStrength(piece: string, match: PathMatch): 'skip' | 'review' | 'sure' {
+  const last = piece.replace(/\/+$/, '').replace(/^.*\//, '');
+  const folder = NAMED_FOLDER_RULE.exec(match.glob);
+  if (folder && match.category === 'secret') {
+    if (CODE_FILE.test(last)) return 'skip';
+    if (last.toLowerCase() === folder[1]!.toLowerCase()) return 'review';
+  }
+  if (/^[A-Za-z0-9_-]+$/.test(piece) && !/^id_(rsa|dsa|ecdsa|ed25519)/i.test(piece)) return 'review';
+  return 'sure';
+}
+
 /** Checks one word as a file the command accesses. Returns true when it is sensitive. */
 export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: Word, access: Access, opts: PathCheckOptions = {}, f?: Frame): boolean {
   const frame = f ?? inv?.frame;
   if (!frame || a.outOfTime(frame)) return false;
   if (opts.skipSpaces && /\s/.test(w.value ?? w.raw)) return false;
+  if (inv) a.understand(inv, w);
   if (w.decoded) {
     // `cat $(base64 -d <<< LmVudg==)`: a file name spelled by decoding is hidden on purpose.
     a.hitAt('opaque.dynamic-command', `The path \`${w.raw}\` is decoded or downloaded at run time, so which file it names cannot be known.`, frame, w.start, w.end);
@@ -135,12 +164,17 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
     if (access === 'read' && treeHit(a, glob ? abs : literal!, glob, w, frame)) return true;
     const match = glob ? a.policy.matchGlob(abs, access, w.hidesDot, w.dotglob) : a.policy.match(literal!, access);
     if (match) {
+      const strength = opts.sweep ? sweptStrength(piece, match) : 'sure';
+      if (strength === 'skip') continue;
       const rule = ruleFor(match, access, glob);
       const what = glob ? `${w.raw}, which can expand to ${match.label}` : `${w.raw}: ${match.label}`;
-      // Listing a whole secret directory (ls ~/.ssh) maps the keys and tokens in it: more than a look.
-      const risk = rule === 'path.secret-listing' && match.secretDirectory && !glob ? 'sensitive' : undefined;
-      a.hitAt(rule, `${verb(access)} ${what} (matches ${match.glob}).`, frame, w.start, w.end, risk);
-      return rule !== 'path.secret-listing' || risk === 'sensitive';
+      // Listing a whole secret directory (ls ~/.ssh) maps the keys and tokens in it: more than a look. A project
+      // folder that is merely called `secrets/` holds code and fixtures as often as secrets: a look.
+      const store = match.secretDirectory && !glob && !opts.probe && !NAMED_FOLDER_RULE.test(match.glob);
+      const risk = rule === 'path.secret-listing' && store ? 'sensitive' : strength === 'review' ? 'review' : undefined;
+      const message = strength === 'review' ? `Names ${what} (matches ${match.glob}); whether the command reads it is unclear.` : `${verb(access)} ${what} (matches ${match.glob}).`;
+      a.hitAt(rule, message, frame, w.start, w.end, risk);
+      return risk === undefined ? rule !== 'path.secret-listing' : risk === 'sensitive';
     }
     if (access === 'write' && literal !== undefined && !a.policy.inWorkspace(literal, a.startCwd) && !a.policy.isTemp(literal) && !literal.startsWith('**')) {
       a.hitAt('fs.write-outside', `Writes ${w.raw}, outside the workspace.`, frame, w.start, w.end);

@@ -1,0 +1,131 @@
+// No argument unchecked: after a command's handler has run, every word it did not account for (check as a path,
+// run as code, or understand as text) is swept generically, for any command, known or not:
+// - as a file the program may read, in both readings of an option it may or may not take a value for
+//   (`-w .env` → `.env`; `-s.env` → `.env`; `--file=.env` → `.env`);
+// - as a command line the program may run (`nodemon --exec 'cat .env'`, `hyperfine 'cat ~/.ssh/id_rsa'`), kept only
+//   when it parses cleanly, starts a command the analyzer knows, and has sensitive effects;
+// - the words after `--` (and, for an unknown program, from its first operand that names a known command) as a
+//   wrapped command (`doppler run -- cat .env`), again keeping only sensitive effects.
+import type { ShellAnalyzer } from './analyzer';
+import { lookupHandler } from './commands/registry';
+import { checkPathWord } from './pathArgs';
+import { innerOffset } from './scripts';
+import { childOrigin, type Invocation } from './types';
+import type { Word } from './words';
+
+/** Options whose value is prose for a person (a commit message, a title): never run as code. */
+const PROSE_OPTION = /^--?(m|message|msg|title|body|subject|description|desc|notes?|comment|summary|reason|text|label|help|caption|annotation|tag-message)$/i;
+
+/** Longest argument tried as a command line. */
+const MAX_CODE = 8192;
+
+/** One word with a different literal value at the same place (an option's attached value). */
+function withValue(w: Word, value: string, patternSlice?: number): Word {
+  const escaped = value.replace(/[*?[\]{}\\,]/g, '\\$&');
+  const pattern = patternSlice !== undefined && w.pattern.length >= patternSlice ? w.pattern.slice(patternSlice) : escaped;
+  return { ...w, value: w.glob ? undefined : value, pattern: w.glob ? pattern : escaped };
+}
+
+/** Could this word be a path? Prose is not, unless it starts like one (`"$HOME/Library/Application Support/…"`). */
+function pathShaped(w: Word): boolean {
+  const text = w.value ?? w.pattern;
+  if (text.includes('\n')) return false;
+  if (!/\s/.test(text)) return true;
+  return /^(\/|~|\.\.?\/|[A-Za-z]:[\\/])/.test(text);
+}
+
+/** The word's possible path readings: itself, and for `-xVALUE` the attached value (two ways to cut it). */
+function pathReadings(w: Word): Word[] {
+  const v = w.value;
+  if (v === undefined || !/^-[A-Za-z0-9]/.test(v) || v.startsWith('--') || v.length < 3) return [w];
+  const out = [w];
+  const cut = w.pattern.startsWith(v.slice(0, 2)) ? 2 : undefined;
+  out.push(withValue(w, v.slice(2), cut));
+  // `-xzf~/.ssh/id_rsa`: a cluster of flags, then the value.
+  const at = v.search(/[./~]/);
+  if (at > 2) out.push(withValue(w, v.slice(at), w.pattern.startsWith(v.slice(0, at)) ? at : undefined));
+  return out;
+}
+
+/** Names of the commands a text would start (each at the start of a statement). */
+function commandNames(code: string): string[] {
+  const names: string[] = [];
+  for (const m of code.matchAll(/(?:^|[;&|(`\n{]|\$\(|\b(?:then|do|else)\s)\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*([^\s;&|()<>`'"{}]+)/g)) names.push(m[1]!);
+  return names;
+}
+
+/** A program name the analyzer knows, or a path to a program. */
+function knownCommand(name: string): boolean {
+  const base = name.replace(/^.*[\\/]/, '').toLowerCase();
+  if (!base) return false;
+  return lookupHandler(base) !== undefined || /^(\.{0,2}\/|~\/)\S/.test(name);
+}
+
+/** The word's text as a possible command line (after `--opt=` or `NAME=`), or undefined when it cannot be one. */
+function codeOf(w: Word): { code: string; whole: boolean } | undefined {
+  const v = w.value;
+  if (v === undefined || v.length > MAX_CODE) return undefined;
+  const prefix = /^(--?[A-Za-z][\w.-]*=|[A-Za-z_][A-Za-z0-9_.]*=)/.exec(v);
+  if (prefix && PROSE_OPTION.test(prefix[0].slice(0, -1))) return undefined;
+  const code = prefix ? v.slice(prefix[0].length) : v;
+  if (!/[\s;&|]/.test(code.trim())) return undefined;
+  if (!commandNames(code).some(knownCommand)) return undefined;
+  return { code, whole: !prefix };
+}
+
+function speculateWord(a: ShellAnalyzer, inv: Invocation, w: Word): void {
+  const found = codeOf(w);
+  if (!found) return;
+  const { start, linear } = innerOffset(w);
+  const origin = found.whole && linear ? childOrigin(inv.frame.origin, start, start + found.code.length, true) : childOrigin(inv.frame.origin, w.start, w.end, false);
+  a.speculate(found.code, origin, inv.frame.nesting + 1);
+}
+
+/** The first operand of an unknown program that is a known command: `frob sudo id`, `with-secrets cat .env`. */
+function wrappedStart(a: ShellAnalyzer, inv: Invocation, unknown: boolean): number {
+  const dash = inv.args.findIndex((w) => w.value === '--');
+  if (dash >= 0 && dash + 1 < inv.args.length) {
+    const next = inv.args[dash + 1]!;
+    if (!a.isAccounted(inv, next) && next.value !== undefined && knownCommand(next.value)) return dash + 1;
+  }
+  if (!unknown) return -1;
+  const first = inv.args.findIndex((w) => !(w.value ?? '-').startsWith('-'));
+  if (first < 0) return -1;
+  const w = inv.args[first]!;
+  return w.value !== undefined && !/\s/.test(w.value) && lookupHandler(w.value.toLowerCase()) !== undefined ? first : -1;
+}
+
+export interface SweepOptions {
+  /** The program is not known: its first operand may be a command it runs. */
+  unknown: boolean;
+}
+
+/** Sweeps every word of an invocation its handler did not account for. */
+export function sweepInvocation(a: ShellAnalyzer, inv: Invocation, opts: SweepOptions): void {
+  const open = inv.args.filter((w) => !a.isAccounted(inv, w));
+  const prose = new Set<Word>();
+  inv.args.forEach((w, i) => {
+    if (i > 0 && PROSE_OPTION.test(inv.args[i - 1]!.value ?? '') && /\s/.test(w.value ?? '')) prose.add(w);
+  });
+  // Paths first: a wrapped command tried below may account for words only as listings.
+  for (const w of open) {
+    if (prose.has(w) || !pathShaped(w)) continue;
+    for (const r of pathReadings(w)) checkPathWord(a, inv, r, 'read', { sweep: true });
+  }
+  for (const as of inv.assignments) {
+    if (as.word && !a.isAccounted(inv, as.word) && pathShaped(as.word)) checkPathWord(a, inv, as.word, 'read', { sweep: true });
+  }
+  for (const w of open) if (!prose.has(w)) speculateWord(a, inv, w);
+  for (const as of inv.assignments) if (as.word && !a.isAccounted(inv, as.word)) speculateWord(a, inv, as.word);
+  const start = wrappedStart(a, inv, opts.unknown);
+  if (start >= 0) a.speculateDispatch(inv, start, inv.name || 'unknown');
+}
+
+/** Text on an unknown program's stdin: a here-string that names a file, a heredoc that is a script. */
+export function sweepUnknownStdin(a: ShellAnalyzer, inv: Invocation): void {
+  const here = a.herestrings.get(inv.node);
+  if (here && pathShaped(here)) checkPathWord(a, inv, here, 'read', { sweep: true });
+  const stdin = inv.stdin;
+  if (stdin?.kind !== 'text' || stdin.text.length > MAX_CODE || !commandNames(stdin.text).some(knownCommand)) return;
+  a.speculate(stdin.text, childOrigin(stdin.frame.origin, stdin.start, stdin.start + stdin.text.length, stdin.linear), stdin.frame.nesting + 1);
+}
