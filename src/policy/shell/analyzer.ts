@@ -15,7 +15,7 @@ import { childOrigin, mapRange, type Frame, type Invocation, type Origin, type R
 import { evalWord, literalVar, nestedSubstitutions, UNKNOWN_VAR, type VarValue, type Word, type WordEnv } from './words';
 import { lookupHandler } from './commands/registry';
 import { outputOf } from './output';
-import { checkPathWord, checkRedirect } from './pathArgs';
+import { checkRedirect } from './pathArgs';
 import { fetchesRemote } from './remote';
 import { innerOffset, runFile } from './scripts';
 import { isAbsolutePath, resolvePath } from '../paths/resolve';

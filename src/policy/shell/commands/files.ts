@@ -30,7 +30,7 @@ const SYSTEM_INFO = [
   'clear', 'reset', 'uname', 'hostname', 'uptime', 'nproc', 'arch', 'lscpu', 'free', 'top', 'htop', 'ulimit', 'locale',
   'tty', 'pwd', 'dirs', 'sync', 'nvidia-smi', 'vmstat', 'iostat', 'w', 'who', 'last', 'lsb_release', 'sw_vers',
   'getconf', 'mktemp', 'column', 'shuf', 'timedatectl', 'lsblk', 'lsusb', 'lspci', 'ip', 'ifconfig', 'netstat', 'ss',
-  'arp', 'route', 'wait4', 'suspend',
+  'arp', 'route', 'wait4', 'suspend', 'bc', 'dc',
 ];
 
 /** test / [: file tests only look at whether a path exists; the other operands are strings and numbers. */

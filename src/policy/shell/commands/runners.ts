@@ -1,7 +1,6 @@
-// Developer tools whose job is to run other commands: environment loaders (cross-env, dotenv, env-cmd), process
-// runners (concurrently, nodemon, watchexec, entr, parallel), benchmarks (hyperfine), build tools given code on the
-// command line (make --eval, cmake -E). The command they run is analyzed as if typed directly; env files they load
-// are files read.
+// Developer tools whose job is to run other commands: cross-env, process runners (concurrently, nodemon, watchexec,
+// entr, parallel), benchmarks (hyperfine), build tools given code on the command line (make --eval, cmake -E). The
+// command they run is analyzed as if typed directly. (Env-file loaders such as dotenv and env-cmd are in secrets.ts.)
 import { parseArgs, text, valuesOf } from '../args';
 import { checkPathWord } from '../pathArgs';
 import { recipeLines } from '../projectScripts';
@@ -41,7 +40,7 @@ function runWords(a: ShellAnalyzer, inv: Invocation, words: Word[]): void {
     return;
   }
   // The program joins its words with spaces and hands them to a shell.
-  runBuilt(a, inv, words.map((w) => w.value ?? w.pattern).join(' '), words[0]!, words[words.length - 1]!);
+  runBuilt(a, inv, words.map((w) => w.value ?? w.pattern).join(' '), words[0]!, words[words.length - 1]);
   a.understand(inv, ...words);
 }
 
@@ -53,35 +52,6 @@ const crossEnv: Handler = (inv, a) => {
   if (inv.name === 'cross-env-shell') runWords(a, inv, inv.args.slice(i));
   else a.dispatchFrom(inv, 0, inv.name);
 };
-
-/**
- * Loaders of env files into a command: `dotenv -e .env -- CMD`, `env-cmd -f .env.prod CMD`, `dotenvx run -f .env --
- * CMD`. The files they name are read (their secrets go into the command's environment); `dotenv -p NAME` and
- * `dotenvx get` print a value from them.
- */
-function envLoader(fileOptions: string[], valueOptions: string[], printOptions: string[]): Handler {
-  return (inv, a) => {
-    let args = inv.args;
-    let offset = 0;
-    if (inv.name === 'dotenvx') {
-      const sub = text(args[0]).toLowerCase();
-      if (/^(get|decrypt|keypair|ls)$/.test(sub)) {
-        a.hitCommand('secret.credential-cli', `Prints secrets from env files (dotenvx ${sub}).`, inv);
-        return;
-      }
-      offset = 1;
-      args = args.slice(1);
-    }
-    const p = parseArgs(args, { withValue: [...fileOptions, ...valueOptions, ...printOptions], stopAtOperand: true });
-    for (const f of valuesOf(p, ...fileOptions)) for (const piece of (f.value ?? '').includes(',') ? f.value!.split(',').map((x) => ({ ...f, value: x, pattern: x.replace(/[*?[\]{}\\,]/g, '\\$&') })) : [f]) checkPathWord(a, inv, piece, 'read');
-    for (const name of valuesOf(p, ...printOptions)) a.hitOn('secret.env-var', `Prints the value of ${name.raw} from the env files (${inv.name}).`, inv, name);
-    const dash = args.findIndex((w) => w.value === '--');
-    const start = dash >= 0 ? dash + 1 : p.operandIndex;
-    if (start >= args.length) return;
-    if (inv.args.some((w) => w.value === '--use-shell') || inv.name === 'env-cmd-shell') runWords(a, inv, args.slice(start));
-    else a.dispatchFrom(inv, start + offset, inv.name);
-  };
-}
 
 const CONCURRENTLY_VALUES = ['-n', '--names', '-c', '--prefix-colors', '-p', '--prefix', '-l', '--prefix-length', '-t', '--timestamp-format', '--name-separator', '-s', '--success', '--restart-tries', '--restart-after', '-m', '--max-processes', '--default-input-target', '--cwd', '--hide', '--kill-signal', '--teardown', '-g', '--group'];
 
@@ -224,14 +194,14 @@ const parallel: Handler = (inv, a) => {
   const placeholder = replace ? new RegExp(replace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : /\{(\d+|[./#%]|\/\/|\/\.)?\}/g;
   a.understand(inv, ...cmd);
   if (args.length === 0) {
-    runBuilt(a, inv, line, cmd[0]!, cmd[cmd.length - 1]!);
+    runBuilt(a, inv, line, cmd[0]!, cmd[cmd.length - 1]);
     return;
   }
   for (const w of args.slice(0, 16)) {
     const arg = shellText(w);
     const built = placeholder.test(line) ? line.replace(placeholder, () => arg) : `${line} ${arg}`;
     placeholder.lastIndex = 0;
-    runBuilt(a, inv, built, cmd[0]!, cmd[cmd.length - 1]!);
+    runBuilt(a, inv, built, cmd[0]!, cmd[cmd.length - 1]);
   }
 };
 
@@ -288,9 +258,9 @@ export function makeEval(a: ShellAnalyzer, inv: Invocation): void {
       continue;
     }
     // Make's own $(VAR) references are not shell substitutions; $$ is a literal $ for the shell.
-    const text = t.value.replace(/\$\$/g, '\u0000');
-    const shellCalls = [...text.matchAll(/\$[({]shell\s+((?:[^()]|\([^()]*\))*)[)}]/g)].map((m) => m[1]!.replace(/\u0000/g, '$'));
-    const recipes = recipeLines(text).replace(/\$[({](?:[^()]|\([^()]*\))*[)}]/g, '_').replace(/\u0000/g, '$');
+    const body = t.value.replace(/\$\$/g, '\uE000');
+    const shellCalls = [...body.matchAll(/\$[({]shell\s+((?:[^()]|\([^()]*\))*)[)}]/g)].map((m) => m[1]!.replace(/\uE000/g, '$'));
+    const recipes = recipeLines(body).replace(/\$[({](?:[^()]|\([^()]*\))*[)}]/g, 'true').replace(/\uE000/g, '$');
     const code = [...shellCalls, recipes].filter((x) => x.trim()).join('\n');
     a.understand(inv, t);
     if (code) a.runScript(code, childOrigin(inv.frame.origin, t.start, t.end, false), inv.frame.nesting + 1);
@@ -299,9 +269,6 @@ export function makeEval(a: ShellAnalyzer, inv: Invocation): void {
 
 export const RUNNER_COMMANDS: HandlerTable = {
   ...table(['cross-env', 'cross-env-shell'], crossEnv),
-  dotenv: envLoader(['-e'], ['-v', '-c'], ['-p']),
-  'env-cmd': envLoader(['-f', '--file', '-r', '--rc-file'], ['-e', '--environments'], []),
-  dotenvx: envLoader(['-f', '--env-file', '-fk', '--env-keys-file'], ['--env', '-e'], []),
   concurrently,
   nodemon,
   hyperfine,
