@@ -37,6 +37,8 @@ export function pathPieces(pattern: string): string[] {
   let p = pattern;
   if (p.startsWith('-')) {
     const eq = p.indexOf('=');
+    // `-s.env`, `-xzf~/.ssh/id_rsa`: a short option with its value attached (or a cluster of flags, then it).
+    if (eq < 0 && /^-[A-Za-z0-9]/.test(p) && p.length > 2) return shortOptionValues(p);
     if (eq < 0) return [];
     p = p.slice(eq + 1);
   }
@@ -48,6 +50,14 @@ export function pathPieces(pattern: string): string[] {
   if (assign) out.add(assign[1]!);
   if (p.includes(':') && !URL_LIKE.test(p)) for (const piece of p.split(':')) if (piece) out.add(piece.replace(/^@/, ''));
   return [...out].filter((x) => x !== '' && x !== '.' && !URL_LIKE.test(x));
+}
+
+/** The possible values of `-oVALUE`: after the one option letter, and after a run of flag letters. */
+function shortOptionValues(p: string): string[] {
+  const out = [p.slice(2)];
+  const letters = /^-[A-Za-z0-9]+/.exec(p)![0].length;
+  if (letters > 2 && letters < p.length) out.push(p.slice(letters));
+  return out.filter((x) => x !== '' && x !== '.' && !URL_LIKE.test(x)).flatMap((x) => pathPieces(x));
 }
 
 /** Absolute glob/path for a piece, seen from the analyzer's working directory (`**`-led when it is unknown). */

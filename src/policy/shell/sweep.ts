@@ -1,7 +1,7 @@
 // No argument unchecked: after a command's handler has run, every word it did not account for (check as a path,
 // run as code, or understand as text) is swept generically, for any command, known or not:
 // - as a file the program may read, in both readings of an option it may or may not take a value for
-//   (`-w .env` → `.env`; `-s.env` → `.env`; `--file=.env` → `.env`);
+//   (`-w .env` → `.env` is checked as a word of its own; `-s.env` and `--file=.env` → `.env`, see pathPieces);
 // - as a command line the program may run (`nodemon --exec 'cat .env'`, `hyperfine 'cat ~/.ssh/id_rsa'`), kept only
 //   when it parses cleanly, starts a command the analyzer knows, and has sensitive effects;
 // - the words after `--` (and, for an unknown program, from its first operand that names a known command) as a
@@ -19,32 +19,12 @@ const PROSE_OPTION = /^--?(m|message|msg|title|body|subject|description|desc|not
 /** Longest argument tried as a command line. */
 const MAX_CODE = 8192;
 
-/** One word with a different literal value at the same place (an option's attached value). */
-function withValue(w: Word, value: string, patternSlice?: number): Word {
-  const escaped = value.replace(/[*?[\]{}\\,]/g, '\\$&');
-  const pattern = patternSlice !== undefined && w.pattern.length >= patternSlice ? w.pattern.slice(patternSlice) : escaped;
-  return { ...w, value: w.glob ? undefined : value, pattern: w.glob ? pattern : escaped };
-}
-
 /** Could this word be a path? Prose is not, unless it starts like one (`"$HOME/Library/Application Support/…"`). */
 function pathShaped(w: Word): boolean {
   const text = w.value ?? w.pattern;
   if (text.includes('\n')) return false;
   if (!/\s/.test(text)) return true;
   return /^(\/|~|\.\.?\/|[A-Za-z]:[\\/])/.test(text);
-}
-
-/** The word's possible path readings: itself, and for `-xVALUE` the attached value (two ways to cut it). */
-function pathReadings(w: Word): Word[] {
-  const v = w.value;
-  if (v === undefined || !/^-[A-Za-z0-9]/.test(v) || v.startsWith('--') || v.length < 3) return [w];
-  const out = [w];
-  const cut = w.pattern.startsWith(v.slice(0, 2)) ? 2 : undefined;
-  out.push(withValue(w, v.slice(2), cut));
-  // `-xzf~/.ssh/id_rsa`: a cluster of flags, then the value.
-  const at = v.search(/[./~]/);
-  if (at > 2) out.push(withValue(w, v.slice(at), w.pattern.startsWith(v.slice(0, at)) ? at : undefined));
-  return out;
 }
 
 /** Names of the commands a text would start (each at the start of a statement). */
@@ -110,7 +90,7 @@ export function sweepInvocation(a: ShellAnalyzer, inv: Invocation, opts: SweepOp
   // Paths first: a wrapped command tried below may account for words only as listings.
   for (const w of open) {
     if (prose.has(w) || !pathShaped(w)) continue;
-    for (const r of pathReadings(w)) checkPathWord(a, inv, r, 'read', { sweep: true });
+    checkPathWord(a, inv, w, 'read', { sweep: true });
   }
   for (const as of inv.assignments) {
     if (as.word && !a.isAccounted(inv, as.word) && pathShaped(as.word)) checkPathWord(a, inv, as.word, 'read', { sweep: true });
