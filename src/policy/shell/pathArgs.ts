@@ -17,8 +17,7 @@ export interface PathCheckOptions {
   skipSpaces?: boolean;
   /**
    * The word is only possibly a path (an argument nobody explained): a bare name that is also an English word
-   * (`credentials`, `secrets`) or source code in a folder merely named like a secret store needs a look, not a
-   * click-through.
+   * (`credentials`, `secrets`) or a folder merely named like a secret store is not taken for a secret read.
    */
   sweep?: boolean;
   /** Only tests whether the path exists (`test -f`): even a secret directory is not listed. */
@@ -126,20 +125,22 @@ function treeHit(a: ShellAnalyzer, abs: string, glob: boolean, w: Word, frame: F
 /** A directory rule for a folder a project may name that way (`secrets/` at any depth), not a dot-directory store. */
 const NAMED_FOLDER_RULE = /^\*\*\/([^/.*{][^/*{]*)\/\*\*$/;
 /** Source code, docs and package patterns: what a folder of code holds, whatever the folder is called. */
-const CODE_FILE = /\.(m?[jt]sx?|c[jt]s|py|pyi|go|rs|rb|java|kt|kts|scala|cs|fs|php|swift|c|h|cc|cpp|hpp|m|mm|ex|exs|erl|clj|dart|lua|r|jl|vue|svelte|md|rst|txt|html|css|scss|snap)$|^\.\.\.$/i;
+const CODE_FILE = /\.(m?[jt]sx?|c[jt]s|py|pyi|go|rs|rb|java|kt|kts|scala|cs|fs|php|swift|c|h|cc|cpp|hpp|m|mm|ex|exs|erl|clj|dart|lua|r|jl|vue|svelte|md|rst|html|css|scss|snap)$|^\.\.\.$/i;
 
 /**
- * How sure a swept word's match is: `skip` (code in a folder called secrets), `review` (a bare English word, or
- * the folder itself), or `sure`.
+ * How much a match says about the word. `skip`: source code in a folder merely called `secrets/` is code, and for a
+ * swept word (one nobody explained) a bare English word (`credentials`, `secrets`) or that folder itself is a name,
+ * not a file being read. `review`: a handler creates or changes such a folder itself (`mkdir src/secrets`).
  */
-function sweptStrength(piece: string, match: PathMatch): 'skip' | 'review' | 'sure' {
+function strengthOf(a: ShellAnalyzer, piece: string, match: PathMatch, access: Access, sweep: boolean): 'skip' | 'review' | 'sure' {
   const last = piece.replace(/\/+$/, '').replace(/^.*\//, '');
-  const folder = NAMED_FOLDER_RULE.exec(match.glob);
-  if (folder && match.category === 'secret') {
-    if (CODE_FILE.test(last)) return 'skip';
-    if (last.toLowerCase() === folder[1]!.toLowerCase()) return 'review';
-  }
-  if (/^[A-Za-z0-9_-]+$/.test(piece) && !/^id_(rsa|dsa|ecdsa|ed25519)/i.test(piece)) return 'review';
+  const folder = match.category === 'secret' ? NAMED_FOLDER_RULE.exec(match.glob) : null;
+  const isFolder = folder !== null && last.toLowerCase() === folder[1]!.toLowerCase();
+  if (folder && CODE_FILE.test(last)) return 'skip';
+  if (sweep && isFolder) return 'skip';
+  if (isFolder && access === 'write') return 'review';
+  // A bare name is only a secret by where it is: inside a secret directory (`cd ~/.aws && x credentials`).
+  if (sweep && /^[A-Za-z0-9_-]+$/.test(piece) && !/^id_(rsa|dsa|ecdsa|ed25519)/i.test(piece) && !(a.cwd && a.policy.match(`${a.cwd.replace(/\/+$/, '')}/_`, 'read'))) return 'skip';
   return 'sure';
 }
 
@@ -174,7 +175,7 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
     if (access === 'read' && treeHit(a, glob ? abs : literal!, glob, w, frame)) return true;
     const match = glob ? a.policy.matchGlob(abs, access, w.hidesDot, w.dotglob) : a.policy.match(literal!, access);
     if (match) {
-      const strength = opts.sweep ? sweptStrength(piece, match) : 'sure';
+      const strength = strengthOf(a, piece, match, access, opts.sweep === true);
       if (strength === 'skip') continue;
       const rule = ruleFor(match, access, glob);
       const what = glob ? `${w.raw}, which can expand to ${match.label}` : `${w.raw}: ${match.label}`;
@@ -182,7 +183,7 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
       // folder that is merely called `secrets/` holds code and fixtures as often as secrets: a look.
       const store = match.secretDirectory && !glob && !opts.probe && !NAMED_FOLDER_RULE.test(match.glob);
       const risk = rule === 'path.secret-listing' && store ? 'sensitive' : strength === 'review' ? 'review' : undefined;
-      const message = strength === 'review' ? `Names ${what} (matches ${match.glob}); whether the command reads it is unclear.` : `${verb(access)} ${what} (matches ${match.glob}).`;
+      const message = strength === 'review' ? `${verb(access)} ${what} (matches ${match.glob}); the folder itself, not a secret in it.` : `${verb(access)} ${what} (matches ${match.glob}).`;
       a.hitAt(rule, message, frame, w.start, w.end, risk);
       return risk === undefined ? rule !== 'path.secret-listing' : risk === 'sensitive';
     }

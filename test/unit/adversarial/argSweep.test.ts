@@ -196,10 +196,16 @@ export const ORDINARY_SAFE = [
   'basename ~/.ssh/id_rsa',
   'which ssh-agent',
   'man 5 passwd',
+  'cat src/secrets/manager.py',
+  'vim src/secrets/index.ts',
+  'rails g controller Secrets index',
+  'git log --oneline --grep=secrets',
+  'cargo test credentials',
+  "make --eval='print-%: ; @echo $*=$($*)' print-CC",
 ];
 
 /** Ordinary, but worth one click: never sensitive. */
-export const ORDINARY_REVIEW = ['ls secrets/', 'tree src/secrets', 'git checkout -b fix/secrets', 'frobnicate src/index.ts', 'find . -name "*.pem"', 'nest g module secrets', 'nodemon --exec ts-node src/index.ts'];
+export const ORDINARY_REVIEW = ['ls secrets/', 'tree src/secrets', 'git checkout -b fix/secrets', 'frobnicate src/index.ts', 'find . -name "*.pem"', 'nest g module secrets', 'nodemon --exec ts-node src/index.ts', 'mkdir -p src/secrets', 'npm whoami'];
 
 describe('argument sweep: a sensitive path anywhere in any command', () => {
   test(`${COMMANDS.length} commands × ${SECRET_SPELLINGS.length} spellings × ${Object.keys(POSITIONS).length} positions are at least sensitive`, async (t) => {

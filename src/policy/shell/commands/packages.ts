@@ -90,6 +90,11 @@ function manager(spec: ManagerSpec): Handler {
       a.hitOn('secret.publish', `Publishes a package with your registry credentials (${inv.name} ${sub}).`, inv, at);
       return;
     }
+    // Who is logged in: the registry is asked with the stored token, which is not printed.
+    if (sub === 'whoami') {
+      a.hitOn('net.command', `Asks the package registry which account is logged in (${inv.name} whoami).`, inv, at);
+      return;
+    }
     if (spec.credentials?.includes(sub)) {
       a.hitOn('secret.credential-cli', `Handles package registry credentials (${inv.name} ${sub}).`, inv, at);
       return;

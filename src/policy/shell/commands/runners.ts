@@ -260,7 +260,7 @@ export function makeEval(a: ShellAnalyzer, inv: Invocation): void {
     // Make's own $(VAR) references are not shell substitutions; $$ is a literal $ for the shell.
     const body = t.value.replace(/\$\$/g, '\uE000');
     const shellCalls = [...body.matchAll(/\$[({]shell\s+((?:[^()]|\([^()]*\))*)[)}]/g)].map((m) => m[1]!.replace(/\uE000/g, '$'));
-    const recipes = recipeLines(body).replace(/\$[({](?:[^()]|\([^()]*\))*[)}]/g, 'true').replace(/\uE000/g, '$');
+    const recipes = recipeLines(body).replace(/^\s*[@+-]+/gm, '').replace(/\$[({](?:[^()]|\([^()]*\))*[)}]/g, 'true').replace(/\uE000/g, '$');
     const code = [...shellCalls, recipes].filter((x) => x.trim()).join('\n');
     a.understand(inv, t);
     if (code) a.runScript(code, childOrigin(inv.frame.origin, t.start, t.end, false), inv.frame.nesting + 1);
