@@ -47,6 +47,11 @@ export function pathPieces(pattern: string): string[] {
   if (at >= 0) out.add(p.slice(at + 2));
   const assign = /^[A-Za-z_][A-Za-z0-9_]*=(.*)$/.exec(p);
   if (assign) out.add(assign[1]!);
+  // `type=bind,src=~/.ssh,dst=/k`, `id=npm,src=.npmrc`: a list of key=value settings.
+  if (/=/.test(p) && /\\?,/.test(p)) for (const kv of p.split(/\\?,/)) {
+    const m = /^[A-Za-z_][\w.-]*=(.+)$/.exec(kv);
+    if (m) out.add(m[1]!);
+  }
   if (p.includes(':') && !URL_LIKE.test(p)) for (const piece of p.split(':')) if (piece) out.add(piece.replace(/^@/, ''));
   return [...out].filter((x) => x !== '' && x !== '.' && !URL_LIKE.test(x));
 }

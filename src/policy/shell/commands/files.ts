@@ -18,11 +18,10 @@ import { files, plain, table, textOnly, type Handler, type HandlerTable } from '
  * `man PAGE`, `sleep 5`): understood, so the argument sweep leaves them alone.
  */
 const TEXT_ARGS = [
-  'echo', 'true', 'false', ':', 'sleep', 'seq', 'yes', 'date', 'cal', 'expr', 'let', 'tput', 'stty', 'logger',
-  'notify-send', 'say', 'cowsay', 'figlet', 'basename', 'dirname', 'help', 'man', 'info', 'whatis', 'apropos', 'tldr',
-  'which', 'whereis', 'command_not_found_handle', 'exit', 'return', 'break', 'continue', 'shift', 'getopts', 'wait',
-  'jobs', 'fg', 'bg', 'disown', 'times', 'hash', 'unalias', 'caller', 'compgen', 'complete', 'enable', 'pgrep', 'tr',
-  'id', 'groups', 'whoami', 'numfmt', 'factor', 'jot',
+  'echo', 'true', 'false', ':', 'sleep', 'seq', 'yes', 'cal', 'expr', 'let', 'basename', 'dirname', 'which', 'whereis',
+  'command_not_found_handle', 'exit', 'return', 'break', 'continue', 'shift', 'getopts', 'wait', 'jobs', 'fg', 'bg',
+  'disown', 'times', 'hash', 'unalias', 'caller', 'compgen', 'complete', 'enable', 'pgrep', 'tr', 'id', 'groups',
+  'whoami', 'numfmt', 'factor', 'jot',
 ];
 
 /** Programs that print facts about the system; their arguments are swept like any other command's. */
@@ -31,6 +30,9 @@ const SYSTEM_INFO = [
   'tty', 'pwd', 'dirs', 'sync', 'nvidia-smi', 'vmstat', 'iostat', 'w', 'who', 'last', 'lsb_release', 'sw_vers',
   'getconf', 'mktemp', 'column', 'shuf', 'timedatectl', 'lsblk', 'lsusb', 'lspci', 'ip', 'ifconfig', 'netstat', 'ss',
   'arp', 'route', 'wait4', 'suspend', 'bc', 'dc',
+  // Mostly text, but each has an option that reads a file (`man -l`, `logger -f`, `date -f`, `say -f`).
+  'date', 'tput', 'stty', 'logger', 'notify-send', 'say', 'cowsay', 'figlet', 'help', 'man', 'info', 'whatis', 'apropos',
+  'tldr',
 ];
 
 /** test / [: file tests only look at whether a path exists; the other operands are strings and numbers. */

@@ -62,7 +62,7 @@ const awk: Handler = (inv, a) => {
   const programFiles = valuesOf(p, '-f', '--file');
   const program = programFiles.length > 0 ? undefined : p.operands[0];
   const inputs = programFiles.length > 0 ? p.operands : p.operands.slice(1);
-  a.understand(inv, program, ...valuesOf(p, '-F', '--field-separator', '-v', '--assign'));
+  a.understand(inv, program, ...valuesOf(p, '-F', '--field-separator'));
   if (program?.value !== undefined) {
     const { start, linear } = innerOffset(program);
     analyzeCode(a, 'awk', { source: program.value, origin: childOrigin(inv.frame.origin, linear ? start : program.start, linear ? start + program.value.length : program.end, linear), nesting: inv.frame.nesting + 1 });
