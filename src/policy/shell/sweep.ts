@@ -35,7 +35,7 @@ function commandNames(code: string): string[] {
 }
 
 /** A program name the analyzer knows, or a path to a program. */
-function knownCommand(name: string): boolean {
+export function knownCommand(name: string): boolean {
   const base = name.replace(/^.*[\\/]/, '').toLowerCase();
   if (!base) return false;
   return lookupHandler(base) !== undefined || /^(\.{0,2}\/|~\/)\S/.test(name);
@@ -66,7 +66,7 @@ function wrappedStart(a: ShellAnalyzer, inv: Invocation, unknown: boolean): numb
   const dash = inv.args.findIndex((w) => w.value === '--');
   if (dash >= 0 && dash + 1 < inv.args.length) {
     const next = inv.args[dash + 1]!;
-    if (!a.isAccounted(inv, next) && next.value !== undefined && knownCommand(next.value)) return dash + 1;
+    if (!a.isAccounted(inv, next) && next.value !== undefined && !/\s/.test(next.value) && knownCommand(next.value)) return dash + 1;
   }
   if (!unknown) return -1;
   const first = inv.args.findIndex((w) => !(w.value ?? '-').startsWith('-'));
@@ -83,6 +83,8 @@ export interface SweepOptions {
 /** Sweeps every word of an invocation its handler did not account for. */
 export function sweepInvocation(a: ShellAnalyzer, inv: Invocation, opts: SweepOptions): void {
   const open = inv.args.filter((w) => !a.isAccounted(inv, w));
+  // Decided before the sweep below accounts for every word: whether the handler left a wrapped command unexplained.
+  const start = wrappedStart(a, inv, opts.unknown);
   const prose = new Set<Word>();
   inv.args.forEach((w, i) => {
     if (i > 0 && PROSE_OPTION.test(inv.args[i - 1]!.value ?? '') && /\s/.test(w.value ?? '')) prose.add(w);
@@ -97,7 +99,6 @@ export function sweepInvocation(a: ShellAnalyzer, inv: Invocation, opts: SweepOp
   }
   for (const w of open) if (!prose.has(w)) speculateWord(a, inv, w);
   for (const as of inv.assignments) if (as.word && !a.isAccounted(inv, as.word)) speculateWord(a, inv, as.word);
-  const start = wrappedStart(a, inv, opts.unknown);
   if (start >= 0) a.speculateDispatch(inv, start, inv.name || 'unknown');
 }
 

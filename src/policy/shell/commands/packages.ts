@@ -9,6 +9,7 @@ import { makeWrittenRecipes, packageWrittenScript, scriptValues } from '../proje
 import type { Invocation } from '../types';
 import { table, type Handler, type HandlerTable } from './handler';
 import { makeEval } from './runners';
+import { knownCommand } from '../sweep';
 import { SHELL_COMMANDS } from './shells';
 import type { ShellAnalyzer } from '../analyzer';
 
@@ -252,7 +253,12 @@ const buildTool: Handler = (inv, a) => {
 /** System package managers: installs need review (with sudo they are sensitive anyway). */
 function systemPackages(readOnly: RegExp): Handler {
   return (inv, a) => {
-    const sub = firstSub(inv).sub;
+    const { sub, index } = firstSub(inv);
+    // `nvm exec 18 CMD`, `mise x -- CMD`, `asdf exec CMD`, `nix develop -c CMD`: a version manager runs a command.
+    if (/^(exec|x|run|shell|develop|exec-env)$/.test(sub)) {
+      const at = inv.args.findIndex((w, i) => i > index && w.value !== undefined && !w.value.startsWith('-') && knownCommand(w.value));
+      if (at >= 0) a.speculateDispatch(inv, at, inv.name);
+    }
     if (sub === '' || readOnly.test(sub)) return;
     a.hitOn('pkg.install', `Installs or changes system packages (${inv.name} ${sub}).`, inv);
   };
@@ -285,7 +291,7 @@ export const PACKAGE_COMMANDS: HandlerTable = {
   ...table(['pnpm'], pnpm),
   bun,
   ...table(['npx', 'pnpx', 'bunx', 'dnx'], runnerOnly(true)),
-  ...table(['pip', 'pip3', 'pipenv', 'conda', 'mamba', 'micromamba', 'pipx', 'hatch', 'pdm', 'rye', 'easy_install'], pip),
+  ...table(['pip', 'pip3', 'pipenv', 'conda', 'mamba', 'micromamba', 'pipx', 'hatch', 'pdm', 'rye', 'easy_install', 'pixi'], pip),
   uv,
   uvx: runnerOnly(true),
   poetry,
