@@ -14,7 +14,7 @@ import { childOrigin, type Invocation } from './types';
 import type { Word } from './words';
 
 /** Options whose value is prose for a person (a commit message, a title): never run as code. */
-const PROSE_OPTION = /^--?(m|message|msg|title|body|subject|description|desc|notes?|comment|summary|reason|text|label|help|caption|annotation|tag-message)$/i;
+const PROSE_OPTION = /^--?(m|b|t|n|message|msg|title|body|subject|description|desc|notes?|comment|summary|reason|text|label|help|caption|annotation|tag-message)$/i;
 
 /** Longest argument tried as a command line. */
 const MAX_CODE = 8192;
@@ -41,6 +41,12 @@ export function knownCommand(name: string): boolean {
   return lookupHandler(base) !== undefined || /^(\.{0,2}\/|~\/)\S/.test(name);
 }
 
+/** A sentence (five or more plain words: "pass the token to the API"), not a command line. */
+function isProse(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length >= 5 && words.every((w) => /^[A-Za-z][A-Za-z']*[,.!?:;]?$/.test(w));
+}
+
 /** The word's text as a possible command line (after `--opt=` or `NAME=`), or undefined when it cannot be one. */
 function codeOf(w: Word): { code: string; whole: boolean } | undefined {
   const v = w.value;
@@ -48,7 +54,7 @@ function codeOf(w: Word): { code: string; whole: boolean } | undefined {
   const prefix = /^(--?[A-Za-z][\w.-]*=|[A-Za-z_][A-Za-z0-9_.]*=)/.exec(v);
   if (prefix && PROSE_OPTION.test(prefix[0].slice(0, -1))) return undefined;
   const code = prefix ? v.slice(prefix[0].length) : v;
-  if (!/[\s;&|]/.test(code.trim())) return undefined;
+  if (!/[\s;&|]/.test(code.trim()) || isProse(code)) return undefined;
   if (!commandNames(code).some(knownCommand)) return undefined;
   return { code, whole: !prefix };
 }

@@ -213,11 +213,13 @@ export const ORDINARY_SAFE = [
   'cargo test credentials',
   "make --eval='print-%: ; @echo $*=$($*)' print-CC",
   'npm test -- --grep sudo',
+  'gh pr create -t "Drop sudo" -b "CI used to cat .env here"',
+  'git tag -a v1.2 -m "sudo docs; cat .env removed"',
   'rg -- sudo src/',
 ];
 
 /** Ordinary, but worth one click: never sensitive. */
-export const ORDINARY_REVIEW = ['ls secrets/', 'tree src/secrets', 'git checkout -b fix/secrets', 'frobnicate src/index.ts', 'find . -name "*.pem"', 'nest g module secrets', 'nodemon --exec ts-node src/index.ts', 'mkdir -p src/secrets', 'npm whoami', 'nvm exec 20 node app.js', 'nix develop -c cargo build'];
+export const ORDINARY_REVIEW = ['ls secrets/', 'tree src/secrets', 'git checkout -b fix/secrets', 'frobnicate src/index.ts', 'find . -name "*.pem"', 'nest g module secrets', 'nodemon --exec ts-node src/index.ts', 'mkdir -p src/secrets', 'npm whoami', 'frob "pass the token to the API"', 'nvm exec 20 node app.js', 'nix develop -c cargo build'];
 
 describe('argument sweep: a sensitive path anywhere in any command', () => {
   test(`${COMMANDS.length} commands × ${SECRET_SPELLINGS.length} spellings × ${Object.keys(POSITIONS).length} positions are at least sensitive`, async (t) => {
