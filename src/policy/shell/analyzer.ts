@@ -512,8 +512,9 @@ export class ShellAnalyzer {
     if (handler && inv.args.length === 1 && /^(--help|--version|-h|--usage|help)$/.test(inv.args[0]!.value ?? '') && !['sudo', 'su', 'env', 'xargs'].includes(inv.name)) return;
     if (!handler && /[\\/]/.test(value)) {
       runFile(this, inv, w, 'shell');
-      // `./run.sh .env`: whatever the script does, the paths it is handed are its to read.
-      sweepInvocation(this, inv, { unknown: true });
+      // `./run.sh .env`: whatever the script does, the paths it is handed are its to read. Its first operand is a
+      // subcommand of the script's own (`./manage.sh env`), not a program it runs.
+      sweepInvocation(this, inv, { unknown: false });
       return;
     }
     const fn = handler ? undefined : this.functions.get(base);
