@@ -140,27 +140,26 @@ export class ShellAnalyzer {
    * (directory, variables, files written) is put back, since it may never run.
    */
   speculate(source: string, origin: Origin, nesting: number): void {
-    const saved = { cwd: this.cwd, vars: new Map(this.vars), written: new Map(this.written), functions: new Map(this.functions), dotglob: this.dotglob };
-    const before = this.hits.length;
-    this.runScript(source, origin, nesting);
-    this.restoreSpeculation(saved, before);
+    this.speculatively(() => this.runScript(source, origin, nesting));
   }
 
-  /** Dispatches an invocation that only might be a command (the words after `--` of an unknown program). */
+  /** Dispatches an invocation that only might be a command (the words after `--` of a program). */
   speculateDispatch(inv: Invocation, index: number, wrapper: string): void {
-    const saved = { cwd: this.cwd, vars: new Map(this.vars), written: new Map(this.written), functions: new Map(this.functions), dotglob: this.dotglob };
-    const before = this.hits.length;
-    this.dispatchFrom(inv, index, wrapper);
-    this.restoreSpeculation(saved, before);
+    this.speculatively(() => this.dispatchFrom(inv, index, wrapper));
   }
 
-  private restoreSpeculation(saved: { cwd: string | undefined; vars: Map<string, VarValue>; written: Map<string, Written>; functions: Map<string, { body: SyntaxNode; frame: Frame }>; dotglob: boolean }, before: number): void {
+  private speculatively(run: () => void): void {
+    const cwd = this.cwd;
+    const dotglob = this.dotglob;
+    const maps: [Map<unknown, unknown>, Map<unknown, unknown>][] = [this.vars, this.written, this.functions].map((m: Map<unknown, unknown>) => [m, new Map(m)]);
+    const before = this.hits.length;
+    run();
     const added = this.hits.splice(before);
-    this.cwd = saved.cwd;
-    this.dotglob = saved.dotglob;
-    for (const [m, s] of [[this.vars, saved.vars], [this.written, saved.written], [this.functions, saved.functions]] as [Map<unknown, unknown>, Map<unknown, unknown>][]) {
+    this.cwd = cwd;
+    this.dotglob = dotglob;
+    for (const [m, saved] of maps) {
       m.clear();
-      for (const [k, v] of s) m.set(k, v);
+      for (const [k, v] of saved) m.set(k, v);
     }
     // Budget hits stay: the evaluation really ran out. Text that does not parse is not code; `eval` in prose is a word.
     const parsed = !added.some((h) => h.rule === 'shell.parse-error');
