@@ -16,6 +16,9 @@ import type { Word } from './words';
 /** Options whose value is prose for a person (a commit message, a title): never run as code. */
 const PROSE_OPTION = /^--?(m|b|t|n|message|msg|title|body|subject|description|desc|notes?|comment|summary|reason|text|label|help|caption|annotation|tag-message)$/i;
 
+/** Options whose value is likely a file the program writes: also checked as a write (`-o ~/.bashrc`). */
+const OUTPUT_OPTION = /^--?(o|out|output|outfile|out-file|outdir|out-dir|output-file|outputfile|output-dir|outputdir|output-path|outputpath|dest|destination|target-dir|save|write|export|log-file|report-file)$/i;
+
 /** Longest argument tried as a command line. */
 const MAX_CODE = 8192;
 
@@ -96,9 +99,18 @@ export function sweepInvocation(a: ShellAnalyzer, inv: Invocation, opts: SweepOp
     if (i > 0 && PROSE_OPTION.test(inv.args[i - 1]!.value ?? '') && /\s/.test(w.value ?? '')) prose.add(w);
   });
   // Paths first: a wrapped command tried below may account for words only as listings.
+  const output = new Set<Word>();
+  inv.args.forEach((w, i) => {
+    const v = w.value ?? '';
+    const eq = v.indexOf('=');
+    if ((eq > 0 && OUTPUT_OPTION.test(v.slice(0, eq))) || /^-o./.test(v)) output.add(w);
+    else if (i > 0 && OUTPUT_OPTION.test(inv.args[i - 1]!.value ?? '')) output.add(w);
+  });
   for (const w of open) {
     if (prose.has(w) || !pathShaped(w)) continue;
     checkPathWord(a, inv, w, 'read', { sweep: true });
+    // Both readings of an output option: the file it names may be written (`--outFile ~/.bashrc`).
+    if (output.has(w)) checkPathWord(a, inv, w, 'write', { sweep: true });
   }
   for (const as of inv.assignments) {
     if (as.word && !a.isAccounted(inv, as.word) && pathShaped(as.word)) checkPathWord(a, inv, as.word, 'read', { sweep: true });

@@ -159,6 +159,11 @@ export const WRAPPED = [
   'frob --mount type=bind,src=$HOME/.ssh,dst=/k',
   'logger -f .env',
   'man -l ./.env',
+  // An output option's value may be written: both readings.
+  'prettier --write ~/.bashrc',
+  'eslint -o ~/.zshrc src',
+  'frob --output=/etc/cron.d/job',
+  'jest --outputFile=$HOME/.profile',
 ];
 
 /** Ordinary work: must stay below sensitive (and the plain ones safe). */
@@ -216,6 +221,9 @@ export const ORDINARY_SAFE = [
   'gh pr create -t "Drop sudo" -b "CI used to cat .env here"',
   'git tag -a v1.2 -m "sudo docs; cat .env removed"',
   'rg -- sudo src/',
+  'tsc --outDir dist',
+  'jest --outputFile=report.json',
+  'gcc -o app main.c',
 ];
 
 /** Ordinary, but worth one click: never sensitive. */
