@@ -15,7 +15,7 @@ import { childOrigin, fileLine, mapRange, type Frame, type Invocation, type Orig
 import { evalWord, literalVar, nestedSubstitutions, UNKNOWN_VAR, type VarValue, type Word, type WordEnv } from './words';
 import { lookupHandler } from './commands/registry';
 import { outputOf } from './output';
-import { checkPathWord, checkRedirect } from './pathArgs';
+import { checkRedirect } from './pathArgs';
 import { fetchesRemote } from './remote';
 import { innerOffset, runFile } from './scripts';
 import { judgeSessionFiles, runnerLanguage } from './sessionCode';
@@ -24,6 +24,8 @@ import { permissionFindings } from '../content/permissions';
 import type { ScriptFiles } from '../session/scriptFiles';
 import type { TreeIndex } from '../paths/treeIndex';
 import { findSecrets } from '../content/secrets';
+import { RISK_ORDER } from '../types';
+import { sweepInvocation, sweepUnknownStdin } from './sweep';
 
 export interface ShellScope {
   policy: PathPolicy;
@@ -66,6 +68,15 @@ export class ShellAnalyzer {
   dotglob = false;
   private commands = 0;
   private stopped = false;
+  /**
+   * Per simple command (keyed by its syntax node, so wrapped commands share it): spans of the words a handler
+   * accounted for, by checking them as paths or understanding them as text. Everything else is swept afterwards.
+   */
+  private readonly accounted = new WeakMap<SyntaxNode, Set<string>>();
+  /** Words whose value was run as shell code (`bash -c WORD`): accounted for wherever they appear. */
+  private readonly ranAsCode = new WeakSet<SyntaxNode>();
+  /** Here-string words by command node: text on stdin that an unknown program may take for a path. */
+  readonly herestrings = new WeakMap<SyntaxNode, Word>();
 
   constructor(
     readonly scope: ShellScope,
@@ -116,6 +127,61 @@ export class ShellAnalyzer {
   hitCommand(rule: RuleId, message: string, inv: Invocation, risk?: Risk): void {
     const end = inv.args.length > 0 ? inv.args[inv.args.length - 1]!.end : inv.nameWord.end;
     this.hitAt(rule, message, inv.frame, Math.min(inv.nameWord.start, inv.node.start), Math.max(end, inv.nameWord.end), risk);
+  }
+
+  // ---- words accounted for ----
+
+  /** Marks words of an invocation as understood (text, patterns, names): the argument sweep leaves them alone. */
+  understand(inv: Invocation, ...words: ({ start: number; end: number } | undefined)[]): void {
+    let set = this.accounted.get(inv.node);
+    if (!set) {
+      set = new Set();
+      this.accounted.set(inv.node, set);
+    }
+    for (const w of words) if (w) set.add(`${w.start}:${w.end}`);
+  }
+
+  /** Whether a handler (or a command it wrapped) accounted for this word. */
+  isAccounted(inv: Invocation, w: Word): boolean {
+    return this.ranAsCode.has(w.node) || (this.accounted.get(inv.node)?.has(`${w.start}:${w.end}`) ?? false);
+  }
+
+  /**
+   * Runs code that only might be code (an argument of a program whose arguments are not understood): findings are
+   * kept only when sensitive or blocked, and only when the text parsed cleanly as shell; the shell state it changes
+   * (directory, variables, files written) is put back, since it may never run.
+   */
+  speculate(source: string, origin: Origin, nesting: number): void {
+    this.speculatively(() => this.runScript(source, origin, nesting));
+  }
+
+  /** Dispatches an invocation that only might be a command (the words after `--` of a program). */
+  speculateDispatch(inv: Invocation, index: number, wrapper: string): void {
+    this.speculatively(() => this.dispatchFrom(inv, index, wrapper));
+  }
+
+  private speculatively(run: () => void): void {
+    const cwd = this.cwd;
+    const dotglob = this.dotglob;
+    const recorded = [this.programs.length, this.deleted.length] as const;
+    const maps: [Map<unknown, unknown>, Map<unknown, unknown>][] = [this.vars, this.written, this.functions].map((m: Map<unknown, unknown>) => [m, new Map(m)]);
+    const before = this.hits.length;
+    run();
+    const added = this.hits.splice(before);
+    this.cwd = cwd;
+    this.dotglob = dotglob;
+    this.programs.length = recorded[0];
+    this.deleted.length = recorded[1];
+    for (const [m, saved] of maps) {
+      m.clear();
+      for (const [k, v] of saved) m.set(k, v);
+    }
+    // Budget hits stay: the evaluation really ran out. Text that does not parse is not code; `eval` in prose is a word.
+    const parsed = !added.some((h) => h.rule === 'shell.parse-error');
+    for (const h of added) {
+      if (h.rule.startsWith('budget.')) this.hits.push(h);
+      else if (parsed && RISK_ORDER[h.risk] >= RISK_ORDER.sensitive && h.rule !== 'opaque.eval') this.hits.push(h);
+    }
   }
 
   /** Charges one analysis step; true once the evaluation's work budget is spent (reported once): callers stop. */
@@ -171,6 +237,7 @@ export class ShellAnalyzer {
   /** Analyzes a word's literal value as shell code (`bash -c WORD`, `eval WORD`). False when it is not literal. */
   runWordAsScript(word: Word, f: Frame): boolean {
     if (word.value === undefined) return false;
+    this.ranAsCode.add(word.node);
     const { start, linear } = innerOffset(word);
     const origin = childOrigin(f.origin, start, start + (linear ? word.value.length : word.end - start), linear);
     this.runScript(word.value, linear ? origin : childOrigin(f.origin, word.start, word.end, false), f.nesting + 1);
@@ -343,7 +410,9 @@ export class ShellAnalyzer {
           else if (c.named && !c.type.startsWith('heredoc_')) others.push(c);
         }
       } else if (r.type === 'herestring_redirect') {
-        input = this.herestring(r, f);
+        const h = this.herestring(r, f);
+        input = h.stdin;
+        if (h.word && body?.type === 'command') this.herestrings.set(body, h.word);
       }
     }
     let inv: Invocation | undefined;
@@ -358,13 +427,13 @@ export class ShellAnalyzer {
     return inv;
   }
 
-  private herestring(r: SyntaxNode, f: Frame): Stdin {
+  private herestring(r: SyntaxNode, f: Frame): { stdin: Stdin; word?: Word } {
     const node = r.children.find((c) => c.named);
-    if (!node) return { kind: 'unknown' };
+    if (!node) return { stdin: { kind: 'unknown' } };
     const w = this.word(node, f);
-    if (w.value === undefined) return { kind: 'unknown' };
+    if (w.value === undefined) return { stdin: { kind: 'unknown' }, word: w };
     const { start, linear } = innerOffset(w);
-    return { kind: 'text', text: w.value + '\n', frame: f, start: linear ? start : w.start, linear };
+    return { stdin: { kind: 'text', text: w.value + '\n', frame: f, start: linear ? start : w.start, linear }, word: w };
   }
 
   private simpleCommand(n: SyntaxNode, f: Frame, extra: Redirect[], stdin: Stdin | undefined): Invocation | undefined {
@@ -383,8 +452,11 @@ export class ShellAnalyzer {
       else if (c.type === 'file_redirect') {
         const red = this.redirectNode(c, f);
         if (red) redirects.push(red);
-      } else if (c.type === 'herestring_redirect') input = this.herestring(c, f);
-      else if (c.named && c.field !== 'argument' && c.type !== 'comment') {
+      } else if (c.type === 'herestring_redirect') {
+        const h = this.herestring(c, f);
+        input = h.stdin;
+        if (h.word) this.herestrings.set(n, h.word);
+      } else if (c.named && c.field !== 'argument' && c.type !== 'comment') {
         // `time (cat .env)`, `time { …; }`: tree-sitter hangs the timed body on the command as a plain child.
         this.statement(c, f, stdin);
       }
@@ -397,6 +469,8 @@ export class ShellAnalyzer {
     const args = argNodes.map((a) => this.word(a, f));
     redirects.push(...extra);
     const inv: Invocation = { name: '', nameWord, args, assignments, redirects, stdin: input, node: n, frame: f, via: [] };
+    // A fresh account per walk: a function body walked again with other $1 … values is checked again.
+    this.accounted.set(n, new Set());
     for (const a of assignments) this.prefixAssignment(inv, a);
     // Input redirects feed the command; output redirects are checked once the command (and its output) is known.
     for (const red of redirects) if (red.op.startsWith('<')) inv.stdin = checkRedirect(this, red, f, inv) ?? inv.stdin;
@@ -407,7 +481,10 @@ export class ShellAnalyzer {
 
   // ---- commands ----
 
-  /** Resolves an invocation's command name and runs its handler. Handlers call this again for wrapped commands. */
+  /**
+   * Resolves an invocation's command name and runs its handler; then every word the handler did not account for is
+   * swept (a possible file read, a possible command line). Handlers call this again for wrapped commands.
+   */
   dispatch(inv: Invocation): void {
     if (this.outOfTime(inv.frame)) return;
     if (++this.commands > LIMITS.commands) {
@@ -416,6 +493,7 @@ export class ShellAnalyzer {
       return;
     }
     const w = inv.nameWord;
+    this.understand(inv, w);
     if (w.value === undefined || /(^|[^\\])\{[^}]*,/.test(w.pattern)) {
       const remote = w.substitutions.some((s) => fetchesRemote(inv.frame.source, s));
       this.hitOn(
@@ -423,14 +501,14 @@ export class ShellAnalyzer {
         remote ? 'Runs a command downloaded at run time.' : `The command name \`${w.raw}\` is computed at run time, so what runs cannot be known.`,
         inv,
       );
-      for (const a of inv.args) checkPathWord(this, inv, a, 'read', { skipSpaces: true });
+      sweepInvocation(this, inv, { unknown: true });
       return;
     }
     const value = w.value;
     if (w.glob && value !== '[' && value !== '[[') {
       // `/usr/bin/sud? id`, `/bin/c?t .env`: the file the glob expands to is what runs.
       this.hitOn('opaque.dynamic-command', `The command name \`${w.raw}\` is a pattern; which program it expands to is decided at run time.`, inv);
-      for (const a of inv.args) checkPathWord(this, inv, a, 'read', { skipSpaces: true });
+      sweepInvocation(this, inv, { unknown: true });
       return;
     }
     if (w.vars.length > 0 || w.substitutions.length > 0) {
@@ -449,8 +527,9 @@ export class ShellAnalyzer {
     if (handler && inv.args.length === 1 && /^(--help|--version|-h|--usage|help)$/.test(inv.args[0]!.value ?? '') && !['sudo', 'su', 'env', 'xargs'].includes(inv.name)) return;
     if (!handler && /[\\/]/.test(value)) {
       runFile(this, inv, w, 'shell');
-      // `./run.sh .env`: whatever the script does, the paths it is handed are its to read.
-      for (const a of inv.args) checkPathWord(this, inv, a, 'read', { skipSpaces: true });
+      // `./run.sh .env`: whatever the script does, the paths it is handed are its to read. Its first operand is a
+      // subcommand of the script's own (`./manage.sh env`), not a program it runs.
+      sweepInvocation(this, inv, { unknown: false });
       return;
     }
     const fn = handler ? undefined : this.functions.get(base);
@@ -461,10 +540,12 @@ export class ShellAnalyzer {
     }
     if (!handler) {
       this.hitOn('exec.unknown-command', `Runs \`${base}\`, a command Countersign does not know.`, inv);
-      for (const a of inv.args) checkPathWord(this, inv, a, 'read', { skipSpaces: true });
+      sweepInvocation(this, inv, { unknown: true });
+      sweepUnknownStdin(this, inv);
       return;
     }
     handler(inv, this);
+    sweepInvocation(this, inv, { unknown: false });
     // A runner that loads project code (pytest, jest, npm test, python -m …) runs what this session wrote too.
     judgeSessionFiles(this, inv, runnerLanguage(inv));
   }

@@ -15,6 +15,13 @@ import type { Word } from './words';
 export interface PathCheckOptions {
   /** Skip words containing spaces (prose, not paths) when the command's argument meaning is unknown. */
   skipSpaces?: boolean;
+  /**
+   * The word is only possibly a path (an argument nobody explained): a bare name that is also an English word
+   * (`credentials`, `secrets`) or a folder merely named like a secret store is not taken for a secret read.
+   */
+  sweep?: boolean;
+  /** Only tests whether the path exists (`test -f`): even a secret directory is not listed. */
+  probe?: boolean;
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -29,6 +36,8 @@ export function pathPieces(pattern: string): string[] {
   let p = pattern;
   if (p.startsWith('-')) {
     const eq = p.indexOf('=');
+    // `-s.env`, `-xzf~/.ssh/id_rsa`: a short option with its value attached (or a cluster of flags, then it).
+    if (eq < 0 && /^-[A-Za-z0-9]/.test(p) && p.length > 2) return shortOptionValues(p);
     if (eq < 0) return [];
     p = p.slice(eq + 1);
   }
@@ -38,8 +47,21 @@ export function pathPieces(pattern: string): string[] {
   if (at >= 0) out.add(p.slice(at + 2));
   const assign = /^[A-Za-z_][A-Za-z0-9_]*=(.*)$/.exec(p);
   if (assign) out.add(assign[1]!);
+  // `type=bind,src=~/.ssh,dst=/k`, `id=npm,src=.npmrc`: a list of key=value settings.
+  if (/=/.test(p) && /\\?,/.test(p)) for (const kv of p.split(/\\?,/)) {
+    const m = /^[A-Za-z_][\w.-]*=(.+)$/.exec(kv);
+    if (m) out.add(m[1]!);
+  }
   if (p.includes(':') && !URL_LIKE.test(p)) for (const piece of p.split(':')) if (piece) out.add(piece.replace(/^@/, ''));
   return [...out].filter((x) => x !== '' && x !== '.' && !URL_LIKE.test(x));
+}
+
+/** The possible values of `-oVALUE`: after the one option letter, and after a run of flag letters. */
+function shortOptionValues(p: string): string[] {
+  const out = [p.slice(2)];
+  const letters = /^-[A-Za-z0-9]+/.exec(p)![0].length;
+  if (letters > 2 && letters < p.length) out.push(p.slice(letters));
+  return out.filter((x) => x !== '' && x !== '.' && !URL_LIKE.test(x)).flatMap((x) => pathPieces(x));
 }
 
 /** Absolute glob/path for a piece, seen from the analyzer's working directory (`**`-led when it is unknown). */
@@ -105,11 +127,34 @@ function treeHit(a: ShellAnalyzer, abs: string, glob: boolean, w: Word, frame: F
   return true;
 }
 
+/** A directory rule for a folder a project may name that way (`secrets/` at any depth), not a dot-directory store. */
+const NAMED_FOLDER_RULE = /^\*\*\/([^/.*{][^/*{]*)\/\*\*$/;
+/** Source code, docs and package patterns: what a folder of code holds, whatever the folder is called. */
+const CODE_FILE = /\.(m?[jt]sx?|c[jt]s|py|pyi|go|rs|rb|java|kt|kts|scala|cs|fs|php|swift|c|h|cc|cpp|hpp|m|mm|ex|exs|erl|clj|dart|lua|r|jl|vue|svelte|md|rst|html|css|scss|snap)$|^\.\.\.$/i;
+
+/**
+ * How much a match says about the word. `skip`: source code in a folder merely called `secrets/` is code, and for a
+ * swept word (one nobody explained) a bare English word (`credentials`, `secrets`) or that folder itself is a name,
+ * not a file being read. `review`: a handler creates or changes such a folder itself (`mkdir src/secrets`).
+ */
+function strengthOf(a: ShellAnalyzer, piece: string, match: PathMatch, access: Access, sweep: boolean): 'skip' | 'review' | 'sure' {
+  const last = piece.replace(/\/+$/, '').replace(/^.*\//, '');
+  const folder = match.category === 'secret' ? NAMED_FOLDER_RULE.exec(match.glob) : null;
+  const isFolder = folder !== null && last.toLowerCase() === folder[1]!.toLowerCase();
+  if (folder && CODE_FILE.test(last)) return 'skip';
+  if (sweep && isFolder) return 'skip';
+  if (isFolder && access === 'write') return 'review';
+  // A bare name is only a secret by where it is: inside a secret directory (`cd ~/.aws && x credentials`).
+  if (sweep && /^[A-Za-z0-9_-]+$/.test(piece) && !/^id_(rsa|dsa|ecdsa|ed25519)/i.test(piece) && !(a.cwd && a.policy.match(`${a.cwd.replace(/\/+$/, '')}/_`, 'read'))) return 'skip';
+  return 'sure';
+}
+
 /** Checks one word as a file the command accesses. Returns true when it is sensitive. */
 export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: Word, access: Access, opts: PathCheckOptions = {}, f?: Frame): boolean {
   const frame = f ?? inv?.frame;
   if (!frame || a.outOfTime(frame)) return false;
   if (opts.skipSpaces && /\s/.test(w.value ?? w.raw)) return false;
+  if (inv) a.understand(inv, w);
   if (w.decoded) {
     // `cat $(base64 -d <<< LmVudg==)`: a file name spelled by decoding is hidden on purpose.
     a.hitAt('opaque.dynamic-command', `The path \`${w.raw}\` is decoded or downloaded at run time, so which file it names cannot be known.`, frame, w.start, w.end);
@@ -135,12 +180,17 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
     if (access === 'read' && treeHit(a, glob ? abs : literal!, glob, w, frame)) return true;
     const match = glob ? a.policy.matchGlob(abs, access, w.hidesDot, w.dotglob) : a.policy.match(literal!, access);
     if (match) {
+      const strength = strengthOf(a, piece, match, access, opts.sweep === true);
+      if (strength === 'skip') continue;
       const rule = ruleFor(match, access, glob);
       const what = glob ? `${w.raw}, which can expand to ${match.label}` : `${w.raw}: ${match.label}`;
-      // Listing a whole secret directory (ls ~/.ssh) maps the keys and tokens in it: more than a look.
-      const risk = rule === 'path.secret-listing' && match.secretDirectory && !glob ? 'sensitive' : undefined;
-      a.hitAt(rule, `${verb(access)} ${what} (matches ${match.glob}).`, frame, w.start, w.end, risk);
-      return rule !== 'path.secret-listing' || risk === 'sensitive';
+      // Listing a whole secret directory (ls ~/.ssh) maps the keys and tokens in it: more than a look. A project
+      // folder that is merely called `secrets/` holds code and fixtures as often as secrets: a look.
+      const store = match.secretDirectory && !glob && !opts.probe && !NAMED_FOLDER_RULE.test(match.glob);
+      const risk = rule === 'path.secret-listing' && store ? 'sensitive' : strength === 'review' ? 'review' : undefined;
+      const message = strength === 'review' ? `${verb(access)} ${what} (matches ${match.glob}); the folder itself, not a secret in it.` : `${verb(access)} ${what} (matches ${match.glob}).`;
+      a.hitAt(rule, message, frame, w.start, w.end, risk);
+      return risk === undefined ? rule !== 'path.secret-listing' : risk === 'sensitive';
     }
     if (access === 'write' && literal !== undefined && !a.policy.inWorkspace(literal, a.startCwd) && !a.policy.isTemp(literal) && !literal.startsWith('**')) {
       a.hitAt('fs.write-outside', `Writes ${w.raw}, outside the workspace.`, frame, w.start, w.end);

@@ -11,20 +11,41 @@ import { literalVar, UNKNOWN_VAR, type Word } from '../words';
 function escapeAlt(s: string): string {
   return s.replace(/[*?[\]{}\\,]/g, '\\$&');
 }
-import { harmless, files, table, type Handler, type HandlerTable } from './handler';
+import { files, plain, table, textOnly, type Handler, type HandlerTable } from './handler';
 
-/** Commands that take no file operands, or print facts about the system. */
-const NO_FILES = [
-  'echo', 'printf', 'true', 'false', ':', 'sleep', 'seq', 'yes', 'date', 'cal', 'expr', 'bc', 'dc', 'let', 'clear', 'reset',
-  'tput', 'uname', 'hostname', 'whoami', 'id', 'groups', 'uptime', 'nproc', 'arch', 'lscpu', 'free', 'pgrep', 'top',
-  'htop', 'jobs', 'wait', 'exit', 'return', 'break', 'continue', 'shift', 'getopts', 'trap', 'ulimit', 'hash', 'help', 'man',
-  'info', 'whatis', 'apropos', 'tldr', 'locale', 'tty', 'stty', 'logger', 'notify-send', 'say', 'pwd', 'dirs',
-  'which', 'whereis', 'command_not_found_handle', 'basename', 'dirname', 'fg', 'bg', 'disown', 'times', 'sync',
-  'nvidia-smi', 'vmstat', 'iostat', 'w', 'who', 'last', 'lsb_release', 'sw_vers',
-  'getconf', 'mktemp', 'tr', 'column', 'cowsay', 'figlet', 'numfmt', 'factor', 'shuf', 'timedatectl', 'lsblk', 'lsusb',
-  'lspci', 'ip', 'ifconfig', 'netstat', 'ss', 'arp', 'route', 'test', '[', 'wait4', 'unalias', 'caller',
-  'compgen', 'complete', 'enable', 'suspend', 'jot', 
+/**
+ * Programs whose arguments are text, numbers or names, never files (echo's words, `basename PATH`, `which NAME`,
+ * `man PAGE`, `sleep 5`): understood, so the argument sweep leaves them alone.
+ */
+const TEXT_ARGS = [
+  'echo', 'true', 'false', ':', 'sleep', 'seq', 'yes', 'cal', 'expr', 'let', 'basename', 'dirname', 'which', 'whereis',
+  'command_not_found_handle', 'exit', 'return', 'break', 'continue', 'shift', 'getopts', 'wait', 'jobs', 'fg', 'bg',
+  'disown', 'times', 'hash', 'unalias', 'caller', 'compgen', 'complete', 'enable', 'pgrep', 'tr', 'id', 'groups',
+  'whoami', 'numfmt', 'factor', 'jot',
 ];
+
+/** Programs that print facts about the system; their arguments are swept like any other command's. */
+const SYSTEM_INFO = [
+  'clear', 'reset', 'uname', 'hostname', 'uptime', 'nproc', 'arch', 'lscpu', 'free', 'top', 'htop', 'ulimit', 'locale',
+  'tty', 'pwd', 'dirs', 'sync', 'nvidia-smi', 'vmstat', 'iostat', 'w', 'who', 'last', 'lsb_release', 'sw_vers',
+  'getconf', 'mktemp', 'column', 'shuf', 'timedatectl', 'lsblk', 'lsusb', 'lspci', 'ip', 'ifconfig', 'netstat', 'ss',
+  'arp', 'route', 'wait4', 'suspend', 'bc', 'dc',
+  // Mostly text, but each has an option that reads a file (`man -l`, `logger -f`, `date -f`, `say -f`).
+  'date', 'tput', 'stty', 'logger', 'notify-send', 'say', 'cowsay', 'figlet', 'help', 'man', 'info', 'whatis', 'apropos',
+  'tldr',
+];
+
+/** test / [: file tests only look at whether a path exists; the other operands are strings and numbers. */
+const testCommand: Handler = (inv, a) => {
+  const words = inv.name === '[' && inv.args[inv.args.length - 1]?.value === ']' ? inv.args.slice(0, -1) : inv.args;
+  a.understand(inv, ...inv.args);
+  words.forEach((w, i) => {
+    const op = words[i - 1]?.value ?? '';
+    const next = words[i + 1]?.value ?? '';
+    const fileTest = /^-[a-hkprsuwxGLNOS]$/.test(op) || /^-(nt|ot|ef)$/.test(op) || /^-(nt|ot|ef)$/.test(next);
+    if (fileTest) checkPathWord(a, inv, w, 'meta', { probe: true });
+  });
+};
 
 /** Read file operands. Options listed take a value that is not a file (a number, a delimiter). */
 const READERS: HandlerTable = {
@@ -97,10 +118,36 @@ const WRITERS: HandlerTable = {
 };
 
 /** Archivers read what they pack (a key in a tarball is a copied key) and write where they unpack. */
+/** tar options whose value is a command tar runs (on each file, as the compressor, at checkpoints, per volume). */
+const TAR_CODE = ['--to-command', '--use-compress-program', '-I', '--checkpoint-action', '--info-script', '--new-volume-script', '-F', '--rsh-command', '--rmt-command'];
+
+/** Runs an archiver's command-valued options as shell code (`tar --to-command='cat ~/.ssh/id_rsa'`, `zip -TT CMD`). */
+function archiverCode(inv: Invocation, a: ShellAnalyzer, tar: boolean, p: ReturnType<typeof parseArgs>): void {
+  const code: Word[] = tar ? valuesOf(p, ...TAR_CODE) : [];
+  inv.args.forEach((w, i) => {
+    const v = w.value ?? '';
+    if (!tar && (v === '-TT' || v === '--unzip-command') && inv.args[i + 1]) code.push(inv.args[i + 1]!);
+    if (!tar && v.startsWith('--unzip-command=')) code.push({ ...w, value: v.slice(16) });
+  });
+  for (const c of code) {
+    let word = c;
+    // --checkpoint-action=exec=CMD runs CMD; the other actions (dot, echo, ttyout …) run nothing.
+    if (tar && p.values.get('--checkpoint-action')?.includes(c) && c.value !== undefined) {
+      if (!c.value.startsWith('exec=')) {
+        a.understand(inv, c);
+        continue;
+      }
+      word = { ...c, value: c.value.slice(5) };
+    }
+    if (!a.runWordAsScript(word, inv.frame)) a.hitOn('opaque.dynamic-command', `The command given to ${inv.name} is built at run time.`, inv, c);
+  }
+}
+
 const archive: Handler = (inv, a) => {
   // tar's -O/-o/-p/-P/-x are flags (stdout, no-same-owner, permissions, absolute names, extract), not value options.
   const tar = /tar$/.test(inv.name);
-  const p = parseArgs(inv.args, { withValue: tar ? ['-f', '--file', '-C', '--directory', '-T', '--files-from', '-X', '--exclude-from', '--exclude', '--transform', '-b', '--strip-components'] : ['-f', '--file', '-C', '--directory', '-d', '-T', '--files-from', '-X', '--exclude-from', '--exclude', '-x', '-i', '-P', '-p', '-o', '-O', '--transform', '-b', '--strip-components'] });
+  const p = parseArgs(inv.args, { withValue: tar ? ['-f', '--file', '-C', '--directory', '-T', '--files-from', '-X', '--exclude-from', '--exclude', '--transform', '-b', '--strip-components', ...TAR_CODE] : ['-f', '--file', '-C', '--directory', '-d', '-T', '--files-from', '-X', '--exclude-from', '--exclude', '-x', '-i', '-P', '-p', '-o', '-O', '--transform', '-b', '--strip-components'] });
+  archiverCode(inv, a, tar, p);
   for (const w of [...p.operands, ...(p.values.get('-f') ?? []), ...(p.values.get('--file') ?? []), ...(p.values.get('-T') ?? []), ...(p.values.get('--files-from') ?? [])]) checkPathWord(a, inv, w, 'read');
   for (const w of [...(p.values.get('-C') ?? []), ...(p.values.get('--directory') ?? []), ...(p.values.get('-d') ?? [])]) checkPathWord(a, inv, w, 'write');
 };
@@ -124,6 +171,7 @@ const NAVIGATION: HandlerTable = {
 /** Shell built-ins that read or change state the analyzer tracks. */
 const BUILTINS: HandlerTable = {
   read: (inv, a) => {
+    a.understand(inv, ...inv.args);
     // `… | while read f; do cat "$f"; done`: f ranges over what the pipeline lists; `read f <<< .env` is .env.
     const p = parseArgs(inv.args, { withValue: ['-d', '-n', '-N', '-p', '-t', '-u', '-a', '-i'] });
     const pattern = inv.stdin?.kind === 'files' ? inv.stdin.pattern : undefined;
@@ -139,6 +187,7 @@ const BUILTINS: HandlerTable = {
     });
   },
   ...table(['mapfile', 'readarray'], (inv, a) => {
+    a.understand(inv, ...inv.args);
     const p = parseArgs(inv.args, { withValue: ['-d', '-n', '-O', '-s', '-u', '-C', '-c'] });
     const name = p.operands[0]?.value ?? 'MAPFILE';
     const lines = inv.stdin?.kind === 'text' ? inv.stdin.text.split('\n').filter(Boolean) : undefined;
@@ -146,16 +195,20 @@ const BUILTINS: HandlerTable = {
     else a.vars.set(name, inv.stdin?.kind === 'files' ? { value: undefined, pattern: inv.stdin.pattern, glob: true } : UNKNOWN_VAR);
   }),
   printf: (inv, a) => {
+    a.understand(inv, ...inv.args);
     // `printf -v f '%s' .env` assigns what printf would print.
     if (inv.args[0]?.value !== '-v' || !inv.args[1]?.value) return;
     const out = outputOf({ ...inv, args: inv.args.slice(2) }, a);
     a.vars.set(inv.args[1].value, out.kind === 'text' ? literalVar(out.text) : { ...UNKNOWN_VAR, decoded: out.kind === 'decoded' });
   },
   shopt: (inv, a) => {
+    a.understand(inv, ...inv.args);
     const t = inv.args.map((w) => text(w));
     if (t.includes('-s') && (t.includes('dotglob') || t.includes('globstar'))) a.dotglob = a.dotglob || t.includes('dotglob');
   },
   set: (inv, a) => {
+    // Options and new positional values ($1 …), which later commands are checked with.
+    a.understand(inv, ...inv.args);
     if (inv.args.length === 0) a.hitCommand('secret.env-dump', '`set` prints every shell and environment variable; they often hold tokens.', inv);
     // `set -- .env; cat "$1"`: the words after -- (or the first non-option) become $1, $2, …
     const dash = inv.args.findIndex((w) => w.value === '--' || !/^[-+]/.test(w.value ?? '-'));
@@ -164,6 +217,7 @@ const BUILTINS: HandlerTable = {
     a.setPositional(words);
   },
   printenv: (inv, a) => {
+    a.understand(inv, ...inv.args);
     const names = parseArgs(inv.args).operands;
     if (names.length === 0) a.hitCommand('secret.env-dump', '`printenv` prints every environment variable; they often hold tokens.', inv);
     for (const n of names) {
@@ -175,16 +229,18 @@ const BUILTINS: HandlerTable = {
   },
   history: (inv, a) => a.hitOn('path.secret-listing', 'Shows shell history, which can contain typed secrets.', inv),
   alias: (inv, a) => {
+    a.understand(inv, ...inv.args);
     if (inv.args.length > 0) a.hitOn('exec.indirect', 'Defines an alias, so a later command name may run something else.', inv);
     // `alias x='cat .env'`: the alias body is code that runs under the new name.
     for (const w of inv.args) codeAfter(a, inv, w, /^[^=\s]+=/);
   },
   trap: (inv, a) => {
+    a.understand(inv, ...inv.args);
     // `trap 'cat .env' EXIT`: the first operand is code run on the signal ('-' and '' reset or ignore).
     const code = parseArgs(inv.args).operands[0];
     if (code && code.value !== '-' && !/^(\d+|SIG\w+|EXIT|ERR|DEBUG|RETURN|INT|TERM|HUP|QUIT)$/.test(code.value ?? '') && inv.args.length > 1) codeAfter(a, inv, code, /^/);
   },
-  unset: harmless,
+  unset: textOnly,
   ps: (inv, a) => {
     // BSD-style `ps e`, `ps eww`, `ps auxe` print every process's environment.
     const env = inv.args.some((w) => /^[a-zA-Z]*e[a-zA-Z]*$/.test(w.value ?? '') && !(w.value ?? '').startsWith('-')) || inv.args.some((w) => w.value === '-E');
@@ -217,7 +273,9 @@ function codeAfter(a: ShellAnalyzer, inv: Invocation, w: Word, prefix: RegExp): 
 }
 
 export const FILE_COMMANDS: HandlerTable = {
-  ...table(NO_FILES, harmless),
+  ...table(TEXT_ARGS, textOnly),
+  ...table(SYSTEM_INFO, plain),
+  ...table(['test', '['], testCommand),
   ...READERS,
   ...LISTERS,
   ...WRITERS,

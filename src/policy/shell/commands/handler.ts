@@ -17,8 +17,14 @@ export function table(names: readonly string[], h: Handler): HandlerTable {
   return t;
 }
 
-/** Known and harmless on its own: nothing to add (secret variables are still caught by the analyzer). */
-export const harmless: Handler = () => undefined;
+/**
+ * A known program with no effect of its own worth a finding. Its arguments are still swept by the analyzer like
+ * any other command's (possible file reads, possible command lines): nothing is safe by name alone.
+ */
+export const plain: Handler = () => undefined;
+
+/** A program whose every argument is text it prints or compares (echo, printf, basename): nothing to sweep. */
+export const textOnly: Handler = (inv, a) => a.understand(inv, ...inv.args);
 
 /** Operands are files accessed this way (option values listed in `spec` are skipped). */
 export function files(access: Access, spec: OptionSpec = {}): Handler {

@@ -7,7 +7,9 @@ import { checkPathWord, checkPathWords } from '../pathArgs';
 import { runFile } from '../scripts';
 import { makeWrittenRecipes, packageWrittenScript, scriptValues } from '../projectScripts';
 import type { Invocation } from '../types';
-import { harmless, table, type Handler, type HandlerTable } from './handler';
+import { table, type Handler, type HandlerTable } from './handler';
+import { makeEval } from './runners';
+import { knownCommand } from '../sweep';
 import { SHELL_COMMANDS } from './shells';
 import type { ShellAnalyzer } from '../analyzer';
 
@@ -87,6 +89,11 @@ function manager(spec: ManagerSpec): Handler {
     }
     if (spec.publish?.includes(sub) || (sub === 'npm' && t.includes('publish'))) {
       a.hitOn('secret.publish', `Publishes a package with your registry credentials (${inv.name} ${sub}).`, inv, at);
+      return;
+    }
+    // Who is logged in: the registry is asked with the stored token, which is not printed.
+    if (sub === 'whoami') {
+      a.hitOn('net.command', `Asks the package registry which account is logged in (${inv.name} whoami).`, inv, at);
       return;
     }
     if (spec.credentials?.includes(sub)) {
@@ -221,11 +228,24 @@ const cargo = manager({
 const gem = manager({ install: ['install', 'uninstall', 'update', 'fetch', 'sources'], publish: ['push', 'yank', 'owner'], credentials: ['signin', 'signout'], safe: ['list', 'search', 'info', 'query', 'env', 'help', 'contents', 'dependency', 'specification', 'which', 'build', 'outdated', '--version'] });
 const bundle = manager({ install: ['install', 'update', 'add', 'remove', 'lock', 'binstubs', 'cache', 'package', 'clean'], runners: ['exec'], safe: ['check', 'list', 'show', 'info', 'outdated', 'config', 'doctor', 'platform', 'version', 'help', 'init', 'open', 'viz'], bareInstalls: true });
 const composer = manager({ install: ['install', 'i', 'require', 'r', 'update', 'u', 'upgrade', 'remove', 'rm', 'reinstall', 'create-project', 'global'], runners: ['exec'], safe: ['dump-autoload', 'dumpautoload', 'show', 'info', 'outdated', 'validate', 'diagnose', 'licenses', 'depends', 'why', 'prohibits', 'why-not', 'check-platform-reqs', 'status', 'run-script', 'run', 'test', 'list', 'help', 'about', 'audit', 'search', 'fund'], unknownIsScript: true });
-const dotnet = manager({ install: ['add', 'restore', 'tool', 'workload', 'new'], publish: ['nuget'], safe: ['build', 'test', 'run', 'format', 'clean', 'publish', 'pack', 'list', 'sln', '--version', '--info', 'help', 'watch', 'msbuild', 'vstest'] });
+const dotnetManager = manager({ install: ['add', 'restore', 'tool', 'workload', 'new'], publish: ['nuget'], safe: ['build', 'test', 'run', 'format', 'clean', 'publish', 'pack', 'list', 'sln', '--version', '--info', 'help', 'watch', 'msbuild', 'vstest'] });
+/** `dotnet tool run NAME ARGS` / `dotnet tool exec`: a local tool, analyzed as the command it runs. */
+const dotnet: Handler = (inv, a) => {
+  const { sub, index } = firstSub(inv);
+  const next = text(inv.args[index + 1]).toLowerCase();
+  if (sub === 'tool' && (next === 'run' || next === 'exec')) {
+    runInner(a, inv, index + 2, next === 'exec');
+    return;
+  }
+  dotnetManager(inv, a);
+};
 
 /** Build tools run project-defined steps: safe, except goals that deploy or publish somewhere else. */
 const buildTool: Handler = (inv, a) => {
-  if (inv.name === 'make' || inv.name === 'gmake') makeWrittenRecipes(a, inv);
+  if (inv.name === 'make' || inv.name === 'gmake') {
+    makeWrittenRecipes(a, inv);
+    makeEval(a, inv);
+  }
   const goal = inv.args.map((w) => text(w)).find((x) => /^(deploy|release|publish|upload\w*|site-deploy|nexus-staging:\w+|publish(?!ToMavenLocal)\w+)$/i.test(x));
   if (goal) a.hitOn('cloud.command', `Runs the ${goal} step, which usually deploys or publishes with stored credentials (${inv.name} ${goal}).`, inv);
 };
@@ -233,13 +253,34 @@ const buildTool: Handler = (inv, a) => {
 /** System package managers: installs need review (with sudo they are sensitive anyway). */
 function systemPackages(readOnly: RegExp): Handler {
   return (inv, a) => {
-    const sub = firstSub(inv).sub;
+    const { sub, index } = firstSub(inv);
+    // `nvm exec 18 CMD`, `mise x -- CMD`, `asdf exec CMD`, `nix develop -c CMD`: a version manager runs a command.
+    if (/^(exec|x|run|shell|develop|exec-env)$/.test(sub)) {
+      const at = inv.args.findIndex((w, i) => i > index && w.value !== undefined && !w.value.startsWith('-') && knownCommand(w.value));
+      if (at >= 0) a.speculateDispatch(inv, at, inv.name);
+    }
     if (sub === '' || readOnly.test(sub)) return;
     a.hitOn('pkg.install', `Installs or changes system packages (${inv.name} ${sub}).`, inv);
   };
 }
 
-/** Local development tools, safe to run (also what `npx TOOL` may run without downloading). */
+/** Options of test runners and linters whose value is a test name or pattern, not a file (`pytest -k creds`). */
+const TEST_NAME_OPTIONS = new Set(['-k', '-m', '-t', '--testNamePattern', '--grep', '-g', '--fgrep', '--filter', '--group', '--tag', '--example', '-run', '-bench', '-skip']);
+
+/**
+ * A local development tool: nothing of its own to report; the analyzer sweeps its arguments like any command's
+ * (a file it is handed, a command line in an option). Test-name options are understood as names.
+ */
+const devTool: Handler = (inv, a) => {
+  inv.args.forEach((w, i) => {
+    const v = w.value ?? '';
+    const eq = v.indexOf('=');
+    if (eq > 0 && TEST_NAME_OPTIONS.has(v.slice(0, eq))) a.understand(inv, w);
+    else if (TEST_NAME_OPTIONS.has(v) && inv.args[i + 1]) a.understand(inv, inv.args[i + 1]);
+  });
+};
+
+/** Local development tools (also what `npx TOOL` may run without downloading). Their arguments are still swept. */
 const LOCAL_TOOLS = new Set([
   'tsc', 'eslint', 'prettier', 'jest', 'vitest', 'mocha', 'ava', 'tap', 'nyc', 'c8', 'playwright', 'cypress', 'karma', 'jasmine', 'tsd', 'tsup', 'vite', 'webpack', 'webpack-cli', 'rollup', 'esbuild', 'swc', 'babel', 'parcel', 'turbo', 'nx', 'lerna', 'biome', 'oxlint', 'stylelint', 'markdownlint', 'markdownlint-cli2', 'commitlint', 'lint-staged', 'next', 'nuxt', 'nuxi', 'astro', 'svelte-kit', 'svelte-check', 'gatsby', 'remix', 'expo', 'react-native', 'ng', 'vue-tsc', 'storybook', 'tsx', 'ts-node', 'typedoc', 'api-extractor', 'knip', 'depcheck', 'madge', 'size-limit', 'concurrently', 'npm-run-all', 'run-s', 'run-p', 'rimraf', 'cross-env', 'wireit', 'changeset', 'pytest', 'py.test', 'tox', 'nox', 'mypy', 'ruff', 'black', 'flake8', 'pylint', 'isort', 'pyright', 'bandit', 'coverage', 'pre-commit', 'rspec', 'rubocop', 'rake', 'rails', 'phpunit', 'phpstan', 'psalm', 'php-cs-fixer', 'pest', 'golangci-lint', 'gofmt', 'goimports', 'staticcheck', 'gotestsum', 'rustfmt', 'rustc', 'clippy-driver', 'swiftlint', 'swiftformat', 'ktlint', 'detekt', 'shellcheck', 'shfmt', 'hadolint', 'yamllint', 'actionlint', 'tflint', 'make', 'gmake', 'cmake', 'ctest', 'ninja', 'meson', 'scons', 'bazel', 'bazelisk', 'buck', 'buck2', 'pants', 'just', 'task', 'mvn', 'mvnw', 'gradle', 'gradlew', 'ant', 'sbt', 'lein', 'mix', 'rebar3', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'clang-format', 'clang-tidy', 'javac', 'ld', 'ar', 'nm', 'objdump', 'readelf', 'strip', 'ldd', 'otool', 'lipo', 'xcodebuild', 'swift', 'swiftc', 'zig', 'nim', 'crystal', 'dart', 'flutter', 'elm', 'stack', 'cabal', 'ghc', 'dune', 'tsc-watch', 'nodemon', 'hugo', 'jekyll', 'mkdocs', 'sphinx-build', 'docusaurus', 'vuepress', 'eleventy', 'pandoc', 'protoc', 'buf', 'sqlc', 'prisma', 'drizzle-kit', 'graphql-codegen', 'diff-so-fancy', 'act', 'gotest', 'bats', 'hyperfine', 'go-task', 'mage', 'earthly', 'tsc-alias', 'ts-jest', 'sass', 'postcss', 'tailwindcss', 'uglifyjs', 'terser', 'cspell', 'codespell', 'vale', 'alex', 'editorconfig-checker',
 ]);
@@ -249,8 +290,8 @@ export const PACKAGE_COMMANDS: HandlerTable = {
   yarn,
   ...table(['pnpm'], pnpm),
   bun,
-  ...table(['npx', 'pnpx', 'bunx'], runnerOnly(true)),
-  ...table(['pip', 'pip3', 'pipenv', 'conda', 'mamba', 'micromamba', 'pipx', 'hatch', 'pdm', 'rye', 'easy_install'], pip),
+  ...table(['npx', 'pnpx', 'bunx', 'dnx'], runnerOnly(true)),
+  ...table(['pip', 'pip3', 'pipenv', 'conda', 'mamba', 'micromamba', 'pipx', 'hatch', 'pdm', 'rye', 'easy_install', 'pixi'], pip),
   uv,
   uvx: runnerOnly(true),
   poetry,
@@ -268,7 +309,7 @@ export const PACKAGE_COMMANDS: HandlerTable = {
     if (['publish', 'unpublish', 'login', 'create-publisher', 'delete-publisher', 'verify-pat'].includes(text(inv.args[0]))) a.hitOn('secret.publish', `Publishes an extension with your marketplace token (${inv.name} ${text(inv.args[0])}).`, inv);
   }),
   ...table(['apt', 'apt-get', 'aptitude', 'dpkg', 'yum', 'dnf', 'microdnf', 'apk', 'pacman', 'yay', 'paru', 'zypper', 'emerge', 'pkg', 'port', 'snap', 'flatpak', 'choco', 'winget', 'scoop', 'nix-env', 'nix', 'brew', 'mas', 'softwareupdate', 'rpm', 'sdk', 'asdf', 'mise', 'rtx', 'nvm', 'fnm', 'volta', 'n', 'pyenv', 'rbenv', 'rvm', 'goenv', 'jenv', 'rustup', 'corepack', 'opam', 'luarocks', 'cpan', 'cpanm', 'raco'], systemPackages(/^(list|search|show|info|policy|madison|-l|-L|--list|query|-q|-qa|-s|--version|-v|version|which|current|ls|ls-remote|doctor|config|outdated|deps|uses|leaves|home|desc|cat|log|env|exec_|help)$/)),
-  ...table([...LOCAL_TOOLS].filter((n) => !['make', 'gmake', 'mvn', 'mvnw', 'gradle', 'gradlew', 'ant', 'sbt', 'lein', 'bazel', 'just', 'task', 'changeset', 'lerna', 'nx', 'turbo', 'ts-node', 'tsx'].includes(n)), harmless),
+  ...table([...LOCAL_TOOLS].filter((n) => !['make', 'gmake', 'mvn', 'mvnw', 'gradle', 'gradlew', 'ant', 'sbt', 'lein', 'bazel', 'just', 'task', 'changeset', 'lerna', 'nx', 'turbo', 'ts-node', 'tsx'].includes(n)), devTool),
   ...table(['make', 'gmake', 'mvn', 'mvnw', 'gradle', 'gradlew', 'ant', 'sbt', 'lein', 'bazel', 'just', 'task', 'changeset', 'lerna', 'nx', 'turbo'], buildTool),
   ...table(['ts-node', 'tsx', 'ts-node-esm', 'esno', 'babel-node', 'vite-node'], (inv, a) => {
     const file = inv.args.find((w) => !(w.value ?? '').startsWith('-'));

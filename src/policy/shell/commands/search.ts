@@ -16,6 +16,8 @@ const grepLike: Handler = (inv, a) => {
   const p = parseArgs(inv.args, { withValue: GREP_VALUES });
   const explicit = p.values.has('-e') || p.values.has('--regexp') || p.values.has('-f') || p.values.has('--file');
   const operands = explicit ? p.operands : p.operands.slice(1);
+  // The pattern is a regex (`grep chmod src/`), and so are the option values that are not files.
+  a.understand(inv, ...(explicit ? [] : p.operands.slice(0, 1)), ...valuesOf(p, '-e', '--regexp', '-m', '--max-count', '-A', '-B', '-C', '--context', '--after-context', '--before-context', '--exclude', '--exclude-dir', '-t', '--type', '-T', '--type-not', '--replace', '--color', '--colour', '--label', '--sort', '--sortr', '-M', '--max-columns', '-j', '--threads', '--encoding', '--context-separator', '--path-separator'));
   checkPathWords(a, inv, operands, 'read');
   // With no path a recursive search reads the working directory (`cd ~ && grep -r token`).
   const recursive = inv.name !== 'grep' && inv.name !== 'egrep' && inv.name !== 'fgrep' ? true : [...p.flags].some((f) => /^-[a-zA-Z]*[rR]/.test(f) || f === '--recursive' || f === '--dereference-recursive');
@@ -37,6 +39,7 @@ const sed: Handler = (inv, a) => {
   const explicit = scripts.length > 0 || p.values.has('-f') || p.values.has('--file');
   const program = explicit ? undefined : p.operands[0];
   if (program) scripts.push(program);
+  a.understand(inv, ...scripts);
   const inPlace = [...p.flags].some((f) => /^-i|^--in-place/.test(f) || (/^-[a-zA-Z]*i/.test(f) && f.length <= 4));
   const targets = explicit ? p.operands : p.operands.slice(1);
   for (const t of targets) {
@@ -59,6 +62,7 @@ const awk: Handler = (inv, a) => {
   const programFiles = valuesOf(p, '-f', '--file');
   const program = programFiles.length > 0 ? undefined : p.operands[0];
   const inputs = programFiles.length > 0 ? p.operands : p.operands.slice(1);
+  a.understand(inv, program, ...valuesOf(p, '-F', '--field-separator'));
   if (program?.value !== undefined) {
     const { start, linear } = innerOffset(program);
     analyzeCode(a, 'awk', { source: program.value, origin: childOrigin(inv.frame.origin, linear ? start : program.start, linear ? start + program.value.length : program.end, linear), nesting: inv.frame.nesting + 1 });
@@ -71,6 +75,7 @@ const awk: Handler = (inv, a) => {
 const jqLike: Handler = (inv, a) => {
   const p = parseArgs(inv.args, { withValue: ['--arg', '--argjson', '--slurpfile', '--rawfile', '--args', '-f', '--from-file', '--indent', '-L', '-o', '--output-format', '-p', '--input-format', '-I'] });
   const fromFile = p.values.has('-f') || p.values.has('--from-file');
+  a.understand(inv, ...(fromFile ? [] : p.operands.slice(0, 1)), ...valuesOf(p, '--arg', '--argjson', '--indent', '-o', '--output-format', '-p', '--input-format'));
   checkPathWords(a, inv, fromFile ? p.operands : p.operands.slice(1), 'read');
   checkPathWords(a, inv, valuesOf(p, '-f', '--from-file', '--slurpfile', '--rawfile'), 'read');
   if (inv.args.some((w) => /\benv\b|\$ENV/.test(w.value ?? ''))) a.hitOn('secret.env-dump', '`jq` reads the environment ($ENV/env).', inv);
@@ -108,6 +113,9 @@ const find: Handler = (inv, a) => {
     roots.push(w);
   }
   for (const r of roots) checkPathWord(a, inv, r, 'meta');
+  // The expression (tests, their patterns and numbers) describes the files found, checked below as one glob.
+  const firstExec = inv.args.findIndex((w) => /^-(exec|execdir|ok|okdir)$/.test(text(w)));
+  a.understand(inv, ...inv.args.slice(roots.length, firstExec < 0 ? undefined : firstExec));
   const found = foundFiles(inv, a, roots);
   for (const f of found) checkPathWord(a, inv, f, 'meta');
   for (let i = roots.length; i < inv.args.length; i++) {
@@ -123,6 +131,10 @@ const find: Handler = (inv, a) => {
     if (t === '-exec' || t === '-execdir' || t === '-ok' || t === '-okdir') {
       let end = i + 1;
       while (end < inv.args.length && !/^(;|\\;|\+)$/.test(text(inv.args[end]))) end++;
+      a.understand(inv, inv.args[i], inv.args[end]);
+      // Tests after this action (`-exec … \; -name x`) are part of the expression too.
+      const nextExec = inv.args.findIndex((w, j) => j > end && /^-(exec|execdir|ok|okdir)$/.test(text(w)));
+      a.understand(inv, ...inv.args.slice(end + 1, nextExec < 0 ? undefined : nextExec));
       const cmd = inv.args.slice(i + 1, end);
       if (cmd.length > 0) {
         // `{}` stands for each file found.
@@ -157,6 +169,8 @@ const fd: Handler = (inv, a) => {
   const execAt = inv.args.findIndex((w) => /^(-x|--exec|-X|--exec-batch)$/.test(w.value ?? ''));
   const before = execAt >= 0 ? parseArgs(inv.args.slice(0, execAt), { withValue: ['-e', '--extension', '-t', '--type', '-d', '--max-depth', '-E', '--exclude', '-j', '--threads', '-S', '--size', '--changed-within', '--changed-before', '-o', '--owner', '--base-directory', '--search-path', '-c', '--color'] }) : p;
   const roots = before.operands.slice(1);
+  a.understand(inv, before.operands[0], ...valuesOf(before, '-e', '--extension', '-t', '--type', '-d', '--max-depth', '-E', '--exclude', '-j', '--threads', '-S', '--size', '--changed-within', '--changed-before', '-o', '--owner', '-c', '--color'));
+  if (execAt >= 0) a.understand(inv, inv.args[execAt]);
   checkPathWords(a, inv, roots, 'meta');
   if (execAt < 0) return;
   // fd always sees hidden names when asked (-H/-u), and a pattern aimed at `.env` names it anyway.

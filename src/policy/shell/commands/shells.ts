@@ -111,6 +111,8 @@ function interpreter(spec: InterpreterSpec): Handler {
     if (inv.args.length > 0 && inv.args.every((w) => /^(-V|--version|-v|-h|--help)$/.test(w.value ?? ''))) return;
     checkPathWords(a, inv, valuesOf(p, '--env-file'), 'read');
     const code = valuesOf(p, ...spec.code);
+    // Code given on the command line is analyzed as code, not swept as a file name.
+    a.understand(inv, ...code);
     if (code.length > 0) {
       for (const c of code) {
         if (c.value === undefined) dynamicCode(a, inv, c, inv.name);
@@ -171,6 +173,7 @@ const deno: Handler = (inv, a) => {
   const s = sub?.value ?? '';
   if (s === 'eval') {
     const code = inv.args[inv.args.indexOf(sub!) + 1];
+    a.understand(inv, code);
     if (code?.value !== undefined) analyzeCode(a, 'node', codeFrame(inv, code));
     else if (code) dynamicCode(a, inv, code, 'deno eval');
     return;
@@ -194,6 +197,7 @@ const pwsh: Handler = (inv, a) => {
   const flag = inv.args.findIndex((w) => /^-(c|command)$/i.test(w.value ?? ''));
   if (flag >= 0) {
     const code = inv.args.slice(flag + 1);
+    a.understand(inv, ...code);
     if (code.length === 1 && code[0]!.value !== undefined) {
       const frame = codeFrame(inv, code[0]!);
       analyzeCode(a, 'powershell', frame);
@@ -215,6 +219,7 @@ const pwsh: Handler = (inv, a) => {
 const osascript: Handler = (inv, a) => {
   const p = parseArgs(inv.args, { withValue: ['-e', '-l', '-s'] });
   const code = valuesOf(p, '-e');
+  a.understand(inv, ...code);
   for (const c of code) {
     if (c.value === undefined) dynamicCode(a, inv, c, 'osascript');
     else analyzeCode(a, 'applescript', codeFrame(inv, c));
@@ -229,7 +234,10 @@ const otherCode: Handler = (inv, a) => {
   checkPathWords(a, inv, inv.args, 'read', { skipSpaces: true });
   // What can still be seen in code given on the command line or stdin: commands it starts, secret files it names.
   for (const w of inv.args) {
-    if (w.value !== undefined && /[\s(){}"'`;]/.test(w.value)) analyzeCode(a, 'other', codeFrame(inv, w));
+    if (w.value !== undefined && /[\s(){}"'`;]/.test(w.value)) {
+      a.understand(inv, w);
+      analyzeCode(a, 'other', codeFrame(inv, w));
+    }
   }
   if (inv.stdin?.kind === 'text') stdinCode(a, inv, inv.stdin, 'other');
 };

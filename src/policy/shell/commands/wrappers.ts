@@ -4,7 +4,7 @@
 import { parseArgs, valueOf, type OptionSpec } from '../args';
 import { checkPathWord } from '../pathArgs';
 import { syntheticWord, type Word } from '../words';
-import { harmless, table, type Handler, type HandlerTable } from './handler';
+import { table, textOnly, type Handler, type HandlerTable } from './handler';
 import { childOrigin } from '../types';
 
 /** Runs the command that starts at the first operand (after `skip` leading operands such as timeout's DURATION). */
@@ -224,6 +224,6 @@ export const WRAPPER_COMMANDS: HandlerTable = {
     a.hitOn('system.service', 'Starts a command as a system service (systemd-run).', inv);
     wrapper({ withValue: ['-u', '--unit', '-p', '--property', '--description', '--slice', '-E', '--setenv', '--on-calendar', '--on-active', '--uid', '--gid', '--working-directory'] })(inv, a);
   },
-  ':': harmless,
+  ':': textOnly,
 };
 
