@@ -47,8 +47,8 @@ export function secretKey(k: string): boolean {
   return parts.some((p) => /^(password|passwd|pass|pwd|passphrase|secret|secrets|token|tokens|apikey|credential|credentials|creds|private|privatekey|dsn|cookie|auth|oauth)$/.test(p)) || /(apikey|accesskey|secretkey|privatekey|signingkey|connectionstring|databaseurl|dburl|clientsecret)/.test(joined) || (parts.length > 1 && parts[parts.length - 1] === 'key' && !/^(public|ssh|gpg|pub)$/.test(parts[parts.length - 2] ?? ''));
 }
 
-/** `false`, `0`, `no`, `off` as a setting's value. */
-const OFF = /^(false|0|no|off|none|disabled?)$/i;
+/** `false`, `0`, `no`, `off` (or nothing) as a setting's value. */
+const OFF = /^(false|0|no|off|none|disabled?|)$/i;
 
 // ---- rules per CLI ----
 
@@ -82,7 +82,7 @@ const gcloud: CliRule[] = [
   { path: /^(organizations|resource-manager|access-context-manager) .*(?:create|update|delete|set|add|remove|replace)/, rule: 'perm.iam', says: 'Changes organization access policies' },
   { path: P('compute firewall-rules (create|update)'), rule: 'perm.firewall', says: 'Changes Google Cloud firewall rules' },
   { path: P('sql instances (patch|create)'), when: (c) => has(c, '--authorized-networks'), rule: 'perm.firewall', says: 'Changes which networks reach a database' },
-  { path: P('config set auth/disable_ssl_validation|config set core/custom_ca_certs_file'), rule: 'perm.tls', says: 'Turns off or replaces TLS verification for gcloud' },
+  { path: P('config set (auth/disable_ssl_validation|core/custom_ca_certs_file)'), when: (c) => !OFF.test(operands(c, 3)[0] ?? ''), rule: 'perm.tls', says: 'Turns off or replaces TLS verification for gcloud' },
 ];
 
 const az: CliRule[] = [
