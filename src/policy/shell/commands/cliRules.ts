@@ -43,8 +43,10 @@ export function secretKey(k: string): boolean {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  const joined = parts.join('');
-  return parts.some((p) => /^(password|passwd|pass|pwd|passphrase|secret|secrets|token|tokens|apikey|credential|credentials|creds|private|privatekey|dsn|cookie|auth|oauth)$/.test(p)) || /(apikey|accesskey|secretkey|privatekey|signingkey|connectionstring|databaseurl|dburl|clientsecret)/.test(joined) || (parts.length > 1 && parts[parts.length - 1] === 'key' && !/^(public|ssh|gpg|pub)$/.test(parts[parts.length - 2] ?? ''));
+  // The secret word is the last part (`dbPassword`, `client_secret`): `tokenTtlSeconds`, `passwordMinLength` are settings.
+  const last = parts[parts.length - 1] ?? '';
+  const before = parts[parts.length - 2] ?? '';
+  return /^(password|passwd|pass|pwd|passphrase|secret|secrets|token|tokens|apikey|credential|credentials|creds|privatekey|dsn|cookie|auth)$/.test(last) || /(apikey|accesskey|secretkey|privatekey|signingkey|connectionstring|databaseurl|dburl|clientsecret)$/.test(parts.join('')) || (last === 'key' && parts.length > 1 && !/^(public|ssh|gpg|pub|cache|partition|sort|primary|foreign|idempotency)$/.test(before));
 }
 
 /** `false`, `0`, `no`, `off` (or nothing) as a setting's value. */
