@@ -55,7 +55,7 @@ const OFF = /^(false|0|no|off|none|disabled?|)$/i;
 // ---- rules per CLI ----
 
 const aws: CliRule[] = [
-  { path: P('sts get-caller-identity'), rule: 'ok', says: '' },
+  { path: P('sts get-caller-identity'), rule: 'cloud.command', says: 'Asks AWS which identity the credentials belong to (no secret printed)' },
   { path: P('eks get-token|rds generate-db-auth-token|sts (get-session-token|assume-role|assume-role-with-saml|assume-role-with-web-identity|get-federation-token|assume-root)|sso get-role-credentials|sso-oidc create-token|sso login|(ecr|ecr-public) (get-login-password|get-login|get-authorization-token)|codeartifact get-authorization-token|redshift get-cluster-credentials(-with-iam)?|redshift-serverless get-credentials|cognito-identity (get-credentials-for-identity|get-open-id-token)|s3 presign'), rule: SECRET, says: 'Mints temporary cloud credentials or a token' },
   { path: P('configure'), when: (c) => !/^(list|list-profiles)$/.test(c.path[1] ?? ''), rule: SECRET, says: 'Prints or changes stored AWS credentials' },
   { path: P('secretsmanager (get-secret-value|batch-get-secret-value|put-secret-value|create-secret|update-secret|restore-secret|rotate-secret|get-random-password)'), rule: SECRET, says: 'Reads or writes a secret in AWS Secrets Manager' },
@@ -109,7 +109,7 @@ const PRIVILEGED_BODY = /"?privileged"?\s*:\s*true|"?hostpid"?\s*:\s*true|"?host
 
 const kubectl: CliRule[] = [
   { path: P('get|describe|edit|patch|create|delete|apply|replace|label|annotate|set') , when: (c) => resources(c).some((r) => KUBE_SECRET.test(r)) || c.path.slice(1).some((r) => /^secrets?\//.test(r)), rule: SECRET, says: 'Reads or changes Kubernetes Secrets' },
-  { path: P('create token|create secret|extract|serviceaccounts (get-token|new-token)|sa (get-token|new-token)'), rule: SECRET, says: 'Mints a cluster token or creates a Secret' },
+  { path: P('create token|create secret|extract|view-secret|ksd|modify-secret|get-secret|serviceaccounts (get-token|new-token)|sa (get-token|new-token)'), rule: SECRET, says: 'Mints a cluster token or creates a Secret' },
   { path: P('whoami'), when: (c) => on(c, '-t', '--show-token'), rule: SECRET, says: 'Prints the cluster token' },
   { path: P('login'), rule: SECRET, says: 'Logs in to the cluster with credentials' },
   { path: P('config view'), when: (c) => on(c, '--raw', '--flatten'), rule: SECRET, says: 'Prints cluster credentials from the kubeconfig' },

@@ -23,7 +23,10 @@ const MESSAGE_VALUES = ['-m', '--message', '--author', '--format', '--pretty', '
 function configHandler(inv: Invocation, a: ShellAnalyzer, args: Word[]): void {
   const t = args.map(text);
   const reading = t.some((x) => /^(--get|--get-all|--get-regexp|-l|--list|--show-origin|--show-scope|get|list)$/.test(x));
-  const key = args.find((w) => !(w.value ?? '').startsWith('-') && !['get', 'set', 'unset', 'list', 'edit'].includes(w.value ?? ''));
+  // `--file PATH`, `--type bool`, `--default x` take a value: the key is the first other word.
+  const valueOf = new Set(args.flatMap((w, i) => (/^(-f|--file|--blob|--type|--default|--comment|--value)$/.test(w.value ?? '') && args[i + 1] ? [args[i + 1]!] : [])));
+  for (const w of args) if (valueOf.has(w) && /^(-f|--file)$/.test(args[args.indexOf(w) - 1]?.value ?? '')) checkPathWord(a, inv, w, 'read');
+  const key = args.find((w) => !valueOf.has(w) && !(w.value ?? '').startsWith('-') && !['get', 'set', 'unset', 'list', 'edit'].includes(w.value ?? ''));
   // `http.sslVerify=false` is not git syntax, but it shows what was meant.
   const [k, inlineValue] = (key?.value ?? '').split(/=(.*)/s) as [string, string | undefined];
   if (/^core\.hookspath$/i.test(k) || t.includes('--edit') || t.includes('-e') || t.includes('edit')) {
@@ -36,7 +39,7 @@ function configHandler(inv: Invocation, a: ShellAnalyzer, args: Word[]): void {
   }
   // `http.sslVerify false`, `http.<url>.sslVerify 0`, a replaced CA bundle: every later fetch and push trusts anyone.
   if (!reading && TLS_KEY.test(k)) {
-    const value = inlineValue ?? args.filter((w) => !(w.value ?? '').startsWith('-') && w !== key && !['set', 'unset'].includes(w.value ?? '')).map(text)[0] ?? '';
+    const value = inlineValue ?? args.filter((w) => !(w.value ?? '').startsWith('-') && !valueOf.has(w) && w !== key && !['set', 'unset'].includes(w.value ?? '')).map(text)[0] ?? '';
     const off = /sslverify$/i.test(k) ? /^(false|0|no|off)$/i.test(value) : value !== '';
     if (off && !t.some((x) => /^(--unset|--unset-all|unset)$/.test(x))) {
       a.hitOn('perm.tls', `Sets ${k} ${value}, which turns off or replaces TLS verification for git.`, inv, key ?? inv.nameWord);
