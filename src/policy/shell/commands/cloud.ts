@@ -79,6 +79,14 @@ const pulumi: Handler = (inv, a) => {
 const iac: Handler = (inv, a) => {
   const t = words(inv);
   const all = t.join(' ');
+  if (/\bacl (policy|role|binding-rule|auth-method) (create|update|delete)/.test(all)) {
+    a.hitCommand('perm.iam', `Changes ACL policies (${inv.name} acl).`, inv);
+    return;
+  }
+  if (/\bacl (bootstrap|token (create|read|update|clone))|\bacl set-agent-token/.test(all)) {
+    a.hitCommand('secret.credential-cli', `Mints or prints ACL tokens (${inv.name} acl).`, inv);
+    return;
+  }
   if (/output.*(-json|-raw)|state (pull|show)|show.*-json|--show-secrets|\bsecrets? (get|show|read|list|access)|vault (view|decrypt)/.test(all)) {
     a.hitCommand('secret.credential-cli', `Prints infrastructure state or outputs, which hold secrets (${inv.name}).`, inv);
     return;

@@ -36,6 +36,20 @@ const helm: Handler = (inv, a) => {
   a.hitOn('cloud.command', `Changes cluster releases (helm ${call.path[0] ?? ''}).`, inv);
 };
 
+/** argocd and eksctl: tokens, initial passwords and kubeconfigs are credentials; identity mappings are access. */
+const clusterTool: Handler = (inv, a) => {
+  const path = inv.args.filter((w) => !(w.value ?? '-').startsWith('-')).map((w) => text(w).toLowerCase()).join(' ');
+  if (/^(account generate-token|account update-password|admin initial-password|login|cluster add|proj role create-token|utils write-kubeconfig|create iamserviceaccount)\b/.test(path)) {
+    a.hitCommand('secret.credential-cli', `Prints or mints cluster credentials (${inv.name} ${path.split(' ').slice(0, 2).join(' ')}).`, inv);
+    return;
+  }
+  if (/^((create|delete) (iamidentitymapping|accessentry|podidentityassociation)|associate-access-policy|utils associate-iam-oidc-provider|proj role add-policy)\b/.test(path)) {
+    a.hitCommand('perm.rbac', `Changes who can reach the cluster (${inv.name} ${path.split(' ').slice(0, 2).join(' ')}).`, inv);
+    return;
+  }
+  a.hitOn('cloud.command', `Manages a Kubernetes cluster (${inv.name}).`, inv);
+};
+
 /** `k3s kubectl …`, `microk8s kubectl …`, `minikube kubectl -- …`: the kubectl inside. */
 const kubeDistribution: Handler = (inv, a) => {
   const first = inv.args.findIndex((w) => !(w.value ?? '-').startsWith('-'));
@@ -58,5 +72,6 @@ export const KUBE_COMMANDS: HandlerTable = {
   ...table(['kubectl', 'oc', 'k', 'kubectl.exe', 'microk8s.kubectl', 'kubecolor'], kubectl),
   ...table(['helm', 'helm3', 'microk8s.helm', 'microk8s.helm3'], helm),
   ...table(['k3s', 'microk8s', 'k0s', 'minikube', 'kind', 'k3d'], kubeDistribution),
-  ...table(['k9s', 'kubectx', 'kubens', 'eksctl', 'kustomize', 'argocd', 'flux', 'istioctl', 'linkerd', 'skaffold', 'tilt'], (inv, a) => a.hitOn('cloud.command', `Manages a Kubernetes cluster (${inv.name}).`, inv)),
+  ...table(['argocd', 'eksctl'], clusterTool),
+  ...table(['k9s', 'kubectx', 'kubens', 'kustomize', 'flux', 'istioctl', 'linkerd', 'skaffold', 'tilt'], (inv, a) => a.hitOn('cloud.command', `Manages a Kubernetes cluster (${inv.name}).`, inv)),
 };
