@@ -3,7 +3,8 @@
 // read-only look-alikes of the same CLIs never come back sensitive. Every case in every agent's payload format.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RISK_ORDER, type RuleId, type Verdict } from '../../../src/policy';
+import { RISK_ORDER, type Verdict } from '../../../src/policy';
+import type { RuleId } from '../../../src/policy/reasons';
 import { readCli, pathOf, GRAMMARS } from '../../../src/policy/shell/commands/cliGrammar';
 import { secretKey } from '../../../src/policy/shell/commands/cliRules';
 import type { Word } from '../../../src/policy/shell/words';
