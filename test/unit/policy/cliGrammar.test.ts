@@ -195,7 +195,7 @@ const CASES: CliCases[] = [
       ['docker -H tcp://x:2375 exec web env', 'secret.env-dump'],
       ['docker --context=prod login -u x --password-stdin', SECRET],
     ],
-    ordinary: ['docker ps', 'docker --context prod ps', 'docker logs web', "docker inspect -f '{{.State.Status}}' web", "docker inspect --format '{{.NetworkSettings.IPAddress}}' web", 'docker image inspect node:20', 'docker build -t app .', 'docker compose ps', 'nerdctl -n k8s.io ps', 'podman ps -a'],
+    ordinary: ['docker ps', 'docker --context prod ps', 'docker logs web', "docker inspect -f '{{.State.Status}}' web", "docker inspect --format '{{.NetworkSettings.IPAddress}}' web", 'docker image inspect node:20', 'docker inspect node:20', 'docker inspect --type image myapp', 'docker build -t app .', 'docker compose ps', 'nerdctl -n k8s.io ps', 'podman ps -a'],
   },
   {
     cli: 'git',
@@ -252,7 +252,7 @@ const CASES: CliCases[] = [
       ['terragrunt run-all output -json', SECRET],
       ['tofu output -raw token', SECRET],
     ],
-    ordinary: ['terraform plan', 'terraform -chdir=infra plan', 'terraform output', 'terraform output bucket_name', 'terraform init -upgrade', 'terraform validate', 'terraform state list', 'terraform apply', 'pulumi preview', 'pulumi config get aws:region', 'pulumi config', 'pulumi stack output', 'pulumi stack output bucketName', 'pulumi up --yes'],
+    ordinary: ['terraform plan', 'terraform -chdir=infra plan', 'terraform output', 'terraform output bucket_name', 'terraform output -raw bucket_name', 'terraform init -upgrade', 'terraform validate', 'terraform state list', 'terraform apply', 'pulumi preview', 'pulumi config get aws:region', 'pulumi config', 'pulumi stack output', 'pulumi stack output bucketName', 'pulumi up --yes'],
   },
   {
     cli: 'secret stores and app credentials',

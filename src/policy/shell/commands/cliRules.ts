@@ -161,6 +161,9 @@ const glab: CliRule[] = [
 
 /** `docker inspect -f '{{.State.Status}}'` prints one field; without a format (or with Env/Config/everything) it prints the environment. */
 function inspectShowsEnv(c: CliCall): boolean {
+  // Images (`node:20`, `ghcr.io/o/app`) carry only their build-time ENV; containers carry the secrets given at run time.
+  const targets = c.path.slice(c.path[0] === 'container' ? 2 : 1);
+  if (/^image$/i.test(optValue(c, '--type') ?? '') || (targets.length > 0 && targets.every((t) => /[:/]/.test(t)))) return false;
   const f = optValue(c, '-f', '--format');
   if (f === undefined) return !has(c, '-f', '--format');
   return /env|\{\{\s*(json\s+)?\.(config)?\s*\}\}|json \.config\s*\}\}/i.test(f) || f === '' || /^(json|yaml)$/i.test(f);
@@ -174,7 +177,8 @@ const docker: CliRule[] = [
 const git: CliRule[] = [];
 
 const terraform: CliRule[] = [
-  { path: P('output'), when: (c) => on(c, '-json', '-raw') || operands(c, 1).some(secretKey), rule: SECRET, says: 'Prints infrastructure outputs in plain text, sensitive ones included' },
+  // `-json` prints every output, sensitive ones in plain text; one named output is judged by its name.
+  { path: P('output'), when: (c) => on(c, '-json') || operands(c, 1).some(secretKey) || (on(c, '-raw') && operands(c, 1).length === 0), rule: SECRET, says: 'Prints infrastructure outputs in plain text, sensitive ones included' },
   { path: P('state (pull|show)|show'), when: (c) => c.path[0] === 'state' || on(c, '-json'), rule: SECRET, says: 'Prints infrastructure state, which holds secrets' },
   { path: P('login'), rule: SECRET, says: 'Stores a registry token' },
 ];
