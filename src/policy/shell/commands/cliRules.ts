@@ -67,8 +67,8 @@ const aws: CliRule[] = [
   { path: P('iam|organizations|sso-admin|identitystore'), rule: 'perm.iam', says: 'Changes or reads cloud access policies' },
   { path: P('lambda (add-permission|remove-permission|add-layer-version-permission)'), rule: 'perm.iam', says: 'Changes who may invoke a function' },
   { path: P('lambda (create-function-url-config|update-function-url-config)'), when: (c) => /^none$/i.test(optValue(c, '--auth-type') ?? ''), rule: 'perm.iam', says: 'Opens a function URL with no authentication' },
-  { path: /^\S+ (?:(?:put|delete)-\S*policy|set-(?:topic|queue)-attributes|add-permission|remove-permission|create-grant|put-bucket-acl|put-object-acl|put-public-access-block|delete-public-access-block|put-bucket-ownership-controls|modify-snapshot-attribute|modify-image-attribute|modify-db-snapshot-attribute|modify-db-cluster-snapshot-attribute|\S*-iam-\S*)(?= |$)/, when: (c) => !/^set-(topic|queue)-attributes$/.test(c.path[1] ?? '') || /policy/i.test(optValues(c, '--attribute-name', '--attributes').join(' ')), rule: 'perm.iam', says: 'Changes a resource access policy' },
-  { path: P('ec2 (authorize-security-group-ingress|authorize-security-group-egress|revoke-security-group-ingress|modify-security-group-rules|create-network-acl-entry|replace-network-acl-entry)'), rule: 'perm.firewall', says: 'Changes network access rules' },
+  { path: /^\S+ (?:(?:put|delete|set)-\S*policy|set-(?:topic|queue)-attributes|add-permission|remove-permission|create-grant|put-bucket-acl|put-object-acl|put-public-access-block|delete-public-access-block|put-bucket-ownership-controls|modify-snapshot-attribute|modify-image-attribute|modify-db-snapshot-attribute|modify-db-cluster-snapshot-attribute|\S*-iam-\S*)(?= |$)/, when: (c) => !/^set-(topic|queue)-attributes$/.test(c.path[1] ?? '') || /policy/i.test(optValues(c, '--attribute-name', '--attributes').join(' ')), rule: 'perm.iam', says: 'Changes a resource access policy' },
+  { path: /^\S+ (?:(?:authorize|revoke)-\S*(?:ingress|egress)|modify-security-group-rules|create-network-acl-entry|replace-network-acl-entry)(?= |$)/, rule: 'perm.firewall', says: 'Changes network access rules' },
   { path: P('rds (modify-db-instance|create-db-instance|modify-db-cluster|restore-db-instance-from-db-snapshot)'), when: (c) => on(c, '--publicly-accessible'), rule: 'perm.firewall', says: 'Makes a database reachable from the internet' },
   { path: /^(s3|s3api) /, when: (c) => /^(public-read|public-read-write|authenticated-read)$/i.test(optValue(c, '--acl') ?? '') || /allusers|authenticatedusers/i.test(optValues(c, '--grant-read', '--grant-write', '--grant-full-control', '--grant-read-acp', '--grant-write-acp', '--grants').join(' ')), rule: 'perm.iam', says: 'Makes cloud storage public' },
 ];
@@ -83,6 +83,9 @@ const gcloud: CliRule[] = [
   { path: P('sql users (create|set-password|delete|assign-roles)'), rule: 'perm.iam', says: 'Changes database users' },
   { path: /^(organizations|resource-manager|access-context-manager) .*(?:create|update|delete|set|add|remove|replace)/, rule: 'perm.iam', says: 'Changes organization access policies' },
   { path: P('compute firewall-rules (create|update)'), rule: 'perm.firewall', says: 'Changes Google Cloud firewall rules' },
+  // `--allow-unauthenticated` binds allUsers to the invoker role: anyone on the internet may call it.
+  { path: P('run deploy|run services update|functions deploy'), when: (c) => on(c, '--allow-unauthenticated'), rule: 'perm.iam', says: 'Lets anyone on the internet invoke the service' },
+  { path: P('storage buckets (update|create)'), when: (c) => has(c, '--no-public-access-prevention') || /^(inherited|unspecified)$/i.test(optValue(c, '--public-access-prevention') ?? ''), rule: 'perm.iam', says: 'Removes a bucket’s public-access prevention' },
   { path: P('sql instances (patch|create)'), when: (c) => has(c, '--authorized-networks'), rule: 'perm.firewall', says: 'Changes which networks reach a database' },
   { path: P('config set (auth/disable_ssl_validation|core/custom_ca_certs_file)'), when: (c) => !OFF.test(operands(c, 3)[0] ?? ''), rule: 'perm.tls', says: 'Turns off or replaces TLS verification for gcloud' },
 ];
@@ -119,6 +122,10 @@ const kubectl: CliRule[] = [
   { path: P('auth'), when: (c) => !/^(can-i|whoami)$/.test(c.path[1] ?? ''), rule: 'perm.rbac', says: 'Changes Kubernetes authorization' },
   { path: P('certificate (approve|deny)|set (subject|serviceaccount|sa)'), rule: 'perm.rbac', says: 'Grants cluster credentials or changes who a workload runs as' },
   { path: P('create|apply|edit|patch|replace|delete|set|label|annotate|scale|rollout|get|describe'), when: (c) => resources(c).some((r) => KUBE_RBAC.test(r)), rule: 'perm.rbac', says: 'Reads or changes Kubernetes RBAC' },
+  // Impersonation acts with another identity's rights.
+  { path: /^/, when: (c) => has(c, '--as', '--as-group', '--as-uid'), rule: 'perm.rbac', says: 'Acts as another cluster identity (impersonation)' },
+  // A manifest on disk is not read here; one whose name says RBAC is judged by that.
+  { path: P('apply|create|replace|patch'), when: (c) => optValues(c, '-f', '--filename').some((f) => /(^|[/._-])(rbac|(cluster)?role-?bindings?|(cluster)?roles?|serviceaccounts?|psp|podsecurity)([/._-]|$)/i.test(f ?? '')), rule: 'perm.rbac', says: 'Applies a manifest whose name says it holds RBAC objects' },
   { path: P('debug'), when: (c) => c.path.slice(1).some((r) => /^(node|nodes|no)\//.test(r)) || /^(sysadmin|netadmin)$/.test(optValue(c, '--profile') ?? ''), rule: 'perm.container', says: 'Debugs with host-level access (node or sysadmin profile)' },
   { path: P('patch|run|create|set'), when: (c) => PRIVILEGED_BODY.test([...optValues(c, '-p', '--patch', '--overrides')].join(' ')) || on(c, '--privileged'), rule: 'perm.container', says: 'Starts or changes a workload to run privileged' },
   { path: P('label'), when: (c) => c.path.slice(1).some((w) => /pod-security\.kubernetes\.io\/\S*=privileged/.test(w)), rule: 'perm.container', says: 'Lets a namespace run privileged pods' },
@@ -145,7 +152,7 @@ const gh: CliRule[] = [
   { path: P('repo (delete|archive|unarchive|rename|transfer)'), rule: 'perm.repo', says: 'Deletes, archives or transfers a repository' },
   { path: P('pr merge'), when: (c) => on(c, '--admin'), rule: 'perm.repo', says: 'Merges past branch protection with admin rights' },
   { path: P('api'), when: (c) => GH_PERMISSION_API.test(c.path[1] ?? ''), rule: 'perm.repo', says: 'Reads or changes repository access through the API' },
-  { path: P('api'), when: (c) => /(^|\s)(visibility|private|permission|role|allow_forking|security_and_analysis)(\[[^\]]*\])?=/i.test(ghFields(c)) || (c.path[1] === 'graphql' && /updateRepository|addCollaborator|createDeployKey|BranchProtection|visibility|updateTeamRepository|updateEnterprise|updateOrganization/i.test(ghFields(c))), rule: 'perm.repo', says: 'Changes repository access or visibility through the API' },
+  { path: P('api'), when: (c) => /(^|\s)(visibility|private|permission|role|allow_forking|security_and_analysis)(\[[^\]]*\])*=/i.test(ghFields(c)) || (c.path[1] === 'graphql' && /updateRepository|addCollaborator|createDeployKey|BranchProtection|visibility|updateTeamRepository|updateEnterprise|updateOrganization/i.test(ghFields(c))), rule: 'perm.repo', says: 'Changes repository access or visibility through the API' },
   { path: P('api'), when: (c) => /^(PATCH|PUT)$/.test(ghMethod(c)) && /^\/?repos\/[^/]+\/[^/]+\/?$/.test(c.path[1] ?? '') && has(c, '--input'), rule: 'perm.repo', says: 'Changes repository settings from a file through the API' },
 ];
 
