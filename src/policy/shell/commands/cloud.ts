@@ -110,7 +110,9 @@ function paasByGrammar(cli: CliName): Handler {
 
 /** `--token sk_live_…`, `--api-key …`, `-t dop_v1_…`: a credential typed on the command line. */
 function literalTokenOption(a: ShellAnalyzer, inv: Invocation, call: CliCall): void {
-  for (const name of ['--token', '-t', '--access-token', '--api-key', '--auth']) {
+  // `-t` is the token only where the CLI says so (heroku's `-t` is a team).
+  const names = ['--token', '--access-token', '--api-key', '--auth', ...(/^(doctl|vercel|vc|fly|flyctl)$/.test(inv.name) ? ['-t'] : [])];
+  for (const name of names) {
     for (const w of call.optionWords.get(name) ?? []) {
       const v = w.value ?? '';
       const value = v.includes('=') && v.startsWith('-') ? v.slice(v.indexOf('=') + 1) : v;
