@@ -113,11 +113,17 @@ function parse(args: readonly Word[], g: CliGrammar, unknownTakesValue: boolean)
   return { call, ambiguous };
 }
 
-/** Every plausible reading of `args` (one, or two when an unknown option might take the next word). */
+/** Every plausible reading of `args`: one, or more when an unknown option might take the next word or a word is computed. */
 export function readCli(args: readonly Word[], g: CliGrammar): CliCall[] {
   const first = parse(args, g, g.unknownTakesValue === true);
-  if (!first.ambiguous) return [first.call];
-  return [first.call, parse(args, g, g.unknownTakesValue !== true).call];
+  const readings = first.ambiguous ? [first.call, parse(args, g, g.unknownTakesValue !== true).call] : [first.call];
+  // `kubectl $FLAGS get secret`: a word known only at run time may be options, not a subcommand.
+  for (const c of [...readings]) {
+    const keep = c.pathWords.map((w) => w.value !== undefined);
+    if (keep.every(Boolean)) continue;
+    readings.push({ ...c, path: c.path.filter((_, i) => keep[i]), pathWords: c.pathWords.filter((_, i) => keep[i]), pathIndex: c.pathIndex.filter((_, i) => keep[i]) });
+  }
+  return readings;
 }
 
 /** The path's first n words joined by spaces. */
