@@ -78,8 +78,9 @@ const CASES: CliCases[] = [
       ['helm -n prod get values myrelease', SECRET],
       ['helm --kube-context prod get all myrelease', SECRET],
       ['helm get manifest rel --namespace=prod', SECRET],
+      ['helm repo add x https://x --username u --password=hunter2', 'secret.literal'],
     ],
-    ordinary: ['helm list -A', 'helm -n prod status myrelease', 'helm get notes myrelease', 'helm show values bitnami/postgresql', 'helm template . --values values.yaml', 'helm upgrade --install web ./chart -n prod'],
+    ordinary: ['helm list -A', 'helm -n prod status myrelease', 'helm get notes myrelease', 'helm show values bitnami/postgresql', 'helm template . --values values.yaml', 'helm upgrade --install web ./chart -n prod', 'helm repo add bitnami https://charts.bitnami.com/bitnami', 'helm repo add x https://x --username u --password "$PW"'],
   },
   {
     cli: 'aws',

@@ -31,6 +31,7 @@ const kubectl: Handler = (inv, a) => {
 const helm: Handler = (inv, a) => {
   const { call, matched } = judgeCli(a, inv, 'helm');
   for (const w of [...(call.optionWords.get('-f') ?? []), ...(call.optionWords.get('--values') ?? []), ...(call.optionWords.get('--set-file') ?? []), ...(call.optionWords.get('--kubeconfig') ?? [])]) checkPathWord(a, inv, w, 'read', { skipSpaces: true });
+  for (const w of call.optionWords.get('--password') ?? []) if (w.vars.length === 0 && w.substitutions.length === 0 && (w.value ?? '') !== '') a.hitOn('secret.literal', 'Passes a registry password on the command line (--password).', inv, w);
   if (matched) return;
   if (/^(version|help|lint|template|search|show|list|ls|status|history|env|dependency|repo|verify|get|plugin list)?$/.test(call.path[0] ?? '')) return;
   a.hitOn('cloud.command', `Changes cluster releases (helm ${call.path[0] ?? ''}).`, inv);
