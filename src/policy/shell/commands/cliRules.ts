@@ -111,7 +111,7 @@ const resources = (c: CliCall, i = 1): string[] => (c.path[i] ?? '').split(',');
 const PRIVILEGED_BODY = /"?privileged"?\s*:\s*true|"?hostpid"?\s*:\s*true|"?hostnetwork"?\s*:\s*true|"?hostipc"?\s*:\s*true|hostpath|"?allowprivilegeescalation"?\s*:\s*true|"?runasuser"?\s*:\s*0\b|capabilities|sys_admin/i;
 
 const kubectl: CliRule[] = [
-  { path: P('get|describe|edit|patch|create|delete|apply|replace|label|annotate|set') , when: (c) => resources(c).some((r) => KUBE_SECRET.test(r)) || c.path.slice(1).some((r) => /^secrets?\//.test(r)), rule: SECRET, says: 'Reads or changes Kubernetes Secrets' },
+  { path: P('get|describe|edit|patch|create|delete|apply|replace|label|annotate|set'), when: (c) => resources(c).some((r) => KUBE_SECRET.test(r)) || c.path.slice(1).some((r) => /^secrets?\//.test(r)), rule: SECRET, says: 'Reads or changes Kubernetes Secrets' },
   { path: P('create token|create secret|extract|view-secret|ksd|modify-secret|get-secret|serviceaccounts (get-token|new-token)|sa (get-token|new-token)'), rule: SECRET, says: 'Mints a cluster token or creates a Secret' },
   { path: P('whoami'), when: (c) => on(c, '-t', '--show-token'), rule: SECRET, says: 'Prints the cluster token' },
   { path: P('login'), rule: SECRET, says: 'Logs in to the cluster with credentials' },

@@ -7,13 +7,13 @@ import { judgeCli } from './cliRules';
 
 const kubectl: Handler = (inv, a) => {
   const t = inv.args.map((w) => text(w).toLowerCase());
-  for (const w of [...inv.args.entries()].flatMap(([i, w]) => (/^(-f|--filename|--kubeconfig)$/.test(t[i]!) && inv.args[i + 1] ? [inv.args[i + 1]!] : /^(--filename|--kubeconfig)=/.test(t[i]!) ? [w] : []))) checkPathWord(a, inv, w, 'read');
+  const { call, matched } = judgeCli(a, inv, 'kubectl');
+  for (const w of ['-f', '--filename', '--kubeconfig', '--from-file', '--from-env-file', '--patch-file'].flatMap((o) => call.optionWords.get(o) ?? [])) if (w.value !== '-') checkPathWord(a, inv, w, 'read');
   if (t.some((x) => x === '--token' || x.startsWith('--token='))) a.hitOn('secret.credential-cli', 'Passes a cluster token on the command line.', inv);
   // `kubectl apply -f - <<EOF … EOF`: the manifest is right here; check it like a written file.
   // (tree-sitter-bash drops a lone `-` right before `<<EOF`, so a trailing -f means stdin too.)
   const stdinManifest = t.some((x, i) => ((x === '-f' || x === '--filename') && (t[i + 1] === '-' || i === t.length - 1)) || x === '--filename=-' || x === '-f-');
   if (stdinManifest && inv.stdin?.kind === 'text') a.contentOfStdin(inv.stdin, 'manifest.yaml');
-  const { call, matched } = judgeCli(a, inv, 'kubectl');
   const verb = call.path[0] ?? '';
   if (verb === 'exec' || verb === 'debug' || verb === 'run' || verb === 'attach' || verb === 'cp' || verb === 'port-forward' || verb === 'proxy' || verb === 'rsh' || verb === 'rsync') {
     if (!matched) a.hitOn('container.run', `Runs or reaches into a workload in the cluster (${inv.name} ${verb}).`, inv);
