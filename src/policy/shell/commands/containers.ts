@@ -95,6 +95,19 @@ const docker: Handler = (inv, a) => {
   a.hitOn('container.run', `Changes containers or images (docker ${sub}).`, inv);
 };
 
+/** Registry clients: logins store credentials, `auth get`/`auth token` print them; the rest copies images (review). */
+const registryTool: Handler = (inv, a) => {
+  const path = inv.args.filter((w) => !(w.value ?? '-').startsWith('-')).map((w) => text(w).toLowerCase());
+  if (path[0] === 'login' || (path[0] === 'auth' && /^(login|get|token)$/.test(path[1] ?? '')) || (path[0] === 'registry' && path[1] === 'login') || (inv.name === 'regctl' && path[0] === 'registry' && path[1] === 'set')) {
+    a.hitCommand('secret.credential-cli', `Stores or prints registry credentials (${inv.name} ${path.slice(0, 2).join(' ')}).`, inv);
+    return;
+  }
+  a.hitOn('container.run', `Copies or changes container images (${inv.name}).`, inv);
+  // `skopeo copy dir:./x …`, `--authfile ~/.docker/config.json`: local ends are files.
+  for (const w of inv.args) checkPathWord(a, inv, { ...w, value: w.value?.replace(/^(dir|oci|oci-archive|docker-archive|--authfile=):?/, ''), pattern: w.pattern.replace(/^(dir|oci|oci-archive|docker-archive|--authfile=):?/, '') }, 'read', { skipSpaces: true });
+};
+
 export const CONTAINER_COMMANDS: HandlerTable = {
+  ...table(['crane', 'skopeo', 'oras', 'regctl', 'gcrane'], registryTool),
   ...table(['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'docker.exe', 'finch', 'lima', 'colima'], docker),
 };
