@@ -52,6 +52,8 @@ export const RULES = {
   'perm.git-hooks': 'sensitive',
   'perm.persistence': 'sensitive',
   'perm.guard': 'sensitive',
+  /** TLS verification turned off, or the trusted CAs replaced, in a tool's persistent configuration. */
+  'perm.tls': 'sensitive',
 
   // Secrets.
   'secret.env-var': 'sensitive',

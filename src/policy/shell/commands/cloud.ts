@@ -5,6 +5,8 @@ import { checkPathWord } from '../pathArgs';
 import type { Invocation } from '../types';
 import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
+import { has, pathOf, type CliCall, type CliName } from './cliGrammar';
+import { judgeCli } from './cliRules';
 
 function words(inv: Invocation): string[] {
   return inv.args.map((w) => text(w).toLowerCase());
@@ -20,49 +22,21 @@ function fileRefs(a: ShellAnalyzer, inv: Invocation): void {
 }
 
 const aws: Handler = (inv, a) => {
-  const t = words(inv);
-  const ops = t.filter((x) => !x.startsWith('-'));
-  const [service, op] = [ops[0] ?? '', ops[1] ?? ''];
-  const all = t.join(' ');
   fileRefs(a, inv);
-  if (service === 'iam' || service === 'organizations' || service === 'sso-admin' || service === 'identitystore' || (service === 'lambda' && /permission/.test(op)) || /(put|delete)-(bucket|key|resource|repository|queue|topic|function|secret|vault|registry)-policy|set-(topic|queue)-attributes.*policy|-iam-|add-permission|remove-permission|create-grant|put-bucket-acl|put-object-acl|put-public-access-block|delete-public-access-block|modify-snapshot-attribute|modify-image-attribute/.test(op)) {
-    a.hitCommand('perm.iam', `Changes or reads cloud access policies (aws ${service} ${op}).`, inv);
-    return;
-  }
-  if (/authorize-security-group|revoke-security-group|modify-security-group|create-network-acl-entry|replace-network-acl-entry/.test(op)) {
-    a.hitCommand('perm.firewall', `Changes network access rules (aws ${service} ${op}).`, inv);
-    return;
-  }
-  if ((service === 'sts' && /assume-role|get-session-token|get-federation-token/.test(op)) || (service === 'secretsmanager' && /get-secret-value|put-secret-value|create-secret|batch-get-secret-value|update-secret/.test(op)) || (service === 'ssm' && /get-parameter/.test(op) && /with-decryption/.test(all)) || (service === 'configure' && op !== 'list' && op !== 'list-profiles') || (service === 'ecr' && /get-login/.test(op)) || (service === 'kms' && /decrypt|generate-data-key/.test(op)) || (service === 'cognito-idp' && /admin-|initiate-auth/.test(op)) || (service === 'iot' && /create-keys/.test(op)) || /create-access-key|get-access-key|create-login-profile|get-secret|get-password|get-authorization-token|export-credentials|create-key-pair|get-password-data/.test(op)) {
-    a.hitCommand('secret.credential-cli', `Prints or changes cloud credentials or secrets (aws ${service} ${op}).`, inv);
-    return;
-  }
-  if (/--acl\s+(public-read|public-read-write|authenticated-read)|--grants/.test(all)) {
-    a.hitCommand('perm.iam', 'Makes cloud storage objects public.', inv);
-    return;
-  }
-  if (t.length === 0 || /^(--version|help)$/.test(service)) return;
+  const { call, matched } = judgeCli(a, inv, 'aws');
+  if (matched) return;
+  const [service, op] = [call.path[0] ?? '', call.path[1] ?? ''];
+  if (inv.args.length === 0 || /^(--version|help)$/.test(service) || (service === '' && has(call, '--version'))) return;
   a.hitOn('cloud.command', `Runs a cloud command against AWS (aws ${service} ${op}).`, inv);
 };
 
 const gcloud: Handler = (inv, a) => {
-  const t = words(inv);
-  const all = t.join(' ');
   fileRefs(a, inv);
-  if (/(add|remove)-iam-policy-binding|set-iam-policy|get-iam-policy|\biam\b|organizations|resource-manager|service-accounts keys|access-context-manager/.test(all)) {
-    a.hitCommand('perm.iam', 'Changes or reads Google Cloud IAM policy.', inv);
-    return;
-  }
-  if (/auth (print-access-token|print-identity-token|application-default print-access-token|login|activate-service-account|application-default login)|secrets versions access|secrets (create|add)|kms decrypt|config config-helper|sql users|container clusters get-credentials/.test(all)) {
-    a.hitCommand('secret.credential-cli', 'Prints or changes Google Cloud credentials or secrets.', inv);
-    return;
-  }
-  if (/compute firewall-rules (create|update)|source-ranges/.test(all)) {
-    a.hitCommand('perm.firewall', 'Changes Google Cloud firewall rules.', inv);
-    return;
-  }
-  if (t.length === 0 || /^(--version|version|help|info|config list|config get)/.test(all)) return;
-  a.hitOn('cloud.command', 'Runs a cloud command against Google Cloud.', inv);
+  const { call, matched } = judgeCli(a, inv, 'gcloud');
+  if (matched) return;
+  const path = pathOf(call);
+  if (inv.args.length === 0 || /^(version|help|info|config (list|get|get-value|configurations list))(?= |$)/.test(path) || (path === '' && has(call, '--version'))) return;
+  a.hitOn('cloud.command', `Runs a cloud command against Google Cloud (gcloud ${pathOf(call, 3)}).`, inv);
 };
 
 const gsutil: Handler = (inv, a) => {
@@ -76,36 +50,76 @@ const gsutil: Handler = (inv, a) => {
 };
 
 const az: Handler = (inv, a) => {
-  const t = words(inv);
-  const all = t.join(' ');
   fileRefs(a, inv);
-  if (/\brole (assignment|definition)|\bad (user|group|sp|app)|\bidentity\b|policy assignment|lock (create|delete)/.test(all)) {
-    a.hitCommand('perm.iam', 'Changes or reads Azure role assignments or directory objects.', inv);
-    return;
-  }
-  if (/keyvault (secret|key|certificate)|account get-access-token|storage account keys|\blogin\b|sp create-for-rbac|credential reset|acr credential|aks get-credentials|connection-string|list-keys|list-secrets|keys list/.test(all)) {
-    a.hitCommand('secret.credential-cli', 'Prints or changes Azure credentials or secrets.', inv);
-    return;
-  }
-  if (/nsg rule (create|update)|firewall-rule (create|update)|network-rule add|public-network-access\s+enabled/.test(all)) {
-    a.hitCommand('perm.firewall', 'Changes Azure network access rules.', inv);
-    return;
-  }
-  if (t.length === 0 || /^(--version|version|help|account show|account list)/.test(all)) return;
-  a.hitOn('cloud.command', 'Runs a cloud command against Azure.', inv);
+  const { call, matched } = judgeCli(a, inv, 'az');
+  if (matched) return;
+  const path = pathOf(call);
+  if (inv.args.length === 0 || /^(version|help|account (show|list))(?= |$)/.test(path) || (path === '' && has(call, '--version'))) return;
+  a.hitOn('cloud.command', `Runs a cloud command against Azure (az ${pathOf(call, 3)}).`, inv);
 };
 
-/** Infrastructure tools: changes are review; printing state or secret outputs is sensitive. */
+/** terraform, tofu, terragrunt: changes are review; printing state or secret outputs is sensitive. */
+const terraform: Handler = (inv, a) => {
+  const { call, matched } = judgeCli(a, inv, 'terraform');
+  for (const w of [...(call.optionWords.get('-var-file') ?? []), ...(call.optionWords.get('-state') ?? []), ...(call.optionWords.get('-backend-config') ?? [])]) checkPathWord(a, inv, w, 'read');
+  if (matched) return;
+  if (/^(fmt|validate|version|init|plan|graph|providers|workspace (list|show)|help|get|test|metadata)?$/.test(pathOf(call, 2)) && !(call.path[0] === 'workspace' && !/^(list|show)$/.test(call.path[1] ?? ''))) return;
+  a.hitOn('cloud.command', `Changes or reads infrastructure (${inv.name} ${pathOf(call, 2)}).`, inv);
+};
+
+const pulumi: Handler = (inv, a) => {
+  const { call, matched } = judgeCli(a, inv, 'pulumi');
+  if (matched) return;
+  const path = pathOf(call);
+  if (/^(version|about|whoami|preview|help|stack (ls|select|init)|plugin ls|config)?(?= |$)/.test(path) && !/^config (set|rm|cp)/.test(path) && !/^config get/.test(path)) return;
+  a.hitOn('cloud.command', `Changes or reads infrastructure (pulumi ${pathOf(call, 2)}).`, inv);
+};
+
+/** Other infrastructure tools: changes are review; printing state or secret outputs is sensitive. */
 const iac: Handler = (inv, a) => {
   const t = words(inv);
   const all = t.join(' ');
-  if (/output.*(-json|-raw)|state (pull|show)|show.*-json|config.*--show-secrets|stack output.*--show-secrets|secrets|vault/.test(all)) {
+  if (/\bacl (policy|role|binding-rule|auth-method) (create|update|delete)/.test(all)) {
+    a.hitCommand('perm.iam', `Changes ACL policies (${inv.name} acl).`, inv);
+    return;
+  }
+  if (/\bacl (bootstrap|token (create|read|update|clone))|\bacl set-agent-token/.test(all)) {
+    a.hitCommand('secret.credential-cli', `Mints or prints ACL tokens (${inv.name} acl).`, inv);
+    return;
+  }
+  if (/output.*(-json|-raw)|state (pull|show)|show.*-json|--show-secrets|\bsecrets? (get|show|read|list|access)|vault (view|decrypt)/.test(all)) {
     a.hitCommand('secret.credential-cli', `Prints infrastructure state or outputs, which hold secrets (${inv.name}).`, inv);
     return;
   }
-  if (/^(fmt|validate|version|-version|--version|init|plan|graph|providers|workspace (list|show)|preview|about|whoami|help|-help)/.test(all)) return;
+  if (/^(fmt|validate|version|-version|--version|init|plan|graph|providers|workspace (list|show)|preview|about|whoami|help|-help|synth|diff|ls|list|check)/.test(all) || /--(check|syntax-check|list-hosts|list-tasks)\b/.test(all)) return;
   a.hitOn('cloud.command', `Changes infrastructure (${inv.name} ${t[0] ?? ''}).`, inv);
 };
+
+/** PaaS CLIs with their own grammar: a rule names what prints or changes secrets and access; the rest is review. */
+function paasByGrammar(cli: CliName): Handler {
+  return (inv, a) => {
+    const { call, matched } = judgeCli(a, inv, cli);
+    literalTokenOption(a, inv, call);
+    if (cli === 'heroku' && call.path[0] === 'run' && call.pathIndex[1] !== undefined) a.dispatchFrom(inv, call.pathIndex[1], inv.name);
+    if (matched) return;
+    const path = pathOf(call);
+    if (inv.args.length === 0 || path === '' && has(call, '--version', '-v', '--help', '-h') || /^(version|help|whoami|status)$/.test(path)) return;
+    a.hitOn('cloud.command', `Runs ${inv.name} ${pathOf(call, 2)}, which changes or reads a hosted app or service.`, inv);
+  };
+}
+
+/** `--token sk_live_…`, `--api-key …`, `-t dop_v1_…`: a credential typed on the command line. */
+function literalTokenOption(a: ShellAnalyzer, inv: Invocation, call: CliCall): void {
+  // `-t` is the token only where the CLI says so (heroku's `-t` is a team).
+  const names = ['--token', '--access-token', '--api-key', '--auth', ...(/^(doctl|vercel|vc|fly|flyctl)$/.test(inv.name) ? ['-t'] : [])];
+  for (const name of names) {
+    for (const w of call.optionWords.get(name) ?? []) {
+      const v = w.value ?? '';
+      const value = v.includes('=') && v.startsWith('-') ? v.slice(v.indexOf('=') + 1) : v;
+      if (value.length >= 8 && !value.startsWith('-') && w.vars.length === 0 && w.substitutions.length === 0) a.hitOn('secret.literal', `Passes a credential on the command line (${name}).`, inv, w);
+    }
+  }
+}
 
 /** PaaS CLIs whose config/env commands print secrets. */
 const paas: Handler = (inv, a) => {
@@ -126,6 +140,17 @@ export const CLOUD_COMMANDS: HandlerTable = {
   ...table(['gcloud', 'gcloud.cmd'], gcloud),
   gsutil,
   ...table(['az', 'az.cmd'], az),
-  ...table(['terraform', 'tofu', 'terragrunt', 'pulumi', 'cdk', 'cdktf', 'sam', 'serverless', 'sls', 'ansible', 'ansible-playbook', 'packer', 'nomad', 'consul'], iac),
-  ...table(['heroku', 'vercel', 'netlify', 'fly', 'flyctl', 'railway', 'render', 'doctl', 'firebase', 'supabase', 'wrangler', 'amplify', 'eb', 'cf', 'oci', 'ibmcloud', 'linode-cli', 'hcloud', 'scw', 'upctl', 'exo', 'stripe', 'twilio', 'sentry-cli', 'planetscale', 'pscale', 'neonctl', 'turso', 'convex'], paas),
+  ...table(['terraform', 'tofu', 'terragrunt'], terraform),
+  pulumi,
+  ...table(['cdk', 'cdktf', 'sam', 'serverless', 'sls', 'ansible', 'ansible-playbook', 'packer', 'nomad', 'consul'], iac),
+  heroku: paasByGrammar('heroku'),
+  ...table(['vercel', 'vc'], paasByGrammar('vercel')),
+  ...table(['netlify', 'ntl', 'netlify-cli'], paasByGrammar('netlify')),
+  ...table(['fly', 'flyctl'], paasByGrammar('fly')),
+  doctl: paasByGrammar('doctl'),
+  ...table(['firebase', 'firebase-tools'], paasByGrammar('firebase')),
+  supabase: paasByGrammar('supabase'),
+  wrangler: paasByGrammar('wrangler'),
+  stripe: paasByGrammar('stripe'),
+  ...table(['railway', 'render', 'amplify', 'eb', 'cf', 'oci', 'ibmcloud', 'linode-cli', 'hcloud', 'scw', 'upctl', 'exo', 'twilio', 'sentry-cli', 'planetscale', 'pscale', 'neonctl', 'turso', 'convex'], paas),
 };

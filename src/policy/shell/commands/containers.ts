@@ -4,6 +4,7 @@ import { text } from '../args';
 import { checkPathWord } from '../pathArgs';
 import type { Invocation } from '../types';
 import { table, type Handler, type HandlerTable } from './handler';
+import { judgeCli } from './cliRules';
 import type { ShellAnalyzer } from '../analyzer';
 
 const PRIVILEGED = /^--privileged(=true)?$|^--cap-add(=|$)|^--security-opt(=|$)|^--(pid|ipc|userns|uts|network|net|cgroupns)=host$|^--device(=|$)|^--user=(0|root)(:|$)/;
@@ -43,8 +44,10 @@ function runOptions(inv: Invocation, a: ShellAnalyzer, from: number): number {
 
 const docker: Handler = (inv, a) => {
   const t = inv.args.map((w) => text(w).toLowerCase());
-  let i = 0;
-  while (i < t.length && t[i]!.startsWith('-')) i += ['-h', '-H', '--host', '-c', '--context', '--config', '-l', '--log-level'].includes(t[i]!) ? 2 : 1;
+  const { call, matched } = judgeCli(a, inv, 'docker');
+  if (matched) return;
+  // Global options (`--context x`, `-H tcp://…`, nerdctl's `-n k8s.io`) come before the subcommand.
+  let i = call.pathIndex[0] ?? t.length;
   let sub = t[i] ?? '';
   if (sub === 'compose' || inv.name === 'docker-compose' || inv.name === 'podman-compose') {
     if (sub === 'compose') i++;
@@ -59,10 +62,6 @@ const docker: Handler = (inv, a) => {
     return;
   }
   if (sub === 'container' || sub === 'image' || sub === 'volume' || sub === 'network' || sub === 'system' || sub === 'buildx' || sub === 'builder') sub = `${sub} ${t[++i] ?? ''}`;
-  if (sub === 'login' || sub === 'logout') {
-    a.hitCommand('secret.credential-cli', 'Stores or uses registry credentials (docker login).', inv);
-    return;
-  }
   if (/^(ps|images|logs|inspect|version|info|stats|top|port|diff|history|events|search|container (ls|list|inspect|logs)|image (ls|list|inspect|history)|volume (ls|inspect)|network (ls|inspect)|system (df|info)|context (ls|show))$/.test(sub)) return;
   if (/^(run|create|container (run|create))$/.test(sub)) {
     a.hitOn('container.run', 'Runs a container image.', inv);
@@ -96,6 +95,19 @@ const docker: Handler = (inv, a) => {
   a.hitOn('container.run', `Changes containers or images (docker ${sub}).`, inv);
 };
 
+/** Registry clients: logins store credentials, `auth get`/`auth token` print them; the rest copies images (review). */
+const registryTool: Handler = (inv, a) => {
+  const path = inv.args.filter((w) => !(w.value ?? '-').startsWith('-')).map((w) => text(w).toLowerCase());
+  if (path[0] === 'login' || (path[0] === 'auth' && /^(login|get|token)$/.test(path[1] ?? '')) || (path[0] === 'registry' && path[1] === 'login') || (inv.name === 'regctl' && path[0] === 'registry' && path[1] === 'set')) {
+    a.hitCommand('secret.credential-cli', `Stores or prints registry credentials (${inv.name} ${path.slice(0, 2).join(' ')}).`, inv);
+    return;
+  }
+  a.hitOn('container.run', `Copies or changes container images (${inv.name}).`, inv);
+  // `skopeo copy dir:./x …`, `--authfile ~/.docker/config.json`: local ends are files.
+  for (const w of inv.args) checkPathWord(a, inv, { ...w, value: w.value?.replace(/^(dir|oci|oci-archive|docker-archive|--authfile=):?/, ''), pattern: w.pattern.replace(/^(dir|oci|oci-archive|docker-archive|--authfile=):?/, '') }, 'read', { skipSpaces: true });
+};
+
 export const CONTAINER_COMMANDS: HandlerTable = {
+  ...table(['crane', 'skopeo', 'oras', 'regctl', 'gcrane'], registryTool),
   ...table(['docker', 'podman', 'nerdctl', 'docker-compose', 'podman-compose', 'docker.exe', 'finch', 'lima', 'colima'], docker),
 };

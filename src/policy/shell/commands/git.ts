@@ -13,6 +13,9 @@ const GLOBAL_VALUES = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '-
 /** Config keys that run commands, disable hooks or hold credentials. */
 const DANGEROUS_KEY = /^(core\.(hookspath|fsmonitor|sshcommand|pager|editor|askpass|gitproxy)|credential\.|alias\.|sequence\.editor|diff\.external|diff\..*\.(command|textconv)|filter\..*\.(clean|smudge|process)|merge\..*\.driver|http\..*extraheader|url\..*\.insteadof|gpg\.program|uploadpack\.|receive\.|include\.path|includeif\.)/i;
 
+/** Keys that decide whether git checks TLS certificates, and which ones it trusts. */
+const TLS_KEY = /^http\.(.*\.)?(sslverify|sslcainfo|sslcapath)$/i;
+
 const REMOTE = new Set(['push', 'pull', 'fetch', 'clone', 'ls-remote', 'remote', 'submodule', 'lfs', 'send-email', 'request-pull']);
 const READ_ONLY = new Set(['status', 'diff', 'log', 'show', 'blame', 'annotate', 'branch', 'tag', 'rev-parse', 'rev-list', 'ls-files', 'ls-tree', 'describe', 'shortlog', 'reflog', 'grep', 'cat-file', 'show-ref', 'for-each-ref', 'stash', 'worktree', 'help', 'version', 'whatchanged', 'cherry', 'count-objects', 'fsck', 'name-rev', 'merge-base', 'range-diff', 'notes', 'check-ignore', 'check-attr', 'var', 'diff-tree', 'diff-files', 'diff-index', 'difftool', 'bisect', 'verify-commit', 'verify-tag', 'show-branch', 'config', 'init', 'add', 'commit', 'checkout', 'switch', 'restore', 'reset', 'merge', 'rebase', 'cherry-pick', 'revert', 'mv', 'rm', 'am', 'apply', 'mergetool', 'clean', 'gc', 'prune', 'repack', 'maintenance', 'sparse-checkout', 'format-patch', 'archive', 'bundle', 'citool', 'gui', 'hash-object', 'update-index', 'update-ref', 'symbolic-ref', 'write-tree', 'read-tree', 'commit-tree', 'mktag', 'mktree', 'pack-refs', 'replace', 'rerere', 'restore', 'stage', 'whatchanged', 'interpret-trailers', 'column', 'credential', 'hook', 'filter-branch', 'filter-repo']);
 const MESSAGE_VALUES = ['-m', '--message', '--author', '--format', '--pretty', '--grep', '--date', '-S', '-G', '--since', '--until', '--after', '--before', '-n', '--max-count', '-b', '-B', '--branch', '--committer', '--template', '-t', '--trailer', '--abbrev', '--depth', '-j', '--jobs', '--origin', '-o', '--upload-pack', '--reference', '--separate-git-dir', '--shallow-since', '--filter'];
@@ -20,15 +23,28 @@ const MESSAGE_VALUES = ['-m', '--message', '--author', '--format', '--pretty', '
 function configHandler(inv: Invocation, a: ShellAnalyzer, args: Word[]): void {
   const t = args.map(text);
   const reading = t.some((x) => /^(--get|--get-all|--get-regexp|-l|--list|--show-origin|--show-scope|get|list)$/.test(x));
-  const key = args.find((w) => !(w.value ?? '').startsWith('-') && !['get', 'set', 'unset', 'list', 'edit'].includes(w.value ?? ''));
-  const k = key?.value ?? '';
+  // `--file PATH`, `--type bool`, `--default x` take a value: the key is the first other word.
+  const valueOf = new Set(args.flatMap((w, i) => (/^(-f|--file|--blob|--type|--default|--comment|--value)$/.test(w.value ?? '') && args[i + 1] ? [args[i + 1]!] : [])));
+  for (const w of args) if (valueOf.has(w) && /^(-f|--file)$/.test(args[args.indexOf(w) - 1]?.value ?? '')) checkPathWord(a, inv, w, 'read');
+  const key = args.find((w) => !valueOf.has(w) && !(w.value ?? '').startsWith('-') && !['get', 'set', 'unset', 'list', 'edit'].includes(w.value ?? ''));
+  // `http.sslVerify=false` is not git syntax, but it shows what was meant.
+  const [k, inlineValue] = (key?.value ?? '').split(/=(.*)/s) as [string, string | undefined];
   if (/^core\.hookspath$/i.test(k) || t.includes('--edit') || t.includes('-e') || t.includes('edit')) {
     a.hitOn('perm.git-hooks', reading ? 'Reads where git looks for hooks.' : 'Changes where git runs hooks from (core.hooksPath) or edits git config.', inv, key ?? inv.nameWord, reading ? 'review' : undefined);
     return;
   }
-  if (/^credential\./i.test(k) || /^(user\.password|github\.token|http\..*extraheader)$/i.test(k) || (reading && t.some((x) => /credential|token|password/i.test(x)))) {
+  if (/^credential\./i.test(k) || /^(user\.password|github\.token|http\..*extraheader|.*\.(token|password|secret|apikey|api-key))$/i.test(k) || (reading && t.some((x) => /credential|token|password|extraheader|secret/i.test(x)))) {
     a.hitOn('secret.credential-cli', 'Reads or changes git credential settings.', inv, key ?? inv.nameWord);
     return;
+  }
+  // `http.sslVerify false`, `http.<url>.sslVerify 0`, a replaced CA bundle: every later fetch and push trusts anyone.
+  if (!reading && TLS_KEY.test(k)) {
+    const value = inlineValue ?? args.filter((w) => !(w.value ?? '').startsWith('-') && !valueOf.has(w) && w !== key && !['set', 'unset'].includes(w.value ?? '')).map(text)[0] ?? '';
+    const off = /sslverify$/i.test(k) ? /^(false|0|no|off)$/i.test(value) : value !== '';
+    if (off && !t.some((x) => /^(--unset|--unset-all|unset)$/.test(x))) {
+      a.hitOn('perm.tls', `Sets ${k} ${value}, which turns off or replaces TLS verification for git.`, inv, key ?? inv.nameWord);
+      return;
+    }
   }
   if (!reading && DANGEROUS_KEY.test(k)) {
     a.hitOn('perm.git-hooks', `Sets ${k}, which makes git run a command.`, inv, key ?? inv.nameWord);

@@ -3,69 +3,76 @@
 import { text } from '../args';
 import { checkPathWord } from '../pathArgs';
 import { table, type Handler, type HandlerTable } from './handler';
-
-const RBAC = /^(roles?|clusterroles?|rolebindings?|clusterrolebindings?|serviceaccounts?|sa|role\.rbac|clusterrole\.rbac|podsecuritypolic(y|ies)|psp|certificatesigningrequests?|csr)(\.|\/|$)/;
-const SECRET = /^(secrets?)(\.|\/|$)/;
+import { judgeCli } from './cliRules';
 
 const kubectl: Handler = (inv, a) => {
   const t = inv.args.map((w) => text(w).toLowerCase());
-  const positional = t.filter((x) => !x.startsWith('-'));
-  const verb = positional[0] ?? '';
-  const resources = (positional[1] ?? '').split(',');
-  for (let i = 0; i < inv.args.length; i++) {
-    if (/^(-f|--filename|--kubeconfig)$/.test(t[i]!) && inv.args[i + 1]) checkPathWord(a, inv, inv.args[i + 1]!, 'read');
-    if (/^(--filename|--kubeconfig)=/.test(t[i]!)) checkPathWord(a, inv, inv.args[i]!, 'read');
-  }
+  const { call, matched } = judgeCli(a, inv, 'kubectl');
+  for (const w of ['-f', '--filename', '--kubeconfig', '--from-file', '--from-env-file', '--patch-file'].flatMap((o) => call.optionWords.get(o) ?? [])) if (w.value !== '-') checkPathWord(a, inv, w, 'read');
   if (t.some((x) => x === '--token' || x.startsWith('--token='))) a.hitOn('secret.credential-cli', 'Passes a cluster token on the command line.', inv);
   // `kubectl apply -f - <<EOF … EOF`: the manifest is right here; check it like a written file.
   // (tree-sitter-bash drops a lone `-` right before `<<EOF`, so a trailing -f means stdin too.)
   const stdinManifest = t.some((x, i) => ((x === '-f' || x === '--filename') && (t[i + 1] === '-' || i === t.length - 1)) || x === '--filename=-' || x === '-f-');
   if (stdinManifest && inv.stdin?.kind === 'text') a.contentOfStdin(inv.stdin, 'manifest.yaml');
-  if (verb === 'config' && (t.includes('--raw') || t.includes('--flatten') || /set-credentials|set-cluster/.test(positional[1] ?? ''))) {
-    a.hitCommand('secret.credential-cli', 'Prints or changes cluster credentials (kubectl config).', inv);
-    return;
-  }
-  if (verb === 'create' && (positional[1] === 'token' || SECRET.test(positional[1] ?? ''))) {
-    a.hitCommand('secret.credential-cli', `Creates a cluster ${positional[1]} (kubectl create ${positional[1]}).`, inv);
-    return;
-  }
-  if (resources.some((r) => SECRET.test(r)) && /^(get|describe|edit|patch|create|delete|apply|replace|label|annotate)$/.test(verb)) {
-    a.hitCommand('secret.credential-cli', `Reads or changes Kubernetes Secrets (kubectl ${verb} ${positional[1]}).`, inv);
-    return;
-  }
-  if (resources.some((r) => RBAC.test(r)) && verb !== 'explain') {
-    a.hitCommand('perm.rbac', `Reads or changes Kubernetes RBAC (kubectl ${verb} ${positional[1]}).`, inv);
-    return;
-  }
-  if (verb === 'auth' && positional[1] !== 'can-i' && positional[1] !== 'whoami') {
-    a.hitCommand('perm.rbac', 'Changes Kubernetes authorization (kubectl auth).', inv);
-    return;
-  }
-  if (verb === 'exec' || verb === 'debug' || verb === 'run' || verb === 'attach' || verb === 'cp' || verb === 'port-forward' || verb === 'proxy') {
-    a.hitOn('container.run', `Runs or reaches into a workload in the cluster (kubectl ${verb}).`, inv);
+  const verb = call.path[0] ?? '';
+  if (verb === 'exec' || verb === 'debug' || verb === 'run' || verb === 'attach' || verb === 'cp' || verb === 'port-forward' || verb === 'proxy' || verb === 'rsh' || verb === 'rsync') {
+    if (!matched) a.hitOn('container.run', `Runs or reaches into a workload in the cluster (${inv.name} ${verb}).`, inv);
     // `kubectl cp pod:/app/.env .`: both ends are files (pod paths match the built-in globs at any depth).
-    if (verb === 'cp') for (const w of inv.args) if (!(w.value ?? '-').startsWith('-') && (w.value ?? '').toLowerCase() !== 'cp') checkPathWord(a, inv, w, 'read');
-    const dash = inv.args.findIndex((w) => w.value === '--');
-    if (dash >= 0 && dash + 1 < inv.args.length) a.dispatchFrom(inv, dash + 1, inv.name);
-    if (t.includes('--privileged') || t.some((x) => /"privileged":\s*true|hostpid|hostnetwork/.test(x))) a.hitCommand('perm.container', 'Starts a privileged pod.', inv);
+    if (verb === 'cp' || verb === 'rsync') for (const w of call.pathWords.slice(1)) checkPathWord(a, inv, w, 'read');
+    if (call.dash >= 0 && call.dash + 1 < inv.args.length) a.dispatchFrom(inv, call.dash + 1, inv.name);
+    else if (verb === 'rsh' && call.pathIndex[2] !== undefined) a.dispatchFrom(inv, call.pathIndex[2], inv.name);
     return;
   }
-  if (/^(version|help|explain|api-resources|api-versions|cluster-info|completion)$/.test(verb) || verb === '') return;
-  a.hitOn('cloud.command', `Reads or changes the cluster (kubectl ${verb}).`, inv);
+  if (matched) return;
+  if (/^(version|help|explain|api-resources|api-versions|cluster-info|completion|whoami)$/.test(verb) || verb === '') return;
+  a.hitOn('cloud.command', `Reads or changes the cluster (${inv.name} ${verb}).`, inv);
 };
 
 const helm: Handler = (inv, a) => {
-  const t = inv.args.map((w) => text(w).toLowerCase());
-  if (t[0] === 'get' && (t[1] === 'values' || t[1] === 'all' || t[1] === 'manifest')) {
-    a.hitCommand('secret.credential-cli', 'Prints a release’s values and manifests, which often hold secrets.', inv);
+  const { call, matched } = judgeCli(a, inv, 'helm');
+  for (const w of [...(call.optionWords.get('-f') ?? []), ...(call.optionWords.get('--values') ?? []), ...(call.optionWords.get('--set-file') ?? []), ...(call.optionWords.get('--kubeconfig') ?? [])]) checkPathWord(a, inv, w, 'read', { skipSpaces: true });
+  for (const w of call.optionWords.get('--password') ?? []) if (w.vars.length === 0 && w.substitutions.length === 0 && (w.value ?? '') !== '') a.hitOn('secret.literal', 'Passes a registry password on the command line (--password).', inv, w);
+  if (matched) return;
+  if (/^(version|help|lint|template|search|show|list|ls|status|history|env|dependency|repo|verify|get|plugin list)?$/.test(call.path[0] ?? '')) return;
+  a.hitOn('cloud.command', `Changes cluster releases (helm ${call.path[0] ?? ''}).`, inv);
+};
+
+/** argocd and eksctl: tokens, initial passwords and kubeconfigs are credentials; identity mappings are access. */
+const clusterTool: Handler = (inv, a) => {
+  const path = inv.args.filter((w) => !(w.value ?? '-').startsWith('-')).map((w) => text(w).toLowerCase()).join(' ');
+  if (/^(account generate-token|account update-password|admin initial-password|login|cluster add|proj role create-token|utils write-kubeconfig|create iamserviceaccount)\b/.test(path)) {
+    a.hitCommand('secret.credential-cli', `Prints or mints cluster credentials (${inv.name} ${path.split(' ').slice(0, 2).join(' ')}).`, inv);
     return;
   }
-  if (/^(version|help|lint|template|search|show|list|ls|status|history|env|dependency|repo)$/.test(t[0] ?? '')) return;
-  a.hitOn('cloud.command', `Changes cluster releases (helm ${t[0] ?? ''}).`, inv);
+  if (/^((create|delete) (iamidentitymapping|accessentry|podidentityassociation)|associate-access-policy|utils associate-iam-oidc-provider|proj role add-policy)\b/.test(path)) {
+    a.hitCommand('perm.rbac', `Changes who can reach the cluster (${inv.name} ${path.split(' ').slice(0, 2).join(' ')}).`, inv);
+    return;
+  }
+  a.hitOn('cloud.command', `Manages a Kubernetes cluster (${inv.name}).`, inv);
+};
+
+/** `k3s kubectl …`, `microk8s kubectl …`, `minikube kubectl -- …`: the kubectl inside. */
+const kubeDistribution: Handler = (inv, a) => {
+  const first = inv.args.findIndex((w) => !(w.value ?? '-').startsWith('-'));
+  const sub = text(inv.args[first]).toLowerCase();
+  if (first >= 0 && /^(kubectl|helm|helm3|ctr|crictl|oc)$/.test(sub)) {
+    const dash = inv.args.findIndex((w, i) => i > first && w.value === '--');
+    // `minikube kubectl -- get secret`: kubectl's arguments follow `--`.
+    if (inv.name === 'minikube' && dash > first) a.dispatch({ ...inv, name: '', nameWord: inv.args[first]!, args: inv.args.slice(dash + 1), via: [...inv.via, inv.name] });
+    else a.dispatchFrom(inv, first, inv.name);
+    return;
+  }
+  if (/^(kubeconfig|config)$/.test(sub) || (inv.name === 'kind' && sub === 'get' && text(inv.args[first + 1]) === 'kubeconfig') || (inv.name === 'k3d' && sub === 'kubeconfig')) {
+    a.hitCommand('secret.credential-cli', `Prints or writes cluster credentials (${inv.name} ${sub}).`, inv);
+    return;
+  }
+  a.hitOn('cloud.command', `Manages a Kubernetes cluster (${inv.name}).`, inv);
 };
 
 export const KUBE_COMMANDS: HandlerTable = {
-  ...table(['kubectl', 'oc', 'k', 'kubectl.exe', 'microk8s.kubectl'], kubectl),
-  helm,
-  ...table(['k9s', 'kubectx', 'kubens', 'minikube', 'kind', 'k3d', 'eksctl', 'kustomize', 'argocd', 'flux', 'istioctl', 'linkerd', 'skaffold', 'tilt'], (inv, a) => a.hitOn('cloud.command', `Manages a Kubernetes cluster (${inv.name}).`, inv)),
+  ...table(['kubectl', 'oc', 'k', 'kubectl.exe', 'microk8s.kubectl', 'kubecolor'], kubectl),
+  ...table(['helm', 'helm3', 'microk8s.helm', 'microk8s.helm3'], helm),
+  ...table(['k3s', 'microk8s', 'k0s', 'minikube', 'kind', 'k3d'], kubeDistribution),
+  ...table(['argocd', 'eksctl'], clusterTool),
+  ...table(['k9s', 'kubectx', 'kubens', 'kustomize', 'flux', 'istioctl', 'linkerd', 'skaffold', 'tilt'], (inv, a) => a.hitOn('cloud.command', `Manages a Kubernetes cluster (${inv.name}).`, inv)),
 };

@@ -77,6 +77,12 @@ function projectScript(a: ShellAnalyzer, inv: Invocation, sub: string, index: nu
   if (dash >= 0) checkPathWords(a, inv, inv.args.slice(dash + 1), 'read', { skipSpaces: true });
 }
 
+/** `strict-ssl false`, `strictSSL=false`, `enableStrictSsl false`, `trusted-host x`, `cafile /tmp/x.pem`: later installs trust anyone. */
+function tlsOff(joined: string): boolean {
+  if (/(strict-?ssl|enablestrictssl|ssl[-_.]?verify|verify[-_]?ssl|secure-http|ssl_verify_mode|cert-?check|\.cert)["']?\s*[= ]\s*["']?(false|0|no|off|none|verify_none)\b|disable-tls["']?\s*[= ]\s*["']?(true|1)\b/.test(joined)) return true;
+  return /(^|[ .])(trusted-host|cafile|ca|cert)[= ]\s*\S/.test(joined) && /(^| )(set|add|--set|--add)( |$)/.test(joined);
+}
+
 function manager(spec: ManagerSpec): Handler {
   return (inv, a) => {
     const { sub, index } = firstSub(inv);
@@ -102,7 +108,8 @@ function manager(spec: ManagerSpec): Handler {
     }
     if (sub === 'config' || sub === 'c' || sub === 'set') {
       const joined = t.join(' ');
-      if (/auth|token|password|_auth|credential|http-basic|pypi-token|secret/.test(joined)) a.hitOn('secret.credential-cli', `Reads or changes registry credentials (${inv.name} config).`, inv, at);
+      if (tlsOff(joined)) a.hitOn('perm.tls', `Turns off or replaces TLS verification in ${inv.name}'s configuration.`, inv, at);
+      else if (/auth|token|password|_auth|credential|http-basic|pypi-token|secret/.test(joined)) a.hitOn('secret.credential-cli', `Reads or changes registry credentials (${inv.name} config).`, inv, at);
       else if (/\b(set|delete|edit|unset)\b/.test(joined)) a.hitOn('pkg.install', `Changes ${inv.name} configuration.`, inv, at);
       return;
     }

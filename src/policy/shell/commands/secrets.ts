@@ -3,6 +3,8 @@
 import { text } from '../args';
 import { checkPathWords } from '../pathArgs';
 import { flag, subcommands, table, type Handler, type HandlerTable } from './handler';
+import { judgeCli } from './cliRules';
+import { PACKAGE_COMMANDS } from './packages';
 
 const READ_ONLY_VAULT = /^(status|version|-v|--version|help|-h|--help|path-help|plugin)$/;
 
@@ -23,6 +25,30 @@ function secretRunner(label: string): Handler {
     if (dash >= 0 && dash + 1 < inv.args.length) a.dispatchFrom(inv, dash + 1, inv.name);
   };
 }
+
+/** 1Password: listing names is a look; reading, injecting and running with secrets hand them out. */
+const op: Handler = (inv, a) => {
+  const { call, matched } = judgeCli(a, inv, 'op');
+  if (matched) return;
+  const sub = call.path[0] ?? '';
+  if (sub === 'run') {
+    a.hitCommand('secret.credential-cli', 'Runs a command with secrets injected by 1Password.', inv);
+    if (call.dash >= 0 && call.dash + 1 < inv.args.length) a.dispatchFrom(inv, call.dash + 1, inv.name);
+    return;
+  }
+  if (READ_ONLY_VAULT.test(sub) || (sub === '' && inv.args.length > 0 && call.options.has('--version'))) return;
+  a.hitCommand('secret.credential-cli', `Reads, writes or grants access to secrets with 1Password (op ${call.path.slice(0, 2).join(' ')}).`, inv);
+};
+
+/** Rails encrypted credentials: `credentials:show|edit|diff|fetch` print or open them decrypted. */
+const rails: Handler = (inv, a) => {
+  const sub = subcommands(inv, 1, ['-e', '--environment']).words[0] ?? '';
+  if (/^(credentials|secrets|encrypted):(show|edit|diff|fetch)$/.test(sub)) {
+    a.hitCommand('secret.credential-cli', `Prints or opens the application's decrypted credentials (rails ${sub}).`, inv);
+    return;
+  }
+  PACKAGE_COMMANDS['rails']?.(inv, a);
+};
 
 const security: Handler = (inv, a) => {
   const sub = text(inv.args[0]);
@@ -73,7 +99,17 @@ const openssl: Handler = (inv, a) => {
 export const SECRET_COMMANDS: HandlerTable = {
   openssl,
   vault: secretStore('HashiCorp Vault'),
-  op: (inv, a) => (text(inv.args[0]) === 'run' ? secretRunner('1Password')(inv, a) : secretStore('1Password')(inv, a)),
+  op,
+  'ansible-vault': (inv, a) => {
+    const sub = subcommands(inv, 1, ['--vault-id', '--vault-password-file', '--vault-pass-file', '--output', '--new-vault-id', '--new-vault-password-file', '--encrypt-vault-id', '-n', '--name']).words[0] ?? '';
+    if (/^(--version|--help|-h)$/.test(sub)) return;
+    a.hitCommand('secret.credential-cli', `Decrypts, shows or changes Ansible Vault secrets (ansible-vault ${sub}).`, inv);
+  },
+  keyring: (inv, a) => {
+    const sub = subcommands(inv, 1, ['-b', '--keyring-backend', '-p', '--keyring-path', '--mode', '--output']).words[0] ?? '';
+    if (/^(get|set|del|delete)$/.test(sub)) a.hitCommand('secret.credential-cli', `Reads or changes a password in the system keyring (keyring ${sub}).`, inv);
+  },
+  rails,
   ...table(['bw', 'lpass', 'keepassxc-cli', 'kpcli', 'pass', 'gopass', 'passage', 'secret-tool', 'kwallet-query', 'keyctl', 'infisical', 'bao', 'chamber', 'akeyless', 'conjur', 'berglas'], (inv, a) => {
     if (['run', 'exec'].includes(text(inv.args[0]))) secretRunner(inv.name)(inv, a);
     else secretStore(inv.name)(inv, a);
