@@ -20,7 +20,7 @@ const PASSWORD_WORDS = new Set(['password', 'identified', 'encrypted', 'unencryp
 /** T-SQL procedures that add logins, users or role members, or change passwords and owners. */
 const ROLE_PROCS = /^(?:sys\.|dbo\.|master\.\.?|master\.dbo\.)*(sp_addsrvrolemember|sp_addrolemember|sp_addlogin|sp_grantlogin|sp_grantdbaccess|sp_adduser|sp_droprolemember|sp_dropsrvrolemember|sp_droplogin|sp_revokelogin|sp_revokedbaccess|sp_dropuser|sp_password|sp_change_users_login|sp_addlinkedsrvlogin|sp_setapprole|sp_changedbowner|sp_addapprole|sp_approlepassword|sp_defaultdb)$/;
 
-const v = (ts: readonly Token[], i: number) => (ts[i] && (ts[i]!.kind === 'word' || ts[i]!.kind === 'ident') ? ts[i]!.value : '');
+const v = (ts: readonly Token[], i: number) => (ts[i] && (ts[i].kind === 'word' || ts[i].kind === 'ident') ? ts[i].value : '');
 
 function after(ts: readonly Token[], word: string, from = 0): number {
   for (let i = from; i < ts.length; i++) if (ts[i]!.kind === 'word' && ts[i]!.value === word) return i;
@@ -109,7 +109,6 @@ export function judgeAccess(ts: readonly Token[]): AccessVerdict[] {
   let w0 = v(ts, i);
   for (let k = i + 1; ts[k]?.value === '.' && w0; k++) if (v(ts, k + 1)) w0 = v(ts, ++k);
   const w1 = v(ts, i + 1);
-  const w2 = v(ts, i + 2);
   const proc = ROLE_PROCS.exec(w0);
   if (proc) {
     const args = ts.slice(i + 1).filter((t) => t.kind === 'string' || t.kind === 'word' || t.kind === 'ident').map((t) => t.value);

@@ -216,7 +216,7 @@ function assignments(tokens: readonly Token[], from: number): Assignment[] {
 
 /** Facts read from tokens alone; used when the grammar does not accept the statement. */
 export function tokenFacts(tokens: readonly Token[]): DmlFacts[] {
-  const w = (i: number) => (tokens[i]?.kind === 'word' ? tokens[i]!.value : '');
+  const w = (i: number) => (tokens[i]?.kind === 'word' ? tokens[i].value : '');
   const facts: DmlFacts = { kind: 'update', tables: [], sets: [], columns: [], rows: [], selected: [] };
   const depth = depths(tokens);
   // WITH … AS (…): CTE bodies are nested one level deeper; the main verb is the first at the top level.
