@@ -43,12 +43,15 @@ const DML_START = new Set(['update', 'insert', 'replace', 'upsert', 'merge', 'de
 /** Words that make a data statement worth reading closely (everything else is ordinary data work). */
 const HINT = /role|admin|super|staff|perm|priv|scope|acl|grant|level|type|group|owner|claim|meta|capab|author|entitle|member|moder|root|sudo|pass|pwd|secret|token|key|credential|hash|salt|otp|mfa|mysql|pg_|sys\.|system\.|audit|log|history|trail|rights|clearance|jwt|digest/i;
 
-/** Parser calls allowed per text: beyond them the token reader alone decides (a count, not a clock). */
-export const PARSE_BUDGET = 200;
+/** Grammar work allowed per text (statements, characters): beyond it the token reader alone decides. Counted, not
+ * timed, so the same text always gets the same reading. */
+export const PARSE_BUDGET = 100;
+const PARSE_CHAR_BUDGET = 60_000;
 const PARSE_MAX_CHARS = 20_000;
 
 export interface DmlContext {
   parses: number;
+  chars?: number;
 }
 
 export function isDml(s: Statement): boolean {
@@ -61,8 +64,9 @@ export function judgeDml(text: string, s: Statement, ctx: DmlContext): DmlVerdic
   if (!HINT.test(sql)) return [];
   if (s.tokens[0]!.value === 'drop' && s.tokens[1]?.value !== 'table') return [];
   let facts: DmlFacts[] | undefined;
-  if (sql.length <= PARSE_MAX_CHARS && ctx.parses < PARSE_BUDGET) {
+  if (sql.length <= PARSE_MAX_CHARS && ctx.parses < PARSE_BUDGET && (ctx.chars ?? 0) + sql.length <= PARSE_CHAR_BUDGET) {
     ctx.parses++;
+    ctx.chars = (ctx.chars ?? 0) + sql.length;
     facts = parseDml(normalizeForGrammar(sql, s.tokens.map((t) => ({ start: t.start - s.start, end: t.end - s.start, kind: t.kind }))));
   }
   // The grammar may read a fragment as something else (a bare SET as a session setting): tokens decide then.

@@ -69,7 +69,7 @@ const whatOf = (message: string) => message.replace(/^`[^`]*` \(line \d+\) /, ''
 function scan(text: string, from: number, to: number, opts: SqlOptions, ctx: DmlContext, lines: number[], out: SqlFinding[], depth: number): void {
   const slice = text.slice(from, to);
   for (const st of splitStatements(slice, { backslash: opts.dialect === 'mysql' ? true : undefined })) {
-    const s: Statement = { ...st, start: st.start + from, end: st.end + from, tokens: st.tokens.map((t) => shift(t, from)) };
+    const s: Statement = from === 0 ? st : { ...st, start: st.start + from, end: st.end + from, tokens: st.tokens.map((t) => shift(t, from)) };
     judgeStatement(text, s, opts, ctx, lines, out, depth);
   }
 }

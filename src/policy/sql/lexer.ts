@@ -31,8 +31,17 @@ export interface LexOptions {
   backslash?: boolean;
 }
 
-const WORD_START = /[A-Za-z_\u0080-\uffff@]/;
-const WORD_CHAR = /[A-Za-z0-9_$\u0080-\uffff@#]/;
+const WORD = /[A-Za-z_\u0080-\uffff@][A-Za-z0-9_$\u0080-\uffff@#]*/y;
+const NUMBER = /0x[0-9a-f]+|\d*\.?\d+(?:e[+-]?\d+)?/iy;
+const STRING_PREFIX = /(?:[EeNnBbXx]|[Uu]&)'/y;
+const PREFIX_CHARS = 'EeNnBbXxUu';
+const OPERATOR = /::|<>|!=|<=|>=|:=|\|\||->>|->|=>/y;
+
+/** A sticky regex matched exactly at `i` (no substring copies). */
+function at(re: RegExp, text: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(text);
+}
 
 export function splitStatements(text: string, opts: LexOptions = {}): Statement[] {
   const first = lex(text, opts.backslash ?? false);
@@ -62,11 +71,8 @@ function lex(text: string, backslash: boolean): { statements: Statement[]; unter
     if (stmtStart < 0) stmtStart = t.start;
     tokens.push(t);
   };
-  const atLineStart = (p: number) => {
-    let k = p - 1;
-    while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
-    return k < 0 || text[k] === '\n' || text[k] === '\r';
-  };
+  // Whether only blanks precede the current position on its line (tracked, not scanned: the lexer is a hot path).
+  let bol = true;
   const lineEnd = (p: number) => {
     const e = text.indexOf('\n', p);
     return e < 0 ? n : e;
@@ -75,11 +81,14 @@ function lex(text: string, backslash: boolean): { statements: Statement[]; unter
   while (i < n) {
     const c = text[i]!;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') {
+      if (c === '\n') bol = true;
       i++;
       continue;
     }
+    const atBol = bol;
+    bol = false;
     // Line-level client commands: psql `\…`, MySQL `DELIMITER x`, T-SQL `GO`.
-    if (atLineStart(i)) {
+    if (atBol && (c === '\\' || c === 'd' || c === 'D' || c === 'g' || c === 'G')) {
       const le = lineEnd(i);
       const line = text.slice(i, le).replace(/\s+$/, '');
       if (c === '\\' && tokens.length === 0) {
@@ -109,7 +118,7 @@ function lex(text: string, backslash: boolean): { statements: Statement[]; unter
       i = lineEnd(i);
       continue;
     }
-    if (c === '#' && (text[i + 1] === ' ' || text[i + 1] === '!' || text[i + 1] === '\t' || atLineStart(i))) {
+    if (c === '#' && (text[i + 1] === ' ' || text[i + 1] === '!' || text[i + 1] === '\t' || atBol)) {
       i = lineEnd(i);
       continue;
     }
@@ -142,7 +151,7 @@ function lex(text: string, backslash: boolean): { statements: Statement[]; unter
       continue;
     }
     // Strings, with optional E/N/B/X/U& prefixes.
-    const prefix = /^(?:[EeNnBbXx]|[Uu]&)'/.exec(text.slice(i, i + 3));
+    const prefix = PREFIX_CHARS.includes(c) ? at(STRING_PREFIX, text, i) : null;
     if (c === "'" || prefix) {
       const q = prefix ? i + prefix[0].length - 1 : i;
       const esc = backslash || (prefix !== null && /^[Ee]/.test(prefix[0]));
@@ -189,7 +198,7 @@ function lex(text: string, backslash: boolean): { statements: Statement[]; unter
       }
     }
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-      const m = /^(?:0x[0-9a-f]+|\d*\.?\d+(?:e[+-]?\d+)?)/i.exec(text.slice(i, i + 64))!;
+      const m = at(NUMBER, text, i)!;
       push({ kind: 'number', value: m[0].toLowerCase(), start: i, end: i + m[0].length });
       i += m[0].length;
       continue;
@@ -202,15 +211,15 @@ function lex(text: string, backslash: boolean): { statements: Statement[]; unter
         continue;
       }
     }
-    if (WORD_START.test(c)) {
-      let k = i + 1;
-      while (k < n && WORD_CHAR.test(text[k]!)) k++;
-      push({ kind: 'word', value: text.slice(i, k).toLowerCase(), start: i, end: k });
+    const word = at(WORD, text, i);
+    if (word) {
+      const k = i + word[0].length;
+      push({ kind: 'word', value: word[0].toLowerCase(), start: i, end: k });
       i = k;
       continue;
     }
     // Multi-character operators that matter for reading expressions.
-    const op = /^(?:::|<>|!=|<=|>=|:=|\|\||->>|->|=>)/.exec(text.slice(i, i + 3));
+    const op = ':<!>|-='.includes(c) ? at(OPERATOR, text, i) : null;
     const len = op ? op[0].length : 1;
     push({ kind: 'punct', value: text.slice(i, i + len), start: i, end: i + len });
     i += len;
