@@ -78,6 +78,9 @@ export function judgeDml(text: string, s: Statement, ctx: DmlContext): DmlVerdic
 
 const USERISH = /^(?:users?|accounts?|members?|profiles?|people|persons?|staff|employees?|principals?|identities|identity|logins?|admins?|operators?|customers?|auth_users?|app_users?|user_accounts?|players?|students?|teachers?|tenants?|[a-z]+_users|users_[a-z]+)$/;
 
+/** On a users table, a bare `type`/`level`/`kind` column set to admin is a role too (but only with an elevated value). */
+const BARE_LEVEL = /^["`[]?(?:type|level|kind|tier|rank|class|usertype|accounttype)["`\]]?$/i;
+
 const usersish = (tables: string[]) => tables.some((t) => USERISH.test(nameParts(baseName(t)).join('_')) || /^auth\.users$/i.test(t));
 
 function show(v: Value): string {
@@ -127,10 +130,10 @@ function judge(f: DmlFacts): DmlVerdict[] {
   }
   const users = usersish(f.tables);
   for (const a of f.sets) {
-    const kind = privilegeColumn(a.column);
+    const kind = privilegeColumn(a.column) ?? (users && BARE_LEVEL.test(a.column) ? 'bare' : undefined);
     if (kind) {
-      const e = elevates(kind, a.value);
-      if (e === true || (e === 'maybe' && (users || roleAssignmentTable(table)) && f.kind === 'update')) {
+      const e = elevates(kind === 'bare' ? 'role' : kind, a.value);
+      if (e === true || (e === 'maybe' && kind !== 'bare' && (users || roleAssignmentTable(table)) && f.kind === 'update')) {
         out.push({ rule: 'sql.data-privilege', what: `sets ${a.column} = ${show(a.value)} in ${table}, which changes someone's privileges` });
         continue;
       }
@@ -151,9 +154,9 @@ function judge(f: DmlFacts): DmlVerdict[] {
       if (hit) return;
       const column = f.columns[i];
       if (column) {
-        const kind = privilegeColumn(column);
-        const e = kind ? elevates(kind, v) : false;
-        if (e === true || (e === 'maybe' && assigning && v.literal !== undefined)) hit = `${column} = ${show(v)}`;
+        const kind = privilegeColumn(column) ?? (users && BARE_LEVEL.test(column) ? 'bare' : undefined);
+        const e = kind ? elevates(kind === 'bare' ? 'role' : kind, v) : false;
+        if (e === true || (e === 'maybe' && kind !== 'bare' && assigning && v.literal !== undefined)) hit = `${column} = ${show(v)}`;
       } else if (v.literal !== undefined && /^(?:admin|administrator|superuser|super_?admin|root|owner|sysadmin|staff|god)$/i.test(v.literal) && (assigning || users)) hit = `'${v.literal}'`;
       const doc = hit ? undefined : documentElevation(v);
       if (doc) hit = doc;
