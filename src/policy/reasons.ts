@@ -77,6 +77,16 @@ export const RULES = {
   'content.agent-permissions': 'sensitive',
   'content.sql-grant': 'sensitive',
 
+  // SQL and MongoDB statements by meaning (src/policy/sql): wherever they arrive (clients, files, MCP queries).
+  'sql.grant': 'sensitive',
+  'sql.credential': 'sensitive',
+  'sql.rls': 'sensitive',
+  'sql.data-privilege': 'sensitive',
+  'sql.secret-read': 'sensitive',
+  'sql.exec': 'sensitive',
+  'sql.audit': 'review',
+  'sql.definer': 'review',
+
   // Worth a look, one click.
   'exec.unknown-command': 'review',
   'exec.script': 'review',

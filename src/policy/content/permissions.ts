@@ -4,7 +4,7 @@
 // line-level patterns scoped to the file types where they mean that (`permissions:` in a workflow, not in a README).
 import type { RuleId } from '../reasons';
 import type { Risk } from '../types';
-import { SQL_PERMISSION } from '../shell/commands/sql';
+import { sqlFileFindings } from '../sql';
 
 export interface ContentFinding {
   rule: RuleId;
@@ -41,7 +41,6 @@ const isYamlOrJson = (f: FileKind) => ['yaml', 'yml', 'json', 'jsonc', 'json5', 
 const isInfra = (f: FileKind) => ['tf', 'hcl', 'tfvars', 'json', 'jsonc', 'yaml', 'yml', 'template', 'bicep', 'ts', 'js', 'py', 'go', 'cs', 'java', 'jsonnet', 'libsonnet'].includes(f.ext);
 const isDockerfile = (f: FileKind) => /^(dockerfile|containerfile)(\..*)?$/.test(f.base) || f.ext === 'dockerfile' || f.ext === 'containerfile';
 const isCompose = (f: FileKind) => /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(f.base);
-const isSql = (f: FileKind) => f.ext === 'sql' || f.ext === 'psql' || f.ext === 'pgsql' || /\/migrations?\//.test(f.path) && ['sql', 'ts', 'js', 'py', 'rb', 'go'].includes(f.ext);
 const isRules = (f: FileKind) => f.ext === 'rules' || /^(firestore|storage|database)\.rules(\.json)?$/.test(f.base) || f.base === 'database.rules.json';
 const isAgentOrEditorConfig = (f: FileKind) =>
   isConfig(f) ||
@@ -96,8 +95,6 @@ const RULES: LineRule[] = [
   // Database and storage security rules opened.
   { rule: 'content.rules-open', re: /\ballow\s+[a-z, ]+:\s*if\s+true\s*;?|\ballow\s+(?:read|write|create|update|delete|get|list)(?:\s*,\s*(?:read|write|create|update|delete|get|list))*\s*;/g, message: 'Opens security rules to everyone (allow … if true).', applies: isRules, hints: ['allow'] },
   { rule: 'content.rules-open', re: /["']\.(?:read|write|validate)["']\s*:\s*(?:true|["']true["'])/g, message: 'Opens database rules to everyone (".read"/".write": true).', applies: (f) => isRules(f) || f.ext === 'json', hints: ['.read', '.write', '.validate'] },
-  { rule: 'content.sql-grant', re: new RegExp(SQL_PERMISSION.source, 'gi'), message: 'Grants database privileges, creates users or disables row-level security.', applies: isSql },
-  { rule: 'content.rules-open', re: /\b(?:using|with\s+check)\s*\(\s*true\s*\)/gi, message: 'Adds a row-level security policy that lets everyone through.', applies: isSql, hints: ['true'] },
 
   // Code that runs by itself later, outside any agent hook.
   { rule: 'perm.persistence', re: /["']runOn["']\s*:\s*["']folderOpen["']/g, message: 'Adds a VS Code task that runs automatically whenever the folder is opened.', applies: (f) => /\/\.vscode\/tasks\.json$|\.code-workspace$/.test(f.path), hints: ['folderopen'] },
@@ -141,7 +138,7 @@ const RULES: LineRule[] = [
 ];
 
 export function permissionFindings(text: string, file: FileKind): ContentFinding[] {
-  const out: ContentFinding[] = [];
+  const out: ContentFinding[] = sqlFileFindings(text, file);
   const lower = text.toLowerCase();
   const applies = new Map<LineRule['applies'], boolean>();
   for (const r of RULES) {

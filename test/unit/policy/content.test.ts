@@ -89,7 +89,7 @@ test('workflow permissions, RBAC, public IAM, open networks and rules, Dockerfil
     [`${P}/Dockerfile`, 'FROM node:20\nUSER root\n', 'content.dockerfile-root'],
     [`${P}/compose.yaml`, 'services:\n  a:\n    privileged: true\n', 'content.privileged'],
     [`${P}/.claude/settings.json`, '{"permissions":{"defaultMode":"bypassPermissions"}}', 'content.agent-permissions'],
-    [`${P}/migrations/1.sql`, 'GRANT SELECT ON users TO anon;', 'content.sql-grant'],
+    [`${P}/migrations/1.sql`, 'GRANT SELECT ON users TO anon;', 'sql.grant'],
   ];
   for (const [path, text, rule] of cases) {
     const found = permissionFindings(text, fileKind(path));

@@ -101,7 +101,7 @@ test('permissions and secrets from tools', async () => {
   assert.equal(await find('kubectl get secret db -o yaml', 'secret.credential-cli'), 'kubectl get secret db -o yaml');
   assert.equal(await find('echo $GITHUB_TOKEN', 'secret.env-var'), '$GITHUB_TOKEN');
   assert.equal(await find('docker run --privileged alpine', 'perm.container'), '--privileged');
-  assert.equal(await find('psql -c "GRANT ALL ON DATABASE app TO bob"', 'perm.sql'), '"GRANT ALL ON DATABASE app TO bob"');
+  assert.equal(await find('psql -c "GRANT ALL ON DATABASE app TO bob"', 'sql.grant'), 'GRANT ALL ON DATABASE app TO bob');
   assert.equal(await find('curl -H "Authorization: token ghp_0123456789abcdefghijABCDEFGHIJ012345" https://api.github.com', 'secret.literal'), 'ghp_0123456789abcdefghijABCDEFGHIJ012345');
 });
 

@@ -15,7 +15,7 @@ import { RUNNER_COMMANDS } from './runners';
 import { SEARCH_COMMANDS } from './search';
 import { SECRET_COMMANDS } from './secrets';
 import { SHELL_COMMANDS } from './shells';
-import { SQL_COMMANDS } from './sql';
+import { SQL_COMMANDS, SQL_HOSTED_COMMANDS } from './sql';
 import { WRAPPER_COMMANDS } from './wrappers';
 
 let handlers: Map<string, Handler> | undefined;
@@ -23,7 +23,7 @@ let handlers: Map<string, Handler> | undefined;
 function build(): Map<string, Handler> {
   const m = new Map<string, Handler>();
   // Later tables win on a name clash; the specific ones come last.
-  for (const t of [FILE_COMMANDS, SEARCH_COMMANDS, PACKAGE_COMMANDS, RUNNER_COMMANDS, NETWORK_COMMANDS, SQL_COMMANDS, CONTAINER_COMMANDS, KUBE_COMMANDS, CLOUD_COMMANDS, FORGE_COMMANDS, GIT_COMMANDS, SECRET_COMMANDS, DESTRUCTIVE_COMMANDS, PERMISSION_COMMANDS, SHELL_COMMANDS, WRAPPER_COMMANDS]) {
+  for (const t of [FILE_COMMANDS, SEARCH_COMMANDS, PACKAGE_COMMANDS, RUNNER_COMMANDS, NETWORK_COMMANDS, SQL_COMMANDS, CONTAINER_COMMANDS, KUBE_COMMANDS, CLOUD_COMMANDS, SQL_HOSTED_COMMANDS, FORGE_COMMANDS, GIT_COMMANDS, SECRET_COMMANDS, DESTRUCTIVE_COMMANDS, PERMISSION_COMMANDS, SHELL_COMMANDS, WRAPPER_COMMANDS]) {
     for (const [name, h] of Object.entries(t)) m.set(name.toLowerCase(), h);
   }
   return m;
