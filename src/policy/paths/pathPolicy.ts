@@ -157,7 +157,7 @@ export class PathPolicy {
       if (!r.test(abs)) continue;
       if (r.category === 'secret' && this.allowed(abs)) continue; // exceptions loosen secrets only, never self-protection
       const found: PathMatch = { category: r.category, access: r.access, glob: r.glob, label: r.label };
-      if (r.dirRule && (r.category === 'secret' || r.category === 'protected')) {
+      if (r.dirRule && !r.listable && (r.category === 'secret' || r.category === 'protected')) {
         const base = tokenize(abs.slice(abs.lastIndexOf('/') + 1).replace(/[*?[\\]/g, '\\$&'));
         if (r.lastTokens.some((t) => segmentsIntersect(base, t, false))) found.secretDirectory = true;
       }
