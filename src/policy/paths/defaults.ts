@@ -34,6 +34,7 @@ function tool(name: string, globs: string[]): PathRuleSpec[] {
 const CREDENTIAL_STORES: PathRuleSpec[] = [
   ...tool('Kubernetes (kubeconfig)', [
     '/etc/kubernetes/*.conf',
+    '**/kubeconfig',
     '**/*.kubeconfig',
     '**/kubeconfig.{yaml,yml,json,conf}',
     '**/*-kubeconfig.{yaml,yml}',
@@ -94,6 +95,8 @@ const EDITORS = '{Code,Code - Insiders,Code - OSS,VSCodium,Cursor,Windsurf,code-
 /** Files that hold secrets: reading them is as sensitive as changing them. */
 export const SECRET_PATHS: PathRuleSpec[] = [
   ...rules('secret', 'any', 'an environment file with secrets', ['**/.env', '**/.env.*', '**/.envrc', '**/*.env', '**/.env*']),
+  // Before the generic credential rules, so the reviewer is told which tool's login it is.
+  ...CREDENTIAL_STORES,
   ...rules('secret', 'any', 'a private key or certificate store', [
     '**/*.pem',
     '**/*.key',
@@ -131,7 +134,6 @@ export const SECRET_PATHS: PathRuleSpec[] = [
     '**/.config/gcloud/**',
     '**/.kube/config',
     '**/.kube/config.*',
-    '**/kubeconfig',
     '**/.docker/config.json',
     '**/.terraform.d/credentials*',
     '**/*.tfstate',
@@ -177,7 +179,6 @@ export const SECRET_PATHS: PathRuleSpec[] = [
     '**/*.secrets',
     '**/.*_history',
   ]),
-  ...CREDENTIAL_STORES,
   // A folder named `secrets` holds secret files in deployments (Kubernetes, Docker, SOPS) but code in projects
   // (`src/secrets/manager.ts`): its source files are exceptions (SECRETS_FOLDER_CODE below), and listing it only
   // shows names, so it is not a whole secret directory.
@@ -273,12 +274,13 @@ export const SYSTEM_PATHS: PathRuleSpec[] = [
 ];
 
 /**
- * Source code, docs and tests inside a `secrets/` folder are the project's code about secrets, not secrets
- * (`src/secrets/manager.ts`, `app/secrets/__init__.py`). Data files there (.yaml, .json, .env, no extension) stay
+ * Source code, docs and tests inside a `secrets/` folder (or a `credentials/` or `kubeconfig/` package, which the
+ * file rules of those names also cover) are the project's code about secrets, not secrets
+ * (`src/secrets/manager.ts`, `app/secrets/__init__.py`, `pkg/kubeconfig/loader.go`). Data files there (.yaml, .json, .env, no extension) stay
  * secret. A real key written into such a file is still caught by the content detectors.
  */
 const SECRETS_FOLDER_CODE =
-  '**/secrets/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,pyi,go,rs,rb,java,kt,kts,scala,swift,c,h,cc,cpp,hpp,cs,fs,php,ex,exs,erl,clj,dart,lua,vue,svelte,md,mdx,rst,adoc,snap,html,css,scss,proto,graphql,sql}';
+  '**/{secrets,credentials,kubeconfig}/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,pyi,go,rs,rb,java,kt,kts,scala,swift,c,h,cc,cpp,hpp,cs,fs,php,ex,exs,erl,clj,dart,lua,vue,svelte,md,mdx,rst,adoc,snap,html,css,scss,proto,graphql,sql}';
 
 /** Not secrets although a secret glob matches them: templates and public keys. Users add more in allowedPaths. */
 export const BUILTIN_ALLOWED: string[] = [
