@@ -299,6 +299,8 @@ export const BUILTIN_ALLOWED: string[] = [
   '**/*.pub',
   '**/.dev.vars.{example,sample,template}',
   SECRETS_FOLDER_CODE,
+  // A secrets package inside a source tree, as a whole (`git diff src/secrets/`, `grep -rn TODO app/secrets`).
+  '**/{src,lib,app,apps,pkg,internal,cmd,packages,modules,services,server,client,core}/**/{secrets,credentials}',
 ];
 
 /** The list shown as the default of `countersign.sensitivePaths` (reads and writes; the policy always applies it). */
