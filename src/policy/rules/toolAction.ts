@@ -95,6 +95,17 @@ function pathReasons(f: Field, access: Access, tool: string, cwd: string, ctx: R
   return [reason(rule, `The ${tool} tool ${verb} ${f.value}: ${m.label} (matches ${m.glob}).`, f.decoded ? undefined : spanOf(pretty, f.value))];
 }
 
+/** A configuration document by its look (a Kubernetes manifest, an IAM policy, Terraform), as a file name. */
+function documentName(text: string): string | undefined {
+  if (text.length < 20 || !text.includes('\n') && !text.trimStart().startsWith('{')) return undefined;
+  if (/^\s*apiVersion:\s*\S+/m.test(text) && /^\s*kind:\s*\S+/m.test(text)) return '/stdin/manifest.yaml';
+  if (/"(apiVersion|kind)"\s*:/.test(text)) return '/stdin/manifest.json';
+  if (/"Statement"\s*:|"Effect"\s*:|"bindings"\s*:/.test(text)) return '/stdin/policy.json';
+  if (/^\s*(resource|data|provider|module)\s+"[^"]+"/m.test(text)) return '/stdin/main.tf';
+  if (/^\s*(on|jobs|permissions):/m.test(text) && /^\s*jobs:/m.test(text)) return '/stdin/.github/workflows/workflow.yml';
+  return undefined;
+}
+
 /** The path a content field is written to: a path-like sibling field. */
 function siblingPath(f: Field, fields: Field[]): string | undefined {
   return fields.find((g) => g.parent === f.parent && g.kind === 'path' && !g.byShape && !SOURCE_KEY.test(g.key))?.value;
@@ -147,8 +158,9 @@ function fieldReasons(f: Field, fields: Field[], id: ToolIdentity, access: Acces
       break;
   }
   // Text written into a file is judged like a Write's content (secrets with test-file awareness, permission config,
-  // scripts); other text only for secret literals.
-  const target = writes && CONTENT_KEY.test(f.key) ? siblingPath(f, fields) : undefined;
+  // scripts); a manifest or policy document sent to a changing tool as the file it would be; other text only for
+  // secret literals.
+  const target = writes && CONTENT_KEY.test(f.key) ? siblingPath(f, fields) : writes && f.kind === 'text' ? documentName(f.value) : undefined;
   if (target !== undefined && f.kind !== 'path') {
     const abs = resolvePath(target, cwd || undefined, ctx.policy.home) ?? target;
     const hits = contentHits(f.value, abs, { policy: ctx.policy, shell: (s: string) => analyzeShell(s, cwd || undefined, ctx) });
@@ -173,6 +185,13 @@ export function toolReasons(action: ToolAction, ctx: RuleContext): Reason[] {
   const access: Access = LIST.has(canon) || lists ? 'meta' : writes ? 'write' : 'read';
   // A slash command's `command` is the agent's own command name, not a shell line.
   const fields = fieldsOf(canon === 'slashcommand' ? {} : id.args, languageFromWords(id.words), builtin ? undefined : wrappedCli(id.words));
+  // A git server's config tool: `{key: "core.hooksPath", value: …}` is `git config KEY VALUE`.
+  if (!builtin && id.words.includes('git') && id.words.includes('config')) {
+    const a = fieldsOf(id.args, undefined);
+    const key = a.find((f) => /^(key|name|setting|option)$/i.test(f.key))?.value;
+    const value = a.find((f) => /^(value|val)$/i.test(f.key))?.value;
+    if (key && /^[\w.-]+$/.test(key)) out.push(...analyzeShell(`git config ${key}${value !== undefined ? ` '${value.replace(/'/g, `'\\''`)}'` : ''}`, action.cwd || undefined, ctx).filter((h) => h.risk === 'sensitive' || h.risk === 'blocked').map((h) => reason(h.rule, `${id.name}: ${h.message}`, undefined, h.risk)));
+  }
   for (const f of fields) {
     // Searches and web tools take queries and patterns, not commands: only paths, URLs and secrets in them count.
     if (builtin && ((f.byShape && f.kind !== 'path') || f.kind === 'sql' || f.kind === 'code')) continue;

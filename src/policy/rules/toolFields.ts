@@ -118,6 +118,8 @@ function argvCommand(parent: Record<string, unknown>, cli: string | undefined): 
 
 function classify(key: string, value: string, parent: Record<string, unknown> | undefined, toolLanguage: CodeLanguage | 'shell' | 'sql' | undefined): Pick<Field, 'kind' | 'language' | 'byShape'> {
   const named = siblingLanguage(parent);
+  // A database tool's `command` (MongoDB, Redis) is a statement, not a shell line.
+  if ((COMMAND_KEY.test(key) || /^script$/i.test(key)) && !lookupKnown(value) && (looksLikeSql(value) || /^\s*(config\s+set|acl\s+setuser|auth)\b/i.test(value))) return { kind: 'sql', byShape: false };
   if (COMMAND_KEY.test(key) && !/^(script)$/i.test(key)) return { kind: 'command', byShape: false };
   if (/^script$/i.test(key)) {
     const l = named ?? toolLanguage;
@@ -134,7 +136,7 @@ function classify(key: string, value: string, parent: Record<string, unknown> | 
   if (SQL_KEY.test(key) && (/sql/i.test(key) || looksLikeSql(value) || named === 'sql' || toolLanguage === 'sql')) return { kind: 'sql', byShape: false };
   if (/^file:\/\//i.test(value) && !/\s/.test(value)) return { kind: 'path', byShape: false };
   if (URL_KEY.test(key) && looksLikeUrl(value)) return { kind: 'url', byShape: false };
-  if (PATH_KEY.test(key) && value.length < 4096 && !looksLikeUrl(value) && !(PROSE_KEY.test(key) && /\s/.test(value))) return { kind: 'path', byShape: false };
+  if (PATH_KEY.test(key) && !/resources?$/i.test(key) && value.length < 4096 && !value.includes('\n') && !looksLikeUrl(value) && !(PROSE_KEY.test(key) && /\s/.test(value))) return { kind: 'path', byShape: false };
   if (looksLikeUrl(value)) return { kind: 'url', byShape: true };
   if (looksLikePath(value)) return { kind: 'path', byShape: true };
   if (!PROSE_KEY.test(key) && looksLikeSql(value)) return { kind: 'sql', byShape: true };

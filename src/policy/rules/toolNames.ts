@@ -186,7 +186,7 @@ export function intentOf(id: ToolIdentity): Intent {
   if (keyPair > 0) return { kind: 'secret', why: `handles ${w[keyPair - 1]} keys` };
   if ((set.has('token') || set.has('tokens')) && !w.some((x) => NOT_CREDENTIAL_TOKEN.has(x))) return { kind: 'secret', why: 'handles access tokens' };
   if (has(ENV_WORDS) && (has(VAR_WORDS) || readVerb || set.has('set') || set.has('unset'))) return { kind: 'secret', why: 'reads or sets environment variables, where secrets live' };
-  if (set.has('environment') && has(VAR_WORDS)) return { kind: 'secret', why: 'reads or sets environment variables, where secrets live' };
+  if ((set.has('environment') || set.has('config') || set.has('app')) && has(VAR_WORDS)) return { kind: 'secret', why: 'reads or sets environment variables, where secrets live' };
   const reveal = argumentIntent(id.args, false);
   if (reveal) return reveal;
 
@@ -199,6 +199,7 @@ export function intentOf(id: ToolIdentity): Intent {
     if (!userOnly || USER_CHANGES.has(changeVerb)) return { kind: 'grant', why: `changes access (${changeVerb} ${object})` };
   }
   if (set.has('branch') && set.has('protection') && (writeVerb || changeVerb)) return { kind: 'grant', why: 'changes branch protection' };
+  if (set.has('transfer') && w.some((x) => /^(repo|repos|repository|repositories|ownership|project|projects|org|organization|domain|domains|app|apps|workspace|team|bucket)$/.test(x))) return { kind: 'grant', why: 'transfers ownership' };
 
   const args = argumentIntent(id.args, writeVerb !== undefined || changeVerb !== undefined);
   if (args) return args;
