@@ -37,6 +37,8 @@ const SEARCH = new Set(['grep', 'grepsearch', 'searchfilecontent', 'searchfiles'
 const LIST = new Set(['glob', 'ls', 'listdir', 'listdirectory', 'listfiles', 'createdirectory', 'mkdir']);
 const WEB = new Set(['webfetch', 'websearch', 'fetch', 'fetchwebpage', 'googlewebsearch', 'browseraction', 'opensimplebrowser', 'webfetchtool', 'githubrepo', 'openbrowserpage']);
 
+/** Tool-name words that say the tool runs what it is given. */
+const EXEC_WORDS = new Set(['run', 'exec', 'execute', 'shell', 'terminal', 'command', 'commands', 'cmd', 'cli', 'invoke', 'script', 'eval', 'spawn', 'launch', 'task', 'job', 'hook', 'cron', 'schedule', 'bash', 'sh', 'process']);
 /** Tool-name words that say the tool changes files (the path fields are written). */
 const WRITE_WORDS = new Set(['write', 'create', 'edit', 'update', 'delete', 'remove', 'move', 'rename', 'save', 'upload', 'put', 'set', 'insert', 'append', 'replace', 'patch', 'mkdir', 'store', 'overwrite', 'truncate', 'unlink', 'rm', 'touch', 'copy', 'cp', 'mv']);
 /** Fields that are where a copy or move comes from: read, even when the tool writes. */
@@ -119,8 +121,11 @@ function fieldReasons(f: Field, fields: Field[], id: ToolIdentity, access: Acces
     case 'command': {
       if (!f.value.trim()) break;
       if (f.byShape) {
+        // A sentence can start with a command's name ("sudo is needed for docker"): outside tools that run
+        // things, only a value with shell syntax or a path in it is taken for a command line.
         const first = /^\s*([^\s;|&<>()]+)/.exec(f.value)?.[1];
         if (!first || !lookupHandler(first)) break;
+        if (!id.words.some((w) => EXEC_WORDS.has(w)) && !/[|;&<>`$]|(^|\s)(~|\.{0,2}\/|\.[\w-])/.test(f.value)) break;
         out.push(...hitReasons(analyzeShell(f.value, cwd || undefined, ctx).filter((h) => SHAPE_RULES.test(h.rule) && h.risk !== 'safe' && h.risk !== 'review'), f, pretty));
         break;
       }

@@ -34,7 +34,7 @@ const SQL_KEY = /^(sql|query|statement|stmt|sql_?query|sql_?statement|query_?tex
 const PATH_KEY = /(^|_|[a-z])(path|paths|file|files|filename|filenames|filepath|dir|dirpath|directory|folder|target|source|src|destination|dest|dst|uri|cwd|include|includepattern|glob|pattern|root|output|outfile|infile|location|mount)s?$/i;
 const URL_KEY = /(url|urls|uri|uris|endpoint|href|link|webhook|base_?url|host)$/i;
 /** Prose: words a person wrote (an issue body, a commit message). Never read for the shape of a command or SQL. */
-const PROSE_KEY = /^(title|body|description|desc|message|msg|text|content|contents|comment|comments|summary|notes?|prompt|instructions?|reason|explanation|subject|caption|markdown|html|label|labels|name|display_?name|query|q|pattern|regex|search|term|terms|keywords?|filter|glob|include_?pattern|question|answer|response|reply|thought|plan|intent|todo|todos|status)$/i;
+const PROSE_KEY = /(^|_|[a-z])(title|body|description|desc|message|msg|text|content|contents|comment|comments|summary|notes?|prompt|instructions?|reason|explanation|subject|caption|markdown|html|label|labels|name|query|pattern|regex|search|term|terms|keywords?|filter|glob|question|answer|response|reply|thought|plan|intent|todo|todos|status|fact|facts|memory|observations?|details?|changelog|feedback|goal|objective|topic)$|^q$/i;
 const LANGUAGE_KEY = /^(language|lang|runtime|kernel|kernel_?name|interpreter|engine|type|dialect)$/i;
 
 const LANGUAGES: [RegExp, CodeLanguage | 'shell' | 'sql'][] = [
