@@ -75,8 +75,9 @@ export function readOnlySql(v: string): boolean {
   return /^(select|show|explain|describe|desc|with)\b/i.test(t) && !/\b(insert|update|delete|merge|grant|revoke|create|alter|drop|truncate|into|copy|call|exec|execute|set)\b/i.test(t);
 }
 
+/** URLs that reach a network service (an MCP resource's own scheme, `github://…`, is the server's business). */
 export function looksLikeUrl(v: string): boolean {
-  return v.length < 4096 && /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(v.trim()) && !/^file:/i.test(v.trim());
+  return v.length < 4096 && /^(https?|wss?|s?ftps?|ssh|git|s3|gs|smtps?|rediss?|postgres(ql)?|mysql|mongodb(\+srv)?|amqps?|ldaps?|tcp|udp|grpcs?):\/\/\S+$/i.test(v.trim());
 }
 
 export function looksLikePath(v: string): boolean {
