@@ -83,8 +83,9 @@ const ACCESS_OBJECTS = new Set([
   'user', 'users', 'account', 'accounts', 'login', 'logins', 'principal', 'principals', 'binding', 'bindings',
   'firewall', 'ingress', 'whitelist', 'allowlist', 'public', 'collaborator', 'collaborators', 'acl', 'acls', 'iam',
   'rbac', 'rolebinding', 'rolebindings', 'clusterrolebinding', 'clusterrole', 'sharing', 'delegation', 'oauth', 'mfa',
-  '2fa', 'sso', 'saml', 'webauthn', 'securitygroup', 'sg',
+  '2fa', 'sso', 'saml', 'webauthn', 'securitygroup', 'sg', 'grants',
 ]);
+const MESSAGING = new Set(['message', 'messages', 'event', 'events', 'topic', 'topics', 'pubsub', 'mqtt', 'kafka', 'redis', 'nats', 'channel', 'sns', 'sqs', 'queue', 'amqp', 'rabbitmq', 'stream', 'notification']);
 /** User objects: only creating, removing or elevating accounts counts (an `update_user` of a name does not). */
 const USER_OBJECTS = new Set(['user', 'users', 'account', 'accounts', 'login', 'logins', 'group', 'groups', 'team', 'teams']);
 const USER_CHANGES = new Set(['create', 'add', 'delete', 'remove', 'invite', 'promote', 'demote', 'impersonate', 'disable', 'enable', 'new', 'assign', 'unassign', 'transfer']);
@@ -191,7 +192,9 @@ export function intentOf(id: ToolIdentity): Intent {
   if (reveal) return reveal;
 
   const grant = has(GRANT_WORDS);
-  if (grant) return { kind: 'grant', why: `${grant === 'publish' ? 'publishes' : 'changes access'} (${grant})` };
+  // Publishing a message to a topic or queue is messaging, not making something public.
+  const messaging = grant === 'publish' && w.some((x) => MESSAGING.has(x));
+  if (grant && !messaging) return { kind: 'grant', why: `${grant === 'publish' ? 'publishes' : 'changes access'} (${grant})` };
   if (pair.has('make_public') || pair.has('set_public')) return { kind: 'grant', why: 'makes something public' };
   const object = has(ACCESS_OBJECTS);
   if (object && changeVerb) {

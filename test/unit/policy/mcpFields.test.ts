@@ -79,6 +79,8 @@ const SENSITIVE: Case[] = [
   ['azure', 'keyvault_secret_get', { vault: 'v', name: 'db' }, 'key vault'],
   ['github', 'list_secret_scanning_alerts', { owner: 'acme' }, 'secret scanning alerts carry the secrets'],
   // Spellings of real servers (GitHub, Supabase, Kubernetes, cloud, chat, identity).
+  ['npm', 'publish', { package: '.' }, 'publish a package'],
+  ['snowflake', 'create_grant', { role: 'analyst', privilege: 'ALL' }, 'create grant'],
   ["ide", "executeCode", {"code": "import os\nos.environ['AWS_SECRET_ACCESS_KEY']"}, 'more'],
   ["github", "push_files", {"owner": "acme", "repo": "w", "branch": "feat", "files": [{"path": ".env", "content": "DB_PASSWORD=Xk9mP2vQ7wL4zz\n"}], "message": "env"}, 'more'],
   ["supabase", "apply_migration", {"name": "open", "query": "ALTER TABLE profiles DISABLE ROW LEVEL SECURITY;"}, 'more'],
@@ -144,6 +146,13 @@ const ORDINARY: Case[] = [
   ['openai', 'create_chat_completion', { messages: [{ role: 'developer', content: 'be terse' }, { role: 'user', content: 'hi' }] }, 'chat roles'],
   ['kubernetes', 'kubectl_get', { resourceType: 'pods', namespace: 'prod' }, 'k8s pods'],
   // Everyday calls of real servers.
+  ['mqtt', 'publish', { topic: 'a/b', message: 'hi' }, 'messaging publish'],
+  ['gcp', 'pubsub_publish', { topic: 't', data: 'x' }, 'pubsub'],
+  ['kafka', 'publish_message', { topic: 't', value: 'x' }, 'kafka'],
+  ['snowflake', 'list_grants', { role: 'analyst' }, 'reading grants'],
+  ['figma', 'get_design_tokens', { file: 'x' }, 'design tokens'],
+  ['redis', 'get', { key: 'session:1' }, 'a redis key'],
+  ['fs', 'read_resource', { uri: 'github://repo/acme/w/README.md' }, "a server's own resource scheme"],
   ["ide", "getDiagnostics", {"uri": "file:///home/dev/proj/src/index.ts"}, 'more'],
   ["ide", "executeCode", {"code": "import pandas as pd\ndf = pd.read_csv('data.csv')\ndf.head()"}, 'more'],
   ["github", "search_issues", {"query": "repo:acme/w label:security grant"}, 'more'],
