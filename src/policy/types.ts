@@ -95,6 +95,8 @@ export interface PatchAction extends ActionBase {
 export interface ToolAction extends ActionBase {
   kind: 'tool';
   input: unknown;
+  /** The MCP server the call goes to, when the envelope names it apart from the tool (Cursor). */
+  server?: string;
 }
 
 export type Action = ShellAction | EditAction | WriteAction | ReadAction | PatchAction | ToolAction;

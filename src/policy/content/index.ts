@@ -20,6 +20,14 @@ export function fileKind(path: string): FileKind {
   return { base, ext: dot > 0 ? base.slice(dot + 1) : '', path: p };
 }
 
+/** Tests, fixtures, mocks and samples: made-up credentials are their daily bread. */
+export function isTestFile(path: string): boolean {
+  return (
+    /\/(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|mocks?|__mocks__|testdata|test-data|examples?|samples?|stubs?|e2e|cypress|playwright)\//i.test(path) ||
+    /\.(?:test|spec|e2e|stories)\.[a-z]+$|_(?:test|spec)\.[a-z]+$|\/test_[^/]*\.py$|\/conftest\.py$/i.test(path)
+  );
+}
+
 /** Findings in `text`, the new content written to `path`. Offsets are relative to `text`. */
 export function contentHits(text: string, path: string, scope: ContentScope): Hit[] {
   if (text.length > LIMITS.contentChars) {
@@ -27,8 +35,8 @@ export function contentHits(text: string, path: string, scope: ContentScope): Hi
   }
   const file = fileKind(path);
   const out: Hit[] = [];
-  const testFile = /\/(?:tests?|__tests__|spec|specs|fixtures?|mocks?|__mocks__|testdata|examples?)\/|\.(?:test|spec)\.[a-z]+$/i.test(file.path);
-  for (const s of findSecrets(text, { generic: !testFile })) out.push(hit('content.secret', `Writes ${s.kind} into ${file.base}.`, s.start, s.end));
+  const testFile = isTestFile(file.path);
+  for (const s of findSecrets(text, { generic: !testFile, fixture: testFile })) out.push(hit('content.secret', `Writes ${s.kind} into ${file.base}.`, s.start, s.end));
   for (const f of permissionFindings(text, file)) out.push(hit(f.rule, f.message, f.start, f.end, f.risk));
   for (const f of scriptFindings(text, file, scope.shell)) out.push(hit(f.rule, f.message, f.start, f.end, f.risk));
   if (isIgnoreFile(file)) for (const f of negationFindings(text, scope.policy)) out.push(hit(f.rule, f.message, f.start, f.end));

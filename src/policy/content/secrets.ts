@@ -26,7 +26,7 @@ const PLACEHOLDER = /^(x+|\*+|\.+|-+|0+|1234.*|abc.*|test.*|dummy.*|fake.*|sampl
 const STOCK = /^(?:password|passw0rd|pass|secret|admin|root|letmein|qwerty|welcome|test|demo|example|default|guest|user|hunter)[\d_!@#.-]*$/i;
 
 function looksReal(value: string): boolean {
-  if (value.length < 8 || PLACEHOLDER.test(value) || STOCK.test(value)) return false;
+  if (value.length < 8 || PLACEHOLDER.test(value) || STOCK.test(value) || HASH_FORMAT.test(value) || isFakeToken(value)) return false;
   if (/^[a-z_.-]+$/i.test(value)) return false; // words, identifiers and dotted names are not secrets
   if (/^[A-Z0-9_]+$/.test(value) && value.includes('_')) return false; // ENV_VAR_NAMES
   if (/^(https?:\/\/|\/|\.\/|~\/)/.test(value) && !/:[^/@]+@/.test(value)) return false; // paths and plain URLs
@@ -34,6 +34,44 @@ function looksReal(value: string): boolean {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
   return classes >= 3 || (classes >= 2 && /[0-9]/.test(value) && value.length >= 10) || (classes >= 2 && value.length >= 20);
 }
+
+/**
+ * Words that mark a value as made up (`AKIAIOSFODNN7EXAMPLE`, `ghp_FAKE…`, `django-insecure-…`): nobody's real key
+ * says so about itself.
+ */
+const FAKE_WORDS = /example|sample|fake|dummy|placeholder|redacted|changeme|change[_-]me|insecure|notasecret|not[_-]a[_-]secret|do[_-]?not[_-]?use|your[_-]?(?:api|secret|token|key|access)|x{6,}|\*{4,}|\.{3}|<[^>]*>|\$\{|\{\{/i;
+
+/** Public sample credentials from vendors' documentation (the AWS, Stripe, GitHub and jwt.io docs). */
+const PUBLIC_SAMPLES = new Set([
+  'AKIAIOSFODNN7EXAMPLE',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+  'pk_test_TYooMQauvdEDq54NiTphI7jx',
+  'ghp_16C7e42F292c6912E7710c838347Ae178B4a',
+  'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+]);
+
+/** Password-hash formats (bcrypt, sha-crypt, argon2, scrypt): a stored hash, not a secret to log in with. */
+const HASH_FORMAT = /^\$(?:2[abxy]?|[156]|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*|sha\d*)\$/;
+
+/**
+ * A token that cannot be anyone's real one: a placeholder word in it, a vendor's documented sample, or almost no
+ * variety in its characters (`ghp_xxxxxxxx…`, `xoxb-000000-000000-…`). Random-looking keys stay real.
+ */
+export function isFakeToken(token: string): boolean {
+  if (PUBLIC_SAMPLES.has(token) || FAKE_WORDS.test(token)) return true;
+  for (const sample of PUBLIC_SAMPLES) if (token.length > sample.length && token.includes(sample)) return true; // jwt.io's token by its signature
+  // The part after a vendor prefix (ghp_, xoxb-, sk_live_): what is left when the letters-only prefix is cut.
+  const body = token.replace(/^[A-Za-z]{2,12}[_-](?:(?:live|test|proj|api\d*)[_-])?/, '').replace(/[-_.]/g, '');
+  if (body.length < 8) return false;
+  const counts = new Map<string, number>();
+  for (const c of body) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const top = Math.max(...counts.values());
+  return counts.size <= 3 || top / body.length >= 0.6;
+}
+
+/** Test-mode keys (`sk_test_…`) cannot move money: in tests and fixtures they are there on purpose. */
+const TEST_MODE = /^(?:sk|rk|pk)_test_/;
 
 const SECRET_KEY_NAME = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|client[_-]?secret|bearer|token|credentials?|db[_-]?pass)[A-Za-z0-9_]*`;
 
@@ -61,7 +99,7 @@ const DETECTORS: Detector[] = [
   { kind: 'a Telegram bot token', hint: /:AA/, re: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b/g },
   { kind: 'an Azure storage key', hint: /AccountKey=/, re: /AccountKey=([A-Za-z0-9+/]{86}==)/g, group: 1 },
   { kind: 'a JSON Web Token', hint: /eyJ/, re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/g },
-  { kind: 'a password in a connection URL', hint: /:\/\/[^\s:/@]+:[^\s@]+@/, re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@'"/]{3,})@[^\s'"]+/gi, group: 1, accept: (m) => !PLACEHOLDER.test(m[1]!) && !/^\$|^\{|^<|^\*+$|^x+$|^pass(word)?$/i.test(m[1]!) && m[1]!.length >= 6 && !/^[a-z]+$/i.test(m[1]!) },
+  { kind: 'a password in a connection URL', hint: /:\/\/[^\s:/@]+:[^\s@]+@/, re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@'"/]{3,})@[^\s'"]+/gi, group: 1, accept: (m) => !PLACEHOLDER.test(m[1]!) && !STOCK.test(m[1]!) && !isFakeToken(m[1]!) && !/^\$|^\{|^<|^\*+$|^x+$|^pass(word)?$/i.test(m[1]!) && m[1]!.length >= 6 && !/^[a-z]+$/i.test(m[1]!) && !/@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?:[:/]|$)/i.test(m[0]) },
   { kind: 'a bearer token', hint: /[Bb]earer|[Aa]uthorization/, re: /\b(?:Authorization:\s*)?(?:Bearer|Token|token)\s+([A-Za-z0-9._~+/-]{24,}=*)/g, group: 1, accept: (m) => looksReal(m[1]!) && !/^\$/.test(m[1]!) },
   {
     kind: 'a hard-coded credential',
@@ -80,9 +118,10 @@ const DETECTORS: Detector[] = [
 
 /**
  * Every secret literal in `text`. Spans cover the secret value (or the whole token). `generic: false` skips the
- * `password = "…"` detector (test fixtures are full of made-up ones); token formats are always checked.
+ * `password = "…"` detector (test fixtures are full of made-up ones); token formats are always checked, except
+ * made-up ones, and, with `fixture`, test-mode keys (the text goes into a test or fixture file).
  */
-export function findSecrets(text: string, options: { generic?: boolean } = {}): SecretFinding[] {
+export function findSecrets(text: string, options: { generic?: boolean; fixture?: boolean } = {}): SecretFinding[] {
   const out: SecretFinding[] = [];
   for (const d of DETECTORS) {
     if (options.generic === false && d.kind === 'a hard-coded credential') continue;
@@ -97,6 +136,9 @@ export function findSecrets(text: string, options: { generic?: boolean } = {}): 
       let start = m.index;
       let end = m.index + m[0].length;
       const value = d.group ? m[d.group] : d.kind === 'a hard-coded credential' ? (m[2] ?? m[3] ?? m[4]) : undefined;
+      // Made-up tokens everywhere; test-mode keys only in tests and fixtures, where they are there on purpose.
+      const token = value ?? m[0];
+      if (d.kind !== 'a private key' && (isFakeToken(token) || (options.fixture === true && TEST_MODE.test(token)))) continue;
       if (value) {
         const at = m[0].lastIndexOf(value);
         start = m.index + at;

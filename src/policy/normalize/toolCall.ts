@@ -11,4 +11,10 @@ export interface ToolCall {
   sessionId?: string;
   /** Workspace roots the agent reported (Cursor, Cline); the first is the fallback cwd. */
   roots: string[];
+  /**
+   * Set when the envelope says the call goes to an MCP server (Cursor's beforeMCPExecution): the tool name is then
+   * the server's own, never one of the agent's built-in tools (an MCP `read` is not the agent's Read). The server's
+   * name when the envelope tells it (from its command or URL), else ''.
+   */
+  mcpServer?: string;
 }

@@ -107,6 +107,9 @@ function commandFromArgv(argv: string[]): string {
 }
 
 function shellCommand(input: Obj): string | undefined {
+  // `{command: "cat", args: [".env"]}`: a program and its argument list are one command line.
+  const args = decodeJsonText(input.args ?? input.arguments);
+  if (typeof input.command === 'string' && Array.isArray(args) && args.length > 0 && args.every((a) => typeof a === 'string')) return commandFromArgv([input.command, ...args]);
   for (const k of ['command', 'cmd', 'commands', 'script', 'input', 'args']) {
     // A string is what the shell runs, even when it happens to read as JSON (`[ "$(sudo id)" ]` is a test
     // command, not an argv): only real arrays are argv. (Agents that send lists as JSON text are decoded by
@@ -265,9 +268,12 @@ function interpret(call: ToolCall, ctx: NormalizeContext): Action | undefined {
 
 /** The Action for one tool call. Tools outside the table (MCP, web, agent-internal) stay `tool` actions. */
 export function toAction(call: ToolCall, ctx: NormalizeContext): Action {
-  const known = interpret(call, ctx);
+  // An MCP server's tool is never one of the agent's own, whatever it is called.
+  const known = call.mcpServer === undefined ? interpret(call, ctx) : undefined;
   if (known) return known;
   const input = obj(call.input);
-  return { ...base(call, input), kind: 'tool', input: call.input === undefined ? null : boundedValue(call.input) };
+  const action: Action = { ...base(call, input), kind: 'tool', input: call.input === undefined ? null : boundedValue(call.input) };
+  if (call.mcpServer) action.server = call.mcpServer;
+  return action;
 }
 

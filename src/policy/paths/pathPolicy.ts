@@ -173,7 +173,7 @@ export class PathPolicy {
       if (!r.test(abs)) continue;
       if (r.category === 'secret' && this.allowed(abs)) continue; // exceptions loosen secrets only, never self-protection
       const found: PathMatch = { category: r.category, access: r.access, glob: r.glob, label: r.label };
-      if (r.dirRule && (r.category === 'secret' || r.category === 'protected')) {
+      if (r.dirRule && !r.listable && (r.category === 'secret' || r.category === 'protected')) {
         const base = tokenize(abs.slice(abs.lastIndexOf('/') + 1).replace(/[*?[\\]/g, '\\$&'));
         if (r.lastTokens.some((t) => segmentsIntersect(base, t, false))) found.secretDirectory = true;
       }
@@ -190,7 +190,7 @@ export class PathPolicy {
    */
   matchGlob(glob: string, access: Access, hidesDot: boolean, dotglob = false): PathMatch | undefined {
     for (const candidate of expandBraces(glob)) {
-      const narrowed = debroaden(candidate, hidesDot, dotglob);
+      const narrowed = debroaden(candidate, hidesDot, dotglob, false, this.allowed);
       let found = hasGlobChars(narrowed) ? this.intersect(narrowed, access, hidesDot) : this.match(unescapeGlob(narrowed), access);
       // Outside the projects, under the home directory, a broad directory segment is aimed at whatever lives
       // there: `~/.config/*/hosts.yml` is gh's token file. Only the last segment is narrowed then.
@@ -279,7 +279,7 @@ export class PathPolicy {
  * Replaces broad glob segments with an ordinary name they match; drops `**` (zero directories deep). With bash's
  * dotglob on, a final `*` also expands to dot files (`.env`), so it stays a glob.
  */
-function debroaden(glob: string, hidesDot: boolean, dotglob: boolean, lastOnly = false): string {
+function debroaden(glob: string, hidesDot: boolean, dotglob: boolean, lastOnly = false, allowed?: (p: string) => boolean): string {
   const segs = glob.split('/');
   const out: string[] = [];
   segs.forEach((seg, i) => {
@@ -299,7 +299,10 @@ function debroaden(glob: string, hidesDot: boolean, dotglob: boolean, lastOnly =
     const tokens = tokenize(seg);
     // A probe can only match if it contains every literal run of the segment: a substring test before the walk.
     const runs = literalRuns(seg);
-    const probe = PROBES.find((p) => runs.every((r) => p.lower.includes(r)) && segmentsIntersect(tokens, p.tokens, hidesDot));
+    const matching = PROBES.filter((p) => runs.every((r) => p.lower.includes(r)) && segmentsIntersect(tokens, p.tokens, hidesDot));
+    // A last segment stands for every name it matches: prefer one that is not an exception (`secrets/*` also
+    // expands to `secrets/db.yaml`, not only to the folder's source files).
+    const probe = (last && allowed ? matching.find((p) => !allowed(unescapeGlob([...out, escapeGlob(p.name)].join('/')))) : undefined) ?? matching[0];
     out.push(probe ? escapeGlob(probe.name) : seg);
   });
   return out.join('/');

@@ -47,5 +47,5 @@ export const TOOL_CASES = [
   ['>=sensitive', 'claude', 'mcp__postgres__query', { sql: 'GRANT ALL ON users TO anon' }, 'MCP SQL grant'],
   ['>=sensitive', 'claude', 'mcp__github__add_collaborator', { owner: 'acme', repo: 'widgets', username: 'bob' }, 'MCP add collaborator'],
   ['>=sensitive', 'gemini', 'mcp_vault_read_secret', { path: 'secret/db' }, 'MCP vault read'],
-  ['review', 'claude', 'mcp__linear__list_issues', { team: 'web' }, 'MCP list issues'],
+  ['safe', 'claude', 'mcp__linear__list_issues', { team: 'web' }, 'MCP list issues (read-only tools are safe unless they read secrets: issue 12)'],
 ];

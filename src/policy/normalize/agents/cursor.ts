@@ -4,6 +4,22 @@
 import { decodeJsonText, firstStr, obj, strings, type Obj } from '../fields';
 import type { ToolCall } from '../toolCall';
 
+/**
+ * The MCP server's name from how Cursor starts or reaches it: the package or image of a stdio `command`
+ * (`npx -y @modelcontextprotocol/server-github` → server-github), else the host of its `url`.
+ */
+function serverName(p: Obj): string {
+  const command = firstStr(p, ['command']);
+  if (command) {
+    const words = command.split(/\s+/).filter((w) => w && !w.startsWith('-'));
+    const last = words[words.length - 1] ?? '';
+    return last.replace(/^.*\//, '').replace(/@[^@]*$/, '').replace(/:[\w.-]+$/, '');
+  }
+  const url = firstStr(p, ['url']);
+  if (url) return /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(url)?.[1] ?? '';
+  return '';
+}
+
 export function cursorEnvelope(p: Obj): ToolCall {
   const roots = strings(p.workspace_roots);
   const event = firstStr(p, ['hook_event_name']) ?? '';
@@ -30,6 +46,7 @@ export function cursorEnvelope(p: Obj): ToolCall {
     case 'afterMCPExecution':
       call.tool = firstStr(p, ['tool_name']) ?? 'mcp';
       call.input = decodeJsonText(p.tool_input);
+      call.mcpServer = serverName(p);
       break;
     case 'beforeSubmitPrompt':
       call.input = { prompt: firstStr(p, ['prompt']) ?? '' };

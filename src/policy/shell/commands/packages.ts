@@ -141,20 +141,20 @@ function manager(spec: ManagerSpec): Handler {
   };
 }
 
-const NPM_SAFE = ['test', 't', 'tst', 'run', 'run-script', 'rum', 'urn', 'start', 'stop', 'restart', 'build', 'ls', 'list', 'll', 'la', 'outdated', 'view', 'v', 'info', 'show', 'help', 'version', 'pack', 'explain', 'why', 'doctor', 'root', 'prefix', 'bin', 'fund', 'query', 'search', 's', 'bugs', 'docs', 'repo', 'home', '-v', '--version', '-h', '--help', 'lint', 'audit', 'ping', 'completion', 'help-search', 'diff', 'sbom', 'pkg', 'init', 'cache', 'shrinkwrap', 'find-dupes', 'stars', 'edit', 'explore'];
+const NPM_SAFE = ['test', 't', 'tst', 'run', 'run-script', 'rum', 'urn', 'start', 'stop', 'restart', 'build', 'ls', 'list', 'll', 'la', 'outdated', 'view', 'v', 'info', 'show', 'help', 'version', 'pack', 'explain', 'why', 'doctor', 'root', 'prefix', 'bin', 'fund', 'query', 'search', 's', 'bugs', 'docs', 'repo', 'home', '-v', '--version', '-h', '--help', 'lint', 'audit', 'ping', 'completion', 'help-search', 'diff', 'sbom', 'pkg', 'init', 'cache', 'shrinkwrap', 'find-dupes', 'stars', 'edit', 'explore', 'whoami'];
 const NPM_INSTALL = ['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'ci', 'clean-install', 'install-clean', 'update', 'up', 'upgrade', 'udpate', 'uninstall', 'remove', 'rm', 'r', 'un', 'unlink', 'link', 'ln', 'dedupe', 'ddp', 'prune', 'rebuild', 'rb', 'install-test', 'it', 'install-ci-test', 'cit', 'create', 'patch', 'global', 'upgrade-interactive', 'up-interactive', 'import', 'fetch', 'plugin', 'workspaces', 'rebuild'];
 
 const npm = manager({
   install: NPM_INSTALL,
   publish: ['publish', 'unpublish', 'deprecate', 'dist-tag', 'dist-tags', 'owner', 'access', 'team', 'org', 'undeprecate', 'trust'],
-  credentials: ['token', 'login', 'adduser', 'add-user', 'logout', 'whoami'],
+  credentials: ['token', 'login', 'adduser', 'add-user', 'logout'],
   runners: ['exec', 'x'],
   safe: NPM_SAFE,
 });
 const yarn = manager({
   install: [...NPM_INSTALL, 'set', 'up'],
   publish: ['publish', 'owner', 'tag', 'team', 'unpublish'],
-  credentials: ['login', 'logout', 'whoami'],
+  credentials: ['login', 'logout'],
   runners: ['dlx', 'exec'],
   safe: NPM_SAFE,
   unknownIsScript: true,
@@ -163,7 +163,7 @@ const yarn = manager({
 const pnpm = manager({
   install: NPM_INSTALL,
   publish: ['publish', 'unpublish', 'deprecate', 'dist-tag', 'owner', 'access'],
-  credentials: ['login', 'logout', 'adduser', 'whoami', 'token'],
+  credentials: ['login', 'logout', 'adduser', 'token'],
   runners: ['dlx', 'exec', 'x'],
   safe: NPM_SAFE,
   unknownIsScript: true,

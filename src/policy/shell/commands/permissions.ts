@@ -94,6 +94,11 @@ export const PERMISSION_COMMANDS: HandlerTable = {
   ...table(['crontab'], crontab),
   ...table(['at', 'batch', 'schtasks'], flag('perm.persistence', (inv) => `Schedules a command to run later (${inv.name}), outside any agent hook.`)),
   'ssh-keygen': sshKeygen,
-  ...table(['ssh-add'], flag('secret.credential-cli', () => 'Loads or lists SSH private keys in the agent (ssh-add).', 'read')),
+  'ssh-add': (inv, a) => {
+    // -l/-L only list the loaded keys' fingerprints or public halves: nothing secret is read or loaded.
+    const words = inv.args.map((w) => w.value ?? '');
+    if (words.some((w) => /^-[vq]*[lL]/.test(w)) && words.every((w) => /^-[lLvqE]+$|^(md5|sha256)$/i.test(w))) return;
+    flag('secret.credential-cli', () => 'Loads or lists SSH private keys in the agent (ssh-add).', 'read')(inv, a);
+  },
   ...table(['systemctl', 'service', 'launchctl', 'rc-service', 'rc-update', 'update-rc.d', 'chkconfig', 'sc', 'sc.exe', 'initctl'], services),
 };
