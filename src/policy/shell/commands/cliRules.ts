@@ -274,7 +274,21 @@ export function judgeCli(a: ShellAnalyzer, inv: Invocation, cli: CliName, args: 
   const j = best!;
   if (j.matched && j.matched.rule !== 'ok') {
     const shown = j.call.path.slice(0, 3).join(' ');
-    a.hitCommand(j.matched.rule, `${j.matched.says} (${label}${shown ? ` ${shown}` : ''}).`, inv);
+    // Looking at who may do what changes nothing and reveals no secret: a review, not a permission change.
+    if (ACCESS_RULES.has(j.matched.rule) && readsOnly(cli, j.call)) a.hitCommand('cloud.command', `Reads access settings without changing them (${label}${shown ? ` ${shown}` : ''}).`, inv);
+    else a.hitCommand(j.matched.rule, `${j.matched.says} (${label}${shown ? ` ${shown}` : ''}).`, inv);
   }
   return j;
+}
+
+const ACCESS_RULES = new Set<RuleId>(['perm.iam', 'perm.rbac', 'perm.repo', 'perm.firewall']);
+const READ_VERB = /^(list|ls|get|describe|show|view|read|simulate|lookup|search|check|test-iam-permissions|get-iam-policy|can-i|whoami)([-_].*)?$/;
+const CHANGE_VERB = /^(create|update|delete|set|add|remove|put|attach|detach|patch|apply|edit|replace|grant|revoke|enable|disable|assign|reset|upload|import|tag|untag|append|modify|authorize|transfer|rename|archive|merge)([-_]|$)/;
+
+/** A command that only reads access settings: a read verb where the CLI puts its verb, and no verb that changes. */
+function readsOnly(cli: CliName, c: CliCall): boolean {
+  if (cli === 'gh' || cli === 'glab') return c.path[0] === 'api' && (ghMethod(c) === '' || ghMethod(c) === 'GET') && ghFields(c) === '' && !has(c, '--input');
+  if (c.path.some((w) => CHANGE_VERB.test(w))) return false;
+  const verbs = cli === 'kubectl' ? c.path.slice(0, 1) : cli === 'aws' ? c.path.slice(1, 2) : c.path.slice(1);
+  return verbs.some((v) => READ_VERB.test(v));
 }
