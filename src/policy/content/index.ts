@@ -53,8 +53,8 @@ export function contentHits(text: string, path: string, scope: ContentScope, opt
       configJudged = true;
       for (const c of cfg) {
         const h = c.start < 0 ? hit(c.rule, c.message, 0, 0, c.risk) : hit(c.rule, c.message, c.start, c.end, c.risk);
-        // Compared with the whole old file by meaning: the old-line filter would hide a worsened line.
-        if (opts.whole && opts.old !== undefined) h.judged = true;
+        // Compared with the old text by meaning (or a protection it lost): the old-line filter would hide it.
+        if (c.start < 0 || (opts.whole && opts.old !== undefined)) h.judged = true;
         out.push(h);
       }
     }

@@ -4,7 +4,7 @@
 // anywhere in the template are judged by iamPolicy.ts.
 import { kubernetesFindings } from './kubernetes';
 import { openCidr, portText, webOnly, type PortRange } from './network';
-import { Findings, falsy, get, isMapN, items, num, str, truthy, walk, type PEntry, type PNode } from './tree';
+import { Findings, falsy, get, isMapN, num, str, truthy, walk, type PEntry, type PNode } from './tree';
 
 export function looksLikeCloudFormation(doc: PNode): boolean {
   if (!isMapN(doc)) return false;
@@ -44,30 +44,30 @@ export function cloudFormationFindings(doc: PNode, f: Findings): void {
     const type = str(get(e.value, 'Type')) ?? '';
     const props = get(e.value, 'Properties');
     const where = `${e.key} (${type}): `;
-    if (type === 'AWS::EC2::SecurityGroup') for (const r of items(get(props, 'SecurityGroupIngress'))) ingress(r, f, where);
-    if (type === 'AWS::EC2::SecurityGroupIngress') ingress(props ?? e.value, f, where);
     if (type === 'AWS::IAM::AccessKey') f.add('content.iam', e.value, `${where}creates a long-lived access key.`, `${where}|mint`);
     if (type === 'AWS::Lambda::Permission' && str(get(props, 'Principal')) === '*') f.add('content.iam', get(props, 'Principal'), `${where}lets anyone invoke the function (Principal "*").`, `${where}|invoke-any`);
-    if (type === 'AWS::ApiGateway::Method' || type === 'AWS::ApiGatewayV2::Route') {
-      const auth = get(props, 'AuthorizationType');
-      const method = str(get(props, 'HttpMethod')) ?? str(get(props, 'RouteKey'))?.split(' ')[0] ?? '';
-      if (/^none$/i.test(str(auth) ?? '') && !/^options$/i.test(method)) f.add('content.public-access', auth, `${where}exposes ${method || 'a'} API route with no authentication (AuthorizationType: NONE).`, `${where}|noauth`);
-    }
     if (/^AWS::ECS::TaskDefinition$/.test(type)) kubernetesFindings(lowerFirst(props ?? e.value), f);
-    if (!props) continue;
-    walk(props, (n) => {
-      if (!isMapN(n)) return;
-      for (const x of n.entries) {
-        const v = x.value;
-        const s = str(v) ?? '';
-        if (x.key === 'AccessControl' && /^(?:PublicRead|PublicReadWrite|AuthenticatedRead)$/i.test(s)) f.add('content.public-access', v, `${where}makes the bucket public (AccessControl: ${s}).`, `${where}|acl|${s}`);
-        else if (/^(?:BlockPublicAcls|BlockPublicPolicy|IgnorePublicAcls|RestrictPublicBuckets)$/.test(x.key)) {
-          if (falsy(v)) f.add('content.public-access', v, `${where}turns the S3 public-access block off (${x.key}: false).`, `${where}|${x.key}`);
-          else if (truthy(v)) f.guard('content.public-access', `${where}|${x.key}`, `${where}removes or disables the S3 public-access block (${x.key} was true).`, v);
-        } else if (x.key === 'PubliclyAccessible' && truthy(v)) f.add('content.public-access', v, `${where}makes the database reachable from the internet (PubliclyAccessible: true).`, `${where}|public-db`);
-        else if (x.key === 'AuthType' && /^none$/i.test(s)) f.add('content.public-access', v, `${where}exposes a function URL with no authentication (AuthType: NONE).`, `${where}|url-noauth`);
-        else if (x.key === 'PublicAccessBlockConfiguration' && isMapN(v) && v.entries.length === 0) f.add('content.public-access', v, `${where}sets an empty public-access block.`, `${where}|empty-pab`);
-      }
-    });
+    if (props) propertyFindings(props, f, where);
   }
+}
+
+/** Property-level meaning, wherever the keys sit (a template, a SAM or serverless.yml resources section, a fragment). */
+export function propertyFindings(root: PNode, f: Findings, where = ''): void {
+  walk(root, (n) => {
+    if (!isMapN(n)) return;
+    if (get(n, 'CidrIp') !== undefined || get(n, 'CidrIpv6') !== undefined) ingress(n, f, where);
+    for (const x of n.entries) {
+      const v = x.value;
+      const s = str(v) ?? '';
+      if (x.key === 'AccessControl' && /^(?:PublicRead|PublicReadWrite|AuthenticatedRead)$/i.test(s)) f.add('content.public-access', v, `${where}makes the bucket public (AccessControl: ${s}).`, `${where}|acl|${s}`);
+      else if (/^(?:BlockPublicAcls|BlockPublicPolicy|IgnorePublicAcls|RestrictPublicBuckets)$/.test(x.key)) {
+        if (falsy(v)) f.add('content.public-access', v, `${where}turns the S3 public-access block off (${x.key}: false).`, `${where}|${x.key}`);
+        else if (truthy(v)) f.guard('content.public-access', `${where}|${x.key}`, `${where}removes or disables the S3 public-access block (${x.key} was true).`, v);
+      } else if (x.key === 'PubliclyAccessible' && truthy(v)) f.add('content.public-access', v, `${where}makes the database reachable from the internet (PubliclyAccessible: true).`, `${where}|public-db`);
+      else if (x.key === 'AuthType' && /^none$/i.test(s)) f.add('content.public-access', v, `${where}exposes a function URL with no authentication (AuthType: NONE).`, `${where}|url-noauth`);
+      else if (x.key === 'AuthorizationType' && /^none$/i.test(s) && !/^options$/i.test(str(get(n, 'HttpMethod')) ?? str(get(n, 'RouteKey'))?.split(' ')[0] ?? '')) {
+        f.add('content.public-access', v, `${where}exposes an API route with no authentication (AuthorizationType: NONE).`, `${where}|noauth`);
+      } else if (x.key === 'PublicAccessBlockConfiguration' && isMapN(v) && v.entries.length === 0) f.add('content.public-access', v, `${where}sets an empty public-access block.`, `${where}|empty-pab`);
+    }
+  });
 }

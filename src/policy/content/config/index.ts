@@ -9,11 +9,11 @@
 import { readHcl } from './hcl';
 import { managedPolicyFindings, policyStatements } from './iamPolicy';
 import { kubernetesFindings } from './kubernetes';
-import { cloudFormationFindings, looksLikeCloudFormation } from './cloudformation';
+import { cloudFormationFindings, looksLikeCloudFormation, propertyFindings } from './cloudformation';
 import { composeFindings, devcontainerFindings, runArgFindings } from './containers';
 import { dockerfileFindings } from './dockerfile';
 import { terraformFindings } from './terraform';
-import { Findings, get, isMapN, lineOf, readJson, readYaml, walk, type Analysis, type PNode } from './tree';
+import { Findings, get, isMapN, lineOf, str, readJson, readYaml, walk, type Analysis, type PNode } from './tree';
 import { gitlabFindings, githubWorkflowFindings, looksLikeGithubWorkflow } from './workflows';
 import type { RuleId } from '../../reasons';
 import type { Risk } from '../../types';
@@ -81,10 +81,11 @@ function workflowShape(doc: PNode): PNode {
   const at = { start: doc.start, end: doc.end };
   const job = (body: PNode): PNode => ({ t: 'map', ...at, entries: [...(isMapN(doc) ? doc.entries.filter((e) => e.key === 'on' || e.key === 'permissions' || e.key === 'env') : []), { key: 'jobs', keyStart: doc.start, value: { t: 'map', ...at, entries: [{ key: '(edited)', keyStart: doc.start, value: body }] } }] });
   if (doc.t === 'list') return job({ t: 'map', ...at, entries: [{ key: 'steps', keyStart: doc.start, value: doc }] });
-  if (isMapN(doc) && (get(doc, 'run') !== undefined || get(doc, 'uses') !== undefined && get(doc, 'steps') === undefined && get(doc, 'runs-on') === undefined)) {
+  const reusable = /\.github\/workflows\/|^\.\/.*\.ya?ml/.test(str(get(doc, 'uses')) ?? '');
+  if (isMapN(doc) && (get(doc, 'run') !== undefined || (get(doc, 'uses') !== undefined && !reusable && get(doc, 'steps') === undefined && get(doc, 'runs-on') === undefined))) {
     return job({ t: 'map', ...at, entries: [{ key: 'steps', keyStart: doc.start, value: { t: 'list', ...at, items: [doc] } }] });
   }
-  if (isMapN(doc) && (get(doc, 'steps') !== undefined || get(doc, 'runs-on') !== undefined)) return job(doc);
+  if (isMapN(doc) && (get(doc, 'steps') !== undefined || get(doc, 'runs-on') !== undefined || reusable)) return job(doc);
   if (isMapN(doc) && doc.entries.length > 0 && doc.entries.every((e) => isMapN(e.value) && (get(e.value, 'steps') !== undefined || get(e.value, 'runs-on') !== undefined || get(e.value, 'uses') !== undefined))) {
     return { t: 'map', ...at, entries: [{ key: 'jobs', keyStart: doc.start, value: doc }] };
   }
@@ -98,10 +99,11 @@ function structured(text: string, f: ConfigFile, fragment: boolean): Analysis | 
   const out = new Findings();
   for (const doc of parsed.docs) {
     if (isWorkflowPath(f) || looksLikeGithubWorkflow(doc)) {
-      githubWorkflowFindings(src, isWorkflowPath(f) && fragment ? workflowShape(doc) : doc, out);
+      githubWorkflowFindings(src, isWorkflowPath(f) && fragment ? workflowShape(doc) : doc, out, fragment);
     }
     if (isGitlab(f)) gitlabFindings(src, doc, out);
     if (looksLikeCloudFormation(doc)) cloudFormationFindings(doc, out);
+    else propertyFindings(doc, out);
     if (isCompose(f) || (isMapN(doc) && isMapN(get(doc, 'services')) && !looksLikeCloudFormation(doc))) composeFindings(doc, out);
     if (isDevcontainer(f)) devcontainerFindings(doc, out);
     else {

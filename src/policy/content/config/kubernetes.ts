@@ -117,8 +117,22 @@ function podKeys(n: PNode, ctx: Ctx, owner: string | undefined): void {
 
 const DANGEROUS_VERBS = new Set(['escalate', 'bind', 'impersonate']);
 
+/** Maps shaped like RBAC rules (verbs with resources), wherever they sit: a Role, a fragment of one, a chart. */
+function rbacRules(doc: PNode): PNode[] {
+  const out: PNode[] = [];
+  const visit = (n: PNode): void => {
+    if (isListN(n)) n.items.forEach(visit);
+    else if (isMapN(n)) {
+      if (get(n, 'verbs') !== undefined && (get(n, 'resources') !== undefined || get(n, 'apiGroups') !== undefined || get(n, 'nonResourceURLs') !== undefined || n.entries.length === 1)) out.push(n);
+      else n.entries.forEach((e) => visit(e.value));
+    }
+  };
+  visit(doc);
+  return out;
+}
+
 function rbacRoles(doc: PNode, ctx: Ctx): void {
-  for (const rule of items(get(doc, 'rules'))) {
+  for (const rule of rbacRules(doc)) {
     const verbs = strs(get(rule, 'verbs')).map((x) => x.s.toLowerCase());
     const resources = strs(get(rule, 'resources')).map((x) => x.s.toLowerCase());
     const groups = strs(get(rule, 'apiGroups')).map((x) => x.s);
@@ -140,6 +154,10 @@ function rbacRoles(doc: PNode, ctx: Ctx): void {
     ctx.f.add('content.rbac', at, why.length ? `${l}RBAC rule grants ${why.join(', ')}.` : `${l}RBAC rule grants ${verbs.join(', ') || 'no verbs'} on ${resources.join(', ') || urls.join(', ') || 'nothing'}.`, key);
   }
   for (const sel of items(get(get(doc, 'aggregationRule'), 'clusterRoleSelectors'))) ctx.f.add('content.rbac', sel, `${label(ctx, undefined)}aggregates other roles' rules into this role.`, `${ctx.where}|aggregate`);
+}
+
+function isBindingSubjects(n: PNode | undefined): boolean {
+  return items(n).some((s) => /^(?:User|Group|ServiceAccount)$/.test(str(get(s, 'kind')) ?? ''));
 }
 
 const BROAD_GROUPS = /^system:(?:anonymous|unauthenticated|authenticated|serviceaccounts)$/;
@@ -248,8 +266,8 @@ export function kubernetesFindings(doc: PNode, f: Findings): void {
   const ctx: Ctx = { f, where: docName(doc) };
   podKeys(doc, ctx, undefined);
   annotations(doc, ctx);
-  if (/^(?:Cluster)?Role$/.test(kind)) rbacRoles(doc, ctx);
-  else if (/^(?:Cluster)?RoleBinding$/.test(kind)) rbacBindings(doc, ctx);
+  if (/^(?:Cluster)?RoleBinding$/.test(kind) || (!kind && (get(doc, 'roleRef') !== undefined || isBindingSubjects(get(doc, 'subjects'))))) rbacBindings(doc, ctx);
+  else if (/^(?:Cluster)?Role$/.test(kind) || !kind) rbacRoles(doc, ctx);
   else if (kind === 'Secret') secretManifest(doc, ctx);
   else if (kind === 'Service') service(doc, ctx);
   else if (kind === 'NetworkPolicy') networkPolicy(doc, ctx);

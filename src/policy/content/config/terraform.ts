@@ -142,7 +142,7 @@ function iamFindings(r: Resource, f: Findings, where: string): void {
     if (rs && get(n, 'member', 'members', 'binding') !== undefined) {
       const members = strs(get(n, 'member', 'members')).map((m) => m.s).join(', ');
       f.add('content.iam', role, `${where}grants ${rs}${members ? ` to ${members}` : ''}.`, `${where}|gcp|${rs}|${members}`, GCP_ADMIN.test(rs) ? undefined : 'review');
-    } else if (rs && /google_.*iam/.test(r.type)) f.add('content.iam', role, `${where}grants ${rs}.`, `${where}|gcp|${rs}`, GCP_ADMIN.test(rs) ? undefined : 'review');
+    } else if (rs && (/google_.*iam/.test(r.type) || (r.type === '' && rs.startsWith('roles/')))) f.add('content.iam', role, `${where}grants ${rs}.`, `${where}|gcp|${rs}`, GCP_ADMIN.test(rs) ? undefined : 'review');
     const az = get(n, 'role_definition_name');
     const azs = str(az);
     if (azs) f.add('content.iam', az, `${where}assigns the Azure role ${azs}${str(get(n, 'scope')) ? ` at ${str(get(n, 'scope'))}` : ''}.`, `${where}|azure|${azs}`, AZURE_ADMIN.test(azs) ? undefined : 'review');

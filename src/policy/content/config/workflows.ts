@@ -123,7 +123,7 @@ function allStrings(n: PNode, fn: (s: string, node: PNode) => void): void {
 }
 
 /** One GitHub Actions workflow document. */
-export function githubWorkflowFindings(src: string, doc: PNode, f: Findings): void {
+export function githubWorkflowFindings(src: string, doc: PNode, f: Findings, fragment = false): void {
   if (!isMapN(doc)) return;
   const on = triggers(doc);
   const untrusted = [...on].some((t) => UNTRUSTED_TRIGGERS.has(t));
@@ -147,7 +147,9 @@ export function githubWorkflowFindings(src: string, doc: PNode, f: Findings): vo
   if (untrusted) {
     const t = [...on].filter((x) => UNTRUSTED_TRIGGERS.has(x)).join(', ');
     const onNode = get(doc, 'on', 'true');
-    f.add('content.workflow-permissions', onNode, `runs on ${t}, with the repository's secrets and a write token for events outsiders can trigger.`, `trigger|${t}`, 'review');
+    // A whole workflow that never runs the pull request's code is the documented safe use (review); in an edit's
+    // fragment the rest of the workflow is unknown.
+    f.add('content.workflow-permissions', onNode, `runs on ${t}, with the repository's secrets and a write token for events outsiders can trigger.`, `trigger|${t}`, fragment ? undefined : 'review');
   }
   if (!isMapN(jobs)) return;
   for (const j of jobs.entries) {
