@@ -80,6 +80,10 @@ function workflowShape(doc: PNode): PNode {
   if (looksLikeGithubWorkflow(doc)) return doc;
   const at = { start: doc.start, end: doc.end };
   const job = (body: PNode): PNode => ({ t: 'map', ...at, entries: [...(isMapN(doc) ? doc.entries.filter((e) => e.key === 'on' || e.key === 'permissions' || e.key === 'env') : []), { key: 'jobs', keyStart: doc.start, value: { t: 'map', ...at, entries: [{ key: '(edited)', keyStart: doc.start, value: body }] } }] });
+  // `contents: write` edited inside a permissions block.
+  if (isMapN(doc) && doc.entries.length > 0 && doc.entries.every((e) => /^(?:read|write|none)$/i.test(str(e.value) ?? ''))) {
+    return { t: 'map', ...at, entries: [{ key: 'permissions', keyStart: doc.start, value: doc }] };
+  }
   if (doc.t === 'list') return job({ t: 'map', ...at, entries: [{ key: 'steps', keyStart: doc.start, value: doc }] });
   const reusable = /\.github\/workflows\/|^\.\/.*\.ya?ml/.test(str(get(doc, 'uses')) ?? '');
   if (isMapN(doc) && (get(doc, 'run') !== undefined || (get(doc, 'uses') !== undefined && !reusable && get(doc, 'steps') === undefined && get(doc, 'runs-on') === undefined))) {
