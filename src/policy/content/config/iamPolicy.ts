@@ -103,7 +103,7 @@ function judge(st: Statement, f: Findings, where: string): void {
     if (id === '*' || /^arn:aws[\w-]*:iam::\*:/.test(id)) {
       if (!st.condition) f.add('content.iam', p.node, `${what}grants ${st.actions.map((a) => a.s).join(', ') || 'access'} to everyone (Principal "*") with no condition.`);
     } else if (/^[\w.-]*token\.actions\.githubusercontent\.com$|oidc-provider\/token\.actions\.githubusercontent\.com$/.test(id)) {
-      const subs = /\.sub=([^ ]*)/g;
+      const subs = /[.:]sub=([^ ]*)/g;
       const values = [...cond.matchAll(subs)].map((m) => m[1]!);
       if (values.length === 0) f.add('content.iam', p.node, `${what}lets any GitHub repository's workflows assume this role (no condition on the token's sub).`);
       else if (values.some((v) => /^repo:\*|^\*$|^repo:[^/]*\*/.test(v))) f.add('content.iam', p.node, `${what}lets workflows of any repository (sub "${values.join(', ')}") assume this role.`);

@@ -3,7 +3,7 @@
 // untrusted pull-request code run with secrets (pull_request_target + checkout of the PR head), untrusted event
 // text spliced into a shell script, every secret passed to another repository's reusable workflow.
 // `permissions: contents: read` and a secret used as NODE_AUTH_TOKEN for `npm publish` are ordinary.
-import { Findings, get, isListN, isMapN, items, str, strs, truthy, type PNode } from './tree';
+import { entryOf, Findings, get, isListN, isMapN, items, str, strs, truthy, type PNode } from './tree';
 
 /** Scopes whose write access publishes code, packages, releases, cloud credentials or workflow changes. */
 const HIGH_SCOPES = new Set(['contents', 'id-token', 'actions', 'packages', 'deployments', 'security-events', 'attestations', 'administration', 'workflows']);
@@ -115,6 +115,12 @@ function permissionFindings(p: PNode | undefined, f: Findings, where: string, sc
   }
 }
 
+/** Where a key is written (a removed block is named by its key's line). */
+function keyAt(n: PNode, key: string): { start: number; end: number } | undefined {
+  const e = entryOf(n, key);
+  return e ? { start: e.keyStart, end: e.keyStart + key.length } : undefined;
+}
+
 function allStrings(n: PNode, fn: (s: string, node: PNode) => void): void {
   if (n.t === 'scalar') {
     if (typeof n.v === 'string') fn(n.v, n);
@@ -129,7 +135,7 @@ export function githubWorkflowFindings(src: string, doc: PNode, f: Findings, fra
   const untrusted = [...on].some((t) => UNTRUSTED_TRIGGERS.has(t));
   const jobs = get(doc, 'jobs');
   permissionFindings(get(doc, 'permissions'), f, '', 'top');
-  if (get(doc, 'permissions')) f.guard('content.workflow-permissions', 'block|top', "removes the workflow's permissions: block, so the token falls back to the repository default (often write-all).", get(doc, 'permissions'));
+  if (get(doc, 'permissions')) f.guard('content.workflow-permissions', 'block|top', "removes the workflow's permissions: block, so the token falls back to the repository default (often write-all).", keyAt(doc, 'permissions'));
   const topSecrets = new Set<string>();
   envSecrets(get(doc, 'env'), topSecrets);
   // Every secret at once, wherever it is spliced.
@@ -156,7 +162,7 @@ export function githubWorkflowFindings(src: string, doc: PNode, f: Findings, fra
     const job = j.value;
     const where = `job ${j.key}: `;
     permissionFindings(get(job, 'permissions'), f, where, `job|${j.key}`);
-    if (get(job, 'permissions')) f.guard('content.workflow-permissions', `block|job|${j.key}`, `removes the permissions: block of job ${j.key}, so its token falls back to a wider default.`, get(job, 'permissions'));
+    if (get(job, 'permissions')) f.guard('content.workflow-permissions', `block|job|${j.key}`, `removes the permissions: block of job ${j.key}, so its token falls back to a wider default.`, keyAt(job, 'permissions'));
     const uses = str(get(job, 'uses'));
     const sec = get(job, 'secrets');
     if (uses && !uses.startsWith('./') && /^inherit$/i.test(str(sec) ?? '')) f.add('content.workflow-secrets', sec, `${where}passes every secret to another repository's workflow (${uses}, secrets: inherit).`, `inherit|${j.key}|${uses}`);
