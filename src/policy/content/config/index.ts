@@ -13,7 +13,8 @@ import { cloudFormationFindings, looksLikeCloudFormation, propertyFindings } fro
 import { composeFindings, devcontainerFindings, runArgFindings } from './containers';
 import { dockerfileFindings } from './dockerfile';
 import { terraformFindings } from './terraform';
-import { Findings, get, isMapN, lineOf, str, readJson, readYaml, walk, type Analysis, type PNode } from './tree';
+import { openCidr } from './network';
+import { Findings, get, isMapN, lineOf, str, strs, truthy, readJson, readYaml, walk, type Analysis, type PNode } from './tree';
 import { gitlabFindings, githubWorkflowFindings, looksLikeGithubWorkflow } from './workflows';
 import type { RuleId } from '../../reasons';
 import type { Risk } from '../../types';
@@ -51,8 +52,26 @@ const isGitlab = (f: ConfigFile) => /(?:^|\/)\.gitlab-ci\.ya?ml$|\/\.gitlab\/ci\
 const isCompose = (f: ConfigFile) => /^(?:docker-)?compose(?:[.-][\w-]+)*\.ya?ml$/.test(f.base);
 const isDevcontainer = (f: ConfigFile) => /(?:^|\/)\.?devcontainer(?:\.json|\/[^/]*\.json)$/.test(f.path);
 
+/**
+ * A Helm template with its `{{ … }}` actions blanked to the same length (offsets stay true): lines that are only
+ * an action become blank, inline actions a placeholder word. Undefined when there is nothing to blank.
+ */
+function blankTemplates(text: string): string | undefined {
+  if (!/(?<!\$)\{\{/.test(text)) return undefined;
+  return text
+    .replace(/^([ \t]*)(?:-[ \t]*)?(\{\{-?[\s\S]*?-?\}\}[ \t]*)+$/gm, (m) => ' '.repeat(m.length))
+    .replace(/(?<!\$)\{\{[\s\S]*?\}\}/g, (m) => 'x'.repeat(m.length).replace(/^x/, 'T'));
+}
+
 /** YAML/JSON documents of the text; for a fragment, also tried with its first line re-indented like the rest. */
 function documents(text: string, f: ConfigFile, fragment: boolean): { docs: PNode[]; shift: number } | undefined {
+  const parsed = documentsOf(text, f, fragment);
+  if (parsed) return parsed;
+  const blank = blankTemplates(text);
+  return blank === undefined ? undefined : documentsOf(blank, f, fragment);
+}
+
+function documentsOf(text: string, f: ConfigFile, fragment: boolean): { docs: PNode[]; shift: number } | undefined {
   const json = f.ext === 'json' || f.ext === 'jsonc' || (f.ext === 'template' && /^\s*\{/.test(text));
   if (json) {
     const doc = readJson(text);
@@ -118,8 +137,16 @@ function structured(text: string, f: ConfigFile, fragment: boolean): Analysis | 
     }
     if (f.base.endsWith('.tf.json') && isMapN(doc)) terraformFindings(doc, out);
     kubernetesFindings(doc, out);
+    allowListFindings(doc, out);
+    serverlessFindings(doc, out);
     policyStatements(doc, out);
     managedPolicyFindings(doc, out);
+  }
+  if (out.findings.some((x) => /Tx{2,}/.test(x.message))) {
+    // Names that were Helm actions: say so, and keep identities stable whatever the action's length.
+    const tidy = (s: string) => s.replace(/\bTx+\b/g, '{{…}}');
+    out.findings = out.findings.map((x) => ({ ...x, message: tidy(x.message), key: tidy(x.key) }));
+    out.guards = out.guards.map((g) => ({ ...g, message: tidy(g.message), key: tidy(g.key) }));
   }
   if (parsed.shift) {
     const s = parsed.shift;
@@ -127,6 +154,34 @@ function structured(text: string, f: ConfigFile, fragment: boolean): Analysis | 
     out.guards = out.guards.map((g) => (g.start === undefined ? g : { ...g, start: Math.max(0, g.start - s) }));
   }
   return out;
+}
+
+const YAML_ALLOW_LIST = /^(?:loadBalancerSourceRanges|sourceRanges|source_ranges|allowedCidrs?|allowed_cidrs?|allowedIps|allowed_ips|ipAllowList|ipWhitelist|ip_whitelist|whitelist|allowlist|authorizedNetworks|ingressCidrs?|ingress_cidrs?|sourceAddressPrefix(?:es)?|sourceIpRanges)$|(?:whitelist|allowlist)-source-range$/i;
+
+/** Allow-lists by key name in any YAML/JSON (Helm values, ingress annotations, app firewall config). */
+function allowListFindings(doc: PNode, out: Findings): void {
+  if (/^(?:NetworkPolicy|Service)$/.test(str(get(doc, 'kind')) ?? '')) return;
+  walk(doc, (n, path) => {
+    if (!isMapN(n) || path.some((p) => /egress|outbound/i.test(p))) return;
+    for (const e of n.entries) {
+      if (!YAML_ALLOW_LIST.test(e.key)) continue;
+      const values = strs(e.value).flatMap((x) => x.s.split(',').map((s) => ({ s: s.trim(), node: x.node })));
+      const open = values.find((x) => openCidr(x.s) && x.s !== '0.0.0.0');
+      if (open) out.add('content.network-open', open.node, `allows ${e.key}: ${open.s} (the whole internet).`, `named|${path.join('.')}|${e.key}|${open.s}`);
+    }
+  });
+}
+
+/** serverless.yml functions with a function URL and no authorizer (the framework's default is none). */
+function serverlessFindings(doc: PNode, out: Findings): void {
+  const fns = get(doc, 'functions');
+  if (!isMapN(fns)) return;
+  for (const e of fns.entries) {
+    const url = get(e.value, 'url');
+    if (!url || get(e.value, 'handler') === undefined && get(e.value, 'image') === undefined) continue;
+    const auth = str(get(url, 'authorizer'));
+    if (truthy(url) || (isMapN(url) && (!auth || /^none$/i.test(auth)))) out.add('content.public-access', url, `function ${e.key}: exposes a function URL with no authentication.`, `sls-url|${e.key}`);
+  }
 }
 
 /** What one text allows, or undefined when it is not a configuration this module reads. */

@@ -92,6 +92,21 @@ function securityKeys(m: PMap, ctx: Ctx, owner: string | undefined): void {
       case 'windowsOptions':
         if (truthy(get(v, 'hostProcess'))) ctx.f.add('content.privileged', v, `${l}runs as a Windows host process.`, `${k}|hostprocess`);
         break;
+      case 'allowPrivilegedContainer':
+      case 'allowHostDirVolumePlugin':
+      case 'allowHostNetwork':
+      case 'allowHostPID':
+      case 'allowHostIPC':
+      case 'allowHostPorts':
+        // OpenShift SecurityContextConstraints.
+        if (truthy(v)) ctx.f.add('content.privileged', v, `${l}allows pods host access (${e.key}: true).`, `${k}|${e.key}`);
+        break;
+      case 'validationFailureAction':
+      case 'enforcementAction':
+      case 'failurePolicy':
+        // Admission policies (Kyverno, Gatekeeper, webhooks): losing Enforce/deny/Fail lets violations through.
+        if (/^(?:enforce|deny|fail)$/i.test(str(v) ?? '')) ctx.f.guard('content.privileged', `${k}|${e.key}`, `${l}stops enforcing an admission policy (${e.key} was ${str(v)}).`, v);
+        break;
       case 'hostPath': {
         const p = str(get(v, 'path')) ?? str(v);
         if (p !== undefined) ctx.f.add('content.privileged', v, `${l}mounts the host path ${p}${hostPathNote(p)}.`, `${k}|hostpath|${p}`);
@@ -260,11 +275,30 @@ function annotations(doc: PNode, ctx: Ctx): void {
   visit(doc);
 }
 
+/** JSON-patch operations (kustomize patchesJson6902, `kubectl patch --type json`): `path` ends in the key set. */
+function jsonPatches(doc: PNode, ctx: Ctx): void {
+  const visit = (n: PNode): void => {
+    if (isListN(n)) n.items.forEach(visit);
+    else if (isMapN(n)) {
+      const op = str(get(n, 'op'));
+      const path = str(get(n, 'path'));
+      const value = get(n, 'value');
+      if (op && /^(?:add|replace)$/i.test(op) && path && value) {
+        const key = path.split('/').filter(Boolean).pop() ?? '';
+        const synthetic: PMap = { t: 'map', start: n.start, end: n.end, entries: [{ key: /^\d+$|^-$/.test(key) ? path.split('/').filter(Boolean).slice(-2, -1)[0] ?? key : key, keyStart: n.start, value }] };
+        podKeys(synthetic, ctx, undefined);
+      } else n.entries.forEach((e) => visit(e.value));
+    }
+  };
+  visit(doc);
+}
+
 /** Findings for one YAML/JSON document (a manifest, or a values file with the same keys). */
 export function kubernetesFindings(doc: PNode, f: Findings): void {
   const kind = str(getI(doc, 'kind')) ?? '';
   const ctx: Ctx = { f, where: docName(doc) };
   podKeys(doc, ctx, undefined);
+  jsonPatches(doc, ctx);
   annotations(doc, ctx);
   if (/^(?:Cluster)?RoleBinding$/.test(kind) || (!kind && (get(doc, 'roleRef') !== undefined || isBindingSubjects(get(doc, 'subjects'))))) rbacBindings(doc, ctx);
   else if (/^(?:Cluster)?Role$/.test(kind) || !kind) rbacRoles(doc, ctx);

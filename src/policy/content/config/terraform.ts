@@ -29,7 +29,11 @@ function resourcesOf(root: PMap): Resource[] {
   return out;
 }
 
-const OPEN_ATTRS = new Set(['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_ipv4', 'cidr_ipv6', 'cidr_block', 'ipv6_cidr_block', 'source_ranges', 'source_address_prefix', 'source_address_prefixes', 'source_ip_ranges', 'ip_range', 'ip_ranges', 'source_cidr_blocks', 'allowed_cidr_blocks', 'ingress_cidr_blocks', 'cidr', 'start_ip_address']);
+const OPEN_ATTRS = new Set(['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_ipv4', 'cidr_ipv6', 'cidr_block', 'ipv6_cidr_block', 'source_ranges', 'source_address_prefix', 'source_address_prefixes', 'source_ip_ranges', 'ip_range', 'ip_ranges', 'source_cidr_blocks', 'allowed_cidr_blocks', 'ingress_cidr_blocks', 'cidr', 'start_ip_address', 'source_addresses', 'source_ips']);
+
+/** Variables and module inputs named for who may connect (`ssh_cidr`, `allowed_ips`, `admin_ip_ranges` …). */
+export const ALLOW_LIST_NAME = /(?:^|_)(?:cidrs?|cidr_blocks?|ip_ranges?|source_ranges?|allowed_ips?|allowed_cidrs?|ip_allow(?:list)?|whitelist|allowlist|trusted_(?:ips?|cidrs?|networks?)|admin_(?:ips?|cidrs?)|ssh_(?:ips?|cidrs?)|ingress_(?:ips?|cidrs?)|authorized_networks?|source_addresses)(?:_|$)/i;
+const NOT_ALLOW_LIST = /egress|outbound|destination|vpc|subnet|private|pod_|service_cidr|cluster_cidr|docker_bridge/i;
 
 function isEgress(m: PMap, path: string[], type: string): boolean {
   if (path.some((p) => /egress|outbound/i.test(p))) return true;
@@ -52,7 +56,7 @@ function portsOf(m: PMap, resource: PMap): PortRange[] {
     if (proto !== undefined) r.proto = proto;
     return [r];
   }
-  const azure = strs(get(m, 'destination_port_range', 'destination_port_ranges'));
+  const azure = strs(get(m, 'destination_port_range', 'destination_port_ranges', 'port_range'));
   if (azure.length) return azure.map((x) => parsePortSpec(x.s));
   // GCP: allow { protocol = "tcp", ports = ["22"] } blocks beside source_ranges.
   const allows = items(get(m, 'allow')).concat(m === resource ? [] : items(get(resource, 'allow')));
@@ -76,7 +80,9 @@ function networkFindings(r: Resource, f: Findings, where: string): void {
     for (const e of n.entries) {
       if (!OPEN_ATTRS.has(e.key) && !(e.key === 'value' && path.includes('authorized_networks'))) continue;
       let open: string | undefined;
-      for (const x of strs(e.value)) if (openCidr(x.s) || (e.key === 'start_ip_address' && x.s === '0.0.0.0' && str(get(n, 'end_ip_address')) === '255.255.255.255')) open = x.s;
+      // Azure SQL firewall rules spell "everyone" as the range 0.0.0.0–255.255.255.255 (0.0.0.0–0.0.0.0 is "Azure services").
+      if (e.key === 'start_ip_address') open = str(e.value) === '0.0.0.0' && str(get(n, 'end_ip_address')) === '255.255.255.255' ? '0.0.0.0-255.255.255.255' : undefined;
+      else for (const x of strs(e.value)) if (openCidr(x.s)) open = x.s;
       if (!open) {
         const raw = str(e.value);
         open = raw !== undefined && e.value.t === 'scalar' && e.value.expr ? mentionsOpenCidr(raw) : undefined;
@@ -84,10 +90,19 @@ function networkFindings(r: Resource, f: Findings, where: string): void {
       if (!open || isEgress(n, path, r.type)) continue;
       if (e.key === 'cidr_block' && !/network_acl|security_group|firewall/.test(r.type) && !path.some((p) => /ingress/.test(p))) continue; // a VPC's own cidr_block is its address space
       if (e.key === 'value' && !path.includes('authorized_networks')) continue;
+      // Network ACLs commonly admit return traffic from anywhere on the ephemeral ports: shown, not alarmed.
+      const nacl = /network_acl/.test(r.type) || get(n, 'rule_action') !== undefined || get(n, 'rule_no') !== undefined;
       for (const p of portsOf(n, r.body)) {
         if (webOnly(p)) continue;
-        f.add('content.network-open', e.value, `${where}allows ingress from ${open} (the internet) on ${portText(p)}.`, `${where}|open|${open}|${portText(p)}`);
+        f.add('content.network-open', e.value, `${where}allows ingress from ${open} (the internet) on ${portText(p)}.`, `${where}|open|${open}|${portText(p)}`, nacl ? 'review' : undefined);
       }
+    }
+    // Allow-lists by name: `ssh_cidr = "0.0.0.0/0"` in tfvars, `variable "admin_cidrs" { default = ["0.0.0.0/0"] }`.
+    for (const e of n.entries) {
+      const name = e.key === 'default' && path.length >= 1 && n.labels?.length ? n.labels[0]! : e.key;
+      if (OPEN_ATTRS.has(e.key) || !ALLOW_LIST_NAME.test(name) || NOT_ALLOW_LIST.test(name) || path.some((p) => /egress/i.test(p))) continue;
+      const open = strs(e.value).find((x) => openCidr(x.s) && x.s.trim() !== '0.0.0.0');
+      if (open) f.add('content.network-open', open.node, `${where}allows ${name} = ${open.s} (the whole internet).`, `${where}|named|${name}|${open.s}`);
     }
   });
 }

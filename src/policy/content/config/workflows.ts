@@ -37,7 +37,7 @@ function lineAt(src: string, node: PNode, line: string): { start: number; end: n
 }
 
 /** Commands that carry data off the machine. */
-const SENDERS = /(?:^|[\s;|&(`$])(?:curl|wget|nc|ncat|netcat|socat|telnet|http|https|xh|httpie|Invoke-WebRequest|Invoke-RestMethod|iwr|irm|scp|rsync|ftp|sftp|openssl\s+s_client|ssh)\b/i;
+const SENDERS = /(?:^|[\s;|&(`$])(?:curl|wget|nc|ncat|netcat|socat|telnet|http|https|xh|httpie|Invoke-WebRequest|Invoke-RestMethod|iwr|irm|scp|rsync|ftp|sftp|openssl\s+s_client|ssh|nslookup|dig|gh\s+(?:gist|api|issue|pr\s+comment))\b/i;
 /** The secret sits in an authentication option's value (a header, a user:password), the ordinary way to use it. */
 const AUTH_OPTION = /(?:^|\s)(?:-H|--header|-u|--user|--oauth2-bearer|--password|--http-password|--http-user|-Headers|--auth|-a)(?:=|\s+)(?:"[^"]*|'[^']*|[^\s"']*)$/i;
 const PRINTERS = /(?:^|[\s;|&(])(?:echo|printf|cat\s+<<<|Write-(?:Host|Output)|print)\b/;
