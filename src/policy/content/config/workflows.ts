@@ -41,7 +41,8 @@ const SENDERS = /(?:^|[\s;|&(`$])(?:curl|wget|nc|ncat|netcat|socat|telnet|http|h
 /** The secret sits in an authentication option's value (a header, a user:password), the ordinary way to use it. */
 const AUTH_OPTION = /(?:^|\s)(?:-H|--header|-u|--user|--oauth2-bearer|--password|--http-password|--http-user|-Headers|--auth|-a)(?:=|\s+)(?:"[^"]*|'[^']*|[^\s"']*)$/i;
 const PRINTERS = /(?:^|[\s;|&(])(?:echo|printf|cat\s+<<<|Write-(?:Host|Output)|print)\b/;
-const ENCODERS = /\b(?:base64|base32|xxd|od|hexdump|rev|openssl\s+enc|gzip|sed\s+['"]?s\/\.\/)/;
+/** Encoding a secret hides it from log masking; decoding one into a file (`base64 -d > key.json`) is ordinary. */
+const ENCODERS = /\b(?:base64(?!\s+(?:-d|--decode|-D|-di))|base32(?!\s+(?:-d|--decode))|xxd(?!\s+-r)|od|hexdump|rev|openssl\s+enc(?![^|]*\s-d\b)|gzip|sed\s+['"]?s\/\.\/)/;
 const DUMPS = /^(?:env|printenv|set|export(?:\s+-p)?|declare\s+-p|compgen\s+-v|Get-ChildItem\s+env:|gci\s+env:|dir\s+env:)\s*(?:$|[|>;&])/i;
 
 function secretRefs(line: string, secretVars: Set<string>): string[] {
@@ -67,6 +68,12 @@ function judgeLine(line: string, secretVars: Set<string>, anySecretEnv: boolean,
   const ref = refs[0]!;
   if (SENDERS.test(l)) {
     const before = l.slice(0, l.indexOf(ref));
+    // A secret that is the whole URL argument (a webhook URL kept as a secret) is where the request goes, not
+    // what it carries.
+    const bare = before.replace(/["']$/, '');
+    const prev = bare.trim().split(/\s+/).pop() ?? '';
+    const destination = /\s$/.test(bare) && !/^-/.test(prev) && /^["']?\s*$/.test(l.slice(l.indexOf(ref) + ref.length).split(/\s/)[0] ?? '');
+    if (destination) return;
     const inAuth = AUTH_OPTION.test(before);
     const host = /https?:\/\/([^/\s"'$]+)/.exec(l)?.[1];
     if (!inAuth) f.add('content.workflow-secrets', at, `${where}sends the secret ${ref} over the network${host ? ` to ${host}` : ''} in a URL or body.`, `${where}|send|${l}`);
@@ -76,7 +83,7 @@ function judgeLine(line: string, secretVars: Set<string>, anySecretEnv: boolean,
     f.add('content.workflow-secrets', at, `${where}encodes the secret ${ref}, which defeats log masking.`, `${where}|encode|${l}`);
     return;
   }
-  if (PRINTERS.test(l)) {
+  if (PRINTERS.test(l) && !/::add-mask::/.test(l)) {
     const rest = l.slice(l.indexOf(ref) + ref.length);
     const piped = /\|\s*\S/.test(rest) && !/\|\s*(?:tee\b(?!\s+-a\s+\$GITHUB)|cat\b)/.test(rest);
     const redirected = />{1,2}\s*\S/.test(rest);
@@ -218,8 +225,9 @@ export function gitlabFindings(src: string, doc: PNode, f: Findings): void {
           if (SENDERS.test(l)) {
             const before = l.slice(0, l.indexOf(m[0]));
             const host = /https?:\/\/([^/\s"'$]+)/.exec(l)?.[1];
+            // A token in an auth header is its ordinary use, except the job token going anywhere but GitLab.
             const toGitlab = /\$\{?CI_(?:API_V4_URL|SERVER_URL|REGISTRY|SERVER_HOST|API_GRAPHQL_URL|PROJECT_URL)|gitlab/i.test(l);
-            if (!(AUTH_OPTION.test(before) && toGitlab)) f.add('content.workflow-secrets', at, `${where}sends ${m[1]} over the network${host ? ` to ${host}` : ''}.`, `${where}|send|${l.trim()}`);
+            if (!(AUTH_OPTION.test(before) && (toGitlab || m[1] !== 'CI_JOB_TOKEN'))) f.add('content.workflow-secrets', at, `${where}sends ${m[1]} over the network${host ? ` to ${host}` : ''}.`, `${where}|send|${l.trim()}`);
           } else if (ENCODERS.test(l) || (PRINTERS.test(l) && !/[|>]/.test(l.slice(l.indexOf(m[0]))))) {
             f.add('content.workflow-secrets', at, `${where}prints ${m[1]} into the job log.`, `${where}|print|${l.trim()}`);
           }
