@@ -12,7 +12,7 @@ import { kubernetesFindings } from './kubernetes';
 import { cloudFormationFindings, looksLikeCloudFormation, propertyFindings } from './cloudformation';
 import { composeFindings, devcontainerFindings, runArgFindings } from './containers';
 import { dockerfileFindings } from './dockerfile';
-import { terraformFindings } from './terraform';
+import { declaredResourceFindings, terraformFindings } from './terraform';
 import { openCidr } from './network';
 import { Findings, get, isMapN, lineOf, str, strs, truthy, readJson, readYaml, walk, type Analysis, type PNode } from './tree';
 import { gitlabFindings, githubWorkflowFindings, looksLikeGithubWorkflow } from './workflows';
@@ -126,7 +126,11 @@ function structured(text: string, f: ConfigFile, fragment: boolean): Analysis | 
     }
     if (isGitlab(f)) gitlabFindings(src, doc, out);
     if (looksLikeCloudFormation(doc)) cloudFormationFindings(doc, out);
-    else propertyFindings(doc, out);
+    else {
+      propertyFindings(doc, out);
+      const kind = str(get(doc, 'kind')) ?? '';
+      if (!isWorkflowPath(f) && !isGitlab(f) && !/^(?:NetworkPolicy|Service|Ingress)$/.test(kind) && !f.base.endsWith('.tf.json')) declaredResourceFindings(doc, out, '');
+    }
     if (isCompose(f) || (isMapN(doc) && isMapN(get(doc, 'services')) && !looksLikeCloudFormation(doc))) composeFindings(doc, out);
     if (isDevcontainer(f)) devcontainerFindings(doc, out);
     else {

@@ -207,6 +207,21 @@ function kubernetesProvider(r: Resource, f: Findings, where: string): void {
   kubernetesFindings(doc, f);
 }
 
+/** Cloud resources declared in YAML/JSON with camelCase keys (Pulumi YAML, Crossplane, Config Connector, CDK
+ * output): the same network and storage meaning, read through snake_case names. */
+export function declaredResourceFindings(doc: PNode, f: Findings, where: string): void {
+  const snake = (n: PNode): PNode => {
+    if (n.t === 'list') return { ...n, items: n.items.map(snake) };
+    if (n.t !== 'map') return n;
+    return { ...n, entries: n.entries.map((e) => ({ ...e, key: /^[a-z]+[A-Z]/.test(e.key) ? e.key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : e.key, value: snake(e.value) })) };
+  };
+  const body = snake(doc);
+  if (!isMapN(body)) return;
+  const r: Resource = { type: 'declared', name: '', body };
+  networkFindings(r, f, where);
+  storageFindings(r, f, where);
+}
+
 /** Every resource of a Terraform file (or the blocks of a fragment, judged by their attributes alone). */
 export function terraformFindings(root: PMap, f: Findings): void {
   const resources = resourcesOf(root);
