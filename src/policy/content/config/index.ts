@@ -223,6 +223,10 @@ export function configChangeHits(after: string, f: ConfigFile, before: string | 
   if (!now) return undefined;
   const then = before !== undefined && before.trim() !== '' ? analyze(before, f, fragment) : undefined;
   const had = counts(then?.findings.map((x) => x.key) ?? []);
+  // An old text that does not parse (a file being repaired) is compared line by line instead.
+  const oldLines = before !== undefined && !then ? new Set(before.split('\n').map((l) => l.trim()).filter(Boolean)) : undefined;
+  // A fragment's line numbers count from the fragment, not the file.
+  const lineWord = (n: number, which: 'new' | 'old') => (fragment ? `line ${n} of the ${which} text` : which === 'new' ? `line ${n}` : `line ${n} of the old text`);
   const out: ConfigHit[] = [];
   const seen = new Set<string>();
   for (const x of now.findings) {
@@ -233,10 +237,14 @@ export function configChangeHits(after: string, f: ConfigFile, before: string | 
     }
     // One reason per line and meaning (a rule repeated by two detectors, or a block scalar's lines).
     const line = x.start >= 0 ? lineOf(after, x.start) : 0;
+    if (oldLines && line) {
+      const text = after.split('\n')[line - 1]?.trim();
+      if (text && oldLines.has(text)) continue;
+    }
     const id = `${line}|${x.rule}|${x.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const hit: ConfigHit = { rule: x.rule, message: line ? `line ${line}: ${x.message}` : x.message, start: x.start, end: x.end };
+    const hit: ConfigHit = { rule: x.rule, message: line ? `${lineWord(line, 'new')}: ${x.message}` : x.message, start: x.start, end: x.end };
     if (x.risk) hit.risk = x.risk;
     out.push(hit);
   }
@@ -246,7 +254,7 @@ export function configChangeHits(after: string, f: ConfigFile, before: string | 
     for (const g of then.guards) {
       if (kept.has(g.key) || reported.has(g.key)) continue;
       reported.add(g.key);
-      const where = g.start !== undefined && g.start >= 0 ? `line ${lineOf(before, g.start)} of the old text: ` : '';
+      const where = g.start !== undefined && g.start >= 0 ? `${lineWord(lineOf(before, g.start), 'old')}: ` : '';
       out.push({ rule: g.rule, message: `${where}${g.message.charAt(0).toUpperCase()}${g.message.slice(1)}`, start: -1, end: -1 });
     }
   }
