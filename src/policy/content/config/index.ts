@@ -99,6 +99,11 @@ function workflowShape(doc: PNode): PNode {
   if (looksLikeGithubWorkflow(doc)) return doc;
   const at = { start: doc.start, end: doc.end };
   const job = (body: PNode): PNode => ({ t: 'map', ...at, entries: [...(isMapN(doc) ? doc.entries.filter((e) => e.key === 'on' || e.key === 'permissions' || e.key === 'env') : []), { key: 'jobs', keyStart: doc.start, value: { t: 'map', ...at, entries: [{ key: '(edited)', keyStart: doc.start, value: body }] } }] });
+  // A trigger edited on its own (`pull_request_target:` under `on:`, or `[push, workflow_run]`).
+  const triggerNames = isMapN(doc) ? doc.entries.map((e) => e.key) : strs(doc).map((x) => x.s);
+  if (triggerNames.some((t) => /^(?:pull_request_target|workflow_run|issue_comment)$/.test(t)) && !(isMapN(doc) && get(doc, 'on') !== undefined)) {
+    return { t: 'map', ...at, entries: [{ key: 'on', keyStart: doc.start, value: doc }] };
+  }
   // `contents: write` edited inside a permissions block.
   if (isMapN(doc) && doc.entries.length > 0 && doc.entries.every((e) => /^(?:read|write|none)$/i.test(str(e.value) ?? ''))) {
     return { t: 'map', ...at, entries: [{ key: 'permissions', keyStart: doc.start, value: doc }] };

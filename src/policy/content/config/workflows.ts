@@ -11,7 +11,7 @@ const HIGH_SCOPES = new Set(['contents', 'id-token', 'actions', 'packages', 'dep
 const UNTRUSTED_TRIGGERS = new Set(['pull_request_target', 'workflow_run', 'issue_comment']);
 
 /** Event fields an outside contributor controls. */
-const UNTRUSTED_INPUT = /github\.(?:event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.(?:ref|label|repo\.(?:default_branch|name|full_name)))|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|head_commit\.(?:message|author\.(?:email|name))|commits\b[^}]*\.(?:message|author)|pages\b[^}]*\.page_name|workflow_run\.(?:head_branch|head_commit\.message|display_title)|inputs\.[\w-]+)|head_ref)/;
+const UNTRUSTED_INPUT = /github\.(?:event\.(?:issue\.(?:title|body)|pull_request\.(?:title|body|head\.(?:ref|label|repo\.(?:default_branch|name|full_name)))|comment\.body|review\.body|review_comment\.body|discussion\.(?:title|body)|head_commit\.(?:message|author\.(?:email|name))|commits\b[^}]*\.(?:message|author)|pages\b[^}]*\.page_name|workflow_run\.(?:head_branch|head_commit\.message|display_title))|head_ref)/;
 
 const PR_HEAD = /github\.event\.pull_request\.head\.(?:sha|ref|repo\.full_name)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|refs\/pull\/|github\.event\.issue\.number|github\.event\.number|\bpull\/\$\{\{/;
 
