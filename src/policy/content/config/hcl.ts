@@ -284,7 +284,7 @@ export function readHcl(text: string): PMap | undefined {
     const r = new Reader(text);
     return r.body(undefined, 0);
   } catch (e) {
-    if (e instanceof HclError) return undefined;
+    if (e instanceof HclError || e instanceof RangeError) return undefined;
     throw e;
   }
 }

@@ -212,6 +212,16 @@ export function analyze(text: string, f: ConfigFile, fragment: boolean): Analysi
   return structured(text, f, fragment);
 }
 
+/** Text nested deeper than the stack (`[[[[…` thousands deep) is not configuration to judge: the line rules do. */
+function safely(run: () => Analysis | undefined): Analysis | undefined {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
 /** Keys counted, so two identical findings before and three after report one. */
 function counts(keys: string[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -224,9 +234,9 @@ function counts(keys: string[]): Map<string, number> {
  * Undefined when the new text is not a configuration this module can read: the caller falls back to line rules.
  */
 export function configChangeHits(after: string, f: ConfigFile, before: string | undefined, fragment: boolean): ConfigHit[] | undefined {
-  const now = analyze(after, f, fragment);
+  const now = safely(() => analyze(after, f, fragment));
   if (!now) return undefined;
-  const then = before !== undefined && before.trim() !== '' ? analyze(before, f, fragment) : undefined;
+  const then = before !== undefined && before.trim() !== '' ? safely(() => analyze(before, f, fragment)) : undefined;
   const had = counts(then?.findings.map((x) => x.key) ?? []);
   // An old text that does not parse (a file being repaired) is compared line by line instead.
   const oldLines = before !== undefined && !then ? new Set(before.split('\n').map((l) => l.trim()).filter(Boolean)) : undefined;

@@ -233,9 +233,14 @@ function fromJson(n: JsonNode, base: number): PNode {
 /** JSON (comments and trailing commas allowed), or undefined on a syntax error. `base` offsets every position. */
 export function readJson(text: string, base = 0): PNode | undefined {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (!tree || errors.length > 0) return undefined;
-  return fromJson(tree, base);
+  try {
+    const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (!tree || errors.length > 0) return undefined;
+    return fromJson(tree, base);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
 }
 
 /** A scalar that holds a JSON document (a heredoc policy, a CloudFormation string), parsed in place. */
