@@ -207,6 +207,28 @@ function kubernetesProvider(r: Resource, f: Findings, where: string): void {
   kubernetesFindings(doc, f);
 }
 
+/** Resources that add someone to a repository, organization or identity directory: a grant by definition. */
+const ACCESS_GRANTS = /^(?:github_(?:repository_collaborators?|team_repository|team_membership|team_members|membership|organization_(?:role_\w+|security_manager|custom_role)|repository_deploy_key|user_ssh_key|actions_organization_permissions|actions_repository_permissions)|gitlab_(?:project_membership|group_membership|deploy_key(?:_enable)?|user_sshkey|member_role|group_share_group|project_share_group)|azuread_(?:directory_role_(?:assignment|member)|app_role_assignment|group_member)|okta_(?:\w*admin_role\w*|role_subscription|group_memberships|user_group_memberships|app_(?:user|group)_assignments?)|auth0_(?:user_roles?|role_permissions?)|aws_organizations_account|aws_ssoadmin_account_assignment|google_organization_iam_\w+|google_folder_iam_\w+)$/;
+
+function repositoryFindings(r: Resource, f: Findings, where: string): void {
+  if (ACCESS_GRANTS.test(r.type)) {
+    const who = ['username', 'user', 'team_id', 'member', 'members', 'principal_id', 'user_id', 'group_id', 'title'].map((k) => str(get(r.body, k))).find(Boolean);
+    const role = ['permission', 'role', 'access_level', 'role_id', 'permission_set_arn'].map((k) => str(get(r.body, k))).find(Boolean);
+    f.add('content.iam', r.body, `${where}grants ${role ? `${role} ` : ''}access${who ? ` to ${who}` : ''} (${r.type}).`, `${where}|grant|${who ?? ''}|${role ?? ''}`);
+  }
+  if (/^(?:github_repository|gitlab_project|bitbucket_repository)$/.test(r.type)) {
+    const vis = get(r.body, 'visibility', 'visibility_level');
+    if (/^public$/i.test(str(vis) ?? '') || (get(r.body, 'private') && str(get(r.body, 'private')) === 'false') || get(r.body, 'is_private') && str(get(r.body, 'is_private')) === 'false') {
+      f.add('content.public-access', vis ?? get(r.body, 'private', 'is_private'), `${where}makes the repository public.`, `${where}|public-repo`);
+    } else if (/^(?:private|internal)$/i.test(str(vis) ?? '') || str(get(r.body, 'private')) === 'true') f.guard('content.public-access', `${where}|private-repo`, `${where}stops keeping the repository private.`, vis ?? get(r.body, 'private'));
+  }
+  if (/^(?:github_branch_protection(?:_v3)?|github_repository_ruleset|gitlab_branch_protection)$/.test(r.type)) {
+    f.guard('content.iam', `${where}|protection`, `${where}removes branch protection.`, r.body);
+    for (const k of ['allows_force_pushes', 'allows_deletions', 'allow_force_push']) if (truthy(get(r.body, k))) f.add('content.iam', get(r.body, k), `${where}allows ${k.replace(/^allows?_/, '').replace(/_/g, ' ')} on a protected branch.`, `${where}|${k}`);
+    if (truthy(get(r.body, 'enforce_admins'))) f.guard('content.iam', `${where}|enforce_admins`, `${where}lets admins bypass branch protection (enforce_admins was true).`, get(r.body, 'enforce_admins'));
+  }
+}
+
 /** Cloud resources declared in YAML/JSON with camelCase keys (Pulumi YAML, Crossplane, Config Connector, CDK
  * output): the same network and storage meaning, read through snake_case names. */
 export function declaredResourceFindings(doc: PNode, f: Findings, where: string): void {
@@ -250,6 +272,7 @@ export function terraformFindings(root: PMap, f: Findings): void {
     storageFindings(r, f, where);
     iamFindings(r, f, where);
     serverlessFindings(r, f, where);
+    repositoryFindings(r, f, where);
     kubernetesProvider(r, f, where);
     if (r.type === '') kubernetesProvider({ ...r, type: 'kubernetes_fragment' }, f, where);
   }
