@@ -25,6 +25,8 @@ export const LIMITS = {
   steps: 200_000,
   /** New file content scanned by the content detectors. */
   contentChars: 1024 * 1024,
+  /** Configuration parsed to be judged by meaning (content/config); larger text gets the line rules. */
+  configChars: 256 * 1024,
   /** Alternatives produced by brace expansion of one word. */
   braceAlternatives: 64,
 } as const;

@@ -65,6 +65,7 @@ export const RULES = {
   // Content of edits and writes.
   'content.secret': 'sensitive',
   'content.workflow-permissions': 'sensitive',
+  'content.workflow-secrets': 'sensitive',
   'content.rbac': 'sensitive',
   'content.iam': 'sensitive',
   'content.network-open': 'sensitive',
@@ -133,6 +134,8 @@ export interface Hit {
   message: string;
   start: number;
   end: number;
+  /** Already compared with the old text by meaning (content/config): the line filter for old lines does not apply. */
+  judged?: boolean;
 }
 
 export function hit(rule: RuleId, message: string, start: number, end: number, risk: Risk = RULES[rule]): Hit {

@@ -3,6 +3,7 @@
 import { LIMITS } from '../budget';
 import type { PathPolicy } from '../paths/pathPolicy';
 import { hit, type Hit } from '../reasons';
+import { configChangeHits, type ConfigHit } from './config';
 import { isIgnoreFile, negationFindings, removedSecretIgnores } from './gitignore';
 import { permissionFindings, type FileKind } from './permissions';
 import { scriptFindings, type ShellCheck } from './scripts';
@@ -28,16 +29,49 @@ export function isTestFile(path: string): boolean {
   );
 }
 
+export interface ContentOptions {
+  /** The text this one replaces: the old file, or the edit's old fragment (to judge what the change adds). */
+  old?: string;
+  /** `text` is the whole new file (a write, an added file), not an edit's fragment. */
+  whole?: boolean;
+  /** The configuration meaning was already judged on the whole new file (configHits): skip it and its line rules. */
+  configJudged?: boolean;
+}
+
+/**
+ * What a change to configuration loosens, judged on parsed text (content/config), or undefined when `text` is not
+ * configuration that parses. Offsets are relative to `text`; -1 marks a protection the new text no longer has.
+ */
+export function configHits(text: string, path: string, old: string | undefined, whole: boolean): ConfigHit[] | undefined {
+  // Parsing is linear but not free (~0.4 ms/KB for YAML): past this size the line rules judge the text, and an old
+  // text past it is not compared (everything found counts as new).
+  if (text.length > LIMITS.configChars) return undefined;
+  return configChangeHits(text, fileKind(path), old !== undefined && old.length <= LIMITS.configChars ? old : undefined, !whole);
+}
+
 /** Findings in `text`, the new content written to `path`. Offsets are relative to `text`. */
-export function contentHits(text: string, path: string, scope: ContentScope): Hit[] {
+export function contentHits(text: string, path: string, scope: ContentScope, opts: ContentOptions = {}): Hit[] {
   if (text.length > LIMITS.contentChars) {
     return [hit('budget.content', `The new content is too large to check (${text.length} characters).`, 0, Math.min(text.length, 200))];
   }
   const file = fileKind(path);
   const out: Hit[] = [];
+  let configJudged = opts.configJudged === true;
+  if (!configJudged) {
+    const cfg = configHits(text, path, opts.old, opts.whole === true);
+    if (cfg) {
+      configJudged = true;
+      for (const c of cfg) {
+        const h = c.start < 0 ? hit(c.rule, c.message, 0, 0, c.risk) : hit(c.rule, c.message, c.start, c.end, c.risk);
+        // Compared with the old text by meaning (or a protection it lost): the old-line filter would hide it.
+        if (c.start < 0 || (opts.whole && opts.old !== undefined)) h.judged = true;
+        out.push(h);
+      }
+    }
+  }
   const testFile = isTestFile(file.path);
   for (const s of findSecrets(text, { generic: !testFile, fixture: testFile })) out.push(hit('content.secret', `Writes ${s.kind} into ${file.base}.`, s.start, s.end));
-  for (const f of permissionFindings(text, file)) out.push(hit(f.rule, f.message, f.start, f.end, f.risk));
+  for (const f of permissionFindings(text, file, configJudged)) out.push(hit(f.rule, f.message, f.start, f.end, f.risk));
   for (const f of scriptFindings(text, file, scope.shell)) out.push(hit(f.rule, f.message, f.start, f.end, f.risk));
   if (isIgnoreFile(file)) for (const f of negationFindings(text, scope.policy)) out.push(hit(f.rule, f.message, f.start, f.end));
   if (/^(dockerfile|containerfile)(\..*)?$/.test(file.base) || file.ext === 'dockerfile') out.push(...copiedSecrets(text, scope.policy));

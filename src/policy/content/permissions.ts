@@ -31,7 +31,12 @@ interface LineRule {
   applies: (f: FileKind, text: string) => boolean;
   /** Lower-case strings one of which a match must contain: a substring test skips the regex for most files. */
   hints?: string[];
+  /** A line heuristic for what content/config judges by meaning: used only where that could not parse the text. */
+  config?: boolean;
 }
+
+/** Rules whose every line pattern is a stand-in for content/config's parsed judgement. */
+const CONFIG_RULES = new Set<RuleId>(['content.workflow-permissions', 'content.workflow-secrets', 'content.rbac', 'content.iam', 'content.public-access', 'content.network-open', 'content.privileged', 'content.dockerfile-root']);
 
 const CONFIG_EXT = new Set(['json', 'jsonc', 'json5', 'yaml', 'yml', 'toml', 'ini', 'cfg', 'conf', 'tf', 'hcl', 'tfvars', 'template', 'properties', 'xml', 'env', 'code-workspace', 'rules', 'bicep', 'jsonnet', 'libsonnet', 'cue', 'nix']);
 
@@ -60,7 +65,10 @@ const RULES: LineRule[] = [
   { rule: 'content.rbac', re: /^\s*["']?kind["']?\s*:\s*["']?(?:Role|ClusterRole|RoleBinding|ClusterRoleBinding)\b["']?/gm, message: 'Defines Kubernetes RBAC (a Role or a binding).', applies: isYamlOrJson, hints: ['role'] },
   { rule: 'content.rbac', re: /^\s*["']?verbs["']?\s*:\s*\[?\s*["']?\*["']?/gm, message: 'Grants every verb (verbs: "*") in a Kubernetes role.', applies: isYamlOrJson, hints: ['verbs'] },
   { rule: 'content.rbac', re: /\bresource\s+"kubernetes_(?:cluster_)?role(?:_binding)?(?:_v1)?"/g, message: 'Defines Kubernetes RBAC in Terraform.', applies: isInfra, hints: ['kubernetes_'] },
-  { rule: 'content.secret', re: /^\s*["']?kind["']?\s*:\s*["']?Secret\b["']?\s*$/gm, message: 'Writes a Kubernetes Secret manifest.', applies: isYamlOrJson, hints: ['secret'] },
+  { rule: 'content.secret', re: /^\s*["']?kind["']?\s*:\s*["']?Secret\b["']?\s*$/gm, message: 'Writes a Kubernetes Secret manifest.', applies: isYamlOrJson, hints: ['secret'], config: true },
+  { rule: 'content.privileged', re: /^\s*-?\s*["']?hostPath["']?\s*:/gm, message: "Mounts a host path into a pod.", applies: isYamlOrJson, hints: ['hostpath'] },
+  { rule: 'content.rbac', re: /\bcluster-admin\b|\bsystem:(?:anonymous|unauthenticated|authenticated|masters)\b/g, message: 'Binds a Kubernetes role to everyone or grants cluster-admin.', applies: (f) => isYamlOrJson(f) || isInfra(f), hints: ['cluster-admin', 'system:'] },
+  { rule: 'content.workflow-secrets', re: /\b(?:toJSON|toJson|tojson)\s*\(\s*secrets\s*\)|\bsecrets\s*:\s*inherit\b|\bACTIONS_ALLOW_UNSECURE_COMMANDS\b/g, message: 'Passes every secret at once, or re-enables insecure workflow commands.', applies: isWorkflow, hints: ['secrets', 'unsecure'] },
   { rule: 'content.privileged', re: /^\s*["']?(?:privileged|allowPrivilegeEscalation|hostNetwork|hostPID|hostIPC)["']?\s*:\s*true\b/gm, message: 'Runs a container with host privileges.', applies: (f) => isYamlOrJson(f) || isCompose(f) || f.ext === 'tf' || f.ext === 'hcl', hints: ['privileged', 'privilegeescalation', 'hostnetwork', 'hostpid', 'hostipc'] },
   { rule: 'content.privileged', re: /^\s*["']?runAsUser["']?\s*:\s*0\b|^\s*["']?runAsNonRoot["']?\s*:\s*false\b/gm, message: 'Runs a container as root.', applies: isYamlOrJson, hints: ['runasuser', 'runasnonroot'] },
   { rule: 'content.privileged', re: /\b(?:SYS_ADMIN|NET_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|CAP_SYS_ADMIN)\b|^\s*["']?cap_add["']?\s*:\s*\[?\s*["']?ALL/gm, message: 'Adds powerful Linux capabilities to a container.', applies: (f) => isYamlOrJson(f) || isCompose(f), hints: ['sys_', 'net_admin', 'dac_read', 'cap_add'] },
@@ -89,8 +97,11 @@ const RULES: LineRule[] = [
     hints: ['public', 'acl', 'accesscontrol'],
   },
 
+  { rule: 'content.public-access', re: /\b(?:authorization(?:_type)?|auth_type)\s*=\s*"NONE"|["']?(?:AuthType|AuthorizationType)["']?\s*:\s*["']?NONE\b/g, message: 'Exposes a function or API with no authentication.', applies: isInfra, hints: ['none'] },
+  { rule: 'content.iam', re: /\biam::aws:policy\/(?:AdministratorAccess|PowerUserAccess|IAMFullAccess)\b|["']roles\/(?:owner|editor)["']|\brole_definition_name\s*=\s*"(?:Owner|Contributor|User Access Administrator)"/g, message: 'Grants administrator access.', applies: isInfra, hints: ['policy/', 'roles/', 'role_definition_name'] },
+
   // Network rules open to the internet.
-  { rule: 'content.network-open', re: /0\.0\.0\.0\/0|::\/0|\bsource_address_prefix\s*=\s*"\*"|["']?sourceAddressPrefix["']?\s*:\s*["']\*["']/g, message: 'Opens network access to the whole internet (0.0.0.0/0).', applies: (f) => isInfra(f) || isConfig(f), hints: ['0.0.0.0/0', '::/0', 'source_address_prefix', 'sourceaddressprefix'] },
+  { rule: 'content.network-open', re: /0\.0\.0\.0\/0|::\/0|(?<![\d.])0\/0(?![\d.])|\bsource_address_prefix(?:es)?\s*=\s*\[?\s*"(?:\*|Internet|Any)"|["']?sourceAddressPrefix(?:es)?["']?\s*:\s*\[?\s*["'](?:\*|Internet|Any)["']/gi, message: 'Opens network access to the whole internet (0.0.0.0/0).', applies: (f) => isInfra(f) || isConfig(f), hints: ['0.0.0.0/0', '::/0', 'source_address_prefix', 'sourceaddressprefix'] },
 
   // Database and storage security rules opened.
   { rule: 'content.rules-open', re: /\ballow\s+[a-z, ]+:\s*if\s+true\s*;?|\ballow\s+(?:read|write|create|update|delete|get|list)(?:\s*,\s*(?:read|write|create|update|delete|get|list))*\s*;/g, message: 'Opens security rules to everyone (allow … if true).', applies: isRules, hints: ['allow'] },
@@ -102,7 +113,7 @@ const RULES: LineRule[] = [
 
   // Dockerfiles.
   { rule: 'content.dockerfile-root', re: /^\s*USER\s+(?:root|0)(?::\S+)?\s*$/gim, message: 'Runs the container as root (USER root).', applies: isDockerfile, hints: ['user'] },
-  { rule: 'perm.mode', re: /^\s*(?:COPY|ADD)\b[^\n]*--ch(?:mod|own)=\S+/gim, message: 'Sets file modes or owners while copying into the image.', applies: isDockerfile, hints: ['--ch'] },
+  { rule: 'perm.mode', re: /^\s*(?:COPY|ADD)\b[^\n]*--chmod=\S+/gim, message: 'Sets file modes while copying into the image.', applies: isDockerfile, hints: ['--chmod'], config: true },
 
   // Agent and editor permission settings, and Countersign's own.
   {
@@ -137,11 +148,13 @@ const RULES: LineRule[] = [
   { rule: 'content.agent-permissions', re: /["']countersign\.[\w.]+["']\s*:/g, message: "Changes Countersign's own settings.", applies: (f) => f.ext === 'json' || f.ext === 'jsonc' || f.ext === 'code-workspace', hints: ['countersign.'] },
 ];
 
-export function permissionFindings(text: string, file: FileKind): ContentFinding[] {
+/** `configJudged`: content/config parsed this text and judged it by meaning, so its line stand-ins are skipped. */
+export function permissionFindings(text: string, file: FileKind, configJudged = false): ContentFinding[] {
   const out: ContentFinding[] = sqlFileFindings(text, file);
   const lower = text.toLowerCase();
   const applies = new Map<LineRule['applies'], boolean>();
   for (const r of RULES) {
+    if (configJudged && (r.config || CONFIG_RULES.has(r.rule))) continue;
     if (r.hints && !r.hints.some((h) => lower.includes(h))) continue;
     let ok = applies.get(r.applies);
     if (ok === undefined) applies.set(r.applies, (ok = r.applies(file, text)));

@@ -15,6 +15,13 @@ function sensitiveOnly(hits: Hit[], offset: number, prefix: string): ContentFind
     .map((h) => ({ rule: h.rule, message: `${prefix}${h.message}`, start: h.start + offset, end: h.end + offset, risk: h.risk }));
 }
 
+/**
+ * A Dockerfile RUN step changes the image being built, not this machine: users, modes, owners and system paths
+ * inside the image are ordinary (content/config/dockerfile.ts judges the modes that matter: world-writable,
+ * setuid, passwordless sudo, root as the final user).
+ */
+const IMAGE_LOCAL = new Set(['perm.mode', 'perm.owner', 'perm.users', 'perm.acl', 'perm.elevate', 'perm.system', 'path.system', 'path.protected']);
+
 export function isShellScript(f: FileKind, text: string): boolean {
   return ['sh', 'bash', 'zsh', 'ksh', 'command', 'bats'].includes(f.ext) || /^#!\s*\S*\b(?:env\s+)?(?:ba|z|k|da)?sh\b/.test(text) || /\/\.(husky|githooks|git\/hooks)\/[^/]+$/.test(f.path);
 }
@@ -115,7 +122,7 @@ const LIFECYCLE = new Set(['preinstall', 'install', 'postinstall', 'prepare', 'p
 export function scriptFindings(text: string, f: FileKind, shell: ShellCheck): ContentFinding[] {
   if (isShellScript(f, text)) return sensitiveOnly(shell(text), 0, 'The script would run this: ');
   if (/^(dockerfile|containerfile)(\..*)?$/.test(f.base) || f.ext === 'dockerfile') {
-    return dockerRunSteps(text).flatMap((s) => sensitiveOnly(shell(s.script), s.start, 'A RUN step: '));
+    return dockerRunSteps(text).flatMap((s) => sensitiveOnly(shell(s.script).filter((h) => !IMAGE_LOCAL.has(h.rule)), s.start, 'A RUN step: '));
   }
   if (/^(gnu)?makefile$|\.mk$/.test(f.base)) return makeRecipes(text).flatMap((s) => sensitiveOnly(shell(s.script), s.start, 'A make recipe: '));
   const lang = autoRunLanguage(f);

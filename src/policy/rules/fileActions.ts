@@ -1,7 +1,7 @@
 // Reads, writes, edits and patches: the path itself (secret, guard rail, system file, outside the workspace), what
 // the new text contains, and ignore-file lines the change removes. Findings on text that was already there (the
 // same line in the old text) are not the change's doing and are dropped.
-import { contentHits, removedIgnoreLines } from '../content';
+import { configHits, contentHits, removedIgnoreLines } from '../content';
 import { addedText, parsePatch } from '../normalize/patchText';
 import { resolvePath } from '../paths/resolve';
 import { hit, hitToReason, reason, wholeSpan, type Hit } from '../reasons';
@@ -19,7 +19,7 @@ function introduced(hits: Hit[], text: string, old: string | undefined): Hit[] {
   if (!old) return hits;
   const oldLines = new Set(old.split('\n').map((l) => l.trim()).filter(Boolean));
   return hits.filter((h) => {
-    if (h.rule.startsWith('budget.')) return true;
+    if (h.rule.startsWith('budget.') || h.judged) return true;
     const from = text.lastIndexOf('\n', h.start - 1) + 1;
     let to = text.indexOf('\n', Math.max(h.end - 1, h.start));
     if (to < 0) to = text.length;
@@ -42,7 +42,7 @@ export function writeReasons(action: WriteAction, ctx: RuleContext): Reason[] {
   const out: Reason[] = [];
   const p = pathReason(action.path, 'write', ctx);
   if (p) out.push(p);
-  const hits = introduced(contentHits(action.content, action.path, scope(ctx, action.cwd)), action.content, action.before);
+  const hits = introduced(contentHits(action.content, action.path, scope(ctx, action.cwd), { old: action.before, whole: true }), action.content, action.before);
   out.push(...hits.map((h) => hitToReason(h, 'content', action.content)));
   if (action.before !== undefined) out.push(...ignoreReasons(action.path, action.before, action.content, ctx));
   out.push(placeReason(action.path, action.cwd, ctx));
@@ -54,14 +54,37 @@ export function editReasons(action: EditAction, ctx: RuleContext): Reason[] {
   const p = pathReason(action.path, 'write', ctx);
   if (p) out.push(p);
   const s = scope(ctx, action.cwd);
+  // Configuration is judged on the whole file before → after when both are known, else on each fragment.
+  const cfg = action.after !== undefined ? configHits(action.after, action.path, action.before, true) : undefined;
+  if (cfg) out.push(...configEditReasons(cfg, action));
   action.edits.forEach((e, i) => {
-    const hits = introduced(contentHits(e.newText, action.path, s), e.newText, [e.oldText, action.before ?? ''].join('\n'));
+    const hits = introduced(contentHits(e.newText, action.path, s, { old: e.oldText, configJudged: cfg !== undefined }), e.newText, [e.oldText, action.before ?? ''].join('\n'));
     out.push(...hits.map((h) => hitToReason(h, 'content', e.newText, i)));
   });
   if (action.before !== undefined && action.after !== undefined) out.push(...ignoreReasons(action.path, action.before, action.after, ctx));
   else for (const e of action.edits) out.push(...ignoreReasons(action.path, e.oldText, e.newText, ctx));
   out.push(placeReason(action.path, action.cwd, ctx));
   return out;
+}
+
+/** Whole-file findings placed on the edit whose new text holds them, else on the path (the line is in the message). */
+function configEditReasons(hits: ReturnType<typeof configHits> & object, action: EditAction): Reason[] {
+  const after = action.after ?? '';
+  const placed: { at: number; len: number }[] = [];
+  let from = 0;
+  for (const e of action.edits) {
+    let at = e.newText ? after.indexOf(e.newText, from) : -1;
+    if (at < 0 && e.newText) at = after.indexOf(e.newText);
+    placed.push({ at, len: e.newText.length });
+    if (at >= 0) from = at + e.newText.length;
+  }
+  return hits.map((h) => {
+    const i = h.start < 0 ? -1 : placed.findIndex((p) => p.at >= 0 && h.start >= p.at && h.start < p.at + p.len);
+    if (i < 0) return reason(h.rule, h.message, wholeSpan('path', action.path), h.risk);
+    const p = placed[i]!;
+    const text = action.edits[i]!.newText;
+    return hitToReason(hit(h.rule, h.message, h.start - p.at, Math.min(h.end - p.at, text.length), h.risk), 'content', text, i);
+  });
 }
 
 function patchSpan(patch: string, start: number, end: number): Span {
@@ -88,7 +111,7 @@ export function patchReasons(action: PatchAction, ctx: RuleContext): Reason[] {
     }
     const added = addedText(f);
     const removed = f.removed.map((l) => l.text).join('\n');
-    const hits = introduced(contentHits(added.text, abs, s), added.text, removed);
+    const hits = introduced(contentHits(added.text, abs, s, { old: removed, whole: f.op === 'add' }), added.text, removed);
     for (const h of hits) {
       const start = added.toPatch(h.start);
       const end = Math.max(start, added.toPatch(Math.max(h.start, h.end - 1)) + 1);

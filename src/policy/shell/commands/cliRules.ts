@@ -288,7 +288,8 @@ const CHANGE_VERB = /^(create|update|delete|set|add|remove|put|attach|detach|pat
 /** A command that only reads access settings: a read verb where the CLI puts its verb, and no verb that changes. */
 function readsOnly(cli: CliName, c: CliCall): boolean {
   if (cli === 'gh' || cli === 'glab') return c.path[0] === 'api' && (ghMethod(c) === '' || ghMethod(c) === 'GET') && ghFields(c) === '' && !has(c, '--input');
-  if (c.path.some((w) => CHANGE_VERB.test(w))) return false;
+  // Acting as another identity is using its privileges, whatever the verb.
+  if (c.path.some((w) => CHANGE_VERB.test(w)) || (cli === 'kubectl' && has(c, '--as', '--as-group', '--as-uid'))) return false;
   const verbs = cli === 'kubectl' ? c.path.slice(0, 1) : cli === 'aws' ? c.path.slice(1, 2) : c.path.slice(1);
   return verbs.some((v) => READ_VERB.test(v));
 }
