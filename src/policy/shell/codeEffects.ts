@@ -152,7 +152,8 @@ function checkComputed(ctx: EffectsContext, env: FoldEnv, argText: string, at: n
     const w = syntheticWord(pattern, glob, { start: at, end }, { type: 'string', field: null, named: true, start: at, end, children: [] });
     if (checkPathWord(a, undefined, w, access, {}, f)) return 'sensitive';
   }
-  return glob ? 'unknown' : 'ok';
+  // A glob's or a listing's matches from a known place are known files; anything else could be any file.
+  return folded.unknown ? 'unknown' : 'ok';
 }
 
 /** File and environment effects of `f.source` as code in `lang`. */

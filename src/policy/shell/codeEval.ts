@@ -15,10 +15,12 @@ export interface Folded {
   computed: boolean;
   /** Part of it was decoded from an encoding (base64, hex, rot13, char codes). */
   decoded: boolean;
+  /** Part of it is not known at all (an argument, input, a call not modelled), as opposed to a glob's matches. */
+  unknown: boolean;
 }
 
 type Val =
-  | { k: 'str'; v: string | undefined; p: string; computed: boolean; decoded: boolean }
+  | { k: 'str'; v: string | undefined; p: string; computed: boolean; decoded: boolean; unknown?: boolean }
   | { k: 'num'; n: number }
   | { k: 'list'; items: Val[] }
   | { k: 'ref'; name: string }
@@ -47,23 +49,25 @@ function globStr(p: string): Val {
 }
 
 /** A value as text (a number prints, an unknown is `*`). */
-function asStr(x: Val): { v: string | undefined; p: string; computed: boolean; decoded: boolean } {
+function asStr(x: Val): { v: string | undefined; p: string; computed: boolean; decoded: boolean; unknown?: boolean } {
   if (x.k === 'str') return x;
   if (x.k === 'num') return { v: String(x.n), p: String(x.n), computed: true, decoded: false };
-  return { v: undefined, p: '*', computed: true, decoded: false };
+  return { v: undefined, p: '*', computed: true, decoded: false, unknown: true };
 }
 
 function concat(parts: Val[]): Val {
   let v: string | undefined = '';
   let p = '';
   let decoded = false;
+  let unknown = false;
   for (const x of parts) {
     const s = asStr(x);
     v = v !== undefined && s.v !== undefined ? v + s.v : undefined;
     p = p.endsWith('*') && s.p.startsWith('*') ? p + s.p.slice(1) : p + s.p;
     decoded ||= s.decoded;
+    unknown ||= s.unknown === true;
   }
-  return { k: 'str', v, p, computed: true, decoded };
+  return { k: 'str', v, p, computed: true, decoded, unknown };
 }
 
 function pathJoin(parts: Val[]): Val {
@@ -310,6 +314,10 @@ class Parser {
     }
     // identifiers and dotted names: `os.path.join`, `process.env.HOME`, `$ENV{HOME}`, `$_SERVER['HOME']`
     let name = t.v;
+    // A variable bound to a value: its methods apply in postfix (`n.strip()`); bound to a module: its name leads.
+    const bound = this.env.vars.get(name);
+    if (bound && bound.k !== 'ref') return bound;
+    if (bound?.k === 'ref') name = bound.name;
     while ((this.isOp('.') && this.env.lang !== 'php' && this.env.lang !== 'perl') || this.isOp('::') || this.isOp('->')) {
       const n = this.peek(1);
       if (n?.t !== 'id') break;
@@ -317,6 +325,9 @@ class Parser {
       this.i += 2;
     }
     if (name === 'new') return this.primary();
+    // The script's own directory: for `-c`/`-e` code and stdin, the working directory.
+    if (name === '__dirname' || name === 'import.meta.dirname' || name === '__DIR__') return this.env.cwd !== undefined ? markPath(str(this.env.cwd)) : globStr('*');
+    if (name === '__file__' || name === '__filename' || name === '__FILE__' || name === 'import.meta.filename') return this.env.cwd !== undefined ? markPath(str(`${this.env.cwd}/-`)) : globStr('*');
     return this.env.vars.get(name) ?? { k: 'ref', name };
   }
 
@@ -419,18 +430,23 @@ class Parser {
       case 'toString':
         if (recv.k === 'str' && a0?.k === 'str' && (recv as { buffer?: string }).buffer) return recv;
         return recv.k === 'num' ? str(String(recv.n)) : recv;
-      case 'encode':
       case 'strip':
       case 'trim':
+      case 'chomp':
+        return s?.v !== undefined ? str(a0?.k === 'str' && a0.v !== undefined ? s.v.replace(new RegExp(`^[${a0.v.replace(/[\\\]^-]/g, '\\$&')}]+|[${a0.v.replace(/[\\\]^-]/g, '\\$&')}]+$`, 'g'), '') : s.v.trim()) : recv;
+      case 'lstrip':
+      case 'trimStart':
+        return s?.v !== undefined ? str(s.v.trimStart()) : recv;
+      case 'rstrip':
+      case 'trimEnd':
+        return s?.v !== undefined ? str(s.v.trimEnd()) : recv;
+      case 'encode':
       case 'to_s':
       case 'to_str':
       case 'resolve':
       case 'absolute':
       case 'as_posix':
       case 'valueOf':
-      case 'chomp':
-      case 'rstrip':
-      case 'lstrip':
         return recv;
       case 'lower':
       case 'toLowerCase':
@@ -478,9 +494,12 @@ class Parser {
     }
     if (short === 'chr' || name === 'String.fromCharCode' || name === 'String.fromCodePoint' || short === 'unichr') {
       const codes = args.flatMap((x) => (x.k === 'list' ? x.items : [x]));
-      return codes.every((x) => x.k === 'num') ? str(codes.map((x) => String.fromCodePoint((x as { n: number }).n)).join(''), true, true) : globStr('*');
+      return codes.every((x) => x.k === 'num') ? str(codes.map((x) => String.fromCodePoint((x as { n: number }).n)).join(''), true, true) : { k: 'str', v: undefined, p: '*', computed: true, decoded: true, unknown: true };
     }
     if (short === 'ord' && a0?.k === 'str' && a0.v) return { k: 'num', n: a0.v.codePointAt(0)! };
+    // `const p = require('path')`, `importlib.import_module('os')`: the module, so `p.join(…)` is `path.join(…)`.
+    if (/^(?:require|__import__|importlib\.import_module|import)$/.test(name) && a0?.k === 'str' && a0.v !== undefined) return { k: 'ref', name: a0.v.replace(/^node:/, '') };
+    if (/(?:^|\.)(?:dirname|File\.dirname)$/.test(name) && a0?.k === 'str') return a0.v !== undefined ? markPath(str(a0.v.replace(/\/[^/]*$/, '') || '/')) : UNKNOWN;
     if (/^(?:str|String|bytes|bytearray|unicode|os\.fsdecode|os\.fsencode|Buffer\.from|new\.Buffer)$/.test(name)) {
       if (name === 'Buffer.from' && args[1]?.k === 'str') return decodeNamed(a0, (args[1] as { v?: string }).v ?? '');
       return a0 ?? str('');
@@ -538,7 +557,7 @@ function rot13(x: Val & { k: 'str' }): Val {
 
 function decodeNamed(x: Val | undefined, encoding: string): Val {
   const s = x?.k === 'str' ? x.v : undefined;
-  if (s === undefined) return { k: 'str', v: undefined, p: '*', computed: true, decoded: true };
+  if (s === undefined) return { k: 'str', v: undefined, p: '*', computed: true, decoded: true, unknown: true };
   const e = encoding.toLowerCase().replace(/[-_]/g, '');
   try {
     if (e === 'base64' || e === 'base64url') return str(Buffer.from(s, 'base64').toString('latin1'), true, true);
@@ -548,7 +567,7 @@ function decodeNamed(x: Val | undefined, encoding: string): Val {
     /* falls through to unknown */
   }
   if (e === 'utf8' || e === 'ascii' || e === 'latin1' || e === 'binary' || e === '') return x!;
-  return { k: 'str', v: undefined, p: '*', computed: true, decoded: true };
+  return { k: 'str', v: undefined, p: '*', computed: true, decoded: true, unknown: true };
 }
 
 function joinList(items: Val[], sep: Val): Val {
@@ -612,10 +631,10 @@ export function foldExpression(text: string, env: FoldEnv): Folded | undefined {
   if (v.k === 'list') {
     const items = v.items.map(asStr);
     if (items.length === 0) return undefined;
-    return { value: undefined, pattern: `{${items.map((x) => x.p.replace(/(^|[^\\]),/g, '$1\\,')).join(',')}}`, computed: true, decoded: items.some((x) => x.decoded) };
+    return { value: undefined, pattern: `{${items.map((x) => x.p.replace(/(^|[^\\]),/g, '$1\\,')).join(',')}}`, computed: true, decoded: items.some((x) => x.decoded), unknown: items.some((x) => x.unknown === true) };
   }
-  if (v.k !== 'str') return v.k === 'unknown' || v.k === 'ref' ? { value: undefined, pattern: '*', computed: true, decoded: false } : undefined;
-  return { value: v.v, pattern: v.p, computed: v.computed, decoded: v.decoded };
+  if (v.k !== 'str') return v.k === 'unknown' || v.k === 'ref' ? { value: undefined, pattern: '*', computed: true, decoded: false, unknown: true } : undefined;
+  return { value: v.v, pattern: v.p, computed: v.computed, decoded: v.decoded, unknown: v.unknown === true };
 }
 
 /**
@@ -625,6 +644,14 @@ export function foldExpression(text: string, env: FoldEnv): Folded | undefined {
  */
 export function collectVars(code: string, env: FoldEnv): void {
   const stmt = /(?:^|[;\n{])\s*(?:const|let|var|my|our|local)?\s*(\$?[A-Za-z_][A-Za-z0-9_]*)\s*=(?![=>~])\s*([^;\n]+)|\bfor\s*\(?\s*(?:const|let|var|my)?\s*(\$?[A-Za-z_]\w*)\s+(?:in|of)\s+([^:\n]+?)\s*\)?\s*[:{]|\bforeach\s*\(\s*([^;\n]+?)\s+as\s+(\$\w+)\s*\)|(?:\.each|\.forEach|\.map)\s*(?:\(\s*\(?|\s*(?:do|\{)\s*\|)\s*(\w+)/g;
+  // Python's `import os.path as osp`, `from os import path`, `from os.path import join as j`: names for modules.
+  for (const m of code.matchAll(/\bimport\s+([\w.]+)\s+as\s+(\w+)/g)) env.vars.set(m[2]!, { k: 'ref', name: m[1]! });
+  for (const m of code.matchAll(/\bfrom\s+([\w.]+)\s+import\s+([\w\s,]+)/g)) {
+    for (const part of m[2]!.split(',')) {
+      const [orig, alias] = part.trim().split(/\s+as\s+/);
+      if (orig && /^\w+$/.test(orig)) env.vars.set(alias?.trim() || orig, { k: 'ref', name: `${m[1]}.${orig}` });
+    }
+  }
   let count = 0;
   for (const m of code.matchAll(stmt)) {
     if (++count > 60) break;

@@ -262,7 +262,7 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
   each(rules.evalLike, (m) => {
     // `eval("1+2")`, `eval('[1,2]')`: a constant is code that can be read, so it is analyzed, not opaque.
     const open = /\(\s*$/.test(m[0]) ? m.index + m[0].length : /^\s*\(/.test(code.slice(m.index + m[0].length)) ? code.indexOf('(', m.index + m[0].length) + 1 : -1;
-    if (open > 0 && /(?:^|[^\w.])(?:eval|exec|compile|instance_eval|class_eval|module_eval|__import__|import_module)\s*\($/.test(code.slice(m.index, open))) {
+    if (open > 0 && /^(?:[\w.]*\.)?(?:eval|exec|compile|instance_eval|class_eval|module_eval|__import__|import_module)\s*\($/.test(code.slice(m.index, open))) {
       const args = callArguments(code, open);
       const first = (splitArgs(args.text)[0]?.text ?? '').trim();
       const literal = first.match(/^(['"])((?:(?!\1)[^\\\n]|\\.)*)\1$/);
