@@ -4,6 +4,7 @@
 // that bash carries between commands is tracked where it changes what a later command touches: the working
 // directory (`cd ~/.ssh && cat id_rsa`), variables (`F=.env; cat $F`), files written earlier in the same command
 // (`echo … > x.sh; sh x.sh`) and dotglob. Each command's handler adds findings; unknown commands need review.
+import { grepMayShowSecrets } from '../secrets/envNames';
 import { posix } from 'node:path';
 import { LIMITS, type WorkBudget } from '../budget';
 import type { PathPolicy } from '../paths/pathPolicy';
@@ -744,7 +745,7 @@ function narrowsToHarmless(inv: Invocation): boolean {
   const words = inv.args.map((w) => w.value ?? '');
   if (words.some((w) => /^-[a-zA-Z]*v/.test(w) || w === '--invert-match')) return false;
   const pattern = words.filter((w) => !w.startsWith('-'))[0];
-  return pattern !== undefined && /^\^?[A-Za-z0-9_]+=?$/.test(pattern) && !/token|secret|pass|pwd|key|auth|cred|cookie|session|private/i.test(pattern);
+  return pattern !== undefined && /^\^?[A-Za-z0-9_]+=?$/.test(pattern) && !grepMayShowSecrets(pattern);
 }
 
 function firstError(n: SyntaxNode): SyntaxNode | undefined {

@@ -5,6 +5,8 @@
 // to see the dangerous calls in short agent-written snippets, not to interpret the language.
 import type { RuleId } from '../reasons';
 import type { ShellAnalyzer } from './analyzer';
+import { foldCommand, isPlainLiteral } from './codeEval';
+import { analyzeEffects, foldEnv, splitArgs } from './codeEffects';
 import { checkPathWord } from './pathArgs';
 import { childOrigin, type Frame } from './types';
 import { isSecretVarName, syntheticWord } from './words';
@@ -56,7 +58,8 @@ const RULES: Record<CodeLanguage, LanguageRules> = {
     perm: /(?<![\w$%@])(?:chmod|chown|setuid|setgid)\s*[\s(]|\$[<>]\s*=|\$[()]\s*=/g,
     envDump: /%ENV\b|\bkeys\s+%ENV/g,
     envRead: /\$ENV\s*\{\s*['"]?([A-Za-z_][A-Za-z0-9_]*)/g,
-    evalLike: /(?<![\w$%@])eval\s*[\s({'"$]|\bMIME::Base64\b|\bdecode_base64\b|\bunpack\s*\(\s*['"][mu]/g,
+    // `eval { … }` is Perl's exception handling, not string evaluation.
+    evalLike: /(?<![\w$%@])eval\s*[\s('"$](?!\s*\{)|\bMIME::Base64\b|\bdecode_base64\b|\bunpack\s*\(\s*['"][mu]/g,
     network: /\b(?:LWP|HTTP::Tiny|IO::Socket|Net::\w+|Socket)\b/g,
     write: /\bopen\s*\(?[^;]*['"]\s*>|(?<![\w$])(?:unlink|rename|rmdir|mkdir|symlink)\s*[\s(]|-[pi]\b/g,
   },
@@ -158,8 +161,15 @@ function joinedLiterals(code: string): { value: string; start: number; end: numb
   return out;
 }
 
+/** Backslash escapes as the languages read them, hex, unicode and octal included (`'\x2eenv'` is `.env`). */
 function unescapeLiteral(s: string): string {
-  return s.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', t: '\t', r: '\r' })[c] ?? c);
+  return s.replace(/\\(x[0-9a-fA-F]{2}|u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|[0-7]{1,3}|.)/g, (_m, e: string) => {
+    const c = e[0]!;
+    if (e.length > 1 && c === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (e.length > 1 && c === 'u') return String.fromCodePoint(parseInt(e.slice(1).replace(/[{}]/g, ''), 16));
+    if (/[0-7]/.test(c)) return String.fromCharCode(parseInt(e, 8));
+    return ({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[c] ?? c;
+  });
 }
 
 /** The text of the call's argument list, starting just after `(` (or the space of `system "…"`). */
@@ -193,8 +203,9 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
   const code = f.source;
   const rules = RULES[lang];
   const name = label(lang);
-  const each = (re: RegExp, fn: (m: RegExpExecArray) => void) => {
-    re.lastIndex = 0;
+  // A copy per walk: code inside code (`eval('…')`) walks the same rule in a nested call.
+  const each = (rule: RegExp, fn: (m: RegExpExecArray) => void) => {
+    const re = new RegExp(rule.source, rule.flags);
     for (let m = re.exec(code); m; m = re.exec(code)) {
       fn(m);
       if (m[0].length === 0) re.lastIndex++;
@@ -212,6 +223,14 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
       const templated = literals.some((l) => l[0].startsWith('`') && l[0].includes('${'));
       const fString = /\bf['"]/.test(args.text) || (/['"]\s*%/.test(args.text) && lang === 'python');
       if (literals.length === 0 || computed.length > 0 || templated || fString) {
+        // `os.system('cat ' + '.env')`, `subprocess.run(['cat', os.path.expanduser('~/.ssh/id_rsa')])`: a command
+        // built from constants is still known, and is judged as the command it is.
+        const first = args.text.split(/,\s*(?:shell|check|text|capture_output|encoding|cwd|env|stdio|stdout|stderr|input|timeout)\s*[=:]/)[0]!;
+        const built = lang === 'python' || lang === 'node' || lang === 'ruby' || lang === 'php' || lang === 'perl' ? foldCommand(first.replace(/^\s*\(|\)\s*$/g, '').trim(), foldEnv(a, lang, code)) : undefined;
+        if (built !== undefined && !/[\n\0]/.test(built)) {
+          a.runScript(built, childOrigin(f.origin, m.index, args.start + args.text.length, false), f.nesting + 1);
+          return;
+        }
         hitMatch('opaque.interpreter', `Starts a subprocess from ${name} code with a command built at run time.`, m);
         return;
       }
@@ -240,7 +259,23 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
   each(rules.envRead, (m) => {
     if (isSecretVarName(m[1]!)) hitMatch('secret.env-var', `Reads the secret environment variable ${m[1]} from ${name} code.`, m);
   });
-  each(rules.evalLike, (m) => hitMatch('opaque.eval', `Evaluates code built at run time (${m[0].trim()}) in ${name}.`, m));
+  each(rules.evalLike, (m) => {
+    // `eval("1+2")`, `eval('[1,2]')`: a constant is code that can be read, so it is analyzed, not opaque.
+    const open = /\(\s*$/.test(m[0]) ? m.index + m[0].length : /^\s*\(/.test(code.slice(m.index + m[0].length)) ? code.indexOf('(', m.index + m[0].length) + 1 : -1;
+    if (open > 0 && /^(?:[\w.]*\.)?(?:eval|exec|compile|instance_eval|class_eval|module_eval|__import__|import_module)\s*\($/.test(code.slice(m.index, open))) {
+      const args = callArguments(code, open);
+      const first = (splitArgs(args.text)[0]?.text ?? '').trim();
+      const literal = first.match(/^(['"])((?:(?!\1)[^\\\n]|\\.)*)\1$/);
+      if (literal && isPlainLiteral(first, lang) && !/^\s*$/.test(literal[2]!)) {
+        if (/__import__|import_module/.test(m[0])) return;
+        const body = unescapeLiteral(literal[2]!);
+        const start = args.start + args.text.indexOf(first) + 1;
+        analyzeCode(a, lang, { source: body, origin: childOrigin(f.origin, start, start + body.length, body === literal[2]), nesting: f.nesting + 1 });
+        return;
+      }
+    }
+    hitMatch('opaque.eval', `Evaluates code built at run time (${m[0].trim()}) in ${name}.`, m);
+  });
   let network = false;
   each(rules.network, (m) => {
     network = true;
@@ -255,6 +290,8 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     writes = true;
     hitMatch('exec.interpreter', `Changes files from ${name} code.`, m);
   });
+
+  analyzeEffects({ a, lang, f, name, callArguments });
 
   // Strings spelled at run time (`'.e'+'nv'`, `'vne.'[::-1]`, `chr(46)`, base64) handed to file or process APIs:
   // the path or command cannot be read, so the code is opaque.

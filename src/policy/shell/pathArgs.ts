@@ -160,6 +160,12 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
     a.hitAt('opaque.dynamic-command', `The path \`${w.raw}\` is decoded or downloaded at run time, so which file it names cannot be known.`, frame, w.start, w.end);
     return true;
   }
+  const credential = w.value === undefined ? w.credentialPaths?.[0] : undefined;
+  if (credential && access !== 'meta') {
+    // `cat "$KUBECONFIG"`, `cp $SSL_KEY_FILE /tmp`: the variable exists to name a credential file.
+    a.hitAt('path.secret', `${verb(access)} the file named by $${credential.name}, which holds the path of a credential file.`, frame, w.start, w.end);
+    return true;
+  }
   // `.` names no file of its own, but read as a whole it is the working directory (`cd ~ && grep -r token .`).
   if (access === 'read' && /^\.\/?$/.test(w.pattern) && a.cwd && treeHit(a, a.cwd, false, w, frame)) return true;
   for (const piece of pathPieces(w.pattern).flatMap((p) => expandBraces(p))) {

@@ -2,6 +2,7 @@
 // `su''do` and `s\udo` are `sudo`, `$'\x73udo'` is `sudo`, `~/.ssh/id_*` is a glob under the home directory,
 // `$HOME` and variables assigned earlier in the same command are substituted, anything else is unknown (`*` in the
 // glob form, so a path built from it can still be matched conservatively).
+import { isCredentialPathName, isSecretEnvName } from '../secrets/envNames';
 import type { SyntaxNode } from './syntax';
 
 export interface Word {
@@ -21,6 +22,8 @@ export interface Word {
   secretVars: { name: string; start: number; end: number }[];
   /** Names of all variables expanded (known or not). */
   vars: string[];
+  /** Expansions of unknown value whose names say they hold the path of a credential file (`$KUBECONFIG`). */
+  credentialPaths?: { name: string; start: number; end: number }[];
   /** `$(…)`, backticks, `<(…)` inside the word. */
   substitutions: SyntaxNode[];
   /** Part of it is text a substitution decoded, transformed or downloaded (`$(base64 -d <<< …)`, `$(rev …)`). */
@@ -57,15 +60,9 @@ export function literalVar(value: string): VarValue {
 
 export const UNKNOWN_VAR: VarValue = { value: undefined, pattern: '*', glob: true };
 
-const SECRET_PARTS = new Set(['TOKEN', 'TOKENS', 'SECRET', 'SECRETS', 'PASSWORD', 'PASSWD', 'PASS', 'PASSPHRASE', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATE', 'COOKIE', 'PAT', 'KEY']);
-
-/** Environment variable names that conventionally hold secrets (upper case only: shell loop variables are not). */
+/** Environment variable names that hold secrets, by the words in the name (`secrets/envNames.ts`). */
 export function isSecretVarName(name: string): boolean {
-  if (name !== name.toUpperCase() || !/^[A-Z_][A-Z0-9_]*$/.test(name)) return false;
-  const parts = name.split('_').filter(Boolean);
-  if (parts.length === 0) return false;
-  if (parts.length === 1) return SECRET_PARTS.has(parts[0]!) && parts[0] !== 'KEY';
-  return parts.some((p) => SECRET_PARTS.has(p)) || parts[parts.length - 1] === 'PWD';
+  return isSecretEnvName(name);
 }
 
 function escapeLiteral(s: string): string {
@@ -117,6 +114,7 @@ interface Acc {
   quoted: boolean;
   secretVars: Word['secretVars'];
   vars: string[];
+  credentialPaths: { name: string; start: number; end: number }[];
   substitutions: SyntaxNode[];
   hidden: { start: number; end: number }[];
   decoded: boolean;
@@ -192,6 +190,7 @@ function expandVariable(acc: Acc, name: string | undefined, env: WordEnv, n: Syn
   }
   if (known?.decoded) acc.decoded = true;
   if (!known || (known.value === undefined && known.pattern === '*')) {
+    if (name !== undefined && isCredentialPathName(name)) acc.credentialPaths.push({ name, start: n.start, end: n.end });
     addUnknown(acc);
     return;
   }
@@ -200,6 +199,30 @@ function expandVariable(acc: Acc, name: string | undefined, env: WordEnv, n: Syn
     acc.pattern += known.pattern;
     acc.glob = true;
   } else if (known.value !== undefined) addLiteral(acc, known.value);
+}
+
+/**
+ * `${!v}` expands the variable whose name is v's value: any variable, secrets included, unless v is known here
+ * (`n=HOME; echo ${!n}`). `${!PREFIX@}`, `${!PREFIX*}` and `${!arr[@]}` expand names and keys only, never values.
+ */
+function indirectExpansion(acc: Acc, text: string, env: WordEnv, n: SyntaxNode): boolean {
+  const m = /^\$\{!([A-Za-z_][A-Za-z0-9_]*)(.*)\}$/s.exec(text);
+  if (!m) return false;
+  const ref = m[1]!;
+  const rest = m[2]!;
+  acc.vars.push(ref);
+  if (/^[@*]$|^\[[@*]\]$/.test(rest)) {
+    addUnknown(acc);
+    return true;
+  }
+  const target = lookup(ref, env);
+  if (rest === '' && target?.value !== undefined && !target.glob && /^[A-Za-z_][A-Za-z0-9_]*$/.test(target.value)) {
+    expandVariable(acc, target.value, env, n, true);
+    return true;
+  }
+  acc.secretVars.push({ name: `{!${ref}${rest}}`, start: n.start, end: n.end });
+  addUnknown(acc);
+  return true;
 }
 
 function visit(acc: Acc, source: string, n: SyntaxNode, env: WordEnv, wordStart: number, quoted: boolean): void {
@@ -258,7 +281,8 @@ function visit(acc: Acc, source: string, n: SyntaxNode, env: WordEnv, wordStart:
       expandVariable(acc, variableName(source, n), env, n, true);
       return;
     case 'expansion': {
-      // `${NAME}` is a plain lookup; `${NAME:-x}`, `${!NAME}`, `${NAME/a/b}` … are computed at run time.
+      if (indirectExpansion(acc, text, env, n)) return;
+      // `${NAME}` is a plain lookup; `${NAME:-x}`, `${NAME/a/b}` … are computed at run time.
       const plain = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(text);
       expandVariable(acc, variableName(source, n), env, n, plain, text);
       // `${X:-$(cat .env)}`: the commands inside the operand run too.
@@ -312,7 +336,7 @@ function hiddenBackticks(source: string, n: SyntaxNode, out: { start: number; en
 }
 
 export function evalWord(source: string, n: SyntaxNode, env: WordEnv): Word {
-  const acc: Acc = { value: '', pattern: '', glob: false, quoted: false, secretVars: [], vars: [], substitutions: [], hidden: [], decoded: false };
+  const acc: Acc = { value: '', pattern: '', glob: false, quoted: false, secretVars: [], vars: [], credentialPaths: [], substitutions: [], hidden: [], decoded: false };
   visit(acc, source, n, env, n.start, false);
   return {
     node: n,
@@ -325,6 +349,7 @@ export function evalWord(source: string, n: SyntaxNode, env: WordEnv): Word {
     quoted: acc.quoted,
     secretVars: acc.secretVars,
     vars: acc.vars,
+    ...(acc.credentialPaths.length > 0 ? { credentialPaths: acc.credentialPaths } : {}),
     substitutions: acc.substitutions,
     ...(acc.hidden.length > 0 ? { hiddenCode: acc.hidden } : {}),
     ...(acc.decoded ? { decoded: true } : {}),

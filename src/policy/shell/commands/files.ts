@@ -1,5 +1,6 @@
 // Everyday file and text commands: what each one does to the files it names (read, list, write) decides whether a
 // secret or protected path among them makes the command sensitive. Reading a secret is as sensitive as changing it.
+import { isSecretEnvName } from '../../secrets/envNames';
 import { parseArgs, text, valuesOf } from '../args';
 import { outputOf } from '../output';
 import { checkPathWord, recordWrite } from '../pathArgs';
@@ -222,7 +223,7 @@ const BUILTINS: HandlerTable = {
     if (names.length === 0) a.hitCommand('secret.env-dump', '`printenv` prints every environment variable; they often hold tokens.', inv);
     for (const n of names) {
       if (n.value === undefined) a.hitOn('secret.env-var', 'Prints environment variables whose names are chosen at run time.', inv, n);
-      else if (/^[A-Z_][A-Z0-9_]*$/.test(n.value) && /TOKEN|SECRET|PASS|KEY|CREDENTIAL|COOKIE|AUTH/.test(n.value)) {
+      else if (isSecretEnvName(n.value)) {
         a.hitOn('secret.env-var', `Prints the secret environment variable ${n.value}.`, inv, n);
       }
     }
