@@ -72,6 +72,12 @@ export const RULES = {
   'content.gitignore': 'sensitive',
   'content.agent-permissions': 'sensitive',
   'content.sql-grant': 'sensitive',
+  // Application code loosened, judged before → after (content/code/): guards removed or bypassed, TLS and JWT
+  // verification off, CORS open to any origin with credentials.
+  'content.auth-removed': 'sensitive',
+  'content.tls-off': 'sensitive',
+  'content.jwt-off': 'sensitive',
+  'content.cors-open': 'sensitive',
 
   // Worth a look, one click.
   'exec.unknown-command': 'review',

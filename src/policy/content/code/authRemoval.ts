@@ -1,0 +1,180 @@
+// Authentication or authorization that a change removes or comments out: guard decorators and attributes
+// (`@login_required`, `[Authorize]`, `@PreAuthorize`, `@UseGuards(AuthGuard)`), middleware on a router or a route
+// (`app.use(requireAuth)`, `router.get('/x', ensureAuthenticated, h)`, `before_action :authenticate_user!`,
+// `->middleware('auth')`, `Depends(get_current_user)`), guard base classes (`LoginRequiredMixin`), authorization
+// calls inside a handler (`authorize @post`, `$this->authorize(…)`, `check_object_permissions`), and the deny
+// branches themselves (`return res.status(401)`, `raise PermissionDenied`). A guard that leaves together with the
+// endpoint it guarded (the whole function or route deleted) is not a loosening; a guard moved or renamed keeps the
+// count and is not one either.
+import { excerpt, find, lineOf, lineText, type Change, type Findings, type Match, type Side } from './change';
+
+/** Identifiers that name a guard (case-insensitive). */
+const AUTH_WORD = /auth(?!or)|login|logged_?in|signed_?in|sign_?in|permission|perms?(?:_|$)|authori[sz]|jwt|guard|role|admin_required|staff_member|superuser|user_passes_test|access_?(?:required|control)|api_?key_required|verify_?(?:token|session|user|key)|current_?(?:active_?)?user|session_required|acl(?:_|$)|rbac|protect_from_forgery|secured|enable\w*security|rolesallowed|requires_?(?:user|scopes?|claims)|denyall|csrf/i;
+/** Guard-looking names that grant instead (or that are not guards at all). */
+const NOT_GUARD = /not_?required|anonymous|public|permit_?all|allow_?any|skip|exempt|no_?auth|optional|bypass|disable|unauthenticated|without|throttl|rate_?limit|logout|signout|sign_?out|log_?out|logger|logging|author(?!i)/i;
+
+/** A line that registers routes or middleware, declares guards, or lists them. */
+const REGISTRAR =
+  /\.(?:use|get|post|put|patch|delete|del|all|options|head|route|group|Use|Group|Handle|HandleFunc|GET|POST|PUT|PATCH|DELETE|Any|With|middleware|register|addFilter\w*|useGlobalGuards|RequireAuthorization|UseAuthentication|UseAuthorization|addHook|requestMatchers|antMatchers|mvcMatchers|pathMatchers|anyRequest|anyExchange|authorizeRequests|authorizeHttpRequests|authorizeExchange)\s*\(|\b(?:Depends|Security|before_action|before_filter|prepend_before_action|append_before_action|around_action|middleware|canActivate|canLoad|canMatch|canActivateChild|preHandler|onRequest|beforeEnter|permission_classes|authentication_classes|MIDDLEWARE|middlewares|guards|decorators|method_decorators|dependencies)\b/;
+
+const DECORATOR_LINE = /^\s*(?:@|#\[|\[(?!\s*\])(?=[^\]=]*\]\s*$))/;
+const CLASS_LINE = /^\s*(?:export\s+)?(?:public\s+|abstract\s+|final\s+)*class\s+\w+/;
+const ARG_LINE = /^\s*(?:[\w.$!:]+(?:\([^()]*\))?|['"][^'"]*['"])\s*,?\s*\)?\s*,?\s*$/;
+/** Guards named by a string: Laravel middleware names, Django/DRF dotted paths. */
+const GUARD_STRING = /^(?:auth(?:[:.][\w,.-]+)?|can:.+|role:.+|permission:.+|abilities:.+|verified|password\.confirm|[\w.]*(?:Authentication|Authorization|Csrf|Auth|Login|Permission)\w*Middleware|[\w.]*permissions\.(?:IsAuthenticated|IsAdminUser|DjangoModelPermissions)\w*)$/;
+
+/** A definition's name on a line, in most languages. */
+const DEF_NAME = /\b(?:def|function|func|fn|fun|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*[!?]?)|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|abstract|open|suspend|synchronized|export|default)\s+)*(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)\s*\(|(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/;
+
+function defName(line: string): string | undefined {
+  const m = DEF_NAME.exec(line);
+  const name = m?.[1] ?? m?.[2] ?? m?.[3];
+  if (!name || /^(?:if|for|while|switch|catch|return|await|new|else|elif|with|match|case)$/.test(name)) return undefined;
+  return name;
+}
+
+interface Guard {
+  /** Offset in the side's text. */
+  index: number;
+  text: string;
+  line: number;
+  /** What it guarded: a definition name or a route path, when that can be told. */
+  target?: { kind: 'def' | 'route'; name: string };
+}
+
+function isRegistrarNear(s: Side, k: number): boolean {
+  for (let j = k; j >= Math.max(0, k - 6); j--) if (REGISTRAR.test(lineText({ ...s, text: s.views.code }, j))) return true;
+  return false;
+}
+
+/** The definition a decorator line decorates: the next line that is not a decorator, blank or a comment. */
+function decoratedTarget(s: Side, k: number): Guard['target'] {
+  for (let j = k + 1; j < Math.min(s.starts.length, k + 12); j++) {
+    const code = lineText({ ...s, text: s.views.code }, j);
+    if (code.trim() === '' || DECORATOR_LINE.test(code)) continue;
+    const name = defName(code);
+    return name ? { kind: 'def', name } : undefined;
+  }
+  return undefined;
+}
+
+function routeTarget(code: string): Guard['target'] {
+  const m = /['"`](\/[^'"`]*)['"`]/.exec(code);
+  return m ? { kind: 'route', name: m[1]! } : undefined;
+}
+
+/** The function a line sits in: the nearest definition above (or on) it. */
+function enclosingDef(s: Side, k: number): Guard['target'] {
+  for (let j = k; j >= Math.max(0, k - 80); j--) {
+    const code = lineText({ ...s, text: s.views.code }, j);
+    if (/\b(?:def|function|func|fn|fun|sub)\b|=>|^\s*(?:(?:public|private|protected|internal|static|async)\s+)+/.test(code)) {
+      const name = defName(code);
+      if (name) return { kind: 'def', name };
+    }
+  }
+  return undefined;
+}
+
+/** Every guard in protective position on one side. */
+function guards(s: Side): Guard[] {
+  const out: Guard[] = [];
+  const codeLines = s.views.code.split('\n');
+  const bareLines = s.views.bare.split('\n');
+  for (let k = 0; k < codeLines.length; k++) {
+    const code = codeLines[k]!;
+    const bare = bareLines[k]!;
+    if (code.trim() === '') continue;
+    const decorator = DECORATOR_LINE.test(code);
+    const klass = CLASS_LINE.test(code);
+    const registrar = REGISTRAR.test(code);
+    const argLine = !registrar && !decorator && ARG_LINE.test(code) && isRegistrarNear(s, k - 1);
+    if (!decorator && !klass && !registrar && !argLine) continue;
+    if (!decorator && !klass && /^\s*(?:def|function|func|fn|fun)\b/.test(code) && !/\b(?:Depends|Security)\s*\(/.test(code)) continue;
+    const from = klass ? code.search(/class\s+\w+/) + (/class\s+\w+/.exec(code)?.[0].length ?? 0) : 0;
+    let target: Guard['target'];
+    if (decorator) target = decoratedTarget(s, k);
+    else if (/\b(?:Depends|Security)\s*\(/.test(code)) target = enclosingDef(s, k);
+    else target = routeTarget(code) ?? (argLine ? routeTarget(codeLines.slice(Math.max(0, k - 6), k).join('\n')) : undefined);
+    const base = s.starts[k]!;
+    const ident = /[A-Za-z_$][\w$]*[!?]?/g;
+    const seen = new Set<number>();
+    for (let m = ident.exec(bare); m; m = ident.exec(bare)) {
+      if (m.index < from) continue;
+      const word = m[0];
+      if (!AUTH_WORD.test(word) || NOT_GUARD.test(word)) continue;
+      // A path segment ("/login") or a keyword argument's name is not a guard.
+      if (/[/.-]$/.test(bare.slice(0, m.index)) && !/\w\.$/.test(bare.slice(0, m.index))) continue;
+      if (/^\s*=(?!=|>)/.test(bare.slice(m.index + word.length)) && !decorator) continue;
+      seen.add(m.index);
+      out.push({ index: base + m.index, text: word, line: k, ...(target ? { target } : {}) });
+    }
+    for (const q of code.matchAll(/(['"])([^'"\n]+)\1/g)) {
+      if (!GUARD_STRING.test(q[2]!)) continue;
+      out.push({ index: base + q.index + 1, text: q[2]!, line: k, ...(target ? { target } : {}) });
+    }
+  }
+  return out;
+}
+
+/** Authorization calls inside code and the deny branches themselves. */
+const AUTH_CALL =
+  /\b(?:authorize!?|authorize_\w+|check_?(?:object_?)?permissions?|has_?perms?|has_?permission|require_?\w*(?:auth|login|permission|role|admin|scope)\w*|ensure_?\w*(?:auth|login|logged|permission|admin)\w*|deny_?access\w*|denyAccessUnlessGranted|assert_?\w*(?:auth|permission|access|admin|can)\w*|verify_?(?:jwt\w*|token|session|access|auth\w*|permission\w*)|validate_?(?:token|jwt|session|access)|checkJwt|isAuthenticated|is_authenticated|isGranted|is_granted|current_user_can|user_can|verify_authorized|policy_scope|Gate::(?:authorize|allows|denies))\s*\(|\bauthorize!?\s+[@:]\w+|\bcan(?:not)?\?\s*\(?\s*:\w+|\bauthenticate_\w+!/gi;
+const DENY =
+  /\b(?:status\s*\(\s*40[13]\s*\)|sendStatus\s*\(\s*40[13]\s*\)|abort\s*\(\s*40[13]\b|raise\s+(?:PermissionDenied|NotAuthenticated|AuthenticationFailed|Unauthorized|Forbidden|HTTPException\s*\(\s*(?:status_code\s*=\s*)?(?:40[13]|status\.HTTP_40[13]\w*))|throw\s+new\s+\w*(?:Unauthorized|Forbidden|AccessDenied|NotAuthorized|Authentication)\w*|(?:HttpStatus|StatusCodes|HttpStatusCode|http)\.(?:UNAUTHORIZED|FORBIDDEN|Status(?:Unauthorized|Forbidden)|Unauthorized|Forbidden)\b|HTTP_40[13]_\w+|head\s+:(?:unauthorized|forbidden)|render_40[13]|(?:return\s+)?(?:Unauthorized|Forbid|Challenge)\s*\(\s*\)|redirect_to\s+(?:new_\w*session_path|login_path|login_url|sign_in_path)|redirect\s*\(\s*['"][^'"]*(?:login|signin|sign-in)|AccessDeniedException|PermissionDenied|not_authorized|permission_denied)/g;
+
+function messageFor(g: Guard, live: string, commentedOut: boolean): string {
+  const how = commentedOut ? 'commented out' : 'removed';
+  const what = excerpt(live.trim() || g.text, 70);
+  if (g.target?.kind === 'def') return `\`${g.text}\` ${how} from \`${g.target.name}\` (${what}): authentication or authorization dropped.`;
+  if (g.target?.kind === 'route') return `\`${g.text}\` ${how} from route ${g.target.name} (${what}): authentication or authorization dropped.`;
+  return `\`${g.text}\` ${how} (${what}): authentication or authorization dropped.`;
+}
+
+/** Whether `target` still exists in the new text (so the guard was taken off it rather than deleted with it). */
+function targetSurvives(ch: Change, t: Guard['target']): boolean {
+  if (!t) return true;
+  if (t.kind === 'def') return new RegExp(`(?<![\\w$])${t.name.replace(/[$!?]/g, (c) => `\\${c}`)}(?![\\w$])`).test(ch.after.views.bare);
+  return ch.after.views.code.includes(t.name);
+}
+
+function wasCommentedOut(ch: Change, line: string): boolean {
+  const t = line.trim();
+  if (t.length < 3) return false;
+  const at = ch.after.text.indexOf(t);
+  return at >= 0 && ch.after.views.code.slice(at, at + t.length).trim() === '';
+}
+
+/** Guards present before and gone after (taking off the surviving ones the deleted endpoints account for). */
+function lostGuards(ch: Change, before: Guard[], after: Guard[]): Guard[] {
+  const candidates = before.filter((g) => ch.removed.has(g.line));
+  if (candidates.length === 0) return [];
+  const withTarget = candidates.filter((g) => targetSurvives(ch, g.target));
+  const goneWithEndpoint = candidates.length - withTarget.length;
+  const deficit = before.length - goneWithEndpoint - after.length;
+  return deficit > 0 ? withTarget.slice(0, deficit) : [];
+}
+
+function callGuards(s: Side, re: RegExp): Guard[] {
+  return find(s, re, 'code').map((m: Match) => {
+    const line = lineOf(s, m.index);
+    const target = enclosingDef(s, line);
+    return { index: m.index, text: m.text.trim(), line, ...(target ? { target } : {}) };
+  });
+}
+
+export function authRemoval(ch: Change, out: Findings): void {
+  if (!ch.before) return;
+  const reported = new Set<number>();
+  const report = (lost: Guard[], kind: string) => {
+    for (const g of lost) {
+      if (reported.has(g.line)) continue;
+      reported.add(g.line);
+      const live = lineText(ch.before!, g.line);
+      const msg = kind === 'guard' ? messageFor(g, live, wasCommentedOut(ch, live)) : `${kind} ${wasCommentedOut(ch, live) ? 'commented out' : 'removed'}${g.target ? ` from \`${g.target.name}\`` : ''} (${excerpt(live, 70)}).`;
+      out.removed('content.auth-removed', { index: g.index, text: g.text, groups: [] }, msg);
+    }
+  };
+  report(lostGuards(ch, guards(ch.before), guards(ch.after)), 'guard');
+  report(lostGuards(ch, callGuards(ch.before, AUTH_CALL), callGuards(ch.after, AUTH_CALL)), 'Authorization check');
+  report(lostGuards(ch, callGuards(ch.before, DENY), callGuards(ch.after, DENY)), 'Access-denied branch');
+}
