@@ -48,7 +48,7 @@ const MARKERS: Marker[] = [
     message: 'lets unauthenticated users in.',
     config: true,
   },
-  { re: /\b\w*csrf\w*?(?:_?enabled|_?protection|_?check\w*)['"]?\s*(?:[:=]|=>)\s*['"]?(?:false|off|0)\b/gi, message: 'turns CSRF protection off.', config: true },
+  { re: /\b\w*csrf\w*?(?:_?enabled|_?protection|_?check\w*)['"]?\]?\s*(?:[:=]|=>)\s*['"]?(?:false|off|0)\b/gi, message: 'turns CSRF protection off.', config: true },
   { re: /^\s*security\s*:\s*\[\s*\]/gm, message: 'removes the security requirement from the API operation (security: []).', risk: 'review', config: true },
 ];
 

@@ -22,7 +22,7 @@ const APP_CONFIG = new Set(['json', 'jsonc', 'json5', 'yaml', 'yml', 'toml', 'in
 const POLICY = new Set(['rego', 'cedar', 'cedarpolicy', 'csv', 'conf']);
 
 /** Quick filter: text none of whose words any detector looks for is skipped without lexing. */
-const HINT = /auth|login|logged|permi|guard|role|secur|csrf|verif|ssl|tls|cert|trust|jwt|token|decode|cors|origin|credential|public|anonym|allow|deny|forbid|default|skip|exempt|401|403|unauthori|chmod|umask|setuid|setgid|mode|service_?role|debug|hosts|match|rules?|request|admin|next|return|\|\||&&|\bor\b|\band\b|true|false/i;
+const HINT = /auth|login|user|session|depends|middleware|mixin|filter|protect|policy|permit|grant|logged|permi|guard|role|secur|csrf|verif|ssl|tls|cert|trust|jwt|token|decode|cors|origin|credential|public|anonym|allow|deny|forbid|default|skip|exempt|401|403|unauthori|chmod|umask|setuid|setgid|mode|service_?role|debug|hosts|match|rules?|request|admin|next|return|\|\||&&|\bor\b|\band\b|true|false/i;
 
 export function codeApplies(file: FileKind): boolean {
   return CODE.has(file.ext) || APP_CONFIG.has(file.ext) || POLICY.has(file.ext) || isRulesFile(file.path, file.base, file.ext);

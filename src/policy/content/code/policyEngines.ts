@@ -8,11 +8,10 @@ const ALLOWISH = /^(?:allow\w*|allowed|authz?\w*|authori[sz]ed?|permit\w*|grant\
 const DENYISH = /^(?:deny\w*|denied|violation\w*|block\w*|reject\w*|forbid\w*|warn)$/i;
 
 function rego(ch: Change, out: Findings): void {
-  for (const m of addedMatches(ch, /^[ \t]*default\s+([A-Za-z_]\w*)\s*:?=\s*(true|false)\b/gm)) {
-    const [name, value] = [m.groups[0]!, m.groups[1]!];
-    if ((value === 'true' && ALLOWISH.test(name)) || (value === 'false' && DENYISH.test(name))) {
-      out.added('content.rules-open', m, `\`${excerpt(m.text)}\`: the policy allows whatever no rule decides.`);
-    }
+  const allowTrue = new RegExp(String.raw`^[ \t]*default\s+(${ALLOWISH.source.slice(1, -1)})\s*:?=\s*true\b`, 'gim');
+  const denyFalse = new RegExp(String.raw`^[ \t]*default\s+(${DENYISH.source.slice(1, -1)})\s*:?=\s*false\b`, 'gim');
+  for (const m of [...addedMatches(ch, allowTrue), ...addedMatches(ch, denyFalse)]) {
+    out.added('content.rules-open', m, `\`${excerpt(m.text)}\`: the policy allows whatever no rule decides.`);
   }
   for (const m of addedMatches(ch, /^[ \t]*(allow\w*|authz\w*|permit\w*)\s*(?::?=\s*true\s*(?:if\s*\{\s*true\s*\})?\s*$|(?:if\s*)?\{\s*true\s*\}|if\s+true\b)/gm)) {
     out.added('content.rules-open', m, `\`${excerpt(m.text)}\`: the rule allows every request.`);

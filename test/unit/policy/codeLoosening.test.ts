@@ -1,0 +1,362 @@
+// Application code and rules loosened, judged before → after: every case is sent as an edit (or a write, when there
+// is no old text) in all seven agents' formats. Sensitive spellings must come back sensitive with a reason that
+// names the line; ordinary look-alikes must not come back sensitive.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AgentName, Verdict } from '../../../src/policy';
+import { evaluate } from './policyHarness';
+
+const CWD = '/home/dev/proj';
+const TS = '2026-01-01T00:00:00Z';
+let n = 0;
+const id = () => `cl-${++n}`;
+const rel = (p: string) => (p.startsWith(`${CWD}/`) ? p.slice(CWD.length + 1) : p);
+const plus = (t: string) => t.split('\n').map((l) => `+${l}`).join('\n');
+const minus = (t: string) => t.split('\n').map((l) => `-${l}`).join('\n');
+
+type Payload = Record<string, unknown>;
+
+const claudeLike = (tool: string, input: Payload): Payload => ({ session_id: id(), cwd: CWD, hook_event_name: 'PreToolUse', tool_name: tool, tool_input: input, tool_use_id: id() });
+const geminiLike = (tool: string, input: Payload): Payload => ({ session_id: id(), cwd: CWD, hook_event_name: 'BeforeTool', timestamp: TS, tool_name: tool, tool_input: input });
+const vscodeLike = (tool: string, input: Payload): Payload => ({ timestamp: TS, cwd: CWD, sessionId: id(), hookEventName: 'PreToolUse', tool_name: tool, tool_input: input, tool_use_id: id() });
+const copilotLike = (tool: string, args: Payload): Payload => ({ sessionId: id(), timestamp: 1795240490528, cwd: CWD, toolName: tool, toolArgs: args });
+const clineLike = (tool: string, input: Payload): Payload => ({
+  clineVersion: '',
+  timestamp: TS,
+  taskId: id(),
+  workspaceRoots: [CWD],
+  hookName: 'PreToolUse',
+  tool_call: { id: 'c1', name: tool, input },
+  preToolUse: { toolName: tool, parameters: Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])) },
+});
+const codexLike = (patch: string): Payload => ({ session_id: id(), turn_id: id(), cwd: CWD, hook_event_name: 'PreToolUse', model: 'gpt-5.5', tool_name: 'apply_patch', tool_input: { command: patch }, tool_use_id: id() });
+
+const EDIT: Record<AgentName, (path: string, oldText: string, newText: string) => Payload> = {
+  claude: (path, o, w) => claudeLike('Edit', { file_path: path, old_string: o, new_string: w, replace_all: false }),
+  gemini: (path, o, w) => geminiLike('replace', { file_path: path, old_string: o, new_string: w, instruction: 'update' }),
+  vscode: (path, o, w) => vscodeLike('replace_string_in_file', { filePath: path, oldString: o, newString: w, explanation: 'update' }),
+  'copilot-cli': (path, o, w) => copilotLike('edit', { path, old_str: o, new_str: w }),
+  cline: (path, o, w) => clineLike('replace_in_file', { path: rel(path), diff: `------- SEARCH\n${o}\n=======\n${w}\n+++++++ REPLACE` }),
+  codex: (path, o, w) => codexLike(`*** Begin Patch\n*** Update File: ${rel(path)}\n@@\n${minus(o)}\n${plus(w)}\n*** End Patch\n`),
+  cursor: (path, o, w) => ({ conversation_id: id(), generation_id: id(), hook_event_name: 'afterFileEdit', workspace_roots: [CWD], file_path: path, edits: [{ old_string: o, new_string: w }] }),
+};
+
+const WRITE: Record<AgentName, (path: string, content: string) => Payload> = {
+  claude: (path, c) => claudeLike('Write', { file_path: path, content: c }),
+  gemini: (path, c) => geminiLike('write_file', { file_path: path, content: c }),
+  vscode: (path, c) => vscodeLike('create_file', { filePath: path, content: c }),
+  'copilot-cli': (path, c) => copilotLike('create', { path, file_text: c }),
+  cline: (path, c) => clineLike('write_to_file', { path: rel(path), content: c }),
+  codex: (path, c) => codexLike(`*** Begin Patch\n*** Add File: ${rel(path)}\n${plus(c)}\n*** End Patch\n`),
+  cursor: (path, c) => ({ conversation_id: id(), generation_id: id(), hook_event_name: 'afterFileEdit', workspace_roots: [CWD], file_path: path, edits: [{ old_string: '', new_string: c }] }),
+};
+
+const AGENTS = Object.keys(EDIT) as AgentName[];
+
+/** [file (relative to the project), old text or null for a new file, new text, what it shows]. */
+type Case = [string, string | null, string, string];
+
+async function verdicts(c: Case): Promise<[AgentName, Verdict][]> {
+  const [file, oldText, newText] = c;
+  const path = `${CWD}/${file}`;
+  const out: [AgentName, Verdict][] = [];
+  for (const agent of AGENTS) {
+    const payload = oldText === null ? WRITE[agent](path, newText) : EDIT[agent](path, oldText, newText);
+    out.push([agent, await evaluate(payload, agent)]);
+  }
+  return out;
+}
+
+const LOOSENING_RULES = /^content\.(?:auth-removed|tls-off|jwt-off|cors-open|rules-open|secret)$|^perm\.(?:mode|elevate)$/;
+
+async function expectSensitive(cases: Case[]): Promise<void> {
+  const misses: string[] = [];
+  for (const c of cases) {
+    for (const [agent, v] of await verdicts(c)) {
+      const r = v.reasons.find((x) => LOOSENING_RULES.test(x.rule) && (x.risk === 'sensitive' || x.risk === 'blocked'));
+      if (v.risk !== 'sensitive' && v.risk !== 'blocked') misses.push(`${c[3]} [${agent}] → ${v.risk}`);
+      else if (!r) misses.push(`${c[3]} [${agent}] sensitive for another reason: ${v.reasons.map((x) => x.rule).join(', ')}`);
+      else if (!/\bline \d+/.test(r.message)) misses.push(`${c[3]} [${agent}] reason does not name the line: ${r.message}`);
+    }
+  }
+  assert.deepEqual(misses, []);
+}
+
+async function expectNotSensitive(cases: Case[]): Promise<void> {
+  const wrong: string[] = [];
+  for (const c of cases) {
+    for (const [agent, v] of await verdicts(c)) {
+      if (v.risk === 'sensitive' || v.risk === 'blocked') wrong.push(`${c[3]} [${agent}] → ${v.risk}: ${v.reasons.filter((r) => r.risk === v.risk).map((r) => r.message).join(' | ')}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+}
+
+async function expectReview(cases: Case[]): Promise<void> {
+  const wrong: string[] = [];
+  for (const c of cases) {
+    for (const [agent, v] of await verdicts(c)) if (v.risk !== 'review') wrong.push(`${c[3]} [${agent}] → ${v.risk}`);
+  }
+  assert.deepEqual(wrong, []);
+}
+
+// ── Authentication or authorization removed ──────────────────────────────────────────────────────────────────────
+
+const AUTH_REMOVED: Case[] = [
+  ['app/views.py', '@login_required\ndef delete_user(request, id):\n    User.objects.get(id=id).delete()', 'def delete_user(request, id):\n    User.objects.get(id=id).delete()', 'django @login_required removed'],
+  ['app/views.py', '@login_required\ndef delete_user(request, id):', '# @login_required\ndef delete_user(request, id):', 'django @login_required commented out'],
+  ['app/views.py', "@permission_required('app.delete_user', raise_exception=True)\ndef delete_user(request, id):", 'def delete_user(request, id):', '@permission_required removed'],
+  ['api/routes.py', "@app.route('/admin/users')\n@jwt_required()\ndef list_users():", "@app.route('/admin/users')\ndef list_users():", 'flask @jwt_required removed'],
+  ['api/routes.py', "@bp.route('/settings')\n@auth.login_required\ndef settings():", "@bp.route('/settings')\n#@auth.login_required\ndef settings():", 'flask-httpauth decorator commented out'],
+  ['api/routes.py', "@app.delete('/users/{id}')\nasync def delete_user(id: int, user: User = Depends(get_current_user)):", "@app.delete('/users/{id}')\nasync def delete_user(id: int):", 'FastAPI Depends(get_current_user) removed'],
+  ['api/routes.py', "@app.get('/items')\nasync def items(token: str = Security(verify_api_key), db=Depends(get_db)):", "@app.get('/items')\nasync def items(db=Depends(get_db)):", 'FastAPI Security dependency removed'],
+  ['src/Controllers/AdminController.cs', '[Authorize(Roles = "Admin")]\npublic class AdminController : Controller', 'public class AdminController : Controller', 'ASP.NET [Authorize] removed'],
+  ['src/Controllers/AdminController.cs', '    [HttpDelete("{id}")]\n    [Authorize(Policy = "CanDelete")]\n    public IActionResult Delete(int id)', '    [HttpDelete("{id}")]\n    //[Authorize(Policy = "CanDelete")]\n    public IActionResult Delete(int id)', 'ASP.NET [Authorize] commented out'],
+  ['src/main/java/com/acme/AdminController.java', '    @PreAuthorize("hasRole(\'ADMIN\')")\n    @DeleteMapping("/users/{id}")\n    public void deleteUser(@PathVariable Long id) {', '    @DeleteMapping("/users/{id}")\n    public void deleteUser(@PathVariable Long id) {', 'Spring @PreAuthorize removed'],
+  ['src/main/java/com/acme/AdminController.java', '    @Secured("ROLE_ADMIN")\n    public List<User> all() {', '    public List<User> all() {', 'Spring @Secured removed'],
+  ['src/main/java/com/acme/Res.java', '    @RolesAllowed({"admin"})\n    @GET\n    public Response list() {', '    @GET\n    public Response list() {', 'JAX-RS @RolesAllowed removed'],
+  ['src/users/users.controller.ts', "  @UseGuards(JwtAuthGuard, RolesGuard)\n  @Delete(':id')\n  remove(@Param('id') id: string) {", "  @Delete(':id')\n  remove(@Param('id') id: string) {", 'NestJS @UseGuards removed'],
+  ['src/users/users.controller.ts', "  @UseGuards(JwtAuthGuard, RolesGuard)\n  @Delete(':id')", "  @UseGuards(JwtAuthGuard)\n  @Delete(':id')", 'NestJS RolesGuard dropped from @UseGuards'],
+  ['src/server.js', "app.use(express.json());\napp.use(requireAuth);\napp.use('/api', api);", "app.use(express.json());\napp.use('/api', api);", 'express app.use(requireAuth) removed'],
+  ['src/server.js', "app.use(passport.authenticate('jwt', { session: false }));", "// app.use(passport.authenticate('jwt', { session: false }));", 'passport middleware commented out'],
+  ['src/routes/admin.ts', "router.delete('/users/:id', ensureAuthenticated, isAdmin, async (req, res) => {", "router.delete('/users/:id', async (req, res) => {", 'route middleware removed from a route'],
+  ['src/routes/admin.ts', "router.get(\n  '/reports',\n  requireAuth,\n  reportsHandler\n);", "router.get(\n  '/reports',\n  reportsHandler\n);", 'middleware removed from a multi-line route'],
+  ['app/controllers/admin_controller.rb', "class AdminController < ApplicationController\n  before_action :authenticate_user!\n  before_action :require_admin", "class AdminController < ApplicationController\n  before_action :require_admin", 'rails before_action :authenticate_user! removed'],
+  ['app/controllers/posts_controller.rb', "  def destroy\n    authorize @post\n    @post.destroy", "  def destroy\n    @post.destroy", 'pundit authorize removed from an action'],
+  ['routes/web.php', "Route::middleware(['auth', 'verified'])->group(function () {", "Route::middleware(['verified'])->group(function () {", "laravel 'auth' middleware removed"],
+  ['app/Http/Controllers/PostController.php', "    public function destroy(Post $post)\n    {\n        $this->authorize('delete', $post);\n        $post->delete();", "    public function destroy(Post $post)\n    {\n        $post->delete();", 'laravel $this->authorize removed'],
+  ['app/views.py', 'class ReportView(LoginRequiredMixin, PermissionRequiredMixin, View):', 'class ReportView(View):', 'django auth mixins removed from a class'],
+  ['src/handlers/admin.go', 'admin := r.Group("/admin", AuthRequired())', 'admin := r.Group("/admin")', 'gin auth middleware removed from a group'],
+  ['src/handlers/admin.go', 'r.Use(authMiddleware)\nr.HandleFunc("/admin", adminHandler)', 'r.HandleFunc("/admin", adminHandler)', 'go r.Use(authMiddleware) removed'],
+  ['src/api/users.ts', "export async function DELETE(req: Request) {\n  const session = await getServerSession(authOptions);\n  if (!session) return new Response('Unauthorized', { status: 401 });\n  await db.user.delete();", 'export async function DELETE(req: Request) {\n  await db.user.delete();', 'next.js session check and 401 removed'],
+  ['src/routes/admin.js', "router.post('/reset', (req, res) => {\n  if (!req.user || !req.user.isAdmin) return res.status(403).send('Forbidden');\n  reset();", "router.post('/reset', (req, res) => {\n  reset();", 'express inline 403 check removed'],
+  ['app/api/views.py', "    def destroy(self, request, pk=None):\n        if not request.user.is_staff:\n            raise PermissionDenied()\n        return super().destroy(request, pk)", "    def destroy(self, request, pk=None):\n        return super().destroy(request, pk)", 'raise PermissionDenied removed'],
+];
+
+const AUTH_BYPASSED: Case[] = [
+  ['api/views.py', 'class UserViewSet(viewsets.ModelViewSet):\n    permission_classes = [IsAuthenticated]', 'class UserViewSet(viewsets.ModelViewSet):\n    permission_classes = [AllowAny]', 'DRF IsAuthenticated → AllowAny'],
+  ['api/views.py', 'class UserViewSet(viewsets.ModelViewSet):\n    permission_classes = [IsAdminUser]', 'class UserViewSet(viewsets.ModelViewSet):\n    permission_classes = []', 'DRF permission_classes emptied'],
+  ['proj/settings.py', "    'DEFAULT_PERMISSION_CLASSES': ['rest_framework.permissions.IsAuthenticated'],", "    'DEFAULT_PERMISSION_CLASSES': ['rest_framework.permissions.AllowAny'],", 'DRF default permission AllowAny'],
+  ['src/Controllers/AccountController.cs', '    [HttpDelete]\n    public IActionResult DeleteAll()', '    [HttpDelete]\n    [AllowAnonymous]\n    public IActionResult DeleteAll()', 'ASP.NET [AllowAnonymous] added'],
+  ['src/Program.cs', 'app.MapDelete("/users/{id}", DeleteUser).RequireAuthorization();', 'app.MapDelete("/users/{id}", DeleteUser).AllowAnonymous();', 'minimal API AllowAnonymous'],
+  ['src/main/java/com/acme/SecurityConfig.java', '            .anyRequest().authenticated()', '            .anyRequest().permitAll()', 'Spring anyRequest().permitAll()'],
+  ['src/main/java/com/acme/SecurityConfig.java', '        http.authorizeHttpRequests(a -> a.requestMatchers("/admin/**").hasRole("ADMIN"))', '        http.csrf(csrf -> csrf.disable()).authorizeHttpRequests(a -> a.requestMatchers("/admin/**").hasRole("ADMIN"))', 'Spring csrf disabled (lambda)'],
+  ['src/main/java/com/acme/SecurityConfig.java', '        http.formLogin();', '        http.csrf().disable();\n        http.formLogin();', 'Spring csrf().disable()'],
+  ['src/main/kotlin/SecurityConfig.kt', '        http {\n            authorizeRequests { authorize(anyRequest, authenticated) }', '        http {\n            csrf { disable() }\n            authorizeRequests { authorize(anyRequest, authenticated) }', 'Kotlin DSL csrf disabled'],
+  ['src/auth/public.controller.ts', "  @Post('purge')\n  purge() {", "  @Public()\n  @Post('purge')\n  purge() {", 'NestJS @Public() added'],
+  ['app/views.py', 'def webhook(request):', '@csrf_exempt\ndef webhook(request):', 'django @csrf_exempt added'],
+  ['app/controllers/admin_controller.rb', 'class AdminController < ApplicationController', 'class AdminController < ApplicationController\n  skip_before_action :authenticate_user!', 'rails skip_before_action :authenticate_user!'],
+  ['app/controllers/api_controller.rb', 'class ApiController < ApplicationController', 'class ApiController < ApplicationController\n  skip_before_action :verify_authenticity_token', 'rails CSRF check skipped'],
+  ['routes/api.php', "Route::delete('/users/{id}', [UserController::class, 'destroy']);", "Route::delete('/users/{id}', [UserController::class, 'destroy'])->withoutMiddleware('auth:sanctum');", 'laravel withoutMiddleware(auth)'],
+  ['src/routes.js', "server.route({ method: 'DELETE', path: '/users/{id}', options: { auth: 'jwt' }, handler });", "server.route({ method: 'DELETE', path: '/users/{id}', options: { auth: false }, handler });", 'hapi auth: false'],
+  ['src/middleware/auth.ts', 'export function requireAuth(req: Request, res: Response, next: NextFunction) {\n  const token = req.headers.authorization;', 'export function requireAuth(req: Request, res: Response, next: NextFunction) {\n  return next();\n  const token = req.headers.authorization;', 'auth middleware short-circuited to next()'],
+  ['api/permissions.py', 'class IsOwner(BasePermission):\n    def has_object_permission(self, request, view, obj):\n        return obj.owner == request.user', 'class IsOwner(BasePermission):\n    def has_object_permission(self, request, view, obj):\n        return True', 'has_object_permission returns True'],
+  ['src/auth/roles.guard.ts', '  canActivate(context: ExecutionContext): boolean {\n    const roles = this.reflector.get<string[]>(\'roles\', context.getHandler());', '  canActivate(context: ExecutionContext): boolean {\n    return true;\n    const roles = this.reflector.get<string[]>(\'roles\', context.getHandler());', 'NestJS guard canActivate returns true'],
+  ['src/auth.go', 'func (a *Authorizer) IsAuthorized(u *User, action string) bool {\n\treturn a.policy.Allows(u.Role, action)\n}', 'func (a *Authorizer) IsAuthorized(u *User, action string) bool {\n\treturn true\n}', 'go IsAuthorized returns true'],
+  ['src/admin.js', 'if (user.isAdmin) {\n  deleteEverything();\n}', 'if (user.isAdmin || true) {\n  deleteEverything();\n}', 'condition made always true (|| true)'],
+  ['app/views.py', '    if request.user.is_superuser:\n        purge()', '    if request.user.is_superuser or True:\n        purge()', 'python condition or True'],
+  ['src/config/auth.ts', 'export const config = { authEnabled: true, sessionTtl: 3600 };', 'export const config = { authEnabled: false, sessionTtl: 3600 };', 'authEnabled: false'],
+  ['src/settings.py', 'DISABLE_AUTH = False', 'DISABLE_AUTH = True', 'DISABLE_AUTH = True'],
+  ['config/app.yaml', 'server:\n  port: 8080\n  auth_required: true', 'server:\n  port: 8080\n  auth_required: false', 'app config auth_required: false'],
+  ['src/app.py', "app.config['WTF_CSRF_ENABLED'] = True", "app.config['WTF_CSRF_ENABLED'] = False", 'flask WTF_CSRF_ENABLED = False'],
+];
+
+// ── TLS verification off ─────────────────────────────────────────────────────────────────────────────────────────
+
+const TLS_OFF: Case[] = [
+  ['src/client.py', 'r = requests.get(url, timeout=5)', 'r = requests.get(url, timeout=5, verify=False)', 'requests verify=False'],
+  ['src/client.py', 'client = httpx.Client(base_url=BASE)', 'client = httpx.Client(base_url=BASE, verify=False)', 'httpx verify=False'],
+  ['src/client.py', 'session = requests.Session()', 'session = requests.Session()\nsession.verify = False', 'session.verify = False'],
+  ['src/fetch.py', 'ctx = ssl.create_default_context()', 'ctx = ssl._create_unverified_context()', 'unverified SSL context'],
+  ['src/fetch.py', 'ctx = ssl.create_default_context()', 'ctx = ssl.create_default_context()\nctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE', 'check_hostname False + CERT_NONE'],
+  ['src/fetch.py', 'async with aiohttp.ClientSession() as s:', 'async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=False)) as s:', 'aiohttp ssl=False'],
+  ['src/http.ts', 'const agent = new https.Agent({ keepAlive: true });', 'const agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });', 'node rejectUnauthorized: false'],
+  ['src/db.js', "const pool = new Pool({ connectionString: process.env.DB_URL });", "const pool = new Pool({ connectionString: process.env.DB_URL, ssl: { rejectUnauthorized: false } });", 'pg ssl rejectUnauthorized false'],
+  ['src/index.ts', "import express from 'express';", "import express from 'express';\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';", 'NODE_TLS_REJECT_UNAUTHORIZED = 0 in code'],
+  ['src/index.ts', "import express from 'express';", "import express from 'express';\nprocess.env['NODE_TLS_REJECT_UNAUTHORIZED'] = \"0\";", 'NODE_TLS_REJECT_UNAUTHORIZED bracket spelling'],
+  ['pkg/client/client.go', 'tr := &http.Transport{}', 'tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}', 'go InsecureSkipVerify'],
+  ['lib/client.rb', 'http.use_ssl = true', 'http.use_ssl = true\nhttp.verify_mode = OpenSSL::SSL::VERIFY_NONE', 'ruby VERIFY_NONE'],
+  ['src/Api.php', 'curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);', "curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);\ncurl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);", 'php CURLOPT_SSL_VERIFYPEER false'],
+  ['src/Api.php', "$client = new Client(['base_uri' => $base]);", "$client = new Client(['base_uri' => $base, 'verify' => false]);", 'guzzle verify => false'],
+  ['src/main/java/com/acme/Http.java', 'HttpsURLConnection conn = (HttpsURLConnection) url.openConnection();', 'HttpsURLConnection conn = (HttpsURLConnection) url.openConnection();\nconn.setHostnameVerifier((hostname, session) -> true);', 'java hostname verifier returns true'],
+  ['src/main/java/com/acme/Http.java', 'SSLContext sc = SSLContext.getInstance("TLS");', 'SSLContext sc = SSLContext.getInstance("TLS");\nsc.init(null, new TrustManager[]{ new TrustAllManager() }, null);', 'java trust-all manager'],
+  ['src/Net/Client.cs', 'var handler = new HttpClientHandler();', 'var handler = new HttpClientHandler();\nhandler.ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true;', 'C# validation callback true'],
+  ['src/Net/Client.cs', 'var handler = new HttpClientHandler();', 'var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };', 'C# DangerousAcceptAnyServerCertificateValidator'],
+  ['src/net.rs', 'let client = reqwest::Client::builder().build()?;', 'let client = reqwest::Client::builder().danger_accept_invalid_certs(true).build()?;', 'rust danger_accept_invalid_certs'],
+  ['lib/http.dart', 'final client = HttpClient();', 'final client = HttpClient()..badCertificateCallback = (cert, host, port) => true;', 'dart badCertificateCallback'],
+  ['config/settings.yaml', 'api:\n  url: https://api.internal\n  verify_ssl: true', 'api:\n  url: https://api.internal\n  verify_ssl: false', 'app config verify_ssl: false'],
+  ['src/client.ts', 'const client = new ApiClient({ baseUrl });', 'const client = new ApiClient({ baseUrl, insecureSkipTlsVerify: true });', 'flag insecureSkipTlsVerify'],
+];
+
+// ── JWT verification off ─────────────────────────────────────────────────────────────────────────────────────────
+
+const JWT_OFF: Case[] = [
+  ['src/auth.py', 'payload = jwt.decode(token, SECRET, algorithms=["HS256"])', 'payload = jwt.decode(token, options={"verify_signature": False})', 'PyJWT verify_signature False'],
+  ['src/auth.py', 'payload = jwt.decode(token, SECRET, algorithms=["HS256"])', 'payload = jwt.decode(token, SECRET, verify=False)', 'old PyJWT verify=False'],
+  ['src/auth.py', 'payload = jwt.decode(token, SECRET, algorithms=["HS256"])', 'payload = jwt.decode(token, SECRET, algorithms=["HS256", "none"])', 'algorithms include none'],
+  ['src/auth.py', 'payload = jwt.decode(token, SECRET, algorithms=["HS256"])', 'payload = jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": False})', 'verify_exp False'],
+  ['src/auth.py', 'claims = jwt.decode(token, key)', 'claims = jose_jwt.get_unverified_claims(token)', 'python-jose get_unverified_claims'],
+  ['src/middleware/auth.js', 'const user = jwt.verify(token, process.env.JWT_SECRET);', 'const user = jwt.decode(token);', 'node jwt.verify → jwt.decode'],
+  ['src/middleware/auth.ts', "const { payload } = await jwtVerify(token, JWKS, { issuer });", 'const payload = decodeJwt(token);', 'jose jwtVerify → decodeJwt'],
+  ['src/middleware/auth.js', "jwt.verify(token, secret, { algorithms: ['HS256'] });", "jwt.verify(token, secret, { algorithms: ['HS256'], ignoreExpiration: true });", 'ignoreExpiration: true'],
+  ['src/middleware/auth.js', "jwt.verify(token, secret, { algorithms: ['RS256'] });", "jwt.verify(token, secret, { algorithms: ['RS256', 'none'] });", 'node algorithms none'],
+  ['pkg/auth/jwt.go', 'token, err := jwt.Parse(raw, keyFunc)', 'token, _, err := new(jwt.Parser).ParseUnverified(raw, jwt.MapClaims{})', 'go ParseUnverified'],
+  ['src/Auth/Startup.cs', '    ValidateIssuerSigningKey = true,', '    ValidateIssuerSigningKey = false,', 'C# ValidateIssuerSigningKey false'],
+  ['src/Auth/Startup.cs', '    ValidateLifetime = true,', '    ValidateLifetime = false,', 'C# ValidateLifetime false'],
+  ['lib/auth.rb', 'decoded = JWT.decode(token, secret, true, { algorithm: "HS256" })', 'decoded = JWT.decode(token, nil, false)', 'ruby JWT.decode without verification'],
+  ['src/main/java/com/acme/Jwt.java', 'Claims c = Jwts.parser().setSigningKey(key).parseClaimsJws(token).getBody();', 'Claims c = Jwts.parser().parseClaimsJwt(token).getBody();', 'jjwt parseClaimsJws → parseClaimsJwt'],
+  ['src/auth.rs', 'let mut validation = Validation::new(Algorithm::HS256);', 'let mut validation = Validation::new(Algorithm::HS256);\nvalidation.insecure_disable_signature_validation();', 'rust insecure_disable_signature_validation'],
+];
+
+// ── CORS open with credentials ───────────────────────────────────────────────────────────────────────────────────
+
+const CORS_OPEN: Case[] = [
+  ['src/server.js', "app.use(cors({ origin: 'https://app.example.com', credentials: true }));", 'app.use(cors({ origin: true, credentials: true }));', 'express cors origin true + credentials'],
+  ['src/server.js', "app.use(cors({ origin: 'https://app.example.com', credentials: true }));", "app.use(cors({ origin: '*', credentials: true }));", 'express cors * + credentials'],
+  ['src/server.ts', "app.use(cors({ origin: allowList, credentials: true }));", 'app.use(cors({ origin: (origin, cb) => cb(null, true), credentials: true }));', 'express cors callback always true'],
+  ['src/main.ts', "app.enableCors({ origin: ['https://app.example.com'], credentials: true });", 'app.enableCors({ origin: true, credentials: true });', 'NestJS enableCors origin true'],
+  ['src/server.js', "res.setHeader('Content-Type', 'application/json');", "res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\nres.setHeader('Access-Control-Allow-Credentials', 'true');", 'reflected origin header + credentials'],
+  ['app/main.py', 'app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True)', 'app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True)', 'FastAPI allow_origins * + credentials'],
+  ['app/__init__.py', 'CORS(app)', 'CORS(app, supports_credentials=True)', 'Flask-CORS credentials with default origins'],
+  ['app/__init__.py', 'CORS(app, origins=["https://app.example.com"], supports_credentials=True)', 'CORS(app, origins="*", supports_credentials=True)', 'Flask-CORS origins * + credentials'],
+  ['proj/settings.py', 'CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nCORS_ALLOW_CREDENTIALS = True', 'CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True', 'django-cors-headers allow all + credentials'],
+  ['src/main/java/com/acme/WebConfig.java', '        registry.addMapping("/**").allowedOrigins("https://app.example.com").allowCredentials(true);', '        registry.addMapping("/**").allowedOriginPatterns("*").allowCredentials(true);', 'Spring allowedOriginPatterns * + credentials'],
+  ['src/Program.cs', 'policy.WithOrigins("https://app.example.com").AllowCredentials();', 'policy.SetIsOriginAllowed(_ => true).AllowCredentials();', 'ASP.NET SetIsOriginAllowed true + credentials'],
+  ['cmd/server/main.go', 'r.Use(cors.New(cors.Config{AllowOrigins: []string{"https://app.example.com"}, AllowCredentials: true}))', 'r.Use(cors.New(cors.Config{AllowAllOrigins: true, AllowCredentials: true}))', 'gin-contrib cors all origins + credentials'],
+  ['config/initializers/cors.rb', "  allow do\n    origins 'https://app.example.com'\n    resource '*', headers: :any, methods: :any, credentials: true", "  allow do\n    origins '*'\n    resource '*', headers: :any, methods: :any, credentials: true", 'rack-cors origins * + credentials'],
+];
+
+// ── Policy engines and security rules ────────────────────────────────────────────────────────────────────────────
+
+const RULES_OPEN: Case[] = [
+  ['policy/authz.rego', 'package authz\n\ndefault allow = false', 'package authz\n\ndefault allow = true', 'rego default allow = true'],
+  ['policy/authz.rego', 'package authz\n\ndefault allow := false', 'package authz\n\ndefault allow := true', 'rego default allow := true'],
+  ['policy/authz.rego', 'allow if {\n    input.user.role == "admin"\n}', 'allow if {\n    true\n}\nallow := true', 'rego unconditional allow'],
+  ['policies/app.cedar', 'permit(principal in Group::"admins", action, resource);', 'permit(principal, action, resource);', 'cedar permit everything'],
+  ['policies/app.cedar', 'forbid(principal, action == Action::"delete", resource) unless { principal in Group::"admins" };\npermit(principal, action == Action::"read", resource);', 'permit(principal, action == Action::"read", resource);', 'cedar forbid removed'],
+  ['rbac/policy.csv', 'p, admin, /admin/*, *', 'p, admin, /admin/*, *\np, *, /admin/*, *', 'casbin wildcard subject'],
+  ['firestore.rules', "    match /users/{uid} {\n      allow read, write: if request.auth != null && request.auth.uid == uid;\n    }", "    match /users/{uid} {\n      allow read, write: if request.time < timestamp.date(2030, 1, 1);\n    }", 'firestore test mode'],
+  ['firestore.rules', '      allow read: if request.auth != null;', '      allow read: if request.auth != null || true;', 'firestore condition || true'],
+  ['storage.rules', '      allow write: if request.auth != null;', '      allow write: if resource.size < 5 * 1024 * 1024;', 'storage auth condition dropped'],
+  ['database.rules.json', '{\n  "rules": {\n    ".read": "auth != null",\n    ".write": "auth != null"\n  }\n}', '{\n  "rules": {\n    ".read": "now < 1893456000000",\n    ".write": "now < 1893456000000"\n  }\n}', 'rtdb test mode'],
+  ['src/lib/supabase.ts', 'export const supabase = createClient(url, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!);', 'export const supabase = createClient(url, process.env.NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY!);', 'supabase service role key published'],
+  ['src/components/AdminTable.tsx', 'const supabase = createClient(url, anonKey);', 'const supabase = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!);', 'supabase service role in a component'],
+];
+
+// ── File permissions from code ───────────────────────────────────────────────────────────────────────────────────
+
+const PERMS_FROM_CODE: Case[] = [
+  ['src/bootstrap.py', 'os.makedirs(path, exist_ok=True)', 'os.makedirs(path, exist_ok=True)\nos.chmod(path, 0o777)', 'python os.chmod 0o777'],
+  ['src/cache.js', "fs.writeFileSync(file, data);", "fs.writeFileSync(file, data);\nfs.chmodSync(file, 0o666);", 'node chmodSync 0o666'],
+  ['src/cache.js', "await fs.promises.writeFile(file, data);", "await fs.promises.writeFile(file, data);\nawait fs.promises.chmod(file, '777');", "node chmod '777'"],
+  ['internal/store/store.go', 'f, err := os.Create(p)', 'f, err := os.Create(p)\nos.Chmod(p, 0777)', 'go os.Chmod 0777'],
+  ['internal/store/store.go', 'f, err := os.Create(p)', 'f, err := os.Create(p)\nos.Chmod(p, os.ModePerm)', 'go os.Chmod os.ModePerm'],
+  ['src/main/java/com/acme/Files.java', 'Path p = Files.createFile(target);', 'Path p = Files.createFile(target);\nFiles.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));', 'java rwxrwxrwx'],
+  ['src/server.py', 'def main():', 'def main():\n    os.umask(0)', 'python umask(0)'],
+  ['src/daemon.c', 'int main(void) {', 'int main(void) {\n    setuid(0);', 'C setuid(0)'],
+];
+
+// ── Ordinary work: must not be sensitive ─────────────────────────────────────────────────────────────────────────
+
+const ORDINARY: Case[] = [
+  ['app/views.py', "if user.role == 'admin':\n    show_admin()", "if user.role == 'admin' and user.is_active:\n    show_admin()", 'role check tightened'],
+  ['app/views.py', 'def delete_user(request, id):', '@login_required\ndef delete_user(request, id):', 'adding a decorator'],
+  ['app/views.py', "@login_required\ndef delete_user(request, id):\n    User.objects.get(id=id).delete()", "@login_required\ndef remove_user(request, id):\n    User.objects.get(id=id).delete()", 'renaming a view, decorator kept'],
+  ['app/views.py', "@login_required\ndef delete_user(request, id):\n    User.objects.get(id=id).delete()\n\n\ndef about(request):\n    return render(request, 'about.html')", "def about(request):\n    return render(request, 'about.html')", 'deleting a whole guarded view'],
+  ['app/views.py', '@login_required\ndef profile(request):\n    return render(request, "p.html", {"u": request.user})', '@login_required\ndef profile(request):\n    ctx = {"u": request.user, "orders": request.user.orders.all()}\n    return render(request, "p.html", ctx)', 'editing a guarded view body'],
+  ['src/routes/admin.ts', "router.get('/users', requireAuth, listUsers);", "router.get('/users', requireAuth, paginate, listUsers);", 'adding middleware to a route'],
+  ['src/routes/admin.ts', "router.get('/users', requireAuth, listUsers);\nrouter.get('/old', requireAuth, oldHandler);", "router.get('/users', requireAuth, listUsers);", 'removing a whole route'],
+  ['src/server.ts', "app.use(requireAuth);\napp.use('/api', api);", "app.use(helmet());\napp.use(requireAuth);\napp.use('/api', api);", 'adding helmet before auth'],
+  ['src/middleware/auth.ts', "import { requireAuth } from './auth';", "import { requireAuth, requireRole } from './auth';", 'import line changed'],
+  ['src/users/users.controller.ts', "  @UseGuards(JwtAuthGuard)\n  @Get()\n  findAll() {\n    return this.users.findAll();", "  @UseGuards(JwtAuthGuard)\n  @Get()\n  findAll(@Query() q: QueryDto) {\n    return this.users.findAll(q);", 'refactoring a guarded handler'],
+  ['src/server.js', "app.use(cors({ origin: 'https://app.example.com' }));", "app.use(cors({ origin: 'https://app.example.com', credentials: true }));", 'cors specific origin with credentials'],
+  ['src/server.js', "app.use(cors({ origin: ['https://a.example.com'], credentials: true }));", "app.use(cors({ origin: ['https://a.example.com', 'https://b.example.com'], credentials: true }));", 'cors allow list grows'],
+  ['firestore.rules', '      allow read: if false;', '      allow read: if request.auth != null;', 'firestore auth rule'],
+  ['firestore.rules', '      allow read: if request.auth != null;', '      allow read: if request.auth != null && request.auth.uid == userId;', 'firestore rule tightened'],
+  ['policy/authz.rego', 'package authz\n\ndefault allow := false', 'package authz\n\nimport rego.v1\n\ndefault allow := false\n\nallow if input.user.role == "admin"', 'rego default deny with a rule'],
+  ['README.md', 'Call the API.', 'Call the API. For a local self-signed server use `requests.get(url, verify=False)`.', 'docs mention verify=False'],
+  ['docs/security.md', 'Notes.', 'Never set `rejectUnauthorized: false` or `InsecureSkipVerify: true` in production.', 'docs mention TLS flags'],
+  ['src/client.py', 'r = requests.get(url)', 'r = requests.get(url, verify=CA_BUNDLE)', 'verify with a CA bundle'],
+  ['src/client.py', 'r = requests.get(url, verify=False)', 'r = requests.get(url)', 'verify=False removed (tightening)'],
+  ['src/middleware/auth.js', 'const user = jwt.decode(token);', 'const user = jwt.verify(token, process.env.JWT_SECRET);', 'jwt.decode → jwt.verify (tightening)'],
+  ['src/web/Header.tsx', 'const name = user.name;', 'const claims = jwtDecode(idToken);\nconst name = claims.name;', 'frontend jwtDecode for display'],
+  ['src/auth.py', 'payload = jwt.decode(token, SECRET, algorithms=["HS256"])', 'payload = jwt.decode(token, SECRET, algorithms=["HS256"], audience=AUD)', 'PyJWT decode with key and audience'],
+  ['src/bootstrap.py', 'os.makedirs(path)', 'os.makedirs(path)\nos.chmod(path, 0o755)', 'chmod 0o755'],
+  ['src/keys.py', 'write(path, key)', 'write(path, key)\nos.chmod(path, 0o600)', 'chmod 0o600 (tightening)'],
+  ['internal/store/store.go', 'os.MkdirAll(dir, 0o750)', 'os.MkdirAll(dir, 0777)', 'go MkdirAll 0777 (umask applies)'],
+  ['src/api/admin/route.ts', 'const supabase = createClient(url, anonKey);', 'const supabase = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY!);', 'supabase service role in an API route'],
+  ['src/permissions.py', 'class IsOwner(BasePermission):\n    def has_object_permission(self, request, view, obj):\n        return obj.owner == request.user', 'class IsOwner(BasePermission):\n    def has_object_permission(self, request, view, obj):\n        return obj.owner_id == request.user.id', 'permission check refactored'],
+  ['src/util.js', 'if (debug) log(x);', 'if (debug || true) log(x);', 'tautology without an access check'],
+  ['src/feature.ts', 'export function isEnabled(flag: string): boolean {\n  return flags.has(flag);\n}', 'export function isEnabled(flag: string): boolean {\n  return true;\n}', 'feature flag function returns true'],
+  ['app/views.py', "@app.route('/login', methods=['GET', 'POST'])\ndef login():", "@app.route('/signin', methods=['GET', 'POST'])\ndef login():", 'renaming the login route'],
+  ['src/main/java/com/acme/SecurityConfig.java', '            .requestMatchers("/admin/**").hasRole("ADMIN")', '            .requestMatchers("/admin/**").hasAnyRole("ADMIN", "OWNER")', 'Spring role list extended'],
+  ['app/controllers/posts_controller.rb', "  before_action :authenticate_user!, only: [:edit, :update]", "  before_action :authenticate_user!, only: [:edit, :update, :destroy]", 'rails guard extended'],
+  ['src/Controllers/HomeController.cs', '[Authorize]\npublic class HomeController : Controller', '[Authorize]\n[Route("home")]\npublic class HomeController : Controller', 'attribute added next to [Authorize]'],
+  ['src/middleware.ts', "export const config = { matcher: ['/dashboard/:path*'] };", "export const config = { matcher: ['/dashboard/:path*', '/settings/:path*'] };", 'next.js matcher widened'],
+  ['src/handlers/admin.go', 'admin := r.Group("/admin", AuthRequired())', 'admin := r.Group("/admin", AuthRequired(), RequireRole("admin"))', 'gin role middleware added'],
+];
+
+/** Worth one click, not more: test files, CORS `*` without credentials, DB TLS flags, Django debug. */
+const REVIEW: Case[] = [
+  ['tests/test_client.py', 'r = requests.get("https://localhost:8443/health")', 'r = requests.get("https://localhost:8443/health", verify=False)', 'test file verify=False against localhost'],
+  ['src/__tests__/api.test.ts', "const agent = new https.Agent();", "const agent = new https.Agent({ rejectUnauthorized: false });", 'jest test rejectUnauthorized false'],
+  ['src/server.js', "app.use(express.json());", "app.use(express.json());\napp.use(cors({ origin: '*' }));", 'CORS * without credentials'],
+  ['src/db.ts', "const url = 'postgres://app@db:5432/app';", "const url = 'postgres://app@db:5432/app?sslmode=disable';", 'sslmode=disable'],
+];
+
+test('authentication or authorization removed: sensitive in every agent format, naming the line', async () => {
+  await expectSensitive(AUTH_REMOVED);
+});
+
+test('authentication or authorization bypassed: sensitive in every agent format, naming the line', async () => {
+  await expectSensitive(AUTH_BYPASSED);
+});
+
+test('TLS verification off: sensitive in every agent format, naming the line', async () => {
+  await expectSensitive(TLS_OFF);
+});
+
+test('JWT verification off: sensitive in every agent format, naming the line', async () => {
+  await expectSensitive(JWT_OFF);
+});
+
+test('CORS open to any origin with credentials: sensitive in every agent format', async () => {
+  await expectSensitive(CORS_OPEN);
+});
+
+test('policy engines, Firebase rules and Supabase keys opened: sensitive in every agent format', async () => {
+  await expectSensitive(RULES_OPEN);
+});
+
+test('world-writable modes, umask(0) and setuid(0) from code: sensitive', async () => {
+  await expectSensitive(PERMS_FROM_CODE);
+});
+
+test('ordinary code work about auth, roles, CORS, TLS and rules is not sensitive', async () => {
+  await expectNotSensitive(ORDINARY);
+});
+
+test('test files, CORS without credentials and database TLS flags are a review', async () => {
+  await expectReview(REVIEW);
+});
+
+test('the reason names the removed line and the function it guarded (file line when the file is known)', async () => {
+  const v = await evaluate(EDIT.claude(`${CWD}/app/views.py`, '@login_required\ndef delete_user(request, id):', 'def delete_user(request, id):'), 'claude');
+  const r = v.reasons.find((x) => x.rule === 'content.auth-removed');
+  assert.ok(r, JSON.stringify(v.reasons));
+  assert.match(r.message, /line 1 of the edit: `login_required` removed from `delete_user`/);
+  const p = await evaluate(EDIT.codex(`${CWD}/app/views.py`, '@login_required\ndef delete_user(request, id):', 'def delete_user(request, id):'), 'codex');
+  const pr = p.reasons.find((x) => x.rule === 'content.auth-removed');
+  assert.ok(pr, JSON.stringify(p.reasons));
+  assert.match(pr.message, /^patch line 4: /);
+  assert.equal(pr.span?.field, 'content');
+});
+
+test('a whole-file write: the new line is named by its number in the file', async () => {
+  const content = 'import requests\n\n\ndef fetch(url):\n    return requests.get(url, verify=False)\n';
+  const v = await evaluate(WRITE.claude(`${CWD}/src/fetch.py`, content), 'claude');
+  const r = v.reasons.find((x) => x.rule === 'content.tls-off');
+  assert.ok(r);
+  assert.match(r.message, /^line 5: /);
+  assert.equal(r.span?.text, 'verify=False');
+});
