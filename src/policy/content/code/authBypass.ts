@@ -3,7 +3,7 @@
 // :authenticate_user!`, `withoutMiddleware('auth')`), flags (`auth: false`, `DISABLE_AUTH = True`), conditions made
 // always true (`if (user.isAdmin || true)`), and guard functions whose body now starts by allowing everything
 // (`def has_permission(…): return True`, `canActivate() { return true }`, a middleware that just calls `next()`).
-import { addedMatches, excerpt, lineOf, lineText, type Change, type Findings, type Side } from './change';
+import { addedMatches, changedText, excerpt, lineOf, lineText, type Change, type Findings, type Side } from './change';
 
 interface Marker {
   re: RegExp;
@@ -73,6 +73,8 @@ const ALLOW_ALL = /^(?:return\s+(?:true|True|TRUE|YES|1|Ok\(\s*true\s*\)|ACCESS_
 const PASS_THROUGH = /^(?:return\s+(?:await\s+)?(?:next|call_next|get_response|handler|nxt)\s*\(|(?:await\s+)?next\s*\(\s*\)|return\s+next\s*;?\s*$|next\.ServeHTTP\s*\(|return\s+(?:next|handler|h)\s*$|return\s+(?:c\.)?Next\s*\(|c\.Next\s*\(\s*\))/;
 const DENY_NONE = /^return\s+(?:false|False|FALSE|NO|0)\b/;
 
+const ALLOWISH_LINE = /^\s*(?:return\s+(?:await\s+)?(?:true|True|TRUE|YES|1|Ok|ACCESS_GRANTED|\w+\.ACCESS_GRANTED|AuthorizationResult|new\s+AuthorizationDecision|Mono\.just|Promise\.resolve|Task\.FromResult|next|call_next|get_response|handler|nxt|h|c\.Next|nil|false|False|FALSE|NO|0)\b|(?:await\s+)?next\s*\(|next\.ServeHTTP|c\.Next)|=>\s*(?:true|next)\b|\{\s*return\s+true\b/m;
+
 /** The first statement of the body that starts at or after `from` (after the signature's `)`). */
 function firstStatement(code: string, from: number, python: boolean): { text: string; index: number } | undefined {
   // Skip the parameter list.
@@ -136,7 +138,8 @@ export function authBypass(ch: Change, out: Findings, code: boolean): void {
     const line = lineText(ch.after, lineOf(ch.after, m.index));
     out.added('content.auth-removed', m, `\`${excerpt(line, 70)}\`: the access check is made always true.`);
   }
-  // Guard functions whose body now starts by letting everyone through.
+  // Guard functions whose body now starts by letting everyone through (only when an added line could be that body).
+  if (!ALLOWISH_LINE.test(changedText(ch, 'after', 'code'))) return;
   const was = ch.before ? guardFunctions(ch.before, ch.file.ext) : [];
   for (const fn of guardFunctions(ch.after, ch.file.ext)) {
     if (!allowsAll(fn, ch.file.ext)) continue;

@@ -6,7 +6,7 @@
 // branches themselves (`return res.status(401)`, `raise PermissionDenied`). A guard that leaves together with the
 // endpoint it guarded (the whole function or route deleted) is not a loosening; a guard moved or renamed keeps the
 // count and is not one either.
-import { excerpt, find, lineOf, lineText, type Change, type Findings, type Match, type Side } from './change';
+import { changedText, excerpt, find, lineOf, lineText, type Change, type Findings, type Match, type Side } from './change';
 
 /** Identifiers that name a guard (case-insensitive). */
 const AUTH_WORD = /auth(?!or)|login|logged_?in|signed_?in|sign_?in|permission|perms?(?:_|$)|authori[sz]|jwt|guard|role|admin_required|staff_member|superuser|user_passes_test|access_?(?:required|control)|api_?key_required|verify_?(?:token|session|user|key)|verify_\w+|api_?key|current_?(?:active_?)?user|session_required|acl(?:_|$)|rbac|protect_from_forgery|secured|enable\w*security|rolesallowed|requires_?(?:user|scopes?|claims)|denyall|csrf/i;
@@ -14,14 +14,26 @@ const AUTH_WORD = /auth(?!or)|login|logged_?in|signed_?in|sign_?in|permission|pe
 const NOT_GUARD = /not_?required|anonymous|public|permit_?all|allow_?any|skip|exempt|no_?auth|optional|bypass|disable|unauthenticated|without|throttl|rate_?limit|logout|signout|sign_?out|log_?out|logger|logging|author(?!i)/i;
 
 /** A line that registers routes or middleware, declares guards, or lists them. */
-const REGISTRAR =
-  /\.(?:use|get|post|put|patch|delete|del|all|options|head|route|group|Use|Group|Handle|HandleFunc|GET|POST|PUT|PATCH|DELETE|Any|With|middleware|register|addFilter\w*|useGlobalGuards|RequireAuthorization|UseAuthentication|UseAuthorization|addHook|requestMatchers|antMatchers|mvcMatchers|pathMatchers|anyRequest|anyExchange|authorizeRequests|authorizeHttpRequests|authorizeExchange)\s*\(|\b(?:Depends|Security|before_action|before_filter|prepend_before_action|append_before_action|around_action|middleware|canActivate|canLoad|canMatch|canActivateChild|preHandler|onRequest|beforeEnter|permission_classes|authentication_classes|MIDDLEWARE|middlewares|guards|decorators|method_decorators|dependencies)\b/;
+const VERBS = 'get|post|put|patch|delete|del|all|options|head|route|any|GET|POST|PUT|PATCH|DELETE|Any|Get|Post|Put|Delete|Patch|Map\\w*';
+const REGISTRAR = new RegExp(
+  [
+    // A route: on an app/router-like receiver, or with a path as its first argument.
+    String.raw`\b(?:app|router|routes?|r|api|server|srv|mux|e|g|bp|blueprint|group|admin|v\d|fastify|instance|svc|endpoints?|engine|rg|authorized|protected|private)\s*\.\s*(?:${VERBS})\s*\(`,
+    String.raw`\.\s*(?:${VERBS})\s*\(\s*['"\`]/`,
+    // Middleware, guards and filters.
+    String.raw`\.(?:use|Use|Group|group|Handle|HandleFunc|With|middleware|register|addFilter\w*|useGlobalGuards|RequireAuthorization|UseAuthentication|UseAuthorization|addHook|requestMatchers|antMatchers|mvcMatchers|pathMatchers|anyRequest|anyExchange|authorizeRequests|authorizeHttpRequests|authorizeExchange)\s*\(`,
+    String.raw`\b(?:Depends|Security|before_action|before_filter|prepend_before_action|append_before_action|around_action|middleware|canActivate|canLoad|canMatch|canActivateChild|preHandler|onRequest|beforeEnter|permission_classes|authentication_classes|MIDDLEWARE|middlewares|guards|decorators|method_decorators|dependencies)\b`,
+  ].join('|'),
+);
 
 const DECORATOR_LINE = /^\s*(?:@|#\[|\[(?!\s*\])(?=[^\]=]*\]\s*$))/;
+const CLASS_GUARD = /mixin|required|guard|authori[sz]e|authenticated|protected|secured|permission/i;
 const CLASS_LINE = /^\s*(?:export\s+)?(?:public\s+|abstract\s+|final\s+)*class\s+\w+/;
 const ARG_LINE = /^\s*(?:[\w.$!:]+(?:\([^()]*\))?|['"][^'"]*['"])\s*,?\s*\)?\s*,?\s*$/;
 /** Guards named by a string: Laravel middleware names, Django/DRF dotted paths. */
 const GUARD_STRING = /^(?:auth(?:[:.][\w,.-]+)?|can:.+|role:.+|permission:.+|abilities:.+|verified|password\.confirm|[\w.]*(?:Authentication|Authorization|Csrf|Auth|Login|Permission)\w*Middleware|[\w.]*permissions\.(?:IsAuthenticated|IsAdminUser|DjangoModelPermissions)\w*)$/;
+
+const GUARD_STRING_HINT = /['"](?:auth|can:|role:|permission:|abilities:|verified|password\.confirm)|Middleware['"]|permissions\./;
 
 /** A definition's name on a line, in most languages. */
 const DEF_NAME = /\b(?:def|function|func|fn|fun|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*[!?]?)|^\s*(?:(?:public|private|protected|internal|static|final|override|virtual|async|abstract|open|suspend|synchronized|export|default)\s+)*(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)\s*\(|(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=/;
@@ -39,7 +51,7 @@ interface Guard {
   text: string;
   line: number;
   /** What it guarded: a definition name or a route path, when that can be told. */
-  target?: { kind: 'def' | 'route'; name: string };
+  target?: { kind: 'def' | 'route' | 'class'; name: string };
 }
 
 function isRegistrarNear(s: Side, k: number): boolean {
@@ -92,7 +104,8 @@ function guards(s: Side): Guard[] {
     if (!decorator && !klass && /^\s*(?:def|function|func|fn|fun)\b/.test(code) && !/\b(?:Depends|Security)\s*\(/.test(code)) continue;
     const from = klass ? code.search(/class\s+\w+/) + (/class\s+\w+/.exec(code)?.[0].length ?? 0) : 0;
     let target: Guard['target'];
-    if (decorator) target = decoratedTarget(s, k);
+    if (klass) target = { kind: 'class', name: /class\s+(\w+)/.exec(code)![1]! };
+    else if (decorator) target = decoratedTarget(s, k);
     else if (/\b(?:Depends|Security)\s*\(/.test(code)) target = enclosingDef(s, k);
     else target = routeTarget(code) ?? (argLine ? routeTarget(codeLines.slice(Math.max(0, k - 6), k).join('\n')) : undefined);
     const base = s.starts[k]!;
@@ -102,9 +115,11 @@ function guards(s: Side): Guard[] {
       if (m.index < from) continue;
       const word = m[0];
       if (!AUTH_WORD.test(word) || NOT_GUARD.test(word)) continue;
+      // A base class is a guard only when it says so (LoginRequiredMixin, AuthGuard), not for any Auth… base.
+      if (klass && !CLASS_GUARD.test(word)) continue;
       // A path segment ("/login") or a keyword argument's name is not a guard.
       if (/[/.-]$/.test(bare.slice(0, m.index)) && !/\w\.$/.test(bare.slice(0, m.index))) continue;
-      if (/^\s*=(?!=|>)/.test(bare.slice(m.index + word.length)) && !decorator) continue;
+      if (/^\s*(?:=(?!=|>)|:(?!:))/.test(bare.slice(m.index + word.length)) && !decorator) continue;
       seen.add(m.index);
       out.push({ index: base + m.index, text: word, line: k, ...(target ? { target } : {}) });
     }
@@ -125,6 +140,7 @@ const DENY =
 function messageFor(g: Guard, live: string, commentedOut: boolean): string {
   const how = commentedOut ? 'commented out' : 'removed';
   const what = excerpt(live.trim() || g.text, 70);
+  if (g.target?.kind === 'class') return `\`${g.text}\` ${how} from class \`${g.target.name}\` (${what}): authentication or authorization dropped.`;
   if (g.target?.kind === 'def') return `\`${g.text}\` ${how} from \`${g.target.name}\` (${what}): authentication or authorization dropped.`;
   if (g.target?.kind === 'route') return `\`${g.text}\` ${how} from route ${g.target.name} (${what}): authentication or authorization dropped.`;
   return `\`${g.text}\` ${how} (${what}): authentication or authorization dropped.`;
@@ -133,6 +149,7 @@ function messageFor(g: Guard, live: string, commentedOut: boolean): string {
 /** Whether `target` still exists in the new text (so the guard was taken off it rather than deleted with it). */
 function targetSurvives(ch: Change, t: Guard['target']): boolean {
   if (!t) return true;
+  if (t.kind === 'class') return new RegExp(`\\bclass\\s+${t.name}\\b`).test(ch.after.views.code);
   if (t.kind === 'def') return new RegExp(`(?<![\\w$])${t.name.replace(/[$!?]/g, (c) => `\\${c}`)}(?![\\w$])`).test(ch.after.views.bare);
   return ch.after.views.code.includes(t.name);
 }
@@ -164,6 +181,9 @@ function callGuards(s: Side, re: RegExp): Guard[] {
 
 export function authRemoval(ch: Change, out: Findings): void {
   if (!ch.before) return;
+  // Only removed lines can lose a guard: nothing guard-like among them, nothing to do.
+  const removed = changedText(ch, 'before', 'code');
+  if (!AUTH_WORD.test(removed) && !GUARD_STRING_HINT.test(removed) && !new RegExp(DENY.source).test(removed) && !new RegExp(AUTH_CALL.source, 'i').test(removed)) return;
   const reported = new Set<number>();
   const report = (lost: Guard[], kind: string) => {
     for (const g of lost) {

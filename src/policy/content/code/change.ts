@@ -193,6 +193,34 @@ export function isImportLine(line: string): boolean {
 
 type ViewName = keyof Views;
 
+const changedCache = new WeakMap<Change, Map<string, string>>();
+
+/**
+ * The changed lines of one side (added lines of `after`, removed lines of `before`) with a line of context either
+ * side, joined: a cheap first pass, since a finding must sit on a changed line. Context keeps two-line spellings.
+ */
+export function changedText(ch: Change, which: 'before' | 'after', view: ViewName): string {
+  let cache = changedCache.get(ch);
+  if (!cache) changedCache.set(ch, (cache = new Map()));
+  const key = `${which}:${view}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const s = which === 'after' ? ch.after : ch.before!;
+  const set = which === 'after' ? ch.added : ch.removed;
+  const lines = s.views[view].split('\n');
+  const keepLine = new Set<number>();
+  for (const k of set) for (let d = -1; d <= 1; d++) if (k + d >= 0 && k + d < lines.length) keepLine.add(k + d);
+  const text = [...keepLine].sort((a, b) => a - b).map((k) => lines[k]).join('\n');
+  cache.set(key, text);
+  return text;
+}
+
+function mayMatch(re: RegExp, text: string): boolean {
+  if (text === '') return false;
+  const g = new RegExp(re.source, re.flags.replace('g', ''));
+  return g.test(text);
+}
+
 /** Matches of `re` in one side's view, skipping import lines. */
 export function find(s: Side, re: RegExp, view: ViewName = 'code'): Match[] {
   return matchAll(re, s.views[view]).filter((m) => !isImportLine(lineText(s, lineOf(s, m.index))));
@@ -203,6 +231,7 @@ export function find(s: Side, re: RegExp, view: ViewName = 'code'): Match[] {
  * lines (as many as the surplus). Without an old text every occurrence is added.
  */
 export function addedMatches(ch: Change, re: RegExp, view: ViewName = 'code', keep: (m: Match, s: Side) => boolean = () => true): Match[] {
+  if (!mayMatch(re, changedText(ch, 'after', view))) return [];
   const now = find(ch.after, re, view).filter((m) => keep(m, ch.after));
   if (now.length === 0) return [];
   const was = ch.before ? find(ch.before, re, view).filter((m) => keep(m, ch.before!)).length : 0;
@@ -214,7 +243,7 @@ export function addedMatches(ch: Change, re: RegExp, view: ViewName = 'code', ke
 
 /** Occurrences of `re` the change removes (comments out, deletes): old ones on removed lines, as many as the deficit. */
 export function removedMatches(ch: Change, re: RegExp, view: ViewName = 'code', keep: (m: Match, s: Side) => boolean = () => true): Match[] {
-  if (!ch.before) return [];
+  if (!ch.before || !mayMatch(re, changedText(ch, 'before', view))) return [];
   const was = find(ch.before, re, view).filter((m) => keep(m, ch.before!));
   if (was.length === 0) return [];
   const now = find(ch.after, re, view).filter((m) => keep(m, ch.after)).length;

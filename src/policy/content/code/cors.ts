@@ -2,7 +2,7 @@
 // cookies. The two halves are often apart (an `origin: true` here, `credentials: true` a few lines on, or in the
 // part of the file an edit did not touch), so both are looked for in the whole new file when it is known. Any origin
 // without credentials is a review at most.
-import { addedMatches, excerpt, find, type Change, type Findings, type Match, type Side } from './change';
+import { addedMatches, changedText, excerpt, find, type Change, type Findings, type Match, type Side } from './change';
 
 /** Any origin allowed, or the request's origin reflected back. */
 const ORIGIN_ANY = new RegExp(
@@ -43,6 +43,7 @@ function opened(s: Side | undefined): { any: boolean; creds: boolean } {
 }
 
 export function corsOpen(ch: Change, out: Findings): void {
+  if (!/origin|cors|credential/i.test(changedText(ch, 'after', 'code'))) return;
   const now = opened(ch.wholeAfter ?? ch.after);
   if (!now.any) return;
   const was = opened(ch.wholeBefore ?? ch.before);

@@ -24,100 +24,113 @@ export interface Views {
   bare: string;
 }
 
+/** Characters that may open a comment or a string, per comment style (everything else is skipped in bulk). */
+const OPENERS: Record<CommentStyle, string> = {
+  hash: `#"'\`\\=`,
+  slash: `/"'\`\\<`,
+  'slash-hash': `#/"'\`\\`,
+  dash: `-"'\`\\`,
+  percent: `%"'\`\\`,
+  none: `"'\`\\`,
+};
+
 /** Both views of `text`; each has exactly the length and line breaks of `text`. */
 export function views(text: string, ext: string): Views {
   const style = commentStyle(ext);
-  const code = text.split('');
-  const bare = text.split('');
   const python = ext === 'py' || ext === 'pyw' || ext === 'pyi';
   const ruby = ext === 'rb' || ext === 'rake';
   const markup = ext === 'vue' || ext === 'svelte' || ext === 'astro';
-  const put = (arr: string[], from: number, to: number) => {
-    for (let k = from; k < to; k++) if (arr[k] !== '\n') arr[k] = ' ';
+  // Ranges to blank: [from, to) in the code view (comments) and in the bare view (comments and string contents).
+  const codeCuts: number[] = [];
+  const bareCuts: number[] = [];
+  const cut = (from: number, to: number, both: boolean) => {
+    if (to <= from) return;
+    bareCuts.push(from, to);
+    if (both) codeCuts.push(from, to);
   };
+  const scan = new RegExp(`[${OPENERS[style].replace(/[\\\]^-]/g, (c) => `\\${c}`)}]`, 'g');
+  const lineEnd = (from: number) => {
+    const e = text.indexOf('\n', from);
+    return e < 0 ? text.length : e;
+  };
+  const atLineStart = (i: number) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i));
   let i = 0;
-  let lineStart = true;
   while (i < text.length) {
+    scan.lastIndex = i;
+    const m = scan.exec(text);
+    if (!m) break;
+    i = m.index;
     const c = text[i]!;
     const next = text[i + 1];
-    if (c === '\n') {
-      lineStart = true;
-      i++;
-      continue;
-    }
-    const atLineStart = lineStart;
-    if (c !== ' ' && c !== '\t') lineStart = false;
-    // Line comments.
-    const hashComment = (style === 'hash' || (style === 'slash-hash' && next !== '[')) && c === '#';
-    const slashComment = (style === 'slash' || style === 'slash-hash') && c === '/' && next === '/';
-    const dashComment = style === 'dash' && c === '-' && next === '-';
-    const percentComment = style === 'percent' && c === '%';
-    if (hashComment || slashComment || dashComment || percentComment) {
-      let end = text.indexOf('\n', i);
-      if (end < 0) end = text.length;
-      put(code, i, end);
-      put(bare, i, end);
+    if ((c === '#' && (style === 'hash' || (style === 'slash-hash' && next !== '['))) || (c === '/' && next === '/') || (c === '-' && next === '-') || c === '%') {
+      const end = lineEnd(i);
+      cut(i, end, true);
       i = end;
       continue;
     }
-    // Block comments.
-    if ((style === 'slash' || style === 'slash-hash') && c === '/' && next === '*') {
-      let end = text.indexOf('*/', i + 2);
-      end = end < 0 ? text.length : end + 2;
-      put(code, i, end);
-      put(bare, i, end);
+    if (c === '/' && next === '*') {
+      const e = text.indexOf('*/', i + 2);
+      const end = e < 0 ? text.length : e + 2;
+      cut(i, end, true);
       i = end;
       continue;
     }
-    if (markup && text.startsWith('<!--', i)) {
-      let end = text.indexOf('-->', i + 4);
-      end = end < 0 ? text.length : end + 3;
-      put(code, i, end);
-      put(bare, i, end);
+    if (c === '<' && markup && text.startsWith('<!--', i)) {
+      const e = text.indexOf('-->', i + 4);
+      const end = e < 0 ? text.length : e + 3;
+      cut(i, end, true);
       i = end;
       continue;
     }
-    if (ruby && atLineStart && text.startsWith('=begin', i)) {
-      let end = text.indexOf('\n=end', i);
-      end = end < 0 ? text.length : end + 5;
-      put(code, i, end);
-      put(bare, i, end);
+    if (c === '=' && ruby && text.startsWith('=begin', i) && (i === 0 || text[i - 1] === '\n')) {
+      const e = text.indexOf('\n=end', i);
+      const end = e < 0 ? text.length : e + 5;
+      cut(i, end, true);
       i = end;
-      continue;
-    }
-    // Strings.
-    if (c === '"' || c === "'" || c === '`') {
-      const triple = python && (text.startsWith('"""', i) || text.startsWith("'''", i));
-      if (triple) {
-        const q = text.slice(i, i + 3);
-        let end = text.indexOf(q, i + 3);
-        end = end < 0 ? text.length : end + 3;
-        // A triple-quoted string standing as a statement is a docstring or commented-out code: never live code.
-        if (atLineStart) put(code, i, end);
-        put(bare, i + 3, Math.max(i + 3, end - 3));
-        i = end;
-        continue;
-      }
-      let j = i + 1;
-      while (j < text.length) {
-        const d = text[j]!;
-        if (d === '\\') {
-          j += 2;
-          continue;
-        }
-        if (d === c) break;
-        if (d === '\n' && c !== '`') break;
-        j++;
-      }
-      put(bare, i + 1, Math.min(j, text.length));
-      i = j < text.length && text[j] === c ? j + 1 : j;
       continue;
     }
     if (c === '\\') {
       i += 2;
       continue;
     }
+    if (c === '"' || c === "'" || c === '`') {
+      if (python && (text.startsWith('"""', i) || text.startsWith("\'\'\'", i))) {
+        const q = text.slice(i, i + 3);
+        const e = text.indexOf(q, i + 3);
+        const end = e < 0 ? text.length : e + 3;
+        // A triple-quoted string standing as a statement is a docstring or commented-out code: never live code.
+        if (atLineStart(i)) cut(i, end, true);
+        else cut(i + 3, Math.max(i + 3, end - 3), false);
+        i = end;
+        continue;
+      }
+      let j = i + 1;
+      while (j < text.length) {
+        const d = text[j]!;
+        if (d === '\\') j += 2;
+        else if (d === c || (d === '\n' && c !== '`')) break;
+        else j++;
+      }
+      cut(i + 1, Math.min(j, text.length), false);
+      i = j < text.length && text[j] === c ? j + 1 : j;
+      continue;
+    }
     i++;
   }
-  return { code: code.join(''), bare: bare.join('') };
+  return { code: apply(text, codeCuts), bare: apply(text, bareCuts) };
+}
+
+/** `text` with every [from, to) range blanked to spaces, line breaks kept. */
+function apply(text: string, cuts: number[]): string {
+  if (cuts.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (let k = 0; k < cuts.length; k += 2) {
+    const from = Math.max(cuts[k]!, at);
+    const to = cuts[k + 1]!;
+    if (to <= from) continue;
+    out += text.slice(at, from) + text.slice(from, to).replace(/[^\n]/g, ' ');
+    at = to;
+  }
+  return out + text.slice(at);
 }
