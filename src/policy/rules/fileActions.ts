@@ -42,9 +42,10 @@ export function writeReasons(action: WriteAction, ctx: RuleContext): Reason[] {
   const out: Reason[] = [];
   const p = pathReason(action.path, 'write', ctx);
   if (p) out.push(p);
+  // Before → after findings first: on the same span they name the line, and the verdict keeps the first of equals.
+  out.push(...changeHits(action.path, { ...(action.before !== undefined ? { before: action.before } : {}), after: action.content }).map((h) => hitToReason(h, 'content', action.content)));
   const hits = introduced(contentHits(action.content, action.path, scope(ctx, action.cwd)), action.content, action.before);
   out.push(...hits.map((h) => hitToReason(h, 'content', action.content)));
-  out.push(...changeHits(action.path, { ...(action.before !== undefined ? { before: action.before } : {}), after: action.content }).map((h) => hitToReason(h, 'content', action.content)));
   if (action.before !== undefined) out.push(...ignoreReasons(action.path, action.before, action.content, ctx));
   out.push(placeReason(action.path, action.cwd, ctx));
   return out;
@@ -69,11 +70,11 @@ export function editReasons(action: EditAction, ctx: RuleContext): Reason[] {
   if (p) out.push(p);
   const s = scope(ctx, action.cwd);
   action.edits.forEach((e, i) => {
-    const hits = introduced(contentHits(e.newText, action.path, s), e.newText, [e.oldText, action.before ?? ''].join('\n'));
-    out.push(...hits.map((h) => hitToReason(h, 'content', e.newText, i)));
     const around = { ...(action.before !== undefined ? { wholeBefore: action.before } : {}), ...(action.after !== undefined ? { wholeAfter: action.after } : {}) };
     const changed = changeHits(action.path, { before: e.oldText, after: e.newText, ...around, lineName: fragmentLines(action, e) });
     out.push(...changed.map((h) => hitToReason(h, 'content', e.newText, i)));
+    const hits = introduced(contentHits(e.newText, action.path, s), e.newText, [e.oldText, action.before ?? ''].join('\n'));
+    out.push(...hits.map((h) => hitToReason(h, 'content', e.newText, i)));
   });
   if (action.before !== undefined && action.after !== undefined) out.push(...ignoreReasons(action.path, action.before, action.after, ctx));
   else for (const e of action.edits) out.push(...ignoreReasons(action.path, e.oldText, e.newText, ctx));
@@ -103,6 +104,7 @@ export function patchReasons(action: PatchAction, ctx: RuleContext): Reason[] {
       const place = placeReason(t.abs, action.cwd, ctx);
       out.push(place.span ? { ...place, span } : place);
     }
+    if (f.op !== 'delete') out.push(...patchChangeReasons(action.patch, abs, f));
     const added = addedText(f);
     const removed = f.removed.map((l) => l.text).join('\n');
     const hits = introduced(contentHits(added.text, abs, s), added.text, removed);
@@ -111,7 +113,6 @@ export function patchReasons(action: PatchAction, ctx: RuleContext): Reason[] {
       const end = Math.max(start, added.toPatch(Math.max(h.start, h.end - 1)) + 1);
       out.push(hitToReason(hit(h.rule, h.message, start, end, h.risk), 'content', action.patch));
     }
-    if (f.op !== 'delete') out.push(...patchChangeReasons(action.patch, abs, f));
     if (f.removed.length > 0) {
       for (const r of ignoreReasons(abs, removed, added.text, ctx)) out.push({ ...r, span: patchSpan(action.patch, f.pathStart, f.pathStart + f.path.length) });
     }

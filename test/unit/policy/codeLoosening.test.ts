@@ -73,10 +73,10 @@ async function expectSensitive(cases: Case[]): Promise<void> {
   const misses: string[] = [];
   for (const c of cases) {
     for (const [agent, v] of await verdicts(c)) {
-      const r = v.reasons.find((x) => LOOSENING_RULES.test(x.rule) && (x.risk === 'sensitive' || x.risk === 'blocked'));
+      const rs = v.reasons.filter((x) => LOOSENING_RULES.test(x.rule) && (x.risk === 'sensitive' || x.risk === 'blocked'));
       if (v.risk !== 'sensitive' && v.risk !== 'blocked') misses.push(`${c[3]} [${agent}] → ${v.risk}`);
-      else if (!r) misses.push(`${c[3]} [${agent}] sensitive for another reason: ${v.reasons.map((x) => x.rule).join(', ')}`);
-      else if (!/\bline \d+/.test(r.message)) misses.push(`${c[3]} [${agent}] reason does not name the line: ${r.message}`);
+      else if (rs.length === 0) misses.push(`${c[3]} [${agent}] sensitive for another reason: ${v.reasons.map((x) => x.rule).join(', ')}`);
+      else if (!rs.some((r) => /\bline \d+/.test(r.message))) misses.push(`${c[3]} [${agent}] no reason names the line: ${rs[0]!.message}`);
     }
   }
   assert.deepEqual(misses, []);
@@ -304,6 +304,99 @@ const REVIEW: Case[] = [
   ['src/db.ts', "const url = 'postgres://app@db:5432/app';", "const url = 'postgres://app@db:5432/app?sslmode=disable';", 'sslmode=disable'],
 ];
 
+/** A second batch written after the detectors, in spellings they were not built from (each class). */
+const SECOND_SENSITIVE: Case[] = [
+  ["app/api/views.py", "@api_view([\"DELETE\"])\n@permission_classes([IsAuthenticated])\ndef purge(request):", "@api_view([\"DELETE\"])\ndef purge(request):", "drf @permission_classes decorator removed"],
+  ["app/views.py", "@staff_member_required\ndef stats(request):", "def stats(request):", "staff_member_required removed"],
+  ["app/views.py", "@user_passes_test(lambda u: u.is_superuser)\ndef nuke(request):", "def nuke(request):", "user_passes_test removed"],
+  ["app/views.py", "class Dash(LoginRequiredMixin, TemplateView):", "class Dash(TemplateView):", "LoginRequiredMixin removed"],
+  ["api/main.py", "@router.get(\"/me\", dependencies=[Depends(require_scope(\"admin\"))])", "@router.get(\"/me\")", "fastapi dependencies removed"],
+  ["src/app.ts", "app.use('/admin', checkJwt, adminRouter);", "app.use('/admin', adminRouter);", "express mount auth removed"],
+  ["src/app.ts", "fastify.addHook('preHandler', fastify.authenticate);", "", "fastify auth hook removed"],
+  ["src/routes.ts", "fastify.get('/admin', { preHandler: [fastify.authenticate] }, handler);", "fastify.get('/admin', handler);", "fastify preHandler removed"],
+  ["src/app.module.ts", "providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }],", "providers: [],", "nest global APP_GUARD removed"],
+  ["src/main.ts", "app.useGlobalGuards(new RolesGuard(reflector));", "", "nest useGlobalGuards removed"],
+  ["src/router/index.ts", "  { path: '/admin', component: Admin, beforeEnter: requireAdmin },", "  { path: '/admin', component: Admin },", "vue-router guard removed"],
+  ["src/app/app-routing.module.ts", "  { path: 'admin', component: AdminComponent, canActivate: [AuthGuard] },", "  { path: 'admin', component: AdminComponent },", "angular canActivate removed"],
+  ["Controllers/OrdersController.cs", "    [Authorize]\n    [HttpGet]\n    public IActionResult List()", "    [HttpGet]\n    public IActionResult List()", "asp [Authorize] bare removed"],
+  ["src/main/java/a/Ctl.java", "@PreAuthorize(\"isAuthenticated()\")\n@RestController\npublic class Ctl {", "@RestController\npublic class Ctl {", "class-level PreAuthorize removed"],
+  ["src/main/java/a/Sec.java", "        .requestMatchers(\"/admin/**\").hasRole(\"ADMIN\")", "        .requestMatchers(\"/admin/**\").permitAll()", "spring hasRole \u2192 permitAll"],
+  ["src/main/java/a/Sec.java", "        http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated());", "        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll());", "spring lambda permitAll"],
+  ["app/controllers/application_controller.rb", "  before_action :authenticate_user!", "  # before_action :authenticate_user!", "rails before_action commented"],
+  ["app/controllers/admin/users_controller.rb", "    authorize! :destroy, @user\n    @user.destroy", "    @user.destroy", "cancan authorize! removed"],
+  ["routes/web.php", "Route::get('/admin', [AdminController::class, 'index'])->middleware('auth');", "Route::get('/admin', [AdminController::class, 'index']);", "laravel ->middleware(auth) removed"],
+  ["src/Controller/AdminController.php", "    #[IsGranted('ROLE_ADMIN')]\n    public function index(): Response", "    public function index(): Response", "symfony IsGranted removed"],
+  ["src/Controller/AdminController.php", "        $this->denyAccessUnlessGranted('ROLE_ADMIN');\n        return $this->render('admin.html.twig');", "        return $this->render('admin.html.twig');", "symfony denyAccessUnlessGranted removed"],
+  ["main.go", "mux.Handle(\"/admin\", requireAuth(adminHandler))", "mux.Handle(\"/admin\", adminHandler)", "go wrapper middleware removed"],
+  ["main.go", "e.GET(\"/admin\", adminHandler, middleware.JWT([]byte(secret)))", "e.GET(\"/admin\", adminHandler)", "echo JWT middleware removed"],
+  ["src/main.rs", "        .wrap(HttpAuthentication::bearer(validator))", "", "actix auth wrap removed"],
+  ["app.py", "@app.before_request\ndef check_auth():\n    if not session.get(\"user\"):\n        abort(401)", "@app.before_request\ndef check_auth():\n    pass", "flask before_request body emptied"],
+  ["server.js", "  if (req.headers['x-api-key'] !== process.env.API_KEY) {\n    return res.status(401).json({ error: 'unauthorized' });\n  }\n  next();", "  next();", "api key check removed"],
+  ["src/middleware.ts", "  const token = await getToken({ req });\n  if (!token) return NextResponse.redirect(new URL('/login', req.url));\n  return NextResponse.next();", "  return NextResponse.next();", "next middleware redirect removed"],
+  ["src/guards/admin.guard.ts", "  canActivate(ctx: ExecutionContext) {\n    const req = ctx.switchToHttp().getRequest();\n    return req.user?.role === \"admin\";\n  }", "  canActivate(ctx: ExecutionContext) {\n    return true;\n  }", "nest guard returns true"],
+  ["app/policies/post_policy.rb", "  def update?\n    user.admin? || record.user == user\n  end", "  def update?\n    true\n  end", "pundit policy returns true"],
+  ["app/Policies/PostPolicy.php", "    public function delete(User $user, Post $post): bool\n    {\n        return $user->id === $post->user_id;\n    }", "    public function delete(User $user, Post $post): bool\n    {\n        return true;\n    }", "laravel policy returns true"],
+  ["api/permissions.py", "    def has_permission(self, request, view):\n        return request.user and request.user.is_staff", "    def has_permission(self, request, view):\n        return True", "drf has_permission True"],
+  ["src/auth.js", "function isAdmin(user) {\n  return user.roles.includes(\"admin\");\n}", "function isAdmin(user) {\n  return true;\n}", "isAdmin returns true"],
+  ["src/auth.py", "if not user.is_authenticated:\n    return redirect(\"/login\")", "if False and not user.is_authenticated:\n    return redirect(\"/login\")", "if False and ..."],
+  ["src/http.py", "resp = urllib.request.urlopen(url)", "resp = urllib.request.urlopen(url, context=ssl._create_unverified_context())", "urlopen unverified"],
+  ["src/mail.py", "server = smtplib.SMTP_SSL(host, 465, context=ssl.create_default_context())", "ctx = ssl.create_default_context()\nctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE\nserver = smtplib.SMTP_SSL(host, 465, context=ctx)", "smtp CERT_NONE"],
+  ["src/client.ts", "const res = await axios.get(url);", "const res = await axios.get(url, { httpsAgent: new https.Agent({ rejectUnauthorized: false }) });", "axios agent"],
+  ["src/ws.js", "const ws = new WebSocket(url);", "const ws = new WebSocket(url, { rejectUnauthorized: false });", "ws rejectUnauthorized"],
+  ["src/tls.go", "cfg := &tls.Config{MinVersion: tls.VersionTLS12}", "cfg := &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true} // dev", "go tls config"],
+  ["src/net.kt", "val client = OkHttpClient.Builder().build()", "val client = OkHttpClient.Builder().hostnameVerifier { _, _ -> true }.build()", "okhttp hostname verifier"],
+  ["src/Http.cs", "ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;", "ServicePointManager.ServerCertificateValidationCallback += (s, c, ch, e) => true;", "ServicePointManager callback"],
+  ["lib/api.rb", "conn = Faraday.new(url: base)", "conn = Faraday.new(url: base, ssl: { verify: false })", "faraday ssl verify false"],
+  ["src/fetch.php", "$ctx = stream_context_create();", "$ctx = stream_context_create(['ssl' => ['verify_peer' => false, 'verify_peer_name' => false]]);", "php stream verify_peer"],
+  ["src/auth.py", "data = jwt.decode(tok, key, algorithms=[\"RS256\"], audience=AUD)", "data = jwt.decode(tok, key, algorithms=[\"RS256\"], options={\"verify_aud\": False, \"verify_signature\": False})", "pyjwt options off"],
+  ["src/auth.ts", "const decoded = jwt.verify(token, publicKey, { algorithms: ['RS256'] }) as Claims;", "const decoded = jwt.decode(token) as Claims;", "ts verify\u2192decode"],
+  ["src/auth.go", "token, err := jwt.ParseWithClaims(raw, &Claims{}, keyFunc)", "token, _, err := jwt.NewParser().ParseUnverified(raw, &Claims{})", "go ParseUnverified"],
+  ["src/Startup.cs", "            RequireSignedTokens = true,", "            RequireSignedTokens = false,", "RequireSignedTokens false"],
+  ["src/auth/jwt.strategy.ts", "      ignoreExpiration: false,", "      ignoreExpiration: true,", "passport-jwt ignoreExpiration"],
+  ["src/app.py", "CORS(app, resources={r\"/api/*\": {\"origins\": \"https://app.example.com\"}}, supports_credentials=True)", "CORS(app, resources={r\"/api/*\": {\"origins\": \"*\"}}, supports_credentials=True)", "flask-cors resources *"],
+  ["src/server.ts", "app.use(cors({ origin: process.env.APP_URL, credentials: true }));", "app.use(cors({ origin: (origin, callback) => callback(null, origin), credentials: true }));", "cors reflect callback"],
+  ["src/main.go", "handler := cors.New(cors.Options{AllowedOrigins: []string{\"https://a.com\"}, AllowCredentials: true})", "handler := cors.New(cors.Options{AllowedOrigins: []string{\"*\"}, AllowCredentials: true})", "rs/cors *"],
+  ["src/index.ts", "app.use('*', cors({ origin: 'https://a.com', credentials: true }))", "app.use('*', cors({ origin: (o) => o, credentials: true }))", "hono reflect"],
+  ["src/Config.java", "config.setAllowedOrigins(List.of(\"https://a.com\"));\nconfig.setAllowCredentials(true);", "config.setAllowedOriginPatterns(List.of(\"*\"));\nconfig.setAllowCredentials(true);", "spring CorsConfiguration *"],
+  ["src/handler.py", "    response.headers['Access-Control-Allow-Origin'] = 'https://a.com'\n    response.headers['Access-Control-Allow-Credentials'] = 'true'", "    response.headers['Access-Control-Allow-Origin'] = request.headers.get('Origin')\n    response.headers['Access-Control-Allow-Credentials'] = 'true'", "python reflected origin"],
+  ["policies/main.rego", "default allow := false\n\nallow if input.user.admin", "default allow := true\n\nallow if input.user.admin", "rego default true"],
+  ["policy/deny.rego", "deny contains msg if {\n    not input.user\n    msg := \"no user\"\n}", "", "rego deny rule removed"],
+  ["firestore.rules", "    match /{document=**} {\n      allow read, write: if false;\n    }", "    match /{document=**} {\n      allow read, write;\n    }", "firestore bare allow"],
+  ["firestore.rules", "      allow read, write: if request.auth.uid == userId;", "      allow read, write: if true;", "firestore if true"],
+  ["storage.rules", "      allow read: if request.auth != null;", "      allow read;", "storage bare allow"],
+  ["database.rules.json", "    \".write\": \"auth != null\",", "    \".write\": true,", "rtdb write true"],
+  ["src/lib/supabaseClient.js", "export const supabase = createClient(SUPABASE_URL, SUPABASE_ANON_KEY)", "export const supabase = createClient(SUPABASE_URL, import.meta.env.VITE_SUPABASE_SERVICE_ROLE_KEY)", "vite service role"],
+  ["src/tools.py", "def prep(p):\n    os.makedirs(p)", "def prep(p):\n    os.makedirs(p)\n    os.chmod(p, stat.S_IRWXU | stat.S_IRWXG | stat.S_IRWXO)", "chmod S_IRWXO"],
+  ["src/tools.rb", "File.write(path, data)", "File.write(path, data)\nFileUtils.chmod(0o777, path)", "ruby FileUtils.chmod"],
+  ["src/io.rs", "fs::write(&p, data)?;", "fs::write(&p, data)?;\nfs::set_permissions(&p, fs::Permissions::from_mode(0o777))?;", "rust from_mode 777"],
+  ["src/cfg.ts", "export default { auth: { enabled: true } }", "export default { auth: { enabled: false } }", "nested auth.enabled false"],
+  ["config/default.json", "{ \"security\": { \"authentication\": true } }", "{ \"security\": { \"authentication\": false } }", "json authentication false"],
+];
+
+/** Ordinary edits of the same files and frameworks. */
+const SECOND_ORDINARY: Case[] = [
+  ["app/views.py", "@login_required\ndef a(request):\n    pass", "@login_required\ndef a(request):\n    return HttpResponse(\"ok\")", "body change"],
+  ["src/routes.ts", "router.get('/me', requireAuth, me);", "router.get('/me', requireAuth, rateLimit, me);", "add middleware"],
+  ["src/server.ts", "app.use(authMiddleware);", "app.use(authMiddleware({ exclude: [] }));", "middleware config"],
+  ["src/auth.ts", "export function isAdmin(u: User) {\n  return u.role === 'admin';\n}", "export function isAdmin(u: User): boolean {\n  return u.roles.includes('admin');\n}", "isAdmin refactor"],
+  ["src/auth.ts", "const token = req.headers.authorization?.split(' ')[1];", "const token = extractBearer(req);", "token extraction refactor"],
+  ["app/models.py", "class User(AbstractUser):\n    role = models.CharField(max_length=20)", "class User(AbstractUser):\n    role = models.CharField(max_length=32, default='member')", "role model"],
+  ["src/user.service.ts", "  async findAll() {\n    return this.repo.find();\n  }", "  async findAll(role?: string) {\n    return this.repo.find({ where: { role } });\n  }", "service role filter"],
+  ["src/client.py", "resp = requests.post(url, json=payload, timeout=10)", "resp = requests.post(url, json=payload, timeout=30)", "timeout change"],
+  ["src/cors.ts", "app.use(cors({ origin: ['https://a.com'] }));", "app.use(cors({ origin: ['https://a.com', 'http://localhost:3000'] }));", "cors allowlist"],
+  ["firestore.rules", "      allow read: if request.auth != null;", "      allow read: if request.auth != null;\n      allow create: if request.auth != null && request.resource.data.owner == request.auth.uid;", "firestore add rule"],
+  ["policy/authz.rego", "allow if {\n    input.user.role == \"admin\"\n}", "allow if {\n    input.user.role in {\"admin\", \"owner\"}\n}", "rego rule edited"],
+  ["src/auth.py", "payload = jwt.decode(token, key, algorithms=[\"HS256\"])", "payload = jwt.decode(token, key, algorithms=[\"HS256\"], leeway=10)", "jwt leeway"],
+  ["src/login.ts", "if (!user) {\n  return res.status(401).json({ error: \"invalid\" });\n}", "if (!user) {\n  return res.status(401).json({ error: \"invalid credentials\" });\n}", "401 message edit"],
+  ["src/login.ts", "if (!user) {\n  return res.status(401).json({ error: \"invalid\" });\n}", "if (!user) {\n  throw new UnauthorizedError(\"invalid\");\n}", "401 refactor to throw"],
+  ["tests/test_auth.py", "def test_login():\n    pass", "def test_login(client):\n    r = client.post(\"/login\", data={\"u\": \"a\"})\n    assert r.status_code == 200", "test"],
+  ["src/app.py", "app = Flask(__name__)", "app = Flask(__name__)\napp.config[\"SESSION_COOKIE_SECURE\"] = True", "tighten cookie"],
+  ["src/views.py", "def logout(request):\n    auth_logout(request)\n    return redirect('/')", "def logout(request):\n    auth_logout(request)\n    return redirect('/login')", "logout redirect"],
+  ["src/perm.ts", "export const canEdit = (u: User, p: Post) => u.id === p.authorId;", "export const canEdit = (u: User, p: Post) => u.id === p.authorId || u.role === 'admin';", "canEdit extended"],
+  ["src/app/page.tsx", "const { data } = await supabase.from('posts').select();", "const { data } = await supabase.from('posts').select('*').eq('published', true);", "supabase query"],
+  ["src/files.py", "os.chmod(path, 0o644)", "os.chmod(path, 0o640)", "chmod tighten"],
+];
+
 test('authentication or authorization removed: sensitive in every agent format, naming the line', async () => {
   await expectSensitive(AUTH_REMOVED);
 });
@@ -330,6 +423,14 @@ test('policy engines, Firebase rules and Supabase keys opened: sensitive in ever
 
 test('world-writable modes, umask(0) and setuid(0) from code: sensitive', async () => {
   await expectSensitive(PERMS_FROM_CODE);
+});
+
+test('a second batch of spellings across every class: sensitive in every agent format', async () => {
+  await expectSensitive(SECOND_SENSITIVE);
+});
+
+test('a second batch of ordinary edits: not sensitive', async () => {
+  await expectNotSensitive(SECOND_ORDINARY);
 });
 
 test('ordinary code work about auth, roles, CORS, TLS and rules is not sensitive', async () => {

@@ -48,6 +48,7 @@ const MARKERS: Marker[] = [
     message: 'lets unauthenticated users in.',
     config: true,
   },
+  { re: /\b(?:auth\w*|security|authentication|authorization)['"]?\s*:\s*\{\s*['"]?(?:enabled|enable|required)['"]?\s*:\s*false\b|^([ \t]*)(?:auth\w*|authentication|authorization|security)\s*:\s*\n\1[ \t]+(?:enabled|enable|required)\s*:\s*false\b/gim, message: 'switches authentication off.', config: true },
   { re: /\b\w*csrf\w*?(?:_?enabled|_?protection|_?check\w*)['"]?\]?\s*(?:[:=]|=>)\s*['"]?(?:false|off|0)\b/gi, message: 'turns CSRF protection off.', config: true },
   { re: /^\s*security\s*:\s*\[\s*\]/gm, message: 'removes the security requirement from the API operation (security: []).', risk: 'review', config: true },
 ];
@@ -64,6 +65,9 @@ const TAUTOLOGY = /\|\|\s*(?:true|1|!0|1\s*===?\s*1)\b|\b(?:true|1)\s*\|\||\bor\
 /** Names of functions that decide whether to let someone in. */
 const GUARD_FN =
   /permission|authori[sz]|authenticat|can_?activate|is_?allowed|check_?access|has_?access|can_?access|access_?check|is_?admin|has_?(?:any_?)?role|check_?role|require_?\w*auth|auth_?(?:middleware|guard|check|required|filter|handler)|ensure_?\w*(?:auth|logged|login)|is_?logged_?in|verify_?(?:token|jwt|session|signature|password|user|api_?key|request|auth\w*|access|credentials)|validate_?(?:token|jwt|session|signature|api_?key|access|credentials)|check_?(?:token|jwt|password|auth\w*|permission\w*|login|credentials)|is_?valid_?(?:token|session|signature|user|password)|is_?owner|check_?server_?trusted|^vote$|^decide$|^authorize$|^can$|^verify$|requireAuth|ensureAuth|isAuthenticated|checkJwt|login_required|jwt_required/i;
+/** Files whose every public method is an authorization decision (Pundit/Laravel policies, Symfony voters, guards). */
+const POLICY_FILE = /\/polic(?:y|ies)\/|Policy\.\w+$|Voter\.\w+$|Guard\.\w+$|_policy\.\w+$|\.guard\.\w+$/i;
+const NOT_DECISION = /^(?:__construct|constructor|initialize|__init__|new|handle)$/;
 const NEG_FN = /expired|revoked|blocked|banned|denied|forbidden|locked|blacklist|suspended|invalid|disabled|anonymous|is_?guest/i;
 
 const FN_HEAD =
@@ -73,7 +77,7 @@ const ALLOW_ALL = /^(?:return\s+(?:true|True|TRUE|YES|1|Ok\(\s*true\s*\)|ACCESS_
 const PASS_THROUGH = /^(?:return\s+(?:await\s+)?(?:next|call_next|get_response|handler|nxt)\s*\(|(?:await\s+)?next\s*\(\s*\)|return\s+next\s*;?\s*$|next\.ServeHTTP\s*\(|return\s+(?:next|handler|h)\s*$|return\s+(?:c\.)?Next\s*\(|c\.Next\s*\(\s*\))/;
 const DENY_NONE = /^return\s+(?:false|False|FALSE|NO|0)\b/;
 
-const ALLOWISH_LINE = /^\s*(?:return\s+(?:await\s+)?(?:true|True|TRUE|YES|1|Ok|ACCESS_GRANTED|\w+\.ACCESS_GRANTED|AuthorizationResult|new\s+AuthorizationDecision|Mono\.just|Promise\.resolve|Task\.FromResult|next|call_next|get_response|handler|nxt|h|c\.Next|nil|false|False|FALSE|NO|0)\b|(?:await\s+)?next\s*\(|next\.ServeHTTP|c\.Next)|=>\s*(?:true|next)\b|\{\s*return\s+true\b/m;
+const ALLOWISH_LINE = /^\s*(?:true\s*$|return\s+(?:await\s+)?(?:true|True|TRUE|YES|1|Ok|ACCESS_GRANTED|\w+\.ACCESS_GRANTED|AuthorizationResult|new\s+AuthorizationDecision|Mono\.just|Promise\.resolve|Task\.FromResult|next|call_next|get_response|handler|nxt|h|c\.Next|nil|false|False|FALSE|NO|0)\b|(?:await\s+)?next\s*\(|next\.ServeHTTP|c\.Next)|=>\s*(?:true|next)\b|\{\s*return\s+true\b/m;
 
 /** The first statement of the body that starts at or after `from` (after the signature's `)`). */
 function firstStatement(code: string, from: number, python: boolean): { text: string; index: number } | undefined {
@@ -90,7 +94,7 @@ function firstStatement(code: string, from: number, python: boolean): { text: st
   const rest = code.slice(i + 1, i + 1 + 600);
   let open: RegExpExecArray | null;
   if (python) open = /^[^:\n]*:/.exec(rest);
-  else open = /^[^{;\n]*?(?:=>\s*\{?|\{)/.exec(rest) ?? /^\s*\n?\s*[^{;\n]*?(?:=>\s*\{?|\{)/.exec(rest);
+  else open = /^[^{;]{0,200}?(?:=>\s*\{?|\{)/.exec(rest);
   if (!open) return undefined;
   let j = open[0].length;
   while (j < rest.length && /[\s{]/.test(rest[j]!)) j++;
@@ -105,14 +109,26 @@ interface GuardFn {
   index: number;
 }
 
-function guardFunctions(s: Side, ext: string): GuardFn[] {
+function guardFunctions(s: Side, ext: string, path: string): GuardFn[] {
   const out: GuardFn[] = [];
   const code = s.views.code;
   const python = ext === 'py' || ext === 'pyw';
+  const policyFile = POLICY_FILE.test(path);
+  const isGuard = (name: string) => GUARD_FN.test(name) || (policyFile && !NOT_DECISION.test(name));
+  if (ext === 'rb') {
+    // Ruby: `def update?` then the body on the next lines; the last (here: only) expression is the answer.
+    for (const m of code.matchAll(/^[ \t]*def\s+(?:self\.)?([\w]+[?!]?)[ \t]*(?:\([^)]*\))?[ \t]*\n[ \t]*([^\n]*)/gm)) {
+      const name = m[1]!;
+      if (!isGuard(name) && !(policyFile && name.endsWith('?'))) continue;
+      const body = m[2]!.trim();
+      out.push({ name, statement: body === 'true' ? 'return true' : body, index: m.index + m[0].length - m[2]!.length + (m[2]!.length - m[2]!.trimStart().length) });
+    }
+    return out;
+  }
   const re = new RegExp(FN_HEAD.source, FN_HEAD.flags);
   for (let m = re.exec(code); m; m = re.exec(code)) {
     const name = m[1] ?? m[2] ?? m[3] ?? m[4];
-    if (!name || !GUARD_FN.test(name)) continue;
+    if (!name || !isGuard(name)) continue;
     const st = firstStatement(code, m.index + m[0].length - 1, python);
     if (st) out.push({ name, statement: st.text.replace(/;$/, ''), index: st.index });
   }
@@ -140,8 +156,8 @@ export function authBypass(ch: Change, out: Findings, code: boolean): void {
   }
   // Guard functions whose body now starts by letting everyone through (only when an added line could be that body).
   if (!ALLOWISH_LINE.test(changedText(ch, 'after', 'code'))) return;
-  const was = ch.before ? guardFunctions(ch.before, ch.file.ext) : [];
-  for (const fn of guardFunctions(ch.after, ch.file.ext)) {
+  const was = ch.before ? guardFunctions(ch.before, ch.file.ext, ch.file.path) : [];
+  for (const fn of guardFunctions(ch.after, ch.file.ext, ch.file.path)) {
     if (!allowsAll(fn, ch.file.ext)) continue;
     if (was.some((w) => w.name === fn.name && w.statement === fn.statement)) continue;
     if (!ch.added.has(lineOf(ch.after, fn.index))) continue;

@@ -7,6 +7,8 @@ export function isRulesFile(path: string, base: string, ext: string): boolean {
   return ext === 'rules' || /^(?:firestore|storage|database)\.rules(?:\.json)?$/.test(base) || (ext === 'json' && /rules/.test(base));
 }
 
+/** The same openings content.rules-open's line rules see, found again here so the reason names the line. */
+const OPEN = /\ballow\s+[a-z]+(?:\s*,\s*[a-z]+)*\s*(?::\s*if\s+(?:true|1\s*==\s*1)\s*;?|;)|["']\.(?:read|write)["']\s*:\s*(?:true|["']true["'])/g;
 const TEST_MODE = /\ballow\s+[\w, ]+:\s*if\s+request\.time\s*<\s*timestamp\.date\s*\(|["']\.(?:read|write)["']\s*:\s*["']\s*now\s*<\s*\d+/g;
 const ALWAYS = /\ballow\s+[\w, ]+:\s*if\b[^;\n]*(?:\|\|\s*true\b|\btrue\s*\|\||\b1\s*==\s*1\b)|["']\.(?:read|write)["']\s*:\s*["'][^"'\n]*(?:\|\|\s*true\b|\btrue\s*\|\|)/g;
 /** `allow read, write: if …` or `".read": "…"`: the operations a line grants, and whether it checks auth. */
@@ -21,6 +23,7 @@ function grants(s: Side, k: number): { ops: string; auth: boolean } | undefined 
 }
 
 export function firebaseRules(ch: Change, out: Findings): void {
+  for (const m of addedMatches(ch, OPEN)) out.added('content.rules-open', m, `\`${excerpt(m.text)}\`: the rule lets everyone read or write.`);
   for (const m of addedMatches(ch, TEST_MODE)) out.added('content.rules-open', m, `\`${excerpt(m.text)}\`: "test mode" rules open the data to everyone until the date.`);
   for (const m of addedMatches(ch, ALWAYS)) out.added('content.rules-open', m, `\`${excerpt(m.text)}\`: the rule's condition is always true.`);
   if (!ch.before) return;
