@@ -201,7 +201,7 @@ const changedCache = new WeakMap<Change, Map<string, string>>();
  */
 export function changedText(ch: Change, which: 'before' | 'after', view: ViewName): string {
   let cache = changedCache.get(ch);
-  if (!cache) changedCache.set(ch, (cache = new Map()));
+  if (!cache) changedCache.set(ch, (cache = new Map<string, string>()));
   const key = `${which}:${view}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;

@@ -94,7 +94,7 @@ export function views(text: string, ext: string): Views {
       continue;
     }
     if (c === '"' || c === "'" || c === '`') {
-      if (python && (text.startsWith('"""', i) || text.startsWith("\'\'\'", i))) {
+      if (python && (text.startsWith('"""', i) || text.startsWith("'''", i))) {
         const q = text.slice(i, i + 3);
         const e = text.indexOf(q, i + 3);
         const end = e < 0 ? text.length : e + 3;
