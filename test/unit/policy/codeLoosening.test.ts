@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AgentName, Verdict } from '../../../src/policy';
+import { changeHits } from '../../../src/policy/content';
 import { evaluate } from './policyHarness';
 
 const CWD = '/home/dev/proj';
@@ -460,4 +461,24 @@ test('a whole-file write: the new line is named by its number in the file', asyn
   assert.ok(r);
   assert.match(r.message, /^line 5: /);
   assert.equal(r.span?.text, 'verify=False');
+});
+
+test('with the whole file known: CORS halves apart, Next.js matcher narrowed, lines counted in the file', () => {
+  const before = "import cors from 'cors';\n\nconst app = express();\napp.use(cors({\n  origin: allowList,\n  credentials: true,\n}));\n";
+  const after = before.replace('origin: allowList', 'origin: true');
+  const hits = changeHits(`${CWD}/src/server.ts`, { before: '  origin: allowList,', after: '  origin: true,', wholeBefore: before, wholeAfter: after, lineName: (_s, k) => `line ${k + 5}` });
+  assert.deepEqual(hits.map((h) => [h.rule, h.risk, h.message.slice(0, 7)]), [['content.cors-open', 'sensitive', 'line 5:']]);
+
+  const mw = "import { withAuth } from 'next-auth/middleware';\nexport default withAuth;\nexport const config = { matcher: ['/dashboard/:path*', '/admin/:path*'] };\n";
+  const narrowed = mw.replace(", '/admin/:path*'", '');
+  const m = changeHits(`${CWD}/src/middleware.ts`, { before: mw, after: narrowed });
+  assert.equal(m.length, 1);
+  assert.equal(m[0]!.rule, 'content.auth-removed');
+  assert.match(m[0]!.message, /^line 3: `\/admin\/:path\*` removed from the middleware matcher/);
+  assert.deepEqual(changeHits(`${CWD}/src/middleware.ts`, { before: narrowed, after: mw }), []);
+});
+
+test('a change that keeps the guard and the same text on both sides finds nothing', () => {
+  const text = "@login_required\ndef a(request):\n    return requests.get(u, verify=False)\n";
+  assert.deepEqual(changeHits(`${CWD}/app/views.py`, { before: text, after: text }), []);
 });

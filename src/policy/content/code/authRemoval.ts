@@ -9,7 +9,7 @@
 import { changedText, excerpt, find, lineOf, lineText, type Change, type Findings, type Match, type Side } from './change';
 
 /** Identifiers that name a guard (case-insensitive). */
-const AUTH_WORD = /auth(?!or)|login|logged_?in|signed_?in|sign_?in|permission|perms?(?:_|$)|authori[sz]|jwt|guard|role|admin_required|staff_member|superuser|user_passes_test|access_?(?:required|control)|api_?key_required|verify_?(?:token|session|user|key)|verify_\w+|api_?key|current_?(?:active_?)?user|require_?(?:admin|auth|login|user|role|permission|scope|staff|owner|session|token)\w*|is_?admin|admin_?only|ensure_?\w*(?:auth|login|admin|user|permission)|session_required|acl(?:_|$)|rbac|protect_from_forgery|secured|enable\w*security|rolesallowed|requires_?(?:user|scopes?|claims)|denyall|csrf/i;
+const AUTH_WORD = /auth(?!or)|login|httpBasic|basic_?auth|bearer|logged_?in|signed_?in|sign_?in|permission|perms?(?:_|$)|authori[sz]|jwt|guard|role|admin_required|staff_member|superuser|user_passes_test|access_?(?:required|control)|api_?key_required|verify_?(?:token|session|user|key)|verify_\w+|api_?key|current_?(?:active_?)?user|require_?(?:admin|auth|login|user|role|permission|scope|staff|owner|session|token)\w*|is_?admin|admin_?only|ensure_?\w*(?:auth|login|admin|user|permission)|session_required|acl(?:_|$)|rbac|protect_from_forgery|secured|enable\w*security|rolesallowed|requires_?(?:user|scopes?|claims)|denyall|csrf/i;
 /** Guard-looking names that grant instead (or that are not guards at all). */
 const NOT_GUARD = /not_?required|anonymous|public|permit_?all|allow_?any|skip|exempt|no_?auth|optional|bypass|disable|unauthenticated|without|throttl|rate_?limit|logout|signout|sign_?out|log_?out|logger|logging|author(?!i)/i;
 
@@ -21,7 +21,7 @@ const REGISTRAR = new RegExp(
     String.raw`\b(?:app|router|routes?|r|api|server|srv|mux|e|g|bp|blueprint|group|admin|v\d|fastify|instance|svc|endpoints?|engine|rg|authorized|protected|private)\s*\.\s*(?:${VERBS})\s*\(`,
     String.raw`\.\s*(?:${VERBS})\s*\(\s*['"\`]/`,
     // Middleware, guards and filters.
-    String.raw`\.(?:use|Use|wrap|wrap_fn|layer|route_layer|Group|group|Handle|HandleFunc|With|middleware|register|addFilter\w*|useGlobalGuards|RequireAuthorization|UseAuthentication|UseAuthorization|addHook|requestMatchers|antMatchers|mvcMatchers|pathMatchers|anyRequest|anyExchange|authorizeRequests|authorizeHttpRequests|authorizeExchange)\s*\(`,
+    String.raw`\.(?:use|Use|wrap|wrap_fn|layer|route_layer|Group|group|Handle|HandleFunc|With|middleware|register|addFilter\w*|useGlobalGuards|RequireAuthorization|UseAuthentication|UseAuthorization|addHook|oauth2ResourceServer|oauth2Login|httpBasic|formLogin|requestMatchers|antMatchers|mvcMatchers|pathMatchers|anyRequest|anyExchange|authorizeRequests|authorizeHttpRequests|authorizeExchange)\s*\(`,
     String.raw`\b(?:Depends|Security|before_action|before_filter|prepend_before_action|append_before_action|around_action|middleware|canActivate|canLoad|canMatch|canActivateChild|preHandler|onRequest|beforeEnter|permission_classes|authentication_classes|APP_GUARD|MIDDLEWARE|middlewares|guards|decorators|method_decorators|dependencies)\b`,
   ].join('|'),
 );
@@ -179,7 +179,29 @@ function callGuards(s: Side, re: RegExp): Guard[] {
   });
 }
 
+/** Next.js middleware that authenticates: each path dropped from its `matcher` is a path no longer checked. */
+function nextMatcher(ch: Change, out: Findings): void {
+  if (!/(?:^|\/)middleware\.[jt]s$/.test(ch.file.path) || !ch.before) return;
+  const whole = (ch.wholeAfter ?? ch.after).text + (ch.wholeBefore ?? ch.before).text;
+  if (!/auth|token|session|clerk|getToken|withAuth|jwt|login|signin/i.test(whole)) return;
+  const paths = (s: Side) => {
+    const m = /\bmatcher\s*:\s*(\[[^\]]*\]|['"`][^'"`]*['"`])/.exec(s.views.code);
+    if (!m) return undefined;
+    const at = m.index + m[0].length - m[1]!.length;
+    return [...m[1]!.matchAll(/(['"`])([^'"`]+)\1/g)].map((q) => ({ path: q[2]!, index: at + q.index }));
+  };
+  const was = paths(ch.before);
+  const now = paths(ch.after);
+  if (!was || !now) return;
+  const kept = new Set(now.map((p) => p.path));
+  for (const p of was) {
+    if (kept.has(p.path)) continue;
+    out.removed('content.auth-removed', { index: p.index, text: p.path, groups: [] }, `\`${p.path}\` removed from the middleware matcher: those paths skip the authentication middleware.`);
+  }
+}
+
 export function authRemoval(ch: Change, out: Findings): void {
+  nextMatcher(ch, out);
   if (!ch.before) return;
   // Only removed lines can lose a guard: nothing guard-like among them, nothing to do.
   const removed = changedText(ch, 'before', 'code');
