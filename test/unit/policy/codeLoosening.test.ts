@@ -398,6 +398,54 @@ const SECOND_ORDINARY: Case[] = [
   ["src/files.py", "os.chmod(path, 0o644)", "os.chmod(path, 0o640)", "chmod tighten"],
 ];
 
+/** A third batch: more frameworks (Phoenix, chi, ASP.NET pipeline, Laravel/HTTParty TLS, nginx/vercel CORS, umask/chmod tightened→loosened). */
+const THIRD_SENSITIVE: Case[] = [
+  ["lib/app_web/router.ex", "    pipe_through [:browser, :require_authenticated_user]", "    pipe_through [:browser]", "phoenix pipe_through auth removed"],
+  ["lib/app_web/controllers/admin_controller.ex", "  plug :require_admin\n  def index(conn, _params) do", "  def index(conn, _params) do", "phoenix plug removed"],
+  ["app/auth.py", "@app.route(\"/admin\")\n@requires_auth\ndef admin():", "@app.route(\"/admin\")\ndef admin():", "auth0 @requires_auth removed"],
+  ["app/auth.py", "@app.route(\"/export\")\n@token_required\ndef export():", "@app.route(\"/export\")\ndef export():", "@token_required removed"],
+  ["app/auth.py", "@bp.route(\"/users\")\n@roles_required(\"admin\")\ndef users():", "@bp.route(\"/users\")\ndef users():", "@roles_required removed"],
+  ["app/views.py", "    if not current_user.is_authenticated:\n        return login_manager.unauthorized()\n    return render_template(\"x.html\")", "    return render_template(\"x.html\")", "flask-login unauthorized() removed"],
+  ["src/Startup.cs", "app.UseAuthentication();\napp.UseAuthorization();\napp.MapControllers();", "app.MapControllers();", "asp UseAuthentication removed"],
+  ["cmd/api/routes.go", "r.With(jwtauth.Verifier(tokenAuth), jwtauth.Authenticator).Get(\"/admin\", adminHandler)", "r.Get(\"/admin\", adminHandler)", "chi jwtauth removed"],
+  ["cmd/api/handlers.go", "\tif !isAdmin(user) {\n\t\thttp.Error(w, \"forbidden\", http.StatusForbidden)\n\t\treturn\n\t}\n\tdeleteAll()", "\tdeleteAll()", "go forbidden branch removed"],
+  ["app/api.py", "    if user.role != \"admin\":\n        raise HTTPException(status_code=403, detail=\"Forbidden\")\n    return purge()", "    return purge()", "fastapi 403 removed"],
+  ["app/controllers/reports_controller.rb", "  http_basic_authenticate_with name: \"admin\", password: ENV[\"PW\"]\n  def index", "  def index", "rails http_basic removed"],
+  ["src/tls.js", "https.globalAgent.options.ca = ca;", "https.globalAgent.options.rejectUnauthorized = false;", "globalAgent rejectUnauthorized = false"],
+  ["app/Services/Api.php", "$r = Http::get($url);", "$r = Http::withoutVerifying()->get($url);", "laravel withoutVerifying"],
+  ["lib/client.rb", "HTTParty.get(url)", "HTTParty.get(url, verify: false)", "httparty verify false"],
+  ["src/main/java/a/Tm.java", null, "TrustManager[] tms = new TrustManager[]{ new X509TrustManager() {\n    public void checkClientTrusted(X509Certificate[] c, String a) {}\n    public void checkServerTrusted(X509Certificate[] c, String a) {}\n    public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }\n}};", "anonymous trust manager"],
+  ["src/Http.cs", "handler.ServerCertificateCustomValidationCallback = null;", "handler.ServerCertificateCustomValidationCallback = delegate { return true; };", "delegate return true"],
+  ["src/app.js", "app.use(jwt({ secret, algorithms: ['HS256'] }));", "app.use(jwt({ secret, algorithms: ['HS256'], credentialsRequired: false }));", "express-jwt credentialsRequired false"],
+  ["src/Jwt.java", "DecodedJWT jwt = verifier.verify(token);", "DecodedJWT jwt = JWT.decode(token);", "auth0 java verify\u2192decode"],
+  ["src/server.js", "res.header('Access-Control-Allow-Origin', 'https://a.com');\nres.header('Access-Control-Allow-Credentials', true);", "res.header('Access-Control-Allow-Origin', '*');\nres.header('Access-Control-Allow-Credentials', true);", "express header * + creds"],
+  ["deploy/nginx.conf", "    add_header Access-Control-Allow-Origin https://a.com;\n    add_header Access-Control-Allow-Credentials true;", "    add_header Access-Control-Allow-Origin $http_origin;\n    add_header Access-Control-Allow-Credentials true;", "nginx reflect origin + creds"],
+  ["vercel.json", "{ \"headers\": [{ \"source\": \"/api/(.*)\", \"headers\": [{ \"key\": \"Access-Control-Allow-Credentials\", \"value\": \"true\" }, { \"key\": \"Access-Control-Allow-Origin\", \"value\": \"https://a.com\" }] }] }", "{ \"headers\": [{ \"source\": \"/api/(.*)\", \"headers\": [{ \"key\": \"Access-Control-Allow-Credentials\", \"value\": \"true\" }, { \"key\": \"Access-Control-Allow-Origin\", \"value\": \"*\" }] }] }", "vercel headers *"],
+  ["authz/policy.rego", "package httpapi.authz\n\ndefault allow = false", "package httpapi.authz\n\ndefault allow = true", "rego httpapi"],
+  ["firestore.rules", "match /posts/{id} {\n  allow read: if resource.data.published == true;\n  allow write: if request.auth.uid == resource.data.author;\n}", "match /posts/{id} {\n  allow read: if resource.data.published == true;\n  allow write: if true;\n}", "firestore write if true"],
+  ["src/app.py", "os.umask(0o022)", "os.umask(0o000)", "umask 000"],
+  ["src/worker.js", "fs.chmodSync(sock, 0o700);", "fs.chmodSync(sock, 0o777);", "socket chmod 777"],
+];
+
+/** Ordinary edits next to guards, refactors that keep the check. */
+const THIRD_ORDINARY: Case[] = [
+  ["app/views.py", "@login_required\ndef a(request):\n    x = 1", "@login_required\n@require_POST\ndef a(request):\n    x = 1", "decorator added next to login_required"],
+  ["src/Startup.cs", "app.UseAuthentication();\napp.UseAuthorization();", "app.UseHttpsRedirection();\napp.UseAuthentication();\napp.UseAuthorization();", "asp pipeline extended"],
+  ["src/api.js", "if (!user) return res.status(401).end();", "if (!user) return unauthorized(res);", "401 moved to helper"],
+  ["src/tls.js", "const agent = new https.Agent({ rejectUnauthorized: true });", "const agent = new https.Agent({ rejectUnauthorized: true, keepAlive: true });", "agent keepalive"],
+  ["src/jwt.ts", "const claims = jwt.verify(token, key);", "const claims = verifyToken(token, key);", "verify moved to helper"],
+  ["lib/app_web/router.ex", "    pipe_through [:browser]", "    pipe_through [:browser, :require_authenticated_user]", "phoenix auth added"],
+  ["src/roles.py", "ROLES = [\"admin\", \"editor\"]", "ROLES = [\"admin\", \"editor\", \"viewer\"]", "roles list"],
+  ["src/admin.ts", "if (user.role !== 'admin') throw new ForbiddenException();", "if (!user.roles.includes('admin')) throw new ForbiddenException();", "403 condition refactor"],
+  ["src/auth/login.ts", "export async function login(req, res) {\n  const user = await users.find(req.body.email);", "export async function login(req, res) {\n  const user = await users.findByEmail(req.body.email);", "login refactor"],
+  ["tests/test_api.py", "client = TestClient(app)", "client = TestClient(app)\napp.dependency_overrides[get_current_user] = lambda: fake_user", "test overrides auth dep"],
+  ["src/server.js", "app.use(cors());", "app.use(cors({ origin: process.env.CORS_ORIGIN }));", "cors from env"],
+  ["config/nginx.conf", "    add_header X-Frame-Options DENY;", "    add_header X-Frame-Options DENY;\n    add_header X-Content-Type-Options nosniff;", "nginx header"],
+  ["src/files.go", "os.WriteFile(p, b, 0600)", "os.WriteFile(p, b, 0644)", "writefile mode"],
+  ["src/settings.py", "DEBUG = False", "DEBUG = env.bool(\"DEBUG\", default=False)", "debug from env"],
+  ["src/hooks/useAuth.ts", "export function useAuth() {\n  return useContext(AuthContext);\n}", "export function useAuth() {\n  const ctx = useContext(AuthContext);\n  if (!ctx) throw new Error(\"no provider\");\n  return ctx;\n}", "react hook"],
+];
+
 test('authentication or authorization removed: sensitive in every agent format, naming the line', async () => {
   await expectSensitive(AUTH_REMOVED);
 });
@@ -432,6 +480,14 @@ test('a second batch of spellings across every class: sensitive in every agent f
 
 test('a second batch of ordinary edits: not sensitive', async () => {
   await expectNotSensitive(SECOND_ORDINARY);
+});
+
+test('a third batch of spellings: sensitive in every agent format', async () => {
+  await expectSensitive(THIRD_SENSITIVE);
+});
+
+test('a third batch of ordinary edits: not sensitive', async () => {
+  await expectNotSensitive(THIRD_ORDINARY);
 });
 
 test('ordinary code work about auth, roles, CORS, TLS and rules is not sensitive', async () => {

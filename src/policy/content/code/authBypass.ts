@@ -32,6 +32,7 @@ const MARKERS: Marker[] = [
   { re: /\$except\s*=\s*\[\s*['"]\*['"]/g, message: 'exempts every route from CSRF verification.' },
   { re: /\b(?:permission_classes|authentication_classes)\s*=\s*(?:\[\s*\]|\(\s*\))|@(?:permission_classes|authentication_classes)\s*\(\s*(?:\[\s*\]|\(\s*\))\s*\)|['"]DEFAULT_(?:PERMISSION|AUTHENTICATION)_CLASSES['"]\s*:\s*(?:\[\s*\]|\(\s*\))/g, message: 'empties the authentication/permission classes: anyone may call.' },
   { re: /\bauth\s*:\s*\{[^}]*\bmode\s*:\s*['"](?:optional|try)['"]/g, message: 'makes authentication optional for the route.' },
+  { re: /\bcredentialsRequired\s*:\s*false\b/g, message: 'lets requests without a token through (credentialsRequired: false).' },
   { re: /\b(?:jwt_required|login_required|verify_jwt_in_request)\s*\(\s*optional\s*=\s*True/g, message: 'makes authentication optional (optional=True).' },
   {
     re: /\b(?:auth|authn|authz|authenticate|authentication|authorization|authorize|auth_?required|require_?auth\w*|requires_?auth\w*|login_?required|auth_?enabled|enable_?auth\w*|check_?auth\w*|verify_?auth\w*|authentication_?required|use_?auth|with_?auth|auth_?check|security_?enabled|enable_?security|secure_?routes?)['"]?\s*(?:[:=]|=>)\s*['"]?(?:false|no|off|0)\b(?!\s*[=<>!])/gi,

@@ -9,6 +9,8 @@ const ORIGIN_ANY = new RegExp(
   [
     String.raw`Access-Control-Allow-Origin['"]?\s*\]?\s*(?:[,:=]|=>)\s*['"]\*['"]`,
     String.raw`Access-Control-Allow-Origin:\s*\*`,
+    String.raw`Access-Control-Allow-Origin['"]?\s+['"]?(?:\*|\$http_origin)\b`,
+    String.raw`["']key["']\s*:\s*["']Access-Control-Allow-Origin["']\s*,\s*["']value["']\s*:\s*["']\*["']`,
     String.raw`Access-Control-Allow-Origin['"]?\s*\]?\s*(?:[,:=]|=>)\s*(?:\w+\.)*(?:headers?|Header)\s*(?:\.get\s*\(|\[|\.|\.Get\s*\()\s*['"]?(?:[Oo]rigin|ORIGIN|HTTP_ORIGIN)['"]?`,
     String.raw`Access-Control-Allow-Origin['"]?\s*\]?\s*(?:[,:=]|=>)\s*\$_SERVER\s*\[\s*['"]HTTP_ORIGIN['"]\s*\]`,
     String.raw`\borigin['"]?\s*:\s*(?:true\b|['"]\*['"]|\/\^?\.[*+]\$?\/|\[\s*['"]\*['"]\s*\])`,
@@ -31,7 +33,7 @@ const ORIGIN_ANY = new RegExp(
 
 /** Credentials allowed. */
 const CREDENTIALS =
-  /Access-Control-Allow-Credentials['"]?\s*\]?\s*(?:[,:=]|=>)\s*['"]?true|Access-Control-Allow-Credentials:\s*true|\bcredentials['"]?\s*:\s*true\b|\b(?:supports|allow)_credentials\s*=\s*True\b|\bCORS_ALLOW_CREDENTIALS\s*=\s*True\b|['"]supports_credentials['"]\s*=>\s*true\b|\b(?:allowCredentials|setAllowCredentials)\s*\(\s*true\s*\)|\ballowCredentials\s*=\s*"true"|\bAllowCredentials\s*\(\s*\)|\bAllowCredentials\s*:\s*true\b|\bsupports_credentials\s*\(\s*\)|\ballow_credentials\s*\(\s*true\s*\)/gm;
+  /Access-Control-Allow-Credentials['"]?\s*\]?\s*(?:[,:=]|=>)\s*['"]?true|Access-Control-Allow-Credentials:\s*true|\bcredentials['"]?\s*:\s*true\b|\b(?:supports|allow)_credentials\s*=\s*True\b|\bCORS_ALLOW_CREDENTIALS\s*=\s*True\b|['"]supports_credentials['"]\s*=>\s*true\b|\b(?:allowCredentials|setAllowCredentials)\s*\(\s*true\s*\)|\ballowCredentials\s*=\s*"true"|\bAllowCredentials\s*\(\s*\)|\bAllowCredentials\s*:\s*true\b|\bsupports_credentials\s*\(\s*\)|\ballow_credentials\s*\(\s*true\s*\)|Access-Control-Allow-Credentials['"]?\s+['"]?true|["']key["']\s*:\s*["']Access-Control-Allow-Credentials["']\s*,\s*["']value["']\s*:\s*["']true["']/gm;
 
 /** One spelling says both: Flask-CORS with credentials and no origins list, tower-http's very_permissive. */
 const BOTH = /\bCORS\s*\((?![^)]*\borigins\b)[^)]*\bsupports_credentials\s*=\s*True|\bCorsLayer::very_permissive\s*\(\s*\)|@CrossOrigin\s*\((?![^)]*\b(?:origins|value|originPatterns)\b)[^)]*allowCredentials\s*=\s*"true"/gm;

@@ -25,18 +25,21 @@ const SET_WRITABLE = /\bset(?:Writable|Readable|Executable)\s*\(\s*true\s*,\s*fa
 const UMASK = /\b(?:umask|Umask)\s*\(\s*(0[oOxX]?0*|0[oO]?[0-7]{1,4}|\d+)\s*\)/g;
 const SETUID = /\b(?:os\.|syscall\.|unix\.|Process::Sys\.|POSIX::|process\.)?[Ss]et(?:e|re|res)?[ug]id\s*\(\s*0\s*[,)]/g;
 
+function looseUmask(raw: string): boolean {
+  const v = /^0[xX]/.test(raw) ? parseInt(raw, 16) : /^0[oO]?[0-7]/.test(raw) || raw === '0' ? parseInt(raw.replace(/^0[oO]/, ''), 8) : Number(raw);
+  return !(v & 0o002);
+}
+
 export function fsPermissions(ch: Change, out: Findings): void {
-  for (const m of addedMatches(ch, CHMOD)) {
-    if (!worldWritable(m.groups[0] ?? '')) continue;
+  // Counted by the loosening ones only: chmod 0o700 → 0o777 keeps the number of chmod calls but adds a loose one.
+  for (const m of addedMatches(ch, CHMOD, 'code', (x) => worldWritable(x.groups[0] ?? ''))) {
     out.added('perm.mode', m, `\`${excerpt(m.text, 60)}\`: makes a file writable by every user.`);
   }
-  for (const m of addedMatches(ch, SET_WRITABLE)) {
-    if (/Writable/.test(m.text)) out.added('perm.mode', m, `\`${excerpt(m.text, 60)}\`: makes a file writable by every user.`);
+  for (const m of addedMatches(ch, SET_WRITABLE, 'code', (x) => /Writable/.test(x.text))) {
+    out.added('perm.mode', m, `\`${excerpt(m.text, 60)}\`: makes a file writable by every user.`);
   }
-  for (const m of addedMatches(ch, UMASK)) {
-    const raw = m.groups[0]!;
-    const v = /^0[xX]/.test(raw) ? parseInt(raw, 16) : /^0[oO]?[0-7]/.test(raw) || raw === '0' ? parseInt(raw.replace(/^0[oO]/, ''), 8) : Number(raw);
-    if (!(v & 0o002)) out.added('perm.mode', m, `\`${excerpt(m.text)}\`: every file the process creates will be writable by other users.`);
+  for (const m of addedMatches(ch, UMASK, 'code', (x) => looseUmask(x.groups[0]!))) {
+    out.added('perm.mode', m, `\`${excerpt(m.text)}\`: every file the process creates will be writable by other users.`);
   }
   for (const m of addedMatches(ch, SETUID)) out.added('perm.elevate', m, `\`${excerpt(m.text)}\`: switches the process to root.`);
 }

@@ -39,11 +39,11 @@ export function codeLooseningFindings(input: CodeChangeInput): ContentFinding[] 
   if (code) {
     authRemoval(ch, out);
     jwtOff(ch, out);
-    corsOpen(ch, out);
     fsPermissions(ch, out);
     supabaseServiceKey(ch, out);
   }
   if (code || APP_CONFIG.has(file.ext)) {
+    corsOpen(ch, out);
     authBypass(ch, out, code);
     tlsOff(ch, out, code);
   }

@@ -26,7 +26,7 @@ const MARKERS: Marker[] = [
   { re: /\bPYTHONHTTPSVERIFY['"]?\s*\]?\s*(?:[:=]|,)\s*['"]?0/g, message: 'turns HTTPS certificate verification off for Python (PYTHONHTTPSVERIFY=0).' },
   { re: /\burllib3\.disable_warnings\s*\(|\bInsecureRequestWarning\b/g, message: 'silences the warning for unverified HTTPS requests.', risk: 'review' },
   // JavaScript / TypeScript.
-  { re: /\brejectUnauthorized['"]?\s*:\s*(?:false|0)\b/g, message: 'accepts any TLS certificate (rejectUnauthorized: false).' },
+  { re: /\brejectUnauthorized['"]?\s*[:=]\s*(?:false|0)\b/g, message: 'accepts any TLS certificate (rejectUnauthorized: false).' },
   { re: /\bNODE_TLS_REJECT_UNAUTHORIZED['"]?\s*\]?\s*(?:[:=]|,)\s*['"]?0/g, message: 'turns TLS verification off for the whole Node process (NODE_TLS_REJECT_UNAUTHORIZED=0).', config: true },
   { re: /\bstrictSSL['"]?\s*:\s*false\b|\bstrict_ssl['"]?\s*[:=]\s*false\b/gi, message: 'turns TLS verification off (strictSSL: false).', config: true },
   { re: /\bcheckServerIdentity['"]?\s*:\s*(?:\(\s*\)\s*=>\s*(?:undefined|null|\{\s*\})|function\s*\(\s*\)\s*\{\s*(?:return\s*(?:undefined|null)?;?\s*)?\})/g, message: 'skips the TLS hostname check (checkServerIdentity returns nothing).' },
@@ -37,6 +37,8 @@ const MARKERS: Marker[] = [
   { re: /\bVERIFY_NONE\b|\bverify_mode['"]?\s*(?:=>|:|=)\s*0\b|:verify_none\b/g, message: 'accepts any TLS certificate (VERIFY_NONE).' },
   { re: /\bCURLOPT_SSL_VERIFY(?:PEER|HOST)\s*(?:,|=>)\s*(?:false|FALSE|0L?)\b|\bCURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*0/g, message: 'turns curl certificate verification off (CURLOPT_SSL_VERIFYPEER/HOST).' },
   { re: /['"]verify_peer(?:_name)?['"]\s*=>\s*(?:false|0)\b|['"]allow_self_signed['"]\s*=>\s*true\b/gi, message: 'turns TLS peer verification off for the stream.' },
+  { re: /\bwithoutVerifying\s*\(|\bRequestOptions::VERIFY\s*=>\s*false\b/g, message: 'turns TLS verification off for the HTTP client (withoutVerifying).' },
+  { re: /\b(?:HTTParty|RestClient|Faraday|Excon|Typhoeus|HTTPX|Net::HTTP|HTTP)\b[^\n]*\b(?:verify(?:_ssl|_peer)?|ssl_verifypeer|ssl_verify)\s*(?::|=>)\s*false\b/g, message: 'turns TLS verification off for the HTTP client (verify: false).' },
   { re: /['"]verify['"]\s*=>\s*false\b/gi, message: 'turns TLS verification off for the HTTP client (verify => false).' },
   { re: /\b(?:ssl|tls)['"]?\s*(?::|=>|=)\s*\{[^}\n]*\bverify['"]?\s*(?::|=>|=)\s*false\b/gi, message: 'turns TLS verification off for the HTTP client (ssl: { verify: false }).' },
   { re: /\bSSL_CTX_set_verify\s*\([^,]+,\s*SSL_VERIFY_NONE|\bSSL_VERIFY_NONE\b/g, message: 'accepts any TLS certificate (SSL_VERIFY_NONE).' },
