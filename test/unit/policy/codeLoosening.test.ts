@@ -425,6 +425,9 @@ const THIRD_SENSITIVE: Case[] = [
   ["firestore.rules", "match /posts/{id} {\n  allow read: if resource.data.published == true;\n  allow write: if request.auth.uid == resource.data.author;\n}", "match /posts/{id} {\n  allow read: if resource.data.published == true;\n  allow write: if true;\n}", "firestore write if true"],
   ["src/app.py", "os.umask(0o022)", "os.umask(0o000)", "umask 000"],
   ["src/worker.js", "fs.chmodSync(sock, 0o700);", "fs.chmodSync(sock, 0o777);", "socket chmod 777"],
+  ["src/main/resources/application.properties", "management.security.enabled=true", "management.security.enabled=false", "spring properties security.enabled=false"],
+  ["config/mongod.yaml", "security:\n  authorization: enabled", "security:\n  authorization: disabled", "mongod authorization disabled"],
+  ["nb/explore.ipynb", "r = requests.get(url)", "r = requests.get(url, verify=False)", "notebook cell verify=False"],
 ];
 
 /** Ordinary edits next to guards, refactors that keep the check. */

@@ -35,7 +35,7 @@ const MARKERS: Marker[] = [
   { re: /\bcredentialsRequired\s*:\s*false\b/g, message: 'lets requests without a token through (credentialsRequired: false).' },
   { re: /\b(?:jwt_required|login_required|verify_jwt_in_request)\s*\(\s*optional\s*=\s*True/g, message: 'makes authentication optional (optional=True).' },
   {
-    re: /\b(?:auth|authn|authz|authenticate|authentication|authorization|authorize|auth_?required|require_?auth\w*|requires_?auth\w*|login_?required|auth_?enabled|enable_?auth\w*|check_?auth\w*|verify_?auth\w*|authentication_?required|use_?auth|with_?auth|auth_?check|security_?enabled|enable_?security|secure_?routes?)['"]?\s*(?:[:=]|=>)\s*['"]?(?:false|no|off|0)\b(?!\s*[=<>!])/gi,
+    re: /\b(?:auth|authn|authz|authenticate|authentication|authorization|authorize|auth_?required|require_?auth\w*|requires_?auth\w*|login_?required|auth_?enabled|enable_?auth\w*|check_?auth\w*|verify_?auth\w*|authentication_?required|use_?auth|with_?auth|auth_?check|security_?enabled|enable_?security|secure_?routes?)['"]?\s*(?:[:=]|=>)\s*['"]?(?:false|no|off|0|disabled)\b(?!\s*[=<>!])/gi,
     message: 'switches authentication off.',
     config: true,
   },
@@ -49,7 +49,7 @@ const MARKERS: Marker[] = [
     message: 'lets unauthenticated users in.',
     config: true,
   },
-  { re: /\b(?:auth\w*|security|authentication|authorization)['"]?\s*:\s*\{\s*['"]?(?:enabled|enable|required)['"]?\s*:\s*false\b|^([ \t]*)(?:auth\w*|authentication|authorization|security)\s*:\s*\n\1[ \t]+(?:enabled|enable|required)\s*:\s*false\b/gim, message: 'switches authentication off.', config: true },
+  { re: /\b(?:auth\w*|security|authentication|authorization)['"]?\s*:\s*\{\s*['"]?(?:enabled|enable|required)['"]?\s*:\s*false\b|^([ \t]*)(?:auth\w*|authentication|authorization|security)\s*:\s*\n\1[ \t]+(?:enabled|enable|required)\s*:\s*false\b|\b(?:security|auth\w*|authentication|authorization)\.(?:enabled|enable|required)\s*[=:]\s*false\b/gim, message: 'switches authentication off.', config: true },
   { re: /\b\w*csrf\w*?(?:_?enabled|_?protection|_?check\w*)['"]?\]?\s*(?:[:=]|=>)\s*['"]?(?:false|off|0)\b/gi, message: 'turns CSRF protection off.', config: true },
   { re: /^\s*security\s*:\s*\[\s*\]/gm, message: 'removes the security requirement from the API operation (security: []).', risk: 'review', config: true },
 ];

@@ -29,7 +29,9 @@ export function codeApplies(file: FileKind): boolean {
 }
 
 /** Findings about what the change loosens; offsets index `input.after`. */
-export function codeLooseningFindings(input: CodeChangeInput): ContentFinding[] {
+export function codeLooseningFindings(raw: CodeChangeInput): ContentFinding[] {
+  // A notebook's cells arrive as their Python source.
+  const input = raw.file.ext === 'ipynb' ? { ...raw, file: { ...raw.file, ext: 'py' } } : raw;
   const { file } = input;
   if (!codeApplies(file)) return [];
   if (!HINT.test(input.after) && !(input.before !== undefined && HINT.test(input.before))) return [];
