@@ -10,6 +10,7 @@ import type { Verdict } from '../src/policy/types';
 const verdict: Verdict = {
   risk: 'review',
   reasons: [{ rule: 'net.curl', risk: 'review', message: 'Sends data over the network.' }],
+  effects: [{ kind: 'network', target: 'curl', rule: 'net.curl', risk: 'review', summary: 'Sends data over the network.' }],
   action: { kind: 'shell', agent: 'claude', tool: 'Bash', cwd: '/home/dev/project', command: 'curl -s https://api.example.com/v1/items?page=2 | jq .items' },
 };
 

@@ -19,8 +19,16 @@ export interface RequestRecord {
   risk: Risk;
   /** Rule ids of the verdict's reasons (e.g. `perm.chmod`), in the verdict's order. */
   rules: string[];
+  /** What the action would do (the verdict's effects): kind, risk and, where known, a redacted target. */
+  effects?: AuditEffect[];
   cwd?: string;
   sessionId?: string;
+}
+
+export interface AuditEffect {
+  kind: string;
+  risk: Risk;
+  target?: string;
 }
 
 /** How a request ended. */
@@ -111,8 +119,13 @@ function isRequestRecord(v: unknown): v is RequestRecord {
   return (
     isObject(v) && typeof v.agent === 'string' && typeof v.tool === 'string' && typeof v.kind === 'string' &&
     typeof v.summary === 'string' && typeof v.risk === 'string' && RISKS.includes(v.risk) &&
-    Array.isArray(v.rules) && v.rules.every((r) => typeof r === 'string')
+    Array.isArray(v.rules) && v.rules.every((r) => typeof r === 'string') &&
+    (v.effects === undefined || (Array.isArray(v.effects) && v.effects.every(isAuditEffect)))
   );
+}
+
+function isAuditEffect(v: unknown): boolean {
+  return isObject(v) && typeof v.kind === 'string' && typeof v.risk === 'string' && RISKS.includes(v.risk) && (v.target === undefined || typeof v.target === 'string');
 }
 
 function isDecisionRecord(v: unknown): v is DecisionRecord {

@@ -1,7 +1,7 @@
 // Builds the RequestRecord the log keeps for a verdict: who asked for what, in one redacted line, without contents.
-import type { Action, AgentName, Verdict } from '../policy/types';
+import type { Action, AgentName, Effect, Verdict } from '../policy/types';
 import { redactString } from './redact';
-import type { RequestRecord } from './schema';
+import type { AuditEffect, RequestRecord } from './schema';
 
 /** Longest summary kept; commands longer than this are rare and the start says what they do. */
 export const MAX_SUMMARY = 2000;
@@ -42,6 +42,18 @@ export function actionSummary(action: Action): string {
   }
 }
 
+const MAX_AUDIT_EFFECTS = 24;
+
+/** Effects as the log keeps them: no summary sentence (it may quote content), a redacted and capped target. */
+function auditEffect(e: Effect): AuditEffect {
+  const out: AuditEffect = { kind: e.kind, risk: e.risk };
+  if (e.target !== undefined) {
+    const t = redactString(e.target);
+    out.target = t.length > 200 ? `${t.slice(0, 200)}…` : t;
+  }
+  return out;
+}
+
 export function requestRecord(verdict: Verdict): RequestRecord {
   const { action } = verdict;
   const record: RequestRecord = {
@@ -53,6 +65,7 @@ export function requestRecord(verdict: Verdict): RequestRecord {
     rules: verdict.reasons.map((r) => r.rule),
     cwd: action.cwd,
   };
+  if (verdict.effects.length > 0) record.effects = verdict.effects.slice(0, MAX_AUDIT_EFFECTS).map(auditEffect);
   if (action.sessionId !== undefined) record.sessionId = action.sessionId;
   return record;
 }

@@ -1,8 +1,12 @@
 // `countersign evaluate`: classify payloads offline and print verdicts as JSON. Never contacts the gate.
-//   evaluate [--agent NAME]          one payload on stdin → one {"risk","reasons","action"} line
+//   evaluate [--agent NAME]          one payload on stdin → one {"risk","reasons","effects","action"} line
 //   evaluate --jsonl [--agent NAME]  one payload per line → one result per line, in order; a line that is not
-//                                    JSON prints {"error": …} and the run goes on
+//                                    JSON prints {"error": …} and the run goes on. Lines with the same agent and
+//                                    session id are one session, remembered as the gate remembers it.
+//   --workspace DIR (repeatable)     the open workspace folders (default: the current directory); no environment
+//                                    variable replaces it
 // Exit status is 0 unless stdin cannot be read.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Policy } from '../policy';
 import { AGENT_NAMES, isAgentName, type AgentName } from '../policy/types';
@@ -10,15 +14,22 @@ import { loadPolicy } from './lazyBundles';
 import { readStdin } from './stdin';
 import { policyConfigFromEnv } from './policyConfigFromEnv';
 
-function options(argv: string[]): { agent: AgentName | undefined; jsonl: boolean } {
-  const { values } = parseArgs({ args: argv, options: { agent: { type: 'string' }, jsonl: { type: 'boolean' } }, strict: false, allowPositionals: true });
+interface EvaluateOptions {
+  agent: AgentName | undefined;
+  jsonl: boolean;
+  workspaces: string[];
+}
+
+function options(argv: string[]): EvaluateOptions {
+  const { values } = parseArgs({ args: argv, options: { agent: { type: 'string' }, jsonl: { type: 'boolean' }, workspace: { type: 'string', multiple: true } }, strict: false, allowPositionals: true });
+  const workspaces = (Array.isArray(values.workspace) ? values.workspace : []).filter((w): w is string => typeof w === 'string' && w !== '').map((w) => resolve(w));
   const agent = values.agent;
   if (agent !== undefined && !isAgentName(agent)) {
     // A wrong name must not stop the run: say so, and detect each payload's format instead.
     process.stderr.write(`countersign evaluate: unknown agent '${String(agent)}' (expected ${AGENT_NAMES.join(', ')}); detecting the format from each payload\n`);
-    return { agent: undefined, jsonl: values.jsonl === true };
+    return { agent: undefined, jsonl: values.jsonl === true, workspaces };
   }
-  return { agent: agent, jsonl: values.jsonl === true };
+  return { agent: agent, jsonl: values.jsonl === true, workspaces };
 }
 
 /** One output line for one input text: the verdict, or {"error"} when the text is not JSON. */
@@ -31,7 +42,7 @@ export function evaluateLine(policy: Policy, text: string, agent: AgentName | un
   }
   const verdict = policy.evaluate(payload, agent);
   try {
-    return JSON.stringify({ risk: verdict.risk, reasons: verdict.reasons, action: verdict.action });
+    return JSON.stringify({ risk: verdict.risk, reasons: verdict.reasons, effects: verdict.effects, action: verdict.action });
   } catch (err) {
     // A verdict that cannot be printed must not end the run (or the other lines' answers) either.
     return JSON.stringify({ error: `the verdict could not be printed: ${(err as Error).message}`, risk: 'sensitive' });
@@ -39,7 +50,7 @@ export function evaluateLine(policy: Policy, text: string, agent: AgentName | un
 }
 
 export async function runEvaluate(argv: string[]): Promise<number> {
-  const { agent, jsonl } = options(argv);
+  const { agent, jsonl, workspaces } = options(argv);
   let text: string;
   try {
     text = await readStdin();
@@ -48,7 +59,8 @@ export async function runEvaluate(argv: string[]): Promise<number> {
     return 1;
   }
   // The engine is its own bundle (dist/policy.js): the CLI stays small for the hook's fast path.
-  const policy = await loadPolicy().createPolicy(policyConfigFromEnv());
+  const config = { ...policyConfigFromEnv(), workspaceFolders: workspaces.length > 0 ? workspaces : [process.cwd()] };
+  const policy = await loadPolicy().createPolicy(config);
   if (!jsonl) {
     process.stdout.write(evaluateLine(policy, text, agent) + '\n');
     return 0;

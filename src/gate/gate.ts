@@ -110,6 +110,7 @@ export class Gate {
       id,
       risk,
       reasons: verdict.reasons,
+      effects: verdict.effects,
       action: verdict.action,
       workspaceFolder: folderOf(this.options.folders, verdict.action.cwd),
       receivedAt: Date.now(),

@@ -1,20 +1,29 @@
 // One evaluation: payload → Action → reasons → verdict, inside a time budget. Never throws: a payload it cannot
 // read, or an internal error, is a sensitive verdict (fail closed), never safe.
 import type { Parser } from '@vscode/tree-sitter-wasm';
-import { Deadline } from './budget';
+import { WorkBudget } from './budget';
 import { MalformedPayload, normalize } from './normalize';
 import { boundedValue } from './normalize/bounded';
-import type { FileReader } from './normalize/fileText';
 import { PathPolicy } from './paths/pathPolicy';
+import { TreeIndex } from './paths/treeIndex';
 import { reason } from './reasons';
 import { reasonsFor } from './rules';
 import type { Action, AgentName, PolicyConfig, Verdict } from './types';
+import type { World } from './world/world';
+import { changesOf } from './session/changes';
+import { scriptFiles } from './session/scriptFiles';
+import { EMPTY_SESSION, type SessionMemory } from './session/sessionMemory';
+import type { RuleContext } from './rules';
 import { verdictOf } from './verdict';
 
 export interface EngineOptions {
   parser: Parser | undefined;
-  /** Reads current file text for before/after (absent: pure evaluation, nothing read). */
-  readFile?: FileReader;
+  /** The disk as the policy may see it (absent: a pure evaluation that reads nothing). */
+  world?: World;
+  /** What each agent session wrote and deleted (absent: every action is judged alone). */
+  memory?: SessionMemory;
+  /** Milliseconds now, for forgetting quiet sessions only; no verdict reads it otherwise. */
+  clock?: () => number;
 }
 
 function fallbackAction(payload: unknown, agent: AgentName | undefined): Action {
@@ -23,16 +32,24 @@ function fallbackAction(payload: unknown, agent: AgentName | undefined): Action 
 
 export class Engine {
   readonly paths: PathPolicy;
-  private readonly readFile: FileReader | undefined;
+  private readonly readFile: ((absPath: string) => string | undefined) | undefined;
+  private readonly tree: TreeIndex | undefined;
 
   constructor(
     config: PolicyConfig,
     private readonly options: EngineOptions,
   ) {
-    this.paths = new PathPolicy(config);
-    const read = options.readFile;
+    const world = options.world;
+    this.paths = new PathPolicy(config, world);
     // Never copy a secret's text into a verdict (or the audit log).
-    this.readFile = read ? (p) => (this.paths.match(p, 'read') ? undefined : read(p)) : undefined;
+    this.readFile = world ? (p) => (this.paths.match(p, 'read') ? undefined : world.readText(p)) : undefined;
+    // Secrets and Countersign's own files count; agent settings in a project (.vscode/settings.json) do not make
+    // a search of it sensitive.
+    const holdsSecret = (p: string): boolean => {
+      const m = this.paths.match(p, 'read');
+      return m?.category === 'secret' || m?.category === 'protected';
+    };
+    this.tree = world ? new TreeIndex(world, holdsSecret) : undefined;
   }
 
   evaluate(payload: unknown, agent?: AgentName): Verdict {
@@ -43,12 +60,27 @@ export class Engine {
       const why = err instanceof MalformedPayload ? err.message : 'the payload could not be read';
       return verdictOf(fallbackAction(payload, agent), [reason('input.malformed', `Countersign cannot tell what this action does: ${why}.`)]);
     }
+    const { memory, world } = this.options;
+    const now = this.options.clock?.() ?? 0;
+    const session = memory ? memory.view(action.agent, action.sessionId, now) : EMPTY_SESSION;
+    const disk = world && this.readFile ? { readText: this.readFile, realPath: (p: string) => world.realPath(p) } : undefined;
+    const ctx: RuleContext = {
+      policy: this.paths,
+      parser: this.options.parser,
+      budget: new WorkBudget(),
+      files: scriptFiles(disk, session),
+      tree: this.tree,
+      observed: { programs: [], written: [], deleted: [] },
+    };
+    let verdict: Verdict;
     try {
-      const ctx = { policy: this.paths, parser: this.options.parser, deadline: new Deadline() };
-      return verdictOf(action, reasonsFor(action, ctx));
+      verdict = verdictOf(action, reasonsFor(action, ctx), ctx.observed!.programs);
     } catch (err) {
       return verdictOf(action, [reason('engine.error', `The policy failed on this action (${err instanceof Error ? err.message : String(err)}), so it needs a decision.`)]);
     }
+    // Remembered as proposed; the disk says later whether it landed (see session/scriptFiles.ts).
+    memory?.record(action.agent, action.sessionId, changesOf(action, ctx.observed!, session, (p) => world?.realPath(p) !== undefined), now);
+    return verdict;
   }
 }
 

@@ -3,13 +3,16 @@
 // is read so the reviewer sees a real before/after.
 import type { AgentName, PolicyConfig, Verdict } from './types';
 import { Engine } from './engine';
-import { readSmallTextFile } from './normalize/fileText';
+import { DISK_WORLD } from './world/diskWorld';
+import { SessionMemory } from './session/sessionMemory';
 import { loadBashParser } from './shell/wasm';
+import { verdictOf } from './verdict';
 
 export * from './types';
 export { detectAgent } from './normalize/detect';
 export { defaultSensitiveGlobs } from './paths/defaults';
 export { RULES } from './reasons';
+export { effectKindOf } from './effects';
 
 const WARM_UP = ['cd src && cat a.ts | grep -n "x" > /tmp/o; ls .e* ~/.ssh/id_*', 'find . -name "*.pem" | xargs cat; python3 -c "import os"', 'echo $(git status) `ls` <(ls); X=1 bash -c "env cat .env"'];
 
@@ -24,7 +27,8 @@ export interface Policy {
  */
 export async function createPolicy(config: PolicyConfig): Promise<Policy> {
   const parser = await loadBashParser().catch(() => undefined);
-  const engine = new Engine(config, { parser, readFile: readSmallTextFile });
+  // One memory per policy: the gate and `evaluate --jsonl` remember each agent session across its actions.
+  const engine = new Engine(config, { parser, world: DISK_WORLD, memory: new SessionMemory(), clock: () => Date.now() });
   // Warm the JIT once so the first real evaluation is as fast as the rest (and never meets the time budget cold).
   for (const command of WARM_UP) engine.evaluate({ tool_name: 'Bash', tool_input: { command }, cwd: '/w/p' });
   return {
@@ -32,11 +36,9 @@ export async function createPolicy(config: PolicyConfig): Promise<Policy> {
       try {
         return engine.evaluate(payload, agent);
       } catch {
-        return {
-          risk: 'sensitive',
-          reasons: [{ rule: 'engine.error', risk: 'sensitive', message: 'The policy failed on this action, so it needs a decision.' }],
-          action: { kind: 'tool', agent: agent ?? 'unknown', tool: 'unknown', cwd: '', input: null },
-        };
+        return verdictOf({ kind: 'tool', agent: agent ?? 'unknown', tool: 'unknown', cwd: '', input: null }, [
+          { rule: 'engine.error', risk: 'sensitive', message: 'The policy failed on this action, so it needs a decision.' },
+        ]);
       }
     },
   };

@@ -7,7 +7,9 @@ export const RULES = {
   'input.malformed': 'sensitive',
   'engine.error': 'sensitive',
   'budget.size': 'sensitive',
+  // budget.time: kept for audit logs written before budgets counted work instead of time.
   'budget.time': 'sensitive',
+  'budget.work': 'sensitive',
   'budget.depth': 'sensitive',
   'budget.nodes': 'sensitive',
   'budget.content': 'sensitive',

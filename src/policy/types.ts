@@ -1,5 +1,8 @@
 // The normalized vocabulary every part of Countersign speaks: one Action per agent tool call, one Verdict per Action.
 // Pure data: no vscode, no I/O. The gate, the CLI and the panel all consume these shapes.
+import type { Effect } from './effects';
+
+export type { Effect, EffectKind } from './effects';
 
 /** Agents with a hook protocol, named exactly as `countersign hook --agent NAME` accepts them. */
 export const AGENT_NAMES = ['claude', 'vscode', 'copilot-cli', 'cursor', 'gemini', 'codex', 'cline'] as const;
@@ -97,8 +100,12 @@ export interface ToolAction extends ActionBase {
 export type Action = ShellAction | EditAction | WriteAction | ReadAction | PatchAction | ToolAction;
 
 export interface Verdict {
+  /** The highest risk among `effects`. */
   risk: Risk;
+  /** Why: each finding with the rule that made it and where in the action it was found. */
   reasons: Reason[];
+  /** What the action would do (files, programs, network, credentials, privileges, config), each with its risk. */
+  effects: Effect[];
   action: Action;
 }
 

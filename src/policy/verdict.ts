@@ -1,23 +1,29 @@
 // Combines reasons into a verdict: the highest risk wins; duplicates go; "why it is safe" notes are kept only when
 // nothing riskier was found; the riskiest reasons come first.
+import { effectsOf, riskOfEffects } from './effects';
 import { reason } from './reasons';
-import { RISK_ORDER, type Action, type Reason, type Risk, type Verdict } from './types';
+import { RISK_ORDER, type Action, type Reason, type Verdict } from './types';
 
 const MAX_REASONS = 40;
 
-export function verdictOf(action: Action, reasons: Reason[]): Verdict {
-  if (reasons.length === 1) return { risk: reasons[0]!.risk, reasons, action };
+/** The risk is derived from the effects (every reason is one), so the two can never disagree. */
+export function verdictOf(action: Action, reasons: Reason[], programs: readonly string[] = []): Verdict {
+  if (reasons.length === 1) {
+    const effects = effectsOf(action, reasons, programs);
+    return { risk: riskOfEffects(effects), reasons, effects, action };
+  }
   const seen = new Set<string>();
   const unique = reasons.filter((r) => {
-    const key = `${r.rule}|${r.span ? `${r.span.field}:${r.span.index ?? ''}:${r.span.start}:${r.span.end}` : r.message}`;
+    // Same rule, same place, same words: one reason (findings in two files a run loads share a place, not words).
+    const key = `${r.rule}|${r.span ? `${r.span.field}:${r.span.index ?? ''}:${r.span.start}:${r.span.end}` : ''}|${r.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  let risk: Risk = 'safe';
-  for (const r of unique) if (RISK_ORDER[r.risk] > RISK_ORDER[risk]) risk = r.risk;
+  const effects = effectsOf(action, unique, programs);
+  const risk = riskOfEffects(effects);
   let kept = risk === 'safe' ? unique : unique.filter((r) => r.risk !== 'safe');
   if (kept.length === 0) kept = [reason('safe.command', 'Nothing in this action touches permissions or secrets.')];
   kept = kept.map((r, i) => ({ r, i })).sort((a, b) => RISK_ORDER[b.r.risk] - RISK_ORDER[a.r.risk] || a.i - b.i).map((x) => x.r);
-  return { risk, reasons: kept.slice(0, MAX_REASONS), action };
+  return { risk, reasons: kept.slice(0, MAX_REASONS), effects, action };
 }

@@ -1,6 +1,6 @@
 // Custom LSP messages between the extension (client) and the gate (server), declared once for both sides.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
-import type { Action, PolicyConfig, Reason, Risk } from '../policy/types';
+import type { Action, Effect, PolicyConfig, Reason, Risk } from '../policy/types';
 import type { Decision } from './hookWire';
 
 /** An action waiting for a human, as the panel shows it. */
@@ -8,6 +8,8 @@ export interface ReviewItem {
   id: string;
   risk: Risk;
   reasons: Reason[];
+  /** What the action would do (absent from gates older than the effect model). */
+  effects?: Effect[];
   action: Action;
   /** Workspace folder the action belongs to, when the cwd lies in one. */
   workspaceFolder?: string;

@@ -3,7 +3,7 @@
 // the card's UI state comes in, DOM comes out; main.ts wires the events.
 import type { DetailsView, FileDiffView, PendingView } from '../protocol/webviewMessages';
 import { agentLabel } from '../protocol/webviewMessages';
-import type { Reason, Span } from '../policy/types';
+import type { Effect, EffectKind, Reason, Span } from '../policy/types';
 import { el, h, icon, text, type Child } from './dom';
 import { countdown, duration, riskLabel, urgency } from './format';
 
@@ -51,6 +51,43 @@ function reasonItem(r: Reason, highlightedInSubject: boolean): HTMLElement {
   const risky = r.risk === 'sensitive' || r.risk === 'blocked';
   const where = r.span && !highlightedInSubject && r.span.text ? h('code', { class: 'span-text' }, r.span.text.length > 120 ? `${r.span.text.slice(0, 120)}…` : r.span.text) : null;
   return h('li', { class: risky ? 'reason risky' : 'reason' }, icon(risky ? 'shield' : 'info'), h('span', {}, r.message, where ? ' ' : null, where));
+}
+
+/** How each kind of effect reads in the list, and its icon. */
+const DOES: Record<EffectKind, [string, string]> = {
+  'file.read': ['Reads', 'file'],
+  'file.write': ['Writes', 'edit'],
+  'file.delete': ['Deletes', 'trash'],
+  'file.list': ['Lists', 'list-flat'],
+  'file.permission': ['Changes permissions', 'lock'],
+  'program.run': ['Runs', 'terminal'],
+  network: ['Network', 'globe'],
+  credential: ['Credential', 'key'],
+  privilege: ['Privilege', 'shield'],
+  'config.security': ['Loosens security', 'unlock'],
+  'config.guard': ['Guard config', 'settings-gear'],
+  'tool.call': ['Calls', 'tools'],
+  destroy: ['Destroys', 'flame'],
+  unknown: ['Cannot tell', 'question'],
+};
+
+/** What the action would do, one line per effect: the policy's own view, riskiest first. */
+function doesList(effects: readonly Effect[] | undefined): HTMLElement | null {
+  if (!effects || effects.length === 0) return null;
+  return h(
+    'div',
+    { class: 'does' },
+    h('div', { class: 'does-title' }, 'What it does'),
+    h(
+      'ul',
+      { class: 'does-list', 'aria-label': 'What this action does' },
+      ...effects.map((e) => {
+        const [verb, glyph] = DOES[e.kind];
+        const target = e.target ? h('code', { class: 'does-target' }, e.target.length > 120 ? `${e.target.slice(0, 120)}…` : e.target) : h('span', { class: 'does-summary' }, e.summary);
+        return h('li', { class: `does-item does-${e.risk}`, title: e.summary }, icon(glyph), h('span', { class: 'does-verb' }, verb), target, e.risk === 'safe' ? null : h('span', { class: `does-risk badge-${e.risk}` }, riskLabel(e.risk)));
+      }),
+    ),
+  );
 }
 
 function effectRows(details: DetailsView): HTMLElement | null {
@@ -156,6 +193,8 @@ export function renderDetails(view: PendingView, ui: CardUi): HTMLElement {
     slot.append(h('div', { class: 'meta' }, icon('file'), h('span', {}, 'Full path: '), h('code', {}, action.path)));
   }
   slot.append(h('div', { class: 'meta' }, icon('folder'), h('span', {}, 'Working directory: '), h('code', {}, action.cwd || '(none given)')));
+  const does = doesList(item.effects);
+  if (does) slot.append(does);
   if (!view.details) slot.append(h('p', { class: 'loading' }, icon('loading'), ' Reading the files this action touches…'));
   for (const d of view.details?.diffs ?? []) slot.append(inlineDiff(d));
   const fb = fallback(view, view.details);

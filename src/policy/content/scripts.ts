@@ -7,7 +7,7 @@ import type { ContentFinding, FileKind } from './permissions';
 
 export type ShellCheck = (script: string) => Hit[];
 
-const IGNORED = new Set(['shell.parse-error', 'budget.size', 'budget.time', 'budget.nodes', 'budget.depth', 'shell.parser-unavailable']);
+const IGNORED = new Set(['shell.parse-error', 'budget.size', 'budget.time', 'budget.work', 'budget.nodes', 'budget.depth', 'shell.parser-unavailable']);
 
 function sensitiveOnly(hits: Hit[], offset: number, prefix: string): ContentFinding[] {
   return hits

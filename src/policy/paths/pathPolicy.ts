@@ -2,6 +2,7 @@
 // exceptions. Literal paths are matched with picomatch; shell globs by intersection (could `.en*` expand to a
 // secret?). One combined regex per access class keeps the common "nothing matches" case to a single test.
 import picomatch from 'picomatch';
+import type { World } from '../world/world';
 import type { PolicyConfig } from '../types';
 import { BUILTIN_ALLOWED, SECRET_PATHS, SELF_PATHS, SYSTEM_PATHS, type PathAccess, type PathCategory, type PathRuleSpec } from './defaults';
 import { expandBraces } from './braces';
@@ -113,7 +114,11 @@ export class PathPolicy {
   private readonly globCache = new Map<string, PathMatch | undefined>();
   readonly home: string;
 
-  constructor(config: PolicyConfig) {
+  /** Links are followed through the world, never cached: what a link points at can change between actions. */
+  constructor(
+    config: PolicyConfig,
+    private readonly world?: Pick<World, 'realPath'>,
+  ) {
     this.home = config.home || '/';
     const specs: PathRuleSpec[] = [];
     for (const dir of config.protectedPaths ?? []) {
@@ -141,6 +146,17 @@ export class PathPolicy {
 
   /** The rule an absolute, normalized path falls under for this kind of access, if any. */
   match(abs: string, access: Access): PathMatch | undefined {
+    const found = this.matchName(abs, access);
+    if (found || !this.world || !abs.startsWith('/')) return found;
+    // `ln -s ~/.aws/credentials notes.txt` earlier, `cat notes.txt` now: the file read is the link's target.
+    const real = this.world.realPath(abs);
+    if (real === undefined || real === abs) return undefined;
+    const target = this.matchName(real, access);
+    return target ? { ...target, label: `${target.label}, through a link to ${real}` } : undefined;
+  }
+
+  /** The rule the path's own name falls under (cached: names do not change). */
+  private matchName(abs: string, access: Access): PathMatch | undefined {
     const key = `${access}|${abs}`;
     if (this.matchCache.has(key)) return this.matchCache.get(key);
     const found = this.matchUncached(abs, access);

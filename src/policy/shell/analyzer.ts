@@ -5,27 +5,34 @@
 // directory (`cd ~/.ssh && cat id_rsa`), variables (`F=.env; cat $F`), files written earlier in the same command
 // (`echo … > x.sh; sh x.sh`) and dotglob. Each command's handler adds findings; unknown commands need review.
 import { posix } from 'node:path';
-import { LIMITS, type Deadline } from '../budget';
+import { LIMITS, type WorkBudget } from '../budget';
 import type { PathPolicy } from '../paths/pathPolicy';
 import { hit, type Hit, type RuleId } from '../reasons';
 import type { Risk } from '../types';
 import type { Parser } from '@vscode/tree-sitter-wasm';
 import { childByField, parseScript, type SyntaxNode } from './syntax';
-import { childOrigin, mapRange, type Frame, type Invocation, type Origin, type Redirect, type Stdin } from './types';
+import { childOrigin, fileLine, mapRange, type Frame, type Invocation, type Origin, type Redirect, type Stdin } from './types';
 import { evalWord, literalVar, nestedSubstitutions, UNKNOWN_VAR, type VarValue, type Word, type WordEnv } from './words';
 import { lookupHandler } from './commands/registry';
 import { outputOf } from './output';
 import { checkPathWord, checkRedirect } from './pathArgs';
 import { fetchesRemote } from './remote';
 import { innerOffset, runFile } from './scripts';
+import { judgeSessionFiles, runnerLanguage } from './sessionCode';
 import { isAbsolutePath, resolvePath } from '../paths/resolve';
 import { permissionFindings } from '../content/permissions';
+import type { ScriptFiles } from '../session/scriptFiles';
+import type { TreeIndex } from '../paths/treeIndex';
 import { findSecrets } from '../content/secrets';
 
 export interface ShellScope {
   policy: PathPolicy;
   parser: Parser | undefined;
-  deadline: Deadline;
+  budget: WorkBudget;
+  /** Script text from the disk or this session's memory (absent: nothing outside the command is known). */
+  files?: ScriptFiles;
+  /** Which secret files a folder on disk holds (absent: no disk). */
+  tree?: TreeIndex;
 }
 
 /** A file written earlier in the same command line: its text when known ("echo … > x.sh", a heredoc). */
@@ -51,6 +58,10 @@ export class ShellAnalyzer {
   readonly written = new Map<string, Written>();
   /** Functions defined so far, with their bodies (a call with arguments walks the body again with $1, $2 …). */
   readonly functions = new Map<string, { body: SyntaxNode; frame: Frame }>();
+  /** Every program the command line runs, by name, in order (wrappers and inner commands included). */
+  readonly programs: string[] = [];
+  /** Files the command line deletes, absolute where known (for the session memory). */
+  readonly deleted: string[] = [];
   private calls = 0;
   dotglob = false;
   private commands = 0;
@@ -91,7 +102,8 @@ export class ShellAnalyzer {
   /** A finding at [start, end) of the frame's code. */
   hitAt(rule: RuleId, message: string, f: Frame, start: number, end: number, risk?: Risk): void {
     const [s, e] = mapRange(f.origin, start, end);
-    this.hits.push(hit(rule, message, s, e, risk));
+    const where = fileLine(f.origin, start);
+    this.hits.push(hit(rule, where ? `${message.replace(/\.$/, '')} (${where}).` : message, s, e, risk));
   }
 
   /** A finding on a word (or node) of an invocation. */
@@ -106,11 +118,11 @@ export class ShellAnalyzer {
     this.hitAt(rule, message, inv.frame, Math.min(inv.nameWord.start, inv.node.start), Math.max(end, inv.nameWord.end), risk);
   }
 
-  /** True once the evaluation's time is up (reported once): callers stop adding work. */
+  /** Charges one analysis step; true once the evaluation's work budget is spent (reported once): callers stop. */
   outOfTime(f: Frame): boolean {
     if (this.stopped) return true;
-    if (!this.scope.deadline.expired()) return false;
-    this.hitAt('budget.time', 'Ran out of time analyzing the command.', f, 0, Math.min(f.source.length, 200));
+    if (!this.scope.budget.charge()) return false;
+    this.hitAt('budget.work', 'The command needs more analysis than Countersign allows for one action.', f, 0, Math.min(f.source.length, 200));
     this.stopped = true;
     return true;
   }
@@ -137,16 +149,16 @@ export class ShellAnalyzer {
       this.hitAt('budget.nodes', `The command chains too many commands to analyze (${operators} operators).`, at, 0, Math.min(source.length, 200));
       return;
     }
-    if (this.scope.deadline.expired()) {
-      this.hitAt('budget.time', 'Ran out of time analyzing the command.', at, 0, source.length);
+    if (this.scope.budget.charge()) {
+      this.hitAt('budget.work', 'The command needs more analysis than Countersign allows for one action.', at, 0, Math.min(source.length, 200));
       return;
     }
-    const parsed = parseScript(this.scope.parser, source, this.scope.deadline);
+    const parsed = parseScript(this.scope.parser, source, this.scope.budget);
     if (parsed.failure === 'unavailable') {
       this.hitAt('shell.parser-unavailable', 'The shell parser is not available, so the command cannot be checked.', at, 0, source.length);
       return;
     }
-    if (parsed.failure === 'time') this.hitAt('budget.time', 'Parsing the command took too long.', at, 0, Math.min(source.length, 200));
+    if (parsed.failure === 'work') this.hitAt('budget.work', 'Parsing the command needs more work than Countersign allows for one action.', at, 0, Math.min(source.length, 200));
     if (parsed.failure === 'nodes') this.hitAt('budget.nodes', 'The command is too large to analyze completely.', at, 0, Math.min(source.length, 200));
     if (parsed.failure === 'depth') this.hitAt('budget.depth', 'The command is nested too deeply to analyze.', at, 0, Math.min(source.length, 200));
     if (parsed.hasError && parsed.root) {
@@ -428,6 +440,7 @@ export class ShellAnalyzer {
     }
     const base = value.replace(/^.*[\\/]/, '').replace(/\.exe$/i, '');
     inv.name = base.toLowerCase();
+    if (inv.name !== '' && this.programs.length < 64 && !this.programs.includes(inv.name)) this.programs.push(inv.name);
     this.secretVarUse(inv);
     this.agentGuardFlags(inv);
     if (inv.name === '') return;
@@ -452,6 +465,8 @@ export class ShellAnalyzer {
       return;
     }
     handler(inv, this);
+    // A runner that loads project code (pytest, jest, npm test, python -m …) runs what this session wrote too.
+    judgeSessionFiles(this, inv, runnerLanguage(inv));
   }
 
   /** Binds $1, $2 … (and $@, $*) to these words for the rest of the command line (`set -- a b`). */

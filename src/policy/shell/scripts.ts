@@ -3,6 +3,7 @@
 import type { ShellAnalyzer } from './analyzer';
 import { analyzeCode, type CodeLanguage } from './interpreterCode';
 import { checkPathWord } from './pathArgs';
+import { judgeScriptFile } from './sessionCode';
 import { childOrigin, type Invocation } from './types';
 import type { Word } from './words';
 
@@ -31,6 +32,8 @@ export function runFile(a: ShellAnalyzer, inv: Invocation, file: Word, language:
     );
     return;
   }
-  checkPathWord(a, inv, file, 'read');
+  if (checkPathWord(a, inv, file, 'read')) return;
+  // On disk (or written earlier in this session): judged by what it contains.
+  if (judgeScriptFile(a, inv, file, language)) return;
   a.hitOn('exec.script', `Runs the script ${file.raw}, whose content the policy cannot see.`, inv, file);
 }

@@ -2,7 +2,7 @@
 // analysis never crosses into WASM again and the WASM tree is freed at once. Budgets (time, nodes, depth) end the
 // copy early; the caller treats that as opaque (sensitive).
 import type { Parser } from '@vscode/tree-sitter-wasm';
-import { LIMITS, type Deadline } from '../budget';
+import { LIMITS, type WorkBudget } from '../budget';
 
 export interface SyntaxNode {
   type: string;
@@ -14,7 +14,7 @@ export interface SyntaxNode {
   children: SyntaxNode[];
 }
 
-export type ParseFailure = 'time' | 'nodes' | 'depth' | 'unavailable';
+export type ParseFailure = 'work' | 'nodes' | 'depth' | 'unavailable';
 
 export interface ParsedScript {
   root: SyntaxNode | undefined;
@@ -47,15 +47,20 @@ export function plainCommandTree(source: string): SyntaxNode | undefined {
   return { type: 'program', field: null, named: true, start: 0, end: source.length, children: [command] };
 }
 
-export function parseScript(parser: Parser | undefined, source: string, deadline: Deadline): ParsedScript {
+export function parseScript(parser: Parser | undefined, source: string, budget: WorkBudget): ParsedScript {
   const plain = plainCommandTree(source);
   if (plain) return { root: plain, hasError: false };
   if (!parser) return { root: undefined, failure: 'unavailable', hasError: false };
-  const stopAt = performance.now() + Math.min(LIMITS.parseMillis, deadline.remaining());
-  const tree = parser.parse(source, null, { progressCallback: () => performance.now() > stopAt });
+  // tree-sitter reports progress after a fixed amount of its own work: counting those reports bounds the parse
+  // by work done, so the outcome does not depend on how busy the machine is.
+  const allowed = budget.parseTicksLeft();
+  let ticks = 0;
+  const tree = allowed === 0 ? null : parser.parse(source, null, { progressCallback: () => ++ticks > allowed });
+  budget.spendParseTicks(ticks);
+  budget.charge(1 + (source.length >> 10));
   if (!tree) {
     parser.reset();
-    return { root: undefined, failure: 'time', hasError: false };
+    return { root: undefined, failure: 'work', hasError: false };
   }
   try {
     const copied = copyTree(tree.walk());

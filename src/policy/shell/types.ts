@@ -11,6 +11,9 @@ export interface Origin {
   base: number | undefined;
   start: number;
   end: number;
+  /** Code read from a file (a script run by name): offsets in this frame + `offset` are offsets in `text`, so a
+   * finding can name the file's line. */
+  file?: { name: string; text: string; offset: number };
 }
 
 export function mapRange(o: Origin, start: number, end: number): [number, number] {
@@ -21,7 +24,19 @@ export function mapRange(o: Origin, start: number, end: number): [number, number
 /** Origin for text found at [start, end) of `parent` code; `linear` when the text is a verbatim slice. */
 export function childOrigin(parent: Origin, start: number, end: number, linear: boolean): Origin {
   const [s, e] = mapRange(parent, start, end);
-  return { base: linear && parent.base !== undefined ? s : undefined, start: s, end: e };
+  const o: Origin = { base: linear && parent.base !== undefined ? s : undefined, start: s, end: e };
+  // Code inside a file's code is still in that file: a non-linear child keeps the line it starts on.
+  if (parent.file) o.file = { ...parent.file, offset: parent.file.offset + start };
+  return o;
+}
+
+/** "name, line N" for an offset of a frame read from a file. */
+export function fileLine(o: Origin, at: number): string | undefined {
+  if (!o.file) return undefined;
+  const upto = Math.max(0, Math.min(o.file.text.length, o.file.offset + at));
+  let line = 1;
+  for (let i = o.file.text.indexOf('\n'); i >= 0 && i < upto; i = o.file.text.indexOf('\n', i + 1)) line++;
+  return `${o.file.name}, line ${line}`;
 }
 
 /** One piece of code being analyzed. */

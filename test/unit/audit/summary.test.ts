@@ -4,7 +4,7 @@ import { MAX_SUMMARY, requestRecord, unparsedRequest } from '../../../src/audit'
 import type { Action, Verdict } from '../../../src/policy/types';
 
 const base = { agent: 'claude' as const, cwd: '/w', tool: 'T' };
-const verdict = (action: Action): Verdict => ({ risk: 'sensitive', reasons: [{ rule: 'secret.path', risk: 'sensitive', message: 'm' }, { rule: 'perm.chmod', risk: 'review', message: 'n' }], action });
+const verdict = (action: Action): Verdict => ({ risk: 'sensitive', reasons: [{ rule: 'secret.path', risk: 'sensitive', message: 'm' }, { rule: 'perm.chmod', risk: 'review', message: 'n' }], effects: [], action });
 
 test('request records name the action without its contents', () => {
   const write = requestRecord(verdict({ ...base, kind: 'write', path: '/w/.env', content: 'API_TOKEN=abc\nOTHER=1' }));

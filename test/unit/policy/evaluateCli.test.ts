@@ -1,9 +1,10 @@
-// The `countersign evaluate` contract, on the built CLI: one payload → one {"risk","reasons","action"} object;
+// The `countersign evaluate` contract, on the built CLI: one payload → one {"risk","reasons","effects","action"} object;
 // --jsonl → one result per line in order, a bad line → {"error"} and the run goes on; exit 0 unless stdin fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 function cliPath(): string {
@@ -18,14 +19,17 @@ function run(args: string[], input: string) {
 
 const claudeBash = (command: string) => JSON.stringify({ session_id: 's', cwd: '/home/dev/proj', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
 
-test('one payload prints exactly one JSON object: risk, reasons, action', () => {
+test('one payload prints exactly one JSON object: risk, reasons, effects, action', () => {
   const r = run([], claudeBash('cat .env'));
   assert.equal(r.code, 0);
   const lines = r.out.trim().split('\n');
   assert.equal(lines.length, 1);
   const v = JSON.parse(lines[0]!) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(v), ['risk', 'reasons', 'action']);
+  assert.deepEqual(Object.keys(v), ['risk', 'reasons', 'effects', 'action']);
   assert.equal(v.risk, 'sensitive');
+  const effects = v.effects as { kind: string; target?: string; summary: string; risk: string; rule: string }[];
+  assert.deepEqual(Object.keys(effects[0]!), ['kind', 'target', 'summary', 'risk', 'rule']);
+  assert.deepEqual(effects.map((e) => [e.kind, e.target, e.risk]), [['file.read', '.env', 'sensitive'], ['program.run', 'cat', 'safe']]);
   assert.equal((v.action as { kind: string; agent: string }).kind, 'shell');
   assert.equal((v.action as { agent: string }).agent, 'claude');
 });
@@ -63,4 +67,24 @@ test('an unknown --agent name warns and falls back to detection', () => {
   assert.equal(r.code, 0);
   assert.match(r.err, /unknown agent/);
   assert.equal((JSON.parse(r.out) as { action: { agent: string } }).action.agent, 'claude');
+});
+
+test('evaluate --jsonl remembers a session across lines: a script written in one line is judged when run in the next', () => {
+  // Not under a temp folder (writes there are always fine) nor the current directory.
+  const dir = mkdtempSync(join(homedir(), '.cs-eval-'));
+  try {
+    const line = (tool: string, input: Record<string, unknown>, session: string) => JSON.stringify({ session_id: session, cwd: dir, hook_event_name: 'PreToolUse', tool_name: tool, tool_input: input });
+    const input = [
+      line('Write', { file_path: join(dir, 'leak.py'), content: 'import os\nprint(open(os.path.expanduser("~/.ssh/id_rsa")).read())\n' }, 'A'),
+      line('Bash', { command: 'python3 leak.py' }, 'A'),
+      line('Bash', { command: 'python3 leak.py' }, 'B'),
+      line('Write', { file_path: join(dir, 'outside.txt'), content: 'x' }, 'A'),
+    ].join('\n');
+    const r = run(['--jsonl', '--workspace', dir], input);
+    const risks = r.out.trim().split('\n').map((l) => (JSON.parse(l) as { risk: string }).risk);
+    // B never wrote leak.py and it is not on disk: an unknown script (review), not A's secret read.
+    assert.deepEqual(risks, ['safe', 'sensitive', 'review', 'safe']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Verdict } from '../../../src/policy';
-import { Deadline } from '../../../src/policy/budget';
+import { WorkBudget } from '../../../src/policy/budget';
 import { parseScript, plainCommandTree, type SyntaxNode } from '../../../src/policy/shell/syntax';
 import { loadBashParser } from '../../../src/policy/shell/wasm';
 import { bash, evaluate, riskOf } from './policyHarness';
@@ -134,7 +134,7 @@ test('the plain-command fast path builds exactly the tree tree-sitter builds', a
     const fast = plainCommandTree(c);
     assert.ok(fast, c);
     // A trailing space keeps the fast path out, so this is tree-sitter's own tree (the trailing space is outside every node but the program).
-    const real = parseScript(parser, `${c} `, new Deadline(1000)).root!;
+    const real = parseScript(parser, `${c} `, new WorkBudget()).root!;
     const expected = shape(real) as { end: number; children: { end: number }[] };
     expected.end = c.length;
     for (const child of expected.children) child.end = c.length;

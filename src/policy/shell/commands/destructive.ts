@@ -23,7 +23,13 @@ const rm: Handler = (inv, a) => {
     a.hitOn('destroy.root', `Deletes ${root.raw} recursively: the whole system or home directory.`, inv, root);
     return;
   }
-  for (const w of p.operands) checkPathWord(a, inv, w, 'write');
+  let sensitive = false;
+  for (const w of p.operands) sensitive = checkPathWord(a, inv, w, 'write') || sensitive;
+  const targets = p.operands.map((w) => (w.value !== undefined && !w.glob ? a.resolve(w.value) : undefined));
+  for (const t of targets) if (t) a.deleted.push(t);
+  // Scratch files this session created (`rm reproduce_issue.py`): deleting them loses nothing anyone else had.
+  const session = a.scope.files?.session;
+  if (!sensitive && session && targets.length > 0 && targets.every((t) => t !== undefined && session.file(t)?.created === true)) return;
   a.hitOn('fs.delete', recursive ? `Deletes files and directories recursively (${inv.name} ${inv.args.map((w) => w.raw).join(' ')}).` : `Deletes files (${inv.name}).`, inv);
 };
 

@@ -1,0 +1,31 @@
+// What an action would change on disk, as the session memory records it.
+import { applyEdits } from '../normalize/fileText';
+import type { Action } from '../types';
+import type { SessionChange, SessionView } from './sessionMemory';
+
+/** Files a shell command line writes (absolute paths; text when the command shows it) and deletes. */
+export interface ShellChanges {
+  written: { path: string; text: string | undefined }[];
+  deleted: string[];
+}
+
+export function changesOf(action: Action, shell: ShellChanges, session: SessionView, exists: (abs: string) => boolean): SessionChange[] {
+  const write = (path: string, text: string | undefined): SessionChange => ({ op: 'write', path, text, existedBefore: exists(path) });
+  switch (action.kind) {
+    case 'write':
+      return [write(action.path, action.content)];
+    case 'edit': {
+      // Not on disk (a replay, a file not yet written): the edit applies to what the session wrote.
+      const earlier = session.file(action.path)?.text;
+      const after = action.after ?? (earlier !== undefined ? applyEdits(earlier, action.edits) : undefined);
+      return [write(action.path, after)];
+    }
+    case 'patch':
+      return action.files.map((f) => (f.op === 'delete' ? { op: 'delete' as const, path: f.path } : write(f.path, f.after)));
+    case 'shell':
+      return [...shell.written.map((w) => write(w.path, w.text)), ...shell.deleted.map((path) => ({ op: 'delete' as const, path }))];
+    case 'read':
+    case 'tool':
+      return [];
+  }
+}

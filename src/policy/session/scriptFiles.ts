@@ -1,0 +1,33 @@
+// The text a file would run with, for judging a script by what it contains: the disk when the file is there (what
+// runs is what is on disk), else what this session wrote (a replay, or a write the agent proposed just before).
+import type { SessionView } from './sessionMemory';
+
+export type ScriptText = { text: string; from: 'disk' | 'session' } | 'unreadable' | undefined;
+
+export interface ScriptFiles {
+  /** undefined: nothing known; 'unreadable': the file is there but cannot be read as small text (or is a secret). */
+  textOf(absPath: string): ScriptText;
+  readonly session: SessionView;
+}
+
+export interface DiskAccess {
+  /** Guarded read: small regular text files only, never a secret. */
+  readText(absPath: string): string | undefined;
+  realPath(absPath: string): string | undefined;
+}
+
+export function scriptFiles(disk: DiskAccess | undefined, session: SessionView): ScriptFiles {
+  return {
+    session,
+    textOf(absPath) {
+      const real = disk?.realPath(absPath);
+      if (real !== undefined) {
+        const text = disk!.readText(real);
+        return text === undefined ? 'unreadable' : { text, from: 'disk' };
+      }
+      const f = session.file(absPath);
+      if (!f || f.deleted) return undefined;
+      return f.text === undefined ? 'unreadable' : { text: f.text, from: 'session' };
+    },
+  };
+}
