@@ -11,6 +11,7 @@ import { firebaseRules, isRulesFile } from './firebase';
 import { fsPermissions } from './fsPerms';
 import { jwtOff } from './jwt';
 import { policyEngines } from './policyEngines';
+import { RC_FILES, serverConfig } from './serverConfig';
 import { supabaseServiceKey } from './supabase';
 import { tlsOff } from './tls';
 
@@ -22,10 +23,12 @@ const APP_CONFIG = new Set(['json', 'jsonc', 'json5', 'yaml', 'yml', 'toml', 'in
 const POLICY = new Set(['rego', 'cedar', 'cedarpolicy', 'csv', 'conf']);
 
 /** Quick filter: text none of whose words any detector looks for is skipped without lexing. */
-const HINT = /auth|login|user|session|depends|middleware|mixin|filter|protect|policy|permit|grant|logged|permi|guard|role|secur|csrf|verif|ssl|tls|cert|trust|jwt|token|decode|cors|origin|credential|public|anonym|allow|deny|forbid|default|skip|exempt|401|403|unauthori|chmod|umask|setuid|setgid|mode|service_?role|debug|hosts|match|rules?|request|admin|next|return|\|\||&&|\bor\b|\band\b|true|false/i;
+const HINT = /auth|ssl|insecure|trusted|protected-mode|requirepass|anonymous|require|include|token|password|login|user|session|depends|middleware|mixin|filter|protect|policy|permit|grant|logged|permi|guard|role|secur|csrf|verif|ssl|tls|cert|trust|jwt|token|decode|cors|origin|credential|public|anonym|allow|deny|forbid|default|skip|exempt|401|403|unauthori|chmod|umask|setuid|setgid|mode|service_?role|debug|hosts|match|rules?|request|admin|next|return|\|\||&&|\bor\b|\band\b|true|false/i;
+
+const isConfig = (file: FileKind) => APP_CONFIG.has(file.ext) || RC_FILES.has(file.base) || /(?:^|\/)(?:jupyter|notebook)_\w*config\.py$/.test(file.path);
 
 export function codeApplies(file: FileKind): boolean {
-  return CODE.has(file.ext) || APP_CONFIG.has(file.ext) || POLICY.has(file.ext) || isRulesFile(file.path, file.base, file.ext);
+  return CODE.has(file.ext) || isConfig(file) || POLICY.has(file.ext) || isRulesFile(file.path, file.base, file.ext);
 }
 
 /** Findings about what the change loosens; offsets index `input.after`. */
@@ -44,7 +47,8 @@ export function codeLooseningFindings(raw: CodeChangeInput): ContentFinding[] {
     fsPermissions(ch, out);
     supabaseServiceKey(ch, out);
   }
-  if (code || APP_CONFIG.has(file.ext)) {
+  if (code || isConfig(file)) {
+    serverConfig(ch, out);
     corsOpen(ch, out);
     authBypass(ch, out, code);
     tlsOff(ch, out, code);

@@ -4,11 +4,12 @@
 
 export type CommentStyle = 'hash' | 'slash' | 'slash-hash' | 'dash' | 'percent' | 'none';
 
-const HASH = new Set(['py', 'pyw', 'pyi', 'rb', 'rake', 'gemspec', 'pl', 'pm', 'cr', 'ex', 'exs', 'rego', 'yaml', 'yml', 'toml', 'conf', 'cfg', 'ini', 'properties', 'env', 'sh', 'bash', 'zsh', 'r', 'nim', 'csv', 'tf', 'hcl']);
+const HASH = new Set(['py', 'pyw', 'pyi', 'rb', 'rake', 'gemspec', 'pl', 'pm', 'cr', 'ex', 'exs', 'rego', 'yaml', 'yml', 'toml', 'conf', 'cfg', 'ini', 'properties', 'env', 'sh', 'bash', 'zsh', 'r', 'nim', 'csv', 'tf', 'hcl', 'htaccess', 'npmrc', 'curlrc', 'wgetrc', 'gitconfig', 'yarnrc']);
 const SLASH = new Set(['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte', 'astro', 'go', 'java', 'kt', 'kts', 'scala', 'groovy', 'gradle', 'cs', 'fs', 'rs', 'swift', 'm', 'mm', 'dart', 'c', 'cc', 'cpp', 'cxx', 'h', 'hpp', 'cedar', 'rules', 'jsonc', 'json5', 'zig', 'v', 'sol']);
 const DASH = new Set(['lua', 'sql', 'hs', 'elm']);
 
 export function commentStyle(ext: string): CommentStyle {
+  if (ext === '') return 'hash';
   if (ext === 'php') return 'slash-hash';
   if (HASH.has(ext)) return 'hash';
   if (SLASH.has(ext)) return 'slash';

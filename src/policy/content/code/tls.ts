@@ -28,7 +28,7 @@ const MARKERS: Marker[] = [
   // JavaScript / TypeScript.
   { re: /\brejectUnauthorized['"]?\s*[:=]\s*(?:false|0)\b/g, message: 'accepts any TLS certificate (rejectUnauthorized: false).' },
   { re: /\bNODE_TLS_REJECT_UNAUTHORIZED['"]?\s*\]?\s*(?:[:=]|,)\s*['"]?0/g, message: 'turns TLS verification off for the whole Node process (NODE_TLS_REJECT_UNAUTHORIZED=0).', config: true },
-  { re: /\bstrictSSL['"]?\s*:\s*false\b|\bstrict_ssl['"]?\s*[:=]\s*false\b/gi, message: 'turns TLS verification off (strictSSL: false).', config: true },
+  { re: /\bstrict[_-]?ssl['"]?\s*[:=]\s*false\b/gi, message: 'turns TLS verification off (strictSSL: false).', config: true },
   { re: /\bcheckServerIdentity['"]?\s*:\s*(?:\(\s*\)\s*=>\s*(?:undefined|null|\{\s*\})|function\s*\(\s*\)\s*\{\s*(?:return\s*(?:undefined|null)?;?\s*)?\})/g, message: 'skips the TLS hostname check (checkServerIdentity returns nothing).' },
   { re: /\bignoreHTTPSErrors['"]?\s*:\s*true\b|\bacceptInsecureCerts['"]?\s*:\s*true\b|--ignore-certificate-errors\b/g, message: 'ignores TLS certificate errors in the browser.', risk: 'review' },
   // Go.
