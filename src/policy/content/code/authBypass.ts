@@ -31,7 +31,7 @@ const MARKERS: Marker[] = [
   { re: /withoutMiddleware\s*\(\s*\[?\s*(?:['"](?:auth|can|role|permission|verified)\b|\\?[\w\\]*(?:Authenticate|VerifyCsrfToken|Authorize)\w*::class)/g, message: 'removes the authentication middleware from the route (withoutMiddleware).' },
   { re: /\$except\s*=\s*\[\s*['"]\*['"]/g, message: 'exempts every route from CSRF verification.' },
   { re: /\b(?:permission_classes|authentication_classes)\s*=\s*(?:\[\s*\]|\(\s*\))|@(?:permission_classes|authentication_classes)\s*\(\s*(?:\[\s*\]|\(\s*\))\s*\)|['"]DEFAULT_(?:PERMISSION|AUTHENTICATION)_CLASSES['"]\s*:\s*(?:\[\s*\]|\(\s*\))/g, message: 'empties the authentication/permission classes: anyone may call.' },
-  { re: /\bauth\s*:\s*\{[^}]*\bmode\s*:\s*['"](?:optional|try)['"]/g, message: 'makes authentication optional for the route.' },
+  { re: /\bauth\s*:\s*\{[^}]{0,200}\bmode\s*:\s*['"](?:optional|try)['"]/g, message: 'makes authentication optional for the route.' },
   { re: /\bcredentialsRequired\s*:\s*false\b/g, message: 'lets requests without a token through (credentialsRequired: false).' },
   { re: /\b(?:jwt_required|login_required|verify_jwt_in_request)\s*\(\s*optional\s*=\s*True/g, message: 'makes authentication optional (optional=True).' },
   {
@@ -72,7 +72,7 @@ const NOT_DECISION = /^(?:__construct|constructor|initialize|__init__|new|handle
 const NEG_FN = /expired|revoked|blocked|banned|denied|forbidden|locked|blacklist|suspended|invalid|disabled|anonymous|is_?guest/i;
 
 const FN_HEAD =
-  /\b(?:def|function\*?|func|fn|fun|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)\s*[<(]|^[ \t]*(?:(?:public|private|protected|internal|static|final|override|virtual|async|abstract|open|suspend|synchronized|export|default)\s+)*(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)\s*\((?=[^;\n]*\)\s*(?::\s*[^{\n]+)?\s*(?:throws\s+[\w., ]+)?\s*\{)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]+)?=\s*(?:async\s*)?(?:function\b[^(]*\(|\(|[A-Za-z_$][\w$]*\s*=>)|^[ \t]*([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s*)?\([^)]*\)\s*=>/gm;
+  /\b(?:def|function\*?|func|fn|fun|sub)\s+(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)\s*[<(]|^[ \t]*(?:(?:public|private|protected|internal|static|final|override|virtual|async|abstract|open|suspend|synchronized|export|default)\s+)*(?:[\w<>[\],.?]+\s+)?([A-Za-z_$][\w$]*)\s*\((?=[^;\n]{0,300}\)\s*(?::\s*[^{\n]{1,120})?\s*(?:throws\s+[\w., ]+)?\s*\{)|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]{1,120})?=\s*(?:async\s*)?(?:function\b[^(\n]{0,80}\(|\(|[A-Za-z_$][\w$]*\s*=>)|^[ \t]*([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s*)?\([^)\n]{0,300}\)\s*=>/gm;
 
 const ALLOW_ALL = /^(?:return\s+(?:true|True|TRUE|YES|1|Ok\(\s*true\s*\)|ACCESS_GRANTED|AccessDecisionVoter\.ACCESS_GRANTED|AuthorizationResult\.Success\(\s*\)|new\s+AuthorizationDecision\(\s*true\s*\)|Mono\.just\(\s*true\s*\)|Promise\.resolve\(\s*true\s*\)|Task\.FromResult\(\s*true\s*\)|AuthorizationResult\.success\(\s*\))(?![\w.(])|true\b\s*$)/;
 const PASS_THROUGH = /^(?:return\s+(?:await\s+)?(?:next|call_next|get_response|handler|nxt)\s*\(|(?:await\s+)?next\s*\(\s*\)|return\s+next\s*;?\s*$|next\.ServeHTTP\s*\(|return\s+(?:next|handler|h)\s*$|return\s+(?:c\.)?Next\s*\(|c\.Next\s*\(\s*\))/;
@@ -86,12 +86,14 @@ function firstStatement(code: string, from: number, python: boolean): { text: st
   let depth = 0;
   let i = code.indexOf('(', from);
   if (i < 0) return undefined;
-  for (; i < code.length; i++) {
+  // Bounded: a signature longer than this is not read (keeps hostile one-line inputs linear).
+  const stop = Math.min(code.length, i + 2000);
+  for (; i < stop; i++) {
     const c = code[i];
     if (c === '(') depth++;
     else if (c === ')' && --depth === 0) break;
   }
-  if (i >= code.length) return undefined;
+  if (i >= stop) return undefined;
   const rest = code.slice(i + 1, i + 1 + 600);
   let open: RegExpExecArray | null;
   if (python) open = /^[^:\n]*:/.exec(rest);

@@ -10,7 +10,7 @@ export function isRulesFile(path: string, base: string, ext: string): boolean {
 /** The same openings content.rules-open's line rules see, found again here so the reason names the line. */
 const OPEN = /\ballow\s+[a-z]+(?:\s*,\s*[a-z]+)*\s*(?::\s*if\s+(?:true|1\s*==\s*1)\s*;?|;)|["']\.(?:read|write)["']\s*:\s*(?:true|["']true["'])/g;
 const TEST_MODE = /\ballow\s+[\w, ]+:\s*if\s+request\.time\s*<\s*timestamp\.date\s*\(|["']\.(?:read|write)["']\s*:\s*["']\s*now\s*<\s*\d+/g;
-const ALWAYS = /\ballow\s+[\w, ]+:\s*if\b[^;\n]*(?:\|\|\s*true\b|\btrue\s*\|\||\b1\s*==\s*1\b)|["']\.(?:read|write)["']\s*:\s*["'][^"'\n]*(?:\|\|\s*true\b|\btrue\s*\|\|)/g;
+const ALWAYS = /\ballow\s+[\w, ]+:\s*if\b[^;\n]{0,300}(?:\|\|\s*true\b|\btrue\s*\|\||\b1\s*==\s*1\b)|["']\.(?:read|write)["']\s*:\s*["'][^"'\n]{0,300}(?:\|\|\s*true\b|\btrue\s*\|\|)/g;
 /** `allow read, write: if …` or `".read": "…"`: the operations a line grants, and whether it checks auth. */
 const GRANT = /\ballow\s+([\w, ]+?)\s*(?::|;)|["']\.(read|write)["']\s*:/;
 const AUTH = /\bauth\b|request\.auth|auth\.uid|auth\.token|auth\s*!=\s*null/;

@@ -20,7 +20,7 @@ function worldWritable(args: string): boolean {
   return false;
 }
 
-const CHMOD = /\b(?:chmod|Chmod|chmodSync|lchmod|fchmod|chmod_R|set_permissions|setPosixFilePermissions|from_mode|Permissions)\s*\(([^)\n]*(?:\([^)\n]*\)[^)\n]*)*)\)/g;
+const CHMOD = /\b(?:chmod|Chmod|chmodSync|lchmod|fchmod|chmod_R|set_permissions|setPosixFilePermissions|from_mode|Permissions)\s*\(([^\n]{0,200})/g;
 const SET_WRITABLE = /\bset(?:Writable|Readable|Executable)\s*\(\s*true\s*,\s*false\s*\)/g;
 const UMASK = /\b(?:umask|Umask)\s*\(\s*(0[oOxX]?0*|0[oO]?[0-7]{1,4}|\d+)\s*\)/g;
 const SETUID = /\b(?:os\.|syscall\.|unix\.|Process::Sys\.|POSIX::|process\.)?[Ss]et(?:e|re|res)?[ug]id\s*\(\s*0\s*[,)]/g;

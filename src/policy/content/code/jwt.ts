@@ -14,10 +14,10 @@ interface Marker {
 const MARKERS: Marker[] = [
   { re: /['"]?verify_?signature['"]?\s*[:=]\s*(?:False|false|0)\b/gi, message: 'decodes the JWT without checking its signature.' },
   { re: /\bverify\s*=\s*False\b/g, message: 'decodes the JWT without verification (verify=False).' },
-  { re: /\balgorithms?['"]?\s*[:=]\s*\[?[^\]\n]*['"]none['"]|\balg['"]?\s*:\s*['"]none['"]|\bAlgorithm\.none\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b|\bAlgorithm\.NONE\b|\bJWSAlgorithm\.NONE\b/gi, message: 'accepts unsigned JWTs (the "none" algorithm).' },
+  { re: /\balgorithms?['"]?\s*[:=]\s*\[?[^\]\n]{0,200}['"]none['"]|\balg['"]?\s*:\s*['"]none['"]|\bAlgorithm\.none\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b|\bAlgorithm\.NONE\b|\bJWSAlgorithm\.NONE\b/gi, message: 'accepts unsigned JWTs (the "none" algorithm).' },
   { re: /\bignoreExpiration['"]?\s*:\s*true\b|['"]?verify_?exp(?:iration)?['"]?\s*(?:[:=]|=>)\s*(?:False|false|0)\b|\bValidateLifetime\s*=\s*false\b|\bRequireExpirationTime\s*=\s*false\b|\bvalidate_exp\s*=\s*false\b|\bWithoutClaimsValidation\s*\(|\bSkipClaimsValidation\s*:\s*true\b|\bskipExpirationCheck\s*\(|\bacceptExpiresAt\s*\(\s*(?:Long\.MAX_VALUE|\d{7,})/gi, message: 'accepts expired JWTs (expiry not checked).' },
   { re: /\bValidateIssuerSigningKey\s*=\s*false\b|\bRequireSignedTokens\s*=\s*false\b|\bSignatureValidator\s*=|\binsecure_disable_signature_validation\s*\(|\bParseUnverified\s*\(|\bget_unverified_claims\s*\(|\bparseUnsecuredClaims\s*\(|\bparseClaimsJwt\s*\(|\bparseUnsecuredJwt\s*\(|\bdecode_unverified\s*\(|\bunverified_?decode\s*\(/g, message: 'reads JWT claims without verifying the signature.' },
-  { re: /\bJWT\.decode\s*\(\s*[^,()]+(?:\([^)]*\))?\s*,\s*[^,()]+\s*,\s*false\b|\bverify_signature\s*:\s*false\b/g, message: 'decodes the JWT without verification (JWT.decode(token, key, false)).' },
+  { re: /\bJWT\.decode\s*\(\s*[^,()\s]{1,100}(?:\([^)]{0,100}\))?\s*,\s*[^,()\s]{1,100}\s*,\s*false\b|\bverify_signature\s*:\s*false\b/g, message: 'decodes the JWT without verification (JWT.decode(token, key, false)).' },
   { re: /\bValidate(?:Audience|Issuer)\s*=\s*false\b|['"]?verify_(?:aud|iss)['"]?\s*[:=]\s*(?:False|false)\b|\bvalidate_aud\s*=\s*false\b/gi, message: 'stops checking the JWT audience or issuer.', risk: 'review' },
 ];
 

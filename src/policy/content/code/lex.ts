@@ -54,7 +54,11 @@ export function views(text: string, ext: string): Views {
     const e = text.indexOf('\n', from);
     return e < 0 ? text.length : e;
   };
-  const atLineStart = (i: number) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i));
+  const atLineStart = (i: number) => {
+    let j = i;
+    while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
+    return j === 0 || text[j - 1] === '\n';
+  };
   let i = 0;
   while (i < text.length) {
     scan.lastIndex = i;

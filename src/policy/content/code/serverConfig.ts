@@ -22,7 +22,7 @@ const ADDED: Marker[] = [
   { re: /^\s*auth_basic\s+off\s*;/gm, rule: 'content.auth-removed', message: 'turns HTTP basic authentication off for the location.', applies: web },
   { re: /^\s*Satisfy\s+Any\b/gim, rule: 'content.auth-removed', message: 'lets requests in without authentication (Satisfy Any).', applies: web },
   { re: /^\s*protected-mode\s+no\b/gm, rule: 'content.auth-removed', message: 'runs Redis without protected mode: reachable without a password.', applies: any },
-  { re: /\[auth\.anonymous\][^[]*?\benabled\s*=\s*true\b/g, rule: 'content.auth-removed', message: 'lets anonymous users into Grafana.', applies: any },
+  { re: /\[auth\.anonymous\][^[]{0,500}?\benabled\s*=\s*true\b/g, rule: 'content.auth-removed', message: 'lets anonymous users into Grafana.', applies: any },
   { re: /\bc\.\w+\.(?:token|password)\s*=\s*(?:''|"")|\bc\.\w+\.disable_check_xsrf\s*=\s*True\b/g, rule: 'content.auth-removed', message: 'runs Jupyter without a token or password (anyone who reaches it runs code).', applies: (b) => /jupyter|notebook/.test(b) },
   { re: /\bexposure\s*(?::\s*\n\s*|\.)include\s*[:=]\s*['"]?\*|^\s*include\s*:\s*['"]\*['"]\s*$/gm, rule: 'content.auth-removed', message: 'exposes every Spring actuator endpoint (env, heapdump, …).', applies: (b) => /^(?:application|bootstrap)[\w-]*\.(?:ya?ml|properties)$/.test(b) },
   { re: /\bstrict[_-]?ssl\s*[:=]\s*false\b|\benable_?strict_?ssl\s*:\s*false\b/gi, rule: 'content.tls-off', message: 'stops checking the registry TLS certificate.', applies: any },

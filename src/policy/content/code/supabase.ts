@@ -5,7 +5,7 @@
 import { addedMatches, excerpt, type Change, type Findings } from './change';
 
 const PUBLIC_SERVICE_KEY = /\b(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|PUBLIC|NUXT_PUBLIC|GATSBY|VUE_APP)_\w*SERVICE_?ROLE\w*/g;
-const SERVICE_KEY_CLIENT = /\bcreate(?:Browser)?Client\s*\([^)]*(?:service_?role|SERVICE_?ROLE|serviceRole)[^)]*\)|\bcreate(?:Browser)?Client\s*\(\s*[^,]+,\s*['"]eyJ[\w-]+\.[\w-]*c2VydmljZV9yb2xl/g;
+const SERVICE_KEY_CLIENT = /\bcreate(?:Browser)?Client\s*\([^)]{0,200}(?:service_?role|SERVICE_?ROLE|serviceRole)[^)]{0,200}\)|\bcreate(?:Browser)?Client\s*\(\s*[^,]+,\s*['"]eyJ[\w-]+\.[\w-]*c2VydmljZV9yb2xl/g;
 
 function clientSide(ch: Change): boolean {
   const p = ch.file.path;

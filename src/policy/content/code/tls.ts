@@ -22,7 +22,7 @@ const MARKERS: Marker[] = [
   { re: /\bssl\._create_unverified_context\b|_create_default_https_context\s*=/g, message: 'uses an unverified SSL context: any certificate is accepted.' },
   { re: /\bCERT_NONE\b|\bcert_reqs\s*=\s*['"]CERT_NONE['"]/g, message: 'accepts any TLS certificate (CERT_NONE).' },
   { re: /\bcheck_hostname\s*=\s*False\b/g, message: 'turns TLS hostname checking off (check_hostname = False).' },
-  { re: /\b(?:TCPConnector|ClientSession|\.(?:get|post|put|patch|delete|request|ws_connect))\s*\([^)\n]*\bssl\s*=\s*False\b/g, message: 'turns TLS verification off for the aiohttp request (ssl=False).' },
+  { re: /\b(?:TCPConnector|ClientSession|\.(?:get|post|put|patch|delete|request|ws_connect))\s*\([^)\n]{0,300}\bssl\s*=\s*False\b/g, message: 'turns TLS verification off for the aiohttp request (ssl=False).' },
   { re: /\bPYTHONHTTPSVERIFY['"]?\s*\]?\s*(?:[:=]|,)\s*['"]?0/g, message: 'turns HTTPS certificate verification off for Python (PYTHONHTTPSVERIFY=0).' },
   { re: /\burllib3\.disable_warnings\s*\(|\bInsecureRequestWarning\b/g, message: 'silences the warning for unverified HTTPS requests.', risk: 'review' },
   // JavaScript / TypeScript.
@@ -38,9 +38,9 @@ const MARKERS: Marker[] = [
   { re: /\bCURLOPT_SSL_VERIFY(?:PEER|HOST)\s*(?:,|=>)\s*(?:false|FALSE|0L?)\b|\bCURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*0/g, message: 'turns curl certificate verification off (CURLOPT_SSL_VERIFYPEER/HOST).' },
   { re: /['"]verify_peer(?:_name)?['"]\s*=>\s*(?:false|0)\b|['"]allow_self_signed['"]\s*=>\s*true\b/gi, message: 'turns TLS peer verification off for the stream.' },
   { re: /\bwithoutVerifying\s*\(|\bRequestOptions::VERIFY\s*=>\s*false\b/g, message: 'turns TLS verification off for the HTTP client (withoutVerifying).' },
-  { re: /\b(?:HTTParty|RestClient|Faraday|Excon|Typhoeus|HTTPX|Net::HTTP|HTTP)\b[^\n]*\b(?:verify(?:_ssl|_peer)?|ssl_verifypeer|ssl_verify)\s*(?::|=>)\s*false\b/g, message: 'turns TLS verification off for the HTTP client (verify: false).' },
+  { re: /\b(?:HTTParty|RestClient|Faraday|Excon|Typhoeus|HTTPX|Net::HTTP|HTTP)\b[^\n]{0,200}\b(?:verify(?:_ssl|_peer)?|ssl_verifypeer|ssl_verify)\s*(?::|=>)\s*false\b/g, message: 'turns TLS verification off for the HTTP client (verify: false).' },
   { re: /['"]verify['"]\s*=>\s*false\b/gi, message: 'turns TLS verification off for the HTTP client (verify => false).' },
-  { re: /\b(?:ssl|tls)['"]?\s*(?::|=>|=)\s*\{[^}\n]*\bverify['"]?\s*(?::|=>|=)\s*false\b/gi, message: 'turns TLS verification off for the HTTP client (ssl: { verify: false }).' },
+  { re: /\b(?:ssl|tls)['"]?\s*(?::|=>|=)\s*\{[^}\n]{0,200}\bverify['"]?\s*(?::|=>|=)\s*false\b/gi, message: 'turns TLS verification off for the HTTP client (ssl: { verify: false }).' },
   { re: /\bSSL_CTX_set_verify\s*\([^,]+,\s*SSL_VERIFY_NONE|\bSSL_VERIFY_NONE\b/g, message: 'accepts any TLS certificate (SSL_VERIFY_NONE).' },
   // Java / Kotlin / Scala.
   {
@@ -49,10 +49,10 @@ const MARKERS: Marker[] = [
   },
   { re: /\b(?:hostnameVerifier|HostnameVerifier|setHostnameVerifier|setDefaultHostnameVerifier)\s*[({]\s*(?:\(\s*\w*\s*,\s*\w*\s*\)|\w+\s*,\s*\w+|_\s*,\s*_)\s*->\s*true\b/g, message: 'accepts any TLS hostname (a hostname verifier that returns true).' },
   { re: /\bboolean\s+verify\s*\(\s*(?:final\s+)?String\s+\w+\s*,\s*(?:final\s+)?SSLSession\s+\w+\s*\)\s*\{\s*return\s+true\b/g, message: 'accepts any TLS hostname (verify() returns true).' },
-  { re: /\bvoid\s+check(?:Server|Client)Trusted\s*\([^)]*\)\s*(?:throws\s+[\w., ]+)?\{\s*\}/g, message: 'accepts any certificate chain (an empty checkServerTrusted).' },
-  { re: /\bTrustStrategy\b[^;\n]*->\s*true\b|\bloadTrustMaterial\s*\([^)]*(?:\(\s*\w*\s*,\s*\w*\s*\)\s*->\s*true|TrustAllStrategy|TrustSelfSignedStrategy)/g, message: 'trusts every certificate chain (a TrustStrategy that returns true).' },
+  { re: /\bvoid\s+check(?:Server|Client)Trusted\s*\([^)]{0,200}\)\s*(?:throws\s+[\w., ]+)?\{\s*\}/g, message: 'accepts any certificate chain (an empty checkServerTrusted).' },
+  { re: /\bTrustStrategy\b[^;\n]{0,200}->\s*true\b|\bloadTrustMaterial\s*\([^)]{0,200}(?:\(\s*\w*\s*,\s*\w*\s*\)\s*->\s*true|TrustAllStrategy|TrustSelfSignedStrategy)/g, message: 'trusts every certificate chain (a TrustStrategy that returns true).' },
   // C# / .NET.
-  { re: /\b(?:ServerCertificateValidationCallback|ServerCertificateCustomValidationCallback|RemoteCertificateValidationCallback|CertificateValidationCallback)\b[^;\n]*(?:=>\s*true\b|\{\s*return\s+true\b|DangerousAcceptAnyServerCertificateValidator)/g, message: 'accepts any TLS certificate (a validation callback that returns true).' },
+  { re: /\b(?:ServerCertificateValidationCallback|ServerCertificateCustomValidationCallback|RemoteCertificateValidationCallback|CertificateValidationCallback)\b[^;\n]{0,200}(?:=>\s*true\b|\{\s*return\s+true\b|DangerousAcceptAnyServerCertificateValidator)/g, message: 'accepts any TLS certificate (a validation callback that returns true).' },
   { re: /\bCertificateValidationMode\s*=\s*X509CertificateValidationMode\.None\b/g, message: 'turns certificate validation off.' },
   // Rust, Dart, Swift.
   { re: /\bdanger_accept_invalid_(?:certs|hostnames)\s*\(\s*true\s*\)|\.dangerous\s*\(\s*\)\s*\.\s*set_certificate_verifier\b|\bSslVerifyMode::NONE\b|\binsecure_skip_verify\s*\(\s*true\s*\)/g, message: 'accepts invalid TLS certificates.' },
