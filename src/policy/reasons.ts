@@ -77,6 +77,12 @@ export const RULES = {
   'content.gitignore': 'sensitive',
   'content.agent-permissions': 'sensitive',
   'content.sql-grant': 'sensitive',
+  // Application code loosened, judged before → after (content/code/): guards removed or bypassed, TLS and JWT
+  // verification off, CORS open to any origin with credentials.
+  'content.auth-removed': 'sensitive',
+  'content.tls-off': 'sensitive',
+  'content.jwt-off': 'sensitive',
+  'content.cors-open': 'sensitive',
 
   // SQL and MongoDB statements by meaning (src/policy/sql): wherever they arrive (clients, files, MCP queries).
   'sql.grant': 'sensitive',

@@ -4,6 +4,7 @@ import { LIMITS } from '../budget';
 import type { PathPolicy } from '../paths/pathPolicy';
 import { hit, type Hit } from '../reasons';
 import { configChangeHits, type ConfigHit } from './config';
+import { codeLooseningFindings, type CodeChangeInput } from './code';
 import { isIgnoreFile, negationFindings, removedSecretIgnores } from './gitignore';
 import { permissionFindings, type FileKind } from './permissions';
 import { scriptFindings, type ShellCheck } from './scripts';
@@ -76,6 +77,16 @@ export function contentHits(text: string, path: string, scope: ContentScope, opt
   if (isIgnoreFile(file)) for (const f of negationFindings(text, scope.policy)) out.push(hit(f.rule, f.message, f.start, f.end));
   if (/^(dockerfile|containerfile)(\..*)?$/.test(file.base) || file.ext === 'dockerfile') out.push(...copiedSecrets(text, scope.policy));
   return out;
+}
+
+/**
+ * Findings about what a change loosens in application code and rules, judged before → after (content/code/).
+ * Offsets index `after`. They come from the diff itself, so callers must not drop them as "already there".
+ */
+export function changeHits(path: string, change: Omit<CodeChangeInput, 'file'>): Hit[] {
+  const limit = LIMITS.contentChars;
+  if (change.after.length > limit || (change.before?.length ?? 0) > limit || (change.wholeBefore?.length ?? 0) > limit || (change.wholeAfter?.length ?? 0) > limit) return [];
+  return codeLooseningFindings({ ...change, file: fileKind(path) }).map((f) => hit(f.rule, f.message, f.start, f.end, f.risk));
 }
 
 /** `COPY .env /app/` bakes a secret into every copy of the image. */

@@ -1,8 +1,8 @@
 // Reads, writes, edits and patches: the path itself (secret, guard rail, system file, outside the workspace), what
 // the new text contains, and ignore-file lines the change removes. Findings on text that was already there (the
 // same line in the old text) are not the change's doing and are dropped.
-import { configHits, contentHits, removedIgnoreLines } from '../content';
-import { addedText, parsePatch } from '../normalize/patchText';
+import { changeHits, configHits, contentHits, removedIgnoreLines } from '../content';
+import { addedText, parsePatch, type PatchFile, type PatchLine } from '../normalize/patchText';
 import { resolvePath } from '../paths/resolve';
 import { hit, hitToReason, reason, wholeSpan, type Hit } from '../reasons';
 import { analyzeShell } from '../shell';
@@ -42,11 +42,26 @@ export function writeReasons(action: WriteAction, ctx: RuleContext): Reason[] {
   const out: Reason[] = [];
   const p = pathReason(action.path, 'write', ctx);
   if (p) out.push(p);
+  // Before → after findings first: on the same span they name the line, and the verdict keeps the first of equals.
+  out.push(...changeHits(action.path, { ...(action.before !== undefined ? { before: action.before } : {}), after: action.content }).map((h) => hitToReason(h, 'content', action.content)));
   const hits = introduced(contentHits(action.content, action.path, scope(ctx, action.cwd), { old: action.before, whole: true }), action.content, action.before);
   out.push(...hits.map((h) => hitToReason(h, 'content', action.content)));
   if (action.before !== undefined) out.push(...ignoreReasons(action.path, action.before, action.content, ctx));
   out.push(placeReason(action.path, action.cwd, ctx));
   return out;
+}
+
+const linesBefore = (text: string, index: number) => (index <= 0 ? 0 : text.slice(0, index).split('\n').length - 1);
+
+/** Names a fragment's lines by their place in the file when the file is known, else within the edit. */
+function fragmentLines(action: EditAction, e: EditAction['edits'][number]): (side: 'before' | 'after', k: number) => string {
+  const inBefore = action.before !== undefined && e.oldText ? action.before.indexOf(e.oldText) : -1;
+  const inAfter = action.after !== undefined && e.newText ? action.after.indexOf(e.newText) : -1;
+  return (side, k) => {
+    const at = side === 'before' ? inBefore : inAfter;
+    const whole = side === 'before' ? action.before : action.after;
+    return at >= 0 && whole !== undefined ? `line ${linesBefore(whole, at) + k + 1}` : `line ${k + 1} of the edit`;
+  };
 }
 
 export function editReasons(action: EditAction, ctx: RuleContext): Reason[] {
@@ -58,6 +73,9 @@ export function editReasons(action: EditAction, ctx: RuleContext): Reason[] {
   const cfg = action.after !== undefined ? configHits(action.after, action.path, action.before, true) : undefined;
   if (cfg) out.push(...configEditReasons(cfg, action));
   action.edits.forEach((e, i) => {
+    const around = { ...(action.before !== undefined ? { wholeBefore: action.before } : {}), ...(action.after !== undefined ? { wholeAfter: action.after } : {}) };
+    const changed = changeHits(action.path, { before: e.oldText, after: e.newText, ...around, lineName: fragmentLines(action, e) });
+    out.push(...changed.map((h) => hitToReason(h, 'content', e.newText, i)));
     const hits = introduced(contentHits(e.newText, action.path, s, { old: e.oldText, configJudged: cfg !== undefined }), e.newText, [e.oldText, action.before ?? ''].join('\n'));
     out.push(...hits.map((h) => hitToReason(h, 'content', e.newText, i)));
   });
@@ -109,6 +127,7 @@ export function patchReasons(action: PatchAction, ctx: RuleContext): Reason[] {
       const place = placeReason(t.abs, action.cwd, ctx);
       out.push(place.span ? { ...place, span } : place);
     }
+    if (f.op !== 'delete') out.push(...patchChangeReasons(action.patch, abs, f));
     const added = addedText(f);
     const removed = f.removed.map((l) => l.text).join('\n');
     const hits = introduced(contentHits(added.text, abs, s, { old: removed, whole: f.op === 'add' }), added.text, removed);
@@ -122,4 +141,35 @@ export function patchReasons(action: PatchAction, ctx: RuleContext): Reason[] {
     }
   }
   return out;
+}
+
+/** Before → after findings for one file of a patch, with spans and line names mapped back onto the patch text. */
+function patchChangeReasons(patch: string, abs: string, f: PatchFile): Reason[] {
+  const byStart = (a: PatchLine, b: PatchLine) => a.start - b.start;
+  const afterLines = [...f.context, ...f.added].sort(byStart);
+  const beforeLines = [...f.context, ...f.removed].sort(byStart);
+  const patchLine = (l: PatchLine | undefined) => (l ? `patch line ${linesBefore(patch, l.start) + 1}` : 'the patch');
+  const after = afterLines.map((l) => l.text).join('\n');
+  const hits = changeHits(abs, {
+    ...(f.op === 'add' ? {} : { before: beforeLines.map((l) => l.text).join('\n') }),
+    after,
+    lineName: (side, k) => patchLine((side === 'before' ? beforeLines : afterLines)[k]),
+  });
+  const starts: number[] = [];
+  let at = 0;
+  for (const l of afterLines) {
+    starts.push(at);
+    at += l.text.length + 1;
+  }
+  const toPatch = (offset: number) => {
+    let k = 0;
+    while (k + 1 < starts.length && starts[k + 1]! <= offset) k++;
+    const l = afterLines[k];
+    return l ? l.start + Math.min(offset - starts[k]!, l.text.length) : f.pathStart;
+  };
+  return hits.map((h) => {
+    const start = toPatch(h.start);
+    const end = Math.max(start, toPatch(Math.max(h.start, h.end - 1)) + 1);
+    return hitToReason(hit(h.rule, h.message, start, Math.min(end, patch.length), h.risk), 'content', patch);
+  });
 }
