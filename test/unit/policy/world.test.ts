@@ -42,3 +42,32 @@ test('a symlink in the project that points at a secret is read as that secret, i
     done();
   }
 });
+
+test('a recursive read is judged by the secret files the folder really holds', async () => {
+  const { home, done } = scratch();
+  try {
+    // A project of its own (the shared scratch project holds links to secrets, which a recursive read does read).
+    const proj = join(home, 'work');
+    mkdirSync(join(proj, 'src', 'lib'), { recursive: true });
+    writeFileSync(join(proj, 'src', 'lib', 'a.ts'), 'export const KEY_NAME = "x";\n');
+    mkdirSync(join(proj, 'config'));
+    const policy = await createPolicy({ sensitivePaths: [], allowedPaths: [], workspaceFolders: [proj], home });
+    const rebase = (p: Record<string, unknown>): Record<string, unknown> => JSON.parse(JSON.stringify(p).replaceAll('/home/dev/proj', proj).replaceAll('/home/dev', home)) as Record<string, unknown>;
+    const broad = ['grep -rn KEY .', 'grep -R token', 'rg -n secret', 'tar czf /tmp/out.tgz .', 'zip -r /tmp/out.zip .', 'cp -r . /tmp/copy', 'grep -rn KEY config'];
+    // Nothing secret on disk yet: ordinary searches and copies.
+    for (const command of broad) assert.notEqual(policy.evaluate(rebase(SHELL_FORMATS.claude(command))).risk, 'sensitive', `clean: ${command}`);
+    writeFileSync(join(proj, 'config', '.env'), 'DB_PASSWORD=hunter2\n');
+    for (const agent of AGENTS) {
+      for (const command of broad) {
+        const v = policy.evaluate(rebase(SHELL_FORMATS[agent](command)));
+        assert.equal(v.risk, 'sensitive', `${agent}: ${command} → ${v.risk}`);
+        assert.match(v.reasons[0]!.message, /\.env/);
+      }
+      // A folder without the secret stays ordinary, and a plain (non-recursive) grep names its files.
+      assert.notEqual(policy.evaluate(rebase(SHELL_FORMATS[agent]('grep -rn KEY src'))).risk, 'sensitive', agent);
+      assert.notEqual(policy.evaluate(rebase(SHELL_FORMATS[agent]('grep -n KEY src/lib/a.ts'))).risk, 'sensitive', agent);
+    }
+  } finally {
+    done();
+  }
+});

@@ -6,6 +6,7 @@ import { outputOf } from '../output';
 import { checkPathWord, recordWrite } from '../pathArgs';
 import type { ShellAnalyzer } from '../analyzer';
 import { childOrigin, type Invocation } from '../types';
+import { checkTreeRead } from '../treeReads';
 import { literalVar, UNKNOWN_VAR, type Word } from '../words';
 
 /** One alternative of a brace pattern: glob characters and commas escaped. */
@@ -84,7 +85,9 @@ function copyLike(srcAccess: 'read' | 'write'): Handler {
     const ops = p.operands;
     const dest = target ?? (ops.length > 1 ? ops[ops.length - 1] : undefined);
     const sources = target ? ops : ops.slice(0, -1);
-    for (const s of sources) checkPathWord(a, inv, s, srcAccess);
+    // `cp -r . /tmp/x` copies every file below each source, secrets included.
+    const recursive = srcAccess === 'read' && inv.name === 'cp' && [...p.flags].some((f) => /^-[a-zA-Z]*[rRa]/.test(f) || f === '--recursive' || f === '--archive');
+    for (const s of sources) if (!checkPathWord(a, inv, s, srcAccess) && recursive) checkTreeRead(a, inv, s);
     if (dest) {
       checkPathWord(a, inv, dest, 'write');
       recordWrite(a, dest, undefined);
@@ -149,7 +152,13 @@ const archive: Handler = (inv, a) => {
   const tar = /tar$/.test(inv.name);
   const p = parseArgs(inv.args, { withValue: tar ? ['-f', '--file', '-C', '--directory', '-T', '--files-from', '-X', '--exclude-from', '--exclude', '--transform', '-b', '--strip-components', ...TAR_CODE] : ['-f', '--file', '-C', '--directory', '-d', '-T', '--files-from', '-X', '--exclude-from', '--exclude', '-x', '-i', '-P', '-p', '-o', '-O', '--transform', '-b', '--strip-components'] });
   archiverCode(inv, a, tar, p);
-  for (const w of [...p.operands, ...(p.values.get('-f') ?? []), ...(p.values.get('--file') ?? []), ...(p.values.get('-T') ?? []), ...(p.values.get('--files-from') ?? [])]) checkPathWord(a, inv, w, 'read');
+  // Creating an archive of a folder reads every file below it (`tar czf out.tgz .`, `zip -r out.zip src`).
+  const first = inv.args[0]?.value ?? '';
+  const creates = tar ? p.flags.has('--create') || [...p.flags].some((f) => /^-[a-zA-Z]*c/.test(f)) || /^[a-zA-Z]*c[a-zA-Z]*$/.test(first) : /^(zip|7z|7za|7zz|rar)$/.test(inv.name);
+  const members = /^(7z|7za|7zz|rar)$/.test(inv.name) ? p.operands.slice(2) : inv.name === 'zip' ? p.operands.slice(1) : tar && /^[a-zA-Z]*c[a-zA-Z]*f/.test(first) ? p.operands.slice(2) : p.operands;
+  for (const w of [...p.operands, ...(p.values.get('-f') ?? []), ...(p.values.get('--file') ?? []), ...(p.values.get('-T') ?? []), ...(p.values.get('--files-from') ?? [])]) {
+    if (!checkPathWord(a, inv, w, 'read') && creates && members.includes(w)) checkTreeRead(a, inv, w);
+  }
   for (const w of [...(p.values.get('-C') ?? []), ...(p.values.get('--directory') ?? []), ...(p.values.get('-d') ?? [])]) checkPathWord(a, inv, w, 'write');
 };
 

@@ -5,6 +5,7 @@ import { analyzeCode } from '../interpreterCode';
 import { absolutePiece, checkPathWord, checkPathWords } from '../pathArgs';
 import { innerOffset } from '../scripts';
 import { childOrigin, type Invocation } from '../types';
+import { checkTreeRead } from '../treeReads';
 import { syntheticWord, type Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
@@ -18,10 +19,11 @@ const grepLike: Handler = (inv, a) => {
   const operands = explicit ? p.operands : p.operands.slice(1);
   // The pattern is a regex (`grep chmod src/`), and so are the option values that are not files.
   a.understand(inv, ...(explicit ? [] : p.operands.slice(0, 1)), ...valuesOf(p, '-e', '--regexp', '-m', '--max-count', '-A', '-B', '-C', '--context', '--after-context', '--before-context', '--exclude', '--exclude-dir', '-t', '--type', '-T', '--type-not', '--replace', '--color', '--colour', '--label', '--sort', '--sortr', '-M', '--max-columns', '-j', '--threads', '--encoding', '--context-separator', '--path-separator'));
-  checkPathWords(a, inv, operands, 'read');
   // With no path a recursive search reads the working directory (`cd ~ && grep -r token`).
-  const recursive = inv.name !== 'grep' && inv.name !== 'egrep' && inv.name !== 'fgrep' ? true : [...p.flags].some((f) => /^-[a-zA-Z]*[rR]/.test(f) || f === '--recursive' || f === '--dereference-recursive');
-  if (operands.length === 0 && recursive && !inv.stdin) checkPathWord(a, inv, syntheticWord('.', false, inv.nameWord, inv.nameWord.node), 'read');
+  const recursive = inv.name !== 'grep' && inv.name !== 'egrep' && inv.name !== 'fgrep' && inv.name !== 'zgrep' ? true : [...p.flags].some((f) => /^-[a-zA-Z]*[rR]/.test(f) || f === '--recursive' || f === '--dereference-recursive');
+  // A recursive search reads every file below a folder: judged by the secret files that folder really holds.
+  for (const w of operands) if (!checkPathWord(a, inv, w, 'read') && recursive) checkTreeRead(a, inv, w);
+  if (operands.length === 0 && recursive && !inv.stdin && !checkPathWord(a, inv, syntheticWord('.', false, inv.nameWord, inv.nameWord.node), 'read')) checkTreeRead(a, inv, undefined);
   checkPathWords(a, inv, valuesOf(p, '-f', '--file', '--ignore-file'), 'read');
   // `grep -r BEGIN --include='*.pem' .` reads every .pem below the operands.
   for (const g of valuesOf(p, '--include', '-g', '--glob', '--iglob')) {
