@@ -155,6 +155,27 @@ export class PathPolicy {
     return target ? { ...target, label: `${target.label}, through a link to ${real}` } : undefined;
   }
 
+  /**
+   * The rule a file inside this directory falls under, when the directory is one a rule names by a literal segment
+   * (`.vscode` holds `.vscode/settings.json`, `.git` holds `.git/hooks/…`): moving or deleting the directory moves
+   * or deletes that file. Only literal segments count, so `build/` is not taken to hold some `.env`.
+   */
+  holds(absDir: string, access: Access): PathMatch | undefined {
+    const dir = absDir.replace(/\/+$/, '');
+    const base = dir.slice(dir.lastIndexOf('/') + 1);
+    if (!base || /[*?[{]/.test(base)) return undefined;
+    for (const r of this.rules) {
+      const g = r.glob;
+      const at = g.indexOf(`/${base}/`);
+      if (at < 0) continue;
+      // A sample file where the glob puts one below this directory: wildcards become a plain name.
+      const rest = g.slice(at + base.length + 2).replace(/\*\*/g, 'x').replace(/\*/g, 'x').replace(/\{([^,}]*)[^}]*\}/g, '$1').replace(/[?[\]]/g, 'x');
+      const m = this.matchName(`${dir}/${rest || 'x'}`, access);
+      if (m) return m;
+    }
+    return undefined;
+  }
+
   /** The rule the path's own name falls under (cached: names do not change). */
   private matchName(abs: string, access: Access): PathMatch | undefined {
     const key = `${access}|${abs}`;

@@ -616,6 +616,8 @@ export class ShellAnalyzer {
         (/^--(permission-mode|approval-mode|sandbox|ask-for-approval)$/.test(v) && /^(bypassPermissions|yolo|never|danger-full-access|acceptEdits)$/.test(next))
       ) {
         this.hitAt('perm.guard', `Starts an agent with its permission checks switched off (${v}).`, inv.frame, inv.args[i]!.start, inv.args[i]!.end);
+      } else if (AGENT_CLIS.has(inv.name) && unguardedAgentFlag(v, next)) {
+        this.hitAt('perm.guard', `Starts ${inv.name} with its own approvals or sandbox switched off (${v}${/^-/.test(next) || next === '' ? '' : ` ${next}`}).`, inv.frame, inv.args[i]!.start, inv.args[i]!.end);
       }
     }
   }
@@ -746,6 +748,22 @@ function narrowsToHarmless(inv: Invocation): boolean {
   if (words.some((w) => /^-[a-zA-Z]*v/.test(w) || w === '--invert-match')) return false;
   const pattern = words.filter((w) => !w.startsWith('-'))[0];
   return pattern !== undefined && /^\^?[A-Za-z0-9_]+=?$/.test(pattern) && !grepMayShowSecrets(pattern);
+}
+
+/** Coding agents' own CLIs, whose short flags are read with their meaning there. */
+const AGENT_CLIS = new Set(['claude', 'codex', 'gemini', 'cursor-agent', 'copilot', 'aider', 'opencode', 'amp', 'goose', 'qwen', 'crush', 'cline', 'continue', 'cn']);
+
+/** A flag that lets the agent act without asking (`-y`, `-a never`, `-s danger-full-access`, `--force`, `Bash(*)`). */
+function unguardedAgentFlag(flag: string, next: string): boolean {
+  const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+  const value = inline ?? next;
+  if (/^(-y|--yolo|--yes|--yes-always|--force|-f|--dangerously-\S+|--allow-all\S*|--trust-all\S*|--auto-approve\S*|--skip-permissions\S*|--no-sandbox|--full-auto)$/.test(name)) return true;
+  if (/^(-a|--ask-for-approval|--approval-mode|--approval-policy|--permission-mode)$/.test(name)) return /^(never|yolo|auto_edit|bypassPermissions|acceptEdits|full-auto)$/i.test(value);
+  if (/^(-s|--sandbox|--sandbox-mode)$/.test(name)) return /^(danger-full-access|none|off|false)$/i.test(value);
+  if (/^(-c|--config)$/.test(name)) return /^(approval_policy\s*=\s*"?never|sandbox_mode\s*=\s*"?danger-full-access)/.test(value);
+  // An allow-list that lets every shell command through (`Bash(*)`, `Bash`, `shell(*)`).
+  if (/^(--allowed-?tools|--allow-tool|--allowedTools)$/i.test(name)) return /(^|[\s,])(Bash|Shell|shell|run_shell_command|bash)(\(\s*\*?\s*\))?(?=$|[\s,])/.test(value);
+  return false;
 }
 
 function firstError(n: SyntaxNode): SyntaxNode | undefined {

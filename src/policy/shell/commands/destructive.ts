@@ -3,6 +3,7 @@
 import { parseArgs, text } from '../args';
 import { checkPathWord } from '../pathArgs';
 import type { Invocation } from '../types';
+import type { Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
 
@@ -15,6 +16,15 @@ function isRootTarget(a: ShellAnalyzer, w: Invocation['args'][number]): boolean 
   return SYSTEM_ROOTS.test(raw.replace(/\/+/g, '/'));
 }
 
+/** `rm -rf .claude`, `mv .vscode x`: a folder that holds guard or secret files takes them with it. */
+export function holdsGuarded(a: ShellAnalyzer, inv: Invocation, w: Word): boolean {
+  const abs = w.value !== undefined && !w.glob ? a.resolve(w.value) : undefined;
+  const m = abs ? a.policy.holds(abs, 'write') : undefined;
+  if (!m) return false;
+  a.hitOn(m.category === 'secret' ? 'path.secret' : m.category === 'system' ? 'path.system' : m.category === 'protected' ? 'path.protected' : 'path.self', `Moves or deletes ${w.raw}, which holds ${m.label} (${m.glob}).`, inv, w);
+  return true;
+}
+
 const rm: Handler = (inv, a) => {
   const p = parseArgs(inv.args);
   const recursive = [...p.flags].some((f) => /^-[a-zA-Z]*[rR]/.test(f) || f === '--recursive');
@@ -24,7 +34,7 @@ const rm: Handler = (inv, a) => {
     return;
   }
   let sensitive = false;
-  for (const w of p.operands) sensitive = checkPathWord(a, inv, w, 'write') || sensitive;
+  for (const w of p.operands) sensitive = checkPathWord(a, inv, w, 'write') || (recursive && holdsGuarded(a, inv, w)) || sensitive;
   const targets = p.operands.map((w) => (w.value !== undefined && !w.glob ? a.resolve(w.value) : undefined));
   for (const t of targets) if (t) a.deleted.push(t);
   // Scratch files this session created (`rm reproduce_issue.py`): deleting them loses nothing anyone else had.

@@ -7,6 +7,7 @@ import { checkPathWord, recordWrite } from '../pathArgs';
 import type { ShellAnalyzer } from '../analyzer';
 import { childOrigin, type Invocation } from '../types';
 import { checkTreeRead } from '../treeReads';
+import { holdsGuarded } from './destructive';
 import { literalVar, UNKNOWN_VAR, type Word } from '../words';
 
 /** One alternative of a brace pattern: glob characters and commas escaped. */
@@ -87,7 +88,11 @@ function copyLike(srcAccess: 'read' | 'write'): Handler {
     const sources = target ? ops : ops.slice(0, -1);
     // `cp -r . /tmp/x` copies every file below each source, secrets included.
     const recursive = srcAccess === 'read' && inv.name === 'cp' && [...p.flags].some((f) => /^-[a-zA-Z]*[rRa]/.test(f) || f === '--recursive' || f === '--archive');
-    for (const s of sources) if (!checkPathWord(a, inv, s, srcAccess) && recursive) checkTreeRead(a, inv, s);
+    for (const s of sources) {
+      if (checkPathWord(a, inv, s, srcAccess)) continue;
+      if (recursive) checkTreeRead(a, inv, s);
+      else if (srcAccess === 'write') holdsGuarded(a, inv, s);
+    }
     if (dest) {
       checkPathWord(a, inv, dest, 'write');
       recordWrite(a, dest, undefined);
@@ -98,7 +103,13 @@ function copyLike(srcAccess: 'read' | 'write'): Handler {
 
 /** Writers: every operand is a file created or changed. */
 const WRITERS: HandlerTable = {
-  ...table(['touch', 'mkdir', 'truncate', 'mkfifo', 'mknod', 'sponge', 'dos2unix', 'unix2dos', 'fallocate'], files('write', { withValue: ['-m', '--mode', '-s', '--size', '-d', '--date', '-r', '--reference', '-t', '-l'] })),
+  ...table(['touch', 'mkdir', 'truncate', 'mkfifo', 'mknod', 'sponge', 'dos2unix', 'unix2dos', 'fallocate'], (inv, a) => {
+    files('write', { withValue: ['-m', '--mode', '-s', '--size', '-d', '--date', '-r', '--reference', '-t', '-l'] })(inv, a);
+    // `mkdir -m 777 d`, `mkfifo --mode=0666 p`: the mode is set as the file is made.
+    const mode = inv.args.findIndex((w) => /^(-m|--mode)(=.*)?$/.test(w.value ?? ''));
+    const value = mode < 0 ? undefined : (inv.args[mode]!.value!.includes('=') ? inv.args[mode]!.value!.split('=')[1] : inv.args[mode + 1]?.value);
+    if (value !== undefined && /(^|[^0-7])[0-7]?[0-7][0-7][2367]$|[ao][+=][rwx]*w|\+s|[ugo]*[+=][rwxXst]*s/.test(value)) a.hitOn('perm.mode', `Creates ${inv.name === 'mkdir' ? 'a folder' : 'a file'} that other users may write to, or setuid (mode ${value}).`, inv);
+  }),
   tee: (inv, a) => {
     for (const w of parseArgs(inv.args).operands) {
       checkPathWord(a, inv, w, 'write');

@@ -59,6 +59,9 @@ const ssh: Handler = (inv, a) => {
   checkPathWords(a, inv, valuesOf(p, '-i', '-F'), 'read');
   a.hitOn('exec.remote', `Connects to another machine (${inv.name}).`, inv);
   const hostIndex = p.operandIndex;
+  // Logging in as root (`ssh root@localhost id`, `-l root`) is root's privileges, on this machine or another.
+  const host = inv.args[hostIndex]?.value ?? '';
+  if (/^root@/.test(host) || valuesOf(p, '-l').some((w) => w.value === 'root') || /^ssh:\/\/root@/.test(host)) a.hitOn('perm.elevate', `Logs in as root (${inv.name} ${host}).`, inv);
   // `ssh host <<EOF … EOF`: with no command, the remote shell runs what arrives on stdin.
   if (hostIndex + 1 >= inv.args.length && inv.stdin?.kind === 'text' && inv.name !== 'autossh') a.runTextAsScript(inv.stdin);
   if (hostIndex + 1 < inv.args.length) {

@@ -65,6 +65,11 @@ const services: Handler = (inv, a) => {
 
 function firewall(inv: Invocation, a: ShellAnalyzer): void {
   const t = inv.args.map(text);
+  // `iptables-restore < rules.v4` replaces the whole rule set from its input, arguments or not.
+  if (/-restore$/.test(inv.name) && !t.some((x) => /^(-t|--test|-h|--help)$/.test(x))) {
+    a.hitCommand('perm.firewall', `Replaces the firewall rules (${inv.name}).`, inv);
+    return;
+  }
   const readOnly = t.length === 0 || t.every((x) => /^(-L|-S|--list|--list-rules|-n|-v|--line-numbers|status|show|list|--state|--get-\w+|--list-all\w*|-nL|-vnL|-nvL|-t|filter|nat|mangle|raw|numbered|verbose)$/.test(x));
   if (readOnly) return;
   a.hitCommand('perm.firewall', `Changes firewall rules (${inv.name}).`, inv);
@@ -84,7 +89,13 @@ export const PERMISSION_COMMANDS: HandlerTable = {
     flag('perm.users', (inv) => `Changes user accounts, groups, passwords or who may log in (${inv.name}).`),
   ),
   ...table(['visudo', 'newgrp', 'sg'], flag('perm.elevate', (inv) => `Changes or uses group and sudo privileges (${inv.name}).`)),
-  ...table(['iptables', 'ip6tables', 'iptables-restore', 'ip6tables-restore', 'nft', 'ufw', 'firewall-cmd', 'pfctl', 'ipfw', 'netsh', 'socketfilterfw'], firewall),
+  ...table(['iptables', 'ip6tables', 'iptables-restore', 'ip6tables-restore', 'iptables-legacy-restore', 'iptables-nft-restore', 'ebtables', 'arptables', 'nft', 'ufw', 'firewall-cmd', 'firewall-offline-cmd', 'pfctl', 'ipfw', 'netsh', 'socketfilterfw'], firewall),
+  // Acting as another user, root by default: the same elevation as sudo, spelled by other tools.
+  ...table(['machinectl', 'runas', 'chsh', 'chfn', 'pkttyagent'], (inv, a) => {
+    const t = inv.args.map(text);
+    if (inv.name === 'machinectl' && !t.some((x) => /^(shell|login)$/.test(x))) return;
+    a.hitCommand(inv.name === 'chsh' || inv.name === 'chfn' ? 'perm.users' : 'perm.elevate', `Runs as or changes another user (${inv.name}).`, inv);
+  }),
   ...table(['setenforce', 'setsebool', 'semanage', 'chcon', 'restorecon', 'semodule', 'aa-complain', 'aa-disable', 'aa-enforce', 'apparmor_parser', 'aa-teardown'], flag('perm.mac', (inv) => `Changes SELinux or AppArmor enforcement (${inv.name}).`)),
   ...table(['modprobe', 'insmod', 'rmmod', 'kextload', 'kextunload', 'kmutil', 'csrutil', 'spctl', 'mount', 'umount', 'swapon', 'swapoff', 'bcdedit', 'reg'], flag('perm.system', (inv) => `Changes the operating system's configuration (${inv.name}).`)),
   ...table(['shutdown', 'reboot', 'halt', 'poweroff', 'init', 'telinit'], flag('perm.system', (inv) => `Shuts down or restarts the machine (${inv.name}).`)),

@@ -222,6 +222,12 @@ export const WRAPPER_COMMANDS: HandlerTable = {
   valgrind: wrapper({}),
   'systemd-run': (inv, a) => {
     a.hitOn('system.service', 'Starts a command as a system service (systemd-run).', inv);
+    // As a system unit (no --user) it runs as root unless told otherwise; --uid=0 says so outright.
+    const words = inv.args.map((w) => w.value ?? '');
+    const uid = words.find((w, i) => /^--uid=/.test(w) || (words[i - 1] === '--uid'));
+    if ((uid !== undefined && /^(?:--uid=)?(0|root)$/.test(uid)) || (!words.includes('--user') && uid === undefined && words.some((w) => /^(--pty|-t|--shell|-S)$/.test(w)))) {
+      a.hitOn('perm.elevate', 'Runs a command as root through systemd (systemd-run).', inv);
+    }
     wrapper({ withValue: ['-u', '--unit', '-p', '--property', '--description', '--slice', '-E', '--setenv', '--on-calendar', '--on-active', '--uid', '--gid', '--working-directory'] })(inv, a);
   },
   ':': textOnly,
