@@ -626,7 +626,9 @@ export class ShellAnalyzer {
   private secretVarUse(inv: Invocation): void {
     if (['test', '[', '[[', ':', 'true', 'export', 'unset', 'local', 'declare', 'readonly'].includes(inv.name)) return;
     const seen = new Set<string>();
-    for (const w of [inv.nameWord, ...inv.args, ...inv.redirects.flatMap((r) => (r.target ? [r.target] : []))]) {
+    // A here-string is the command's input: `cat <<< "$GITHUB_TOKEN"` prints it as surely as `echo` does.
+    const here = this.herestrings.get(inv.node);
+    for (const w of [inv.nameWord, ...inv.args, ...inv.redirects.flatMap((r) => (r.target ? [r.target] : [])), ...(here ? [here] : [])]) {
       for (const v of w.secretVars) {
         const key = `${v.start}:${v.name}`;
         if (seen.has(key)) continue;

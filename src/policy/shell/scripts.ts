@@ -16,6 +16,18 @@ export function innerOffset(w: Word): { start: number; linear: boolean } {
 }
 
 export function runFile(a: ShellAnalyzer, inv: Invocation, file: Word, language: CodeLanguage | 'shell'): void {
+  // `deno run https://…`, `npx https://…/pkg.tgz`: code fetched from the network as it runs.
+  if (/^(https?|ftp|git\+\w+):\/\//i.test(file.value ?? '')) {
+    a.hitOn('opaque.remote-code', `Runs code downloaded from ${file.raw} as it runs.`, inv, file);
+    return;
+  }
+  // `. /dev/stdin <<< "$(curl …)"`, `source /dev/stdin < <(…)`: the script is whatever arrives on stdin.
+  if (/^\/dev\/(stdin|fd\/0)$/.test(file.value ?? '') || /^\/proc\/self\/fd\/0$/.test(file.value ?? '')) {
+    const input = inv.stdin;
+    if (input?.kind === 'text' && language === 'shell') a.runTextAsScript(input);
+    else a.hitOn(input?.kind === 'remote' ? 'opaque.remote-code' : 'opaque.pipe-to-shell', `Runs whatever arrives on its input as code (${file.raw}).`, inv, file);
+    return;
+  }
   const written = file.value !== undefined ? a.written.get(a.fileKey(file.value)) : undefined;
   if (written) {
     const origin = written.origin ?? childOrigin(inv.frame.origin, file.start, file.end, false);

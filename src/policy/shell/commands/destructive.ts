@@ -9,7 +9,7 @@ import type { ShellAnalyzer } from '../analyzer';
 
 const SYSTEM_ROOTS = /^\/(bin|boot|dev|etc|home|lib|lib64|opt|proc|root|sbin|srv|sys|usr|var|Users|System|Library|Applications|private)?\/?\*?$/;
 
-function isRootTarget(a: ShellAnalyzer, w: Invocation['args'][number]): boolean {
+export function isRootTarget(a: ShellAnalyzer, w: Invocation['args'][number]): boolean {
   const raw = w.value ?? w.pattern;
   if (/^(~|~\/|~\/\*|\$HOME|\$\{HOME\}|\$HOME\/\*)$/.test(w.raw) || raw === a.home || raw === `${a.home}/` || raw === `${a.home}/*`) return true;
   if (/^[A-Za-z]:[\\/]?\*?$/.test(raw)) return true;

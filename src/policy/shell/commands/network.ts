@@ -5,6 +5,7 @@ import { checkPathWord, checkPathWords, recordWrite } from '../pathArgs';
 import type { Invocation } from '../types';
 import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
+import { isRootTarget } from './destructive';
 
 const CURL_VALUES = ['-d', '--data', '--data-binary', '--data-raw', '--data-ascii', '--data-urlencode', '-F', '--form', '--form-string', '-T', '--upload-file', '-o', '--output', '-K', '--config', '-H', '--header', '-u', '--user', '-X', '--request', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '--cert', '-E', '--key', '--cacert', '--capath', '-x', '--proxy', '-m', '--max-time', '--connect-timeout', '-w', '--write-out', '-r', '--range', '--retry', '--resolve', '--json', '-D', '--dump-header', '--oauth2-bearer', '--proxy-user', '-U', '--netrc-file', '--trace', '--trace-ascii', '--stderr', '--url', '-Y', '-y', '--limit-rate', '--interface', '--local-port', '-z', '--time-cond'];
 
@@ -81,6 +82,11 @@ const copyRemote: Handler = (inv, a) => {
     if (remote(w)) return;
     checkPathWord(a, inv, w, i === ops.length - 1 && ops.length > 1 ? 'write' : 'read');
   });
+  // `rsync -a --delete empty/ /`: a mirror onto / or the home directory deletes everything not in the source.
+  const dest = ops.length > 1 ? ops[ops.length - 1] : undefined;
+  if (dest && !remote(dest) && inv.args.some((w) => /^--(delete\S*|remove-source-files)$/.test(w.value ?? '')) && isRootTarget(a, dest)) {
+    a.hitOn('destroy.root', `Mirrors onto ${dest.raw} with --delete, removing everything there that the source lacks.`, inv, dest);
+  }
   if (p.flags.has('--chmod') || p.flags.has('--chown')) a.hitOn('perm.mode', 'Sets file modes or owners on copied files.', inv);
   if (ops.some(remote) || inv.name !== 'rsync') a.hitOn('net.command', `Copies files over the network (${inv.name}).`, inv);
 };

@@ -6,6 +6,7 @@ import { absolutePiece, checkPathWord, checkPathWords } from '../pathArgs';
 import { innerOffset } from '../scripts';
 import { childOrigin, type Invocation } from '../types';
 import { checkTreeRead } from '../treeReads';
+import { isRootTarget } from './destructive';
 import { syntheticWord, type Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
@@ -123,6 +124,13 @@ const find: Handler = (inv, a) => {
   for (let i = roots.length; i < inv.args.length; i++) {
     const t = text(inv.args[i]);
     if (t === '-delete') {
+      // From / or the home directory, with nothing but depth limits to narrow it, that is everything.
+      const narrowed = inv.args.slice(roots.length, i).some((w) => /^-(i?name|i?path|i?regex|type|newer|mtime|mmin|size|user|group|perm|empty|wholename|iwholename)$/.test(text(w)));
+      const root = roots.find((r) => isRootTarget(a, r));
+      if (root && !narrowed) {
+        a.hitOn('destroy.root', `find ${root.raw} -delete deletes the whole system or home directory.`, inv, inv.args[i]);
+        continue;
+      }
       a.hitOn('fs.delete', 'find -delete removes every file it matches.', inv, inv.args[i]);
       for (const f of found) checkPathWord(a, inv, f, 'write');
     }
