@@ -653,7 +653,7 @@ export class ShellAnalyzer {
   private prefixAssignment(inv: Invocation, a: { name: string; word: Word | undefined }): void {
     this.commandVar(a.name, a.word, inv.frame);
     const where = a.word ?? inv.nameWord;
-    if (PRELOAD_VARS.test(a.name)) {
+    if (loadsCode(a.name, a.word)) {
       this.hitAt('opaque.dynamic-command', `Sets ${a.name}, which loads other code into the command.`, inv.frame, where.start, where.end);
     }
     if (/^GIT_CONFIG/.test(a.name) && /hookspath|fsmonitor|sshcommand/i.test(a.word?.value ?? a.word?.raw ?? '')) {
@@ -672,7 +672,7 @@ export class ShellAnalyzer {
     this.vars.set(name, v);
     this.commandVar(name, word, f);
     if (name === 'GLOBIGNORE') this.dotglob = true;
-    if (word && PRELOAD_VARS.test(name)) this.hitAt('opaque.dynamic-command', `Sets ${name}, which loads other code into later commands.`, f, word.start, word.end);
+    if (word && loadsCode(name, word)) this.hitAt('opaque.dynamic-command', `Sets ${name}, which loads other code into later commands.`, f, word.start, word.end);
     if (name === 'PATH' && word) this.hitAt('exec.indirect', 'Changes PATH, so later command names may run other programs.', f, word.start, word.end);
   }
 
@@ -750,6 +750,22 @@ function narrowsToHarmless(inv: Invocation): boolean {
   if (words.some((w) => /^-[a-zA-Z]*v/.test(w) || w === '--invert-match')) return false;
   const pattern = words.filter((w) => !w.startsWith('-'))[0];
   return pattern !== undefined && /^\^?[A-Za-z0-9_]+=?$/.test(pattern) && !grepMayShowSecrets(pattern);
+}
+
+/**
+ * Whether setting this variable loads other code. Interpreter option variables do only through their loading
+ * options (`NODE_OPTIONS=--require x`, `RUBYOPT=-rx`, `PERL5OPT=-Mx`): `NODE_OPTIONS=--max-old-space-size=4096` is a
+ * memory limit. A value not known here may load anything.
+ */
+function loadsCode(name: string, word: Word | undefined): boolean {
+  if (!PRELOAD_VARS.test(name)) return false;
+  const opts = /^(NODE_OPTIONS|RUBYOPT|PERL5OPT)$/.exec(name)?.[1];
+  if (!opts || !word) return true;
+  if (word.value === undefined) return true;
+  const v = word.value.replace(new RegExp(`^${name}=`), '');
+  if (opts === 'NODE_OPTIONS') return /(^|\s)(-r|--require|--import|--loader|--experimental-loader|--experimental-specifier-resolution|--inspect\S*|--env-file\S*|-e|--eval|-p|--print)(\s|=|$)/.test(v);
+  if (opts === 'RUBYOPT') return /(^|\s)-[a-zA-Z]*[rIe]/.test(v);
+  return /(^|\s)-[a-zA-Z]*[MmdI]/.test(v);
 }
 
 /** Coding agents' own CLIs, whose short flags are read with their meaning there. */
