@@ -49,13 +49,66 @@ export function makeWrittenRecipes(a: ShellAnalyzer, inv: Invocation): void {
       runWritten(a, inv, path, posix.basename(path), recipeLines);
       return;
     }
+    // Written or changed earlier in this session: its recipes are the agent's code, judged line by line.
+    const text = sessionText(a, path);
+    if (text === 'unreadable') {
+      a.hitOn('exec.script', `Runs recipes from ${posix.basename(path)}, which this session changed in a way Countersign cannot read.`, inv);
+      return;
+    }
+    if (text !== undefined) {
+      runInFile(a, inv, posix.basename(path), text.text, recipeText(text.text), 0);
+      return;
+    }
   }
+}
+
+/** A makefile with everything but its recipe lines blanked, so a finding's line is the makefile's own. */
+function recipeText(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l.startsWith('\t') ? l.slice(1).replace(/^[@+-]+/, '') : /^[^#\s][^:=]*:[^=]*;/.test(l) ? ' '.repeat(l.indexOf(';') + 1) + l.slice(l.indexOf(';') + 1) : ''))
+    .join('\n');
+}
+
+/** The text of a file this session wrote or changed (the disk first); undefined when the session never touched it. */
+function sessionText(a: ShellAnalyzer, path: string): { text: string } | 'unreadable' | undefined {
+  const files = a.scope.files;
+  const mine = files?.session.file(path);
+  if (!files || !mine || mine.deleted) return undefined;
+  const found = files.textOf(path);
+  return found === undefined ? undefined : found === 'unreadable' ? 'unreadable' : { text: found.text };
+}
+
+/** Runs `code` (which sits at `offset` of the file `text`) as shell, its findings naming the file and line. */
+function runInFile(a: ShellAnalyzer, inv: Invocation, name: string, text: string, code: string, offset: number): void {
+  if (!code.trim()) return;
+  const origin = childOrigin(inv.frame.origin, inv.nameWord.start, inv.nameWord.end, false);
+  origin.file = { name, text, offset };
+  a.runScript(code, origin, inv.frame.nesting + 1);
 }
 
 /** The script(s) `npm run NAME` runs from a package.json written on this command line (pre/post hooks too). */
 export function packageWrittenScript(a: ShellAnalyzer, inv: Invocation, script: string): void {
   const path = a.fileKey('package.json');
-  if (!a.written.has(path)) return;
+  if (!a.written.has(path)) {
+    // A package.json this session wrote or changed: the scripts it runs are the agent's code.
+    const text = sessionText(a, path);
+    if (text === 'unreadable') a.hitOn('exec.script', 'Runs a script from package.json, which this session changed in a way Countersign cannot read.', inv);
+    if (text === undefined || text === 'unreadable') return;
+    let scripts: unknown;
+    try {
+      scripts = (JSON.parse(text.text) as { scripts?: unknown }).scripts;
+    } catch {
+      a.hitOn('exec.script', 'Runs a script from package.json, which this session left unreadable as JSON.', inv);
+      return;
+    }
+    if (typeof scripts !== 'object' || scripts === null) return;
+    for (const key of [`pre${script}`, script, `post${script}`]) {
+      const body = (scripts as Record<string, unknown>)[key];
+      if (typeof body === 'string') runInFile(a, inv, 'package.json', text.text, body, Math.max(0, text.text.indexOf(`"${key}"`)));
+    }
+    return;
+  }
   runWritten(a, inv, path, 'package.json', (text) => {
     let scripts: unknown;
     try {
