@@ -117,8 +117,11 @@ function pathKind(r: Reason, action: Action): EffectKind {
 function effectOfReason(r: Reason, action: Action): Effect {
   let kind = effectKindOf(r.rule);
   if (kind === 'file.read' && r.rule.startsWith('path.')) kind = pathKind(r, action);
-  // A secret literal's span is the secret itself: never a target.
-  const quotable = r.span && r.span.field !== 'content' && r.span.field !== 'input' && r.span.text.length <= 300 && r.rule !== 'secret.literal';
+  // A target is what the effect acts on: a path (or a variable's name for a credential). Other spans are the words
+  // that gave the finding away (`chmod 777 x`, `install`), which the summary says better. A secret literal's span
+  // is the secret itself: never a target.
+  const targeted = (kind.startsWith('file.') && kind !== 'file.permission') || kind === 'config.guard' || (kind === 'credential' && r.rule === 'secret.env-var');
+  const quotable = targeted && r.span && r.span.field !== 'content' && r.span.field !== 'input' && r.span.text.length <= 300 && r.rule !== 'secret.literal';
   return effect(kind, quotable ? r.span!.text : undefined, r.message, r.risk, r.rule);
 }
 

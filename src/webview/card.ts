@@ -83,8 +83,11 @@ function doesList(effects: readonly Effect[] | undefined): HTMLElement | null {
       { class: 'does-list', 'aria-label': 'What this action does' },
       ...effects.map((e) => {
         const [verb, glyph] = DOES[e.kind];
-        const target = e.target ? h('code', { class: 'does-target' }, e.target.length > 120 ? `${e.target.slice(0, 120)}…` : e.target) : h('span', { class: 'does-summary' }, e.summary);
-        return h('li', { class: `does-item does-${e.risk}`, title: e.summary }, icon(glyph), h('span', { class: 'does-verb' }, verb), target, e.risk === 'safe' ? null : h('span', { class: `does-risk badge-${e.risk}` }, riskLabel(e.risk)));
+        const risk = e.risk === 'safe' ? null : h('span', { class: `does-risk badge-${e.risk}` }, riskLabel(e.risk));
+        // With a target: "Reads  .env"; without one the effect's own sentence says what it does.
+        if (!e.target) return h('li', { class: `does-item does-${e.risk}` }, icon(glyph), h('span', { class: 'does-summary' }, e.summary), risk);
+        const target = h('code', { class: 'does-target' }, e.target.length > 120 ? `${e.target.slice(0, 120)}…` : e.target);
+        return h('li', { class: `does-item does-${e.risk}`, title: e.summary }, icon(glyph), h('span', { class: 'does-verb' }, verb), target, risk);
       }),
     ),
   );
