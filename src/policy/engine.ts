@@ -11,7 +11,7 @@ import { reasonsFor } from './rules';
 import type { Action, AgentName, PolicyConfig, Verdict } from './types';
 import type { World } from './world/world';
 import { changesOf } from './session/changes';
-import { scriptFiles } from './session/scriptFiles';
+import { scriptFiles, type DiskAccess } from './session/scriptFiles';
 import { EMPTY_SESSION, type SessionMemory } from './session/sessionMemory';
 import type { RuleContext } from './rules';
 import { verdictOf } from './verdict';
@@ -33,6 +33,8 @@ function fallbackAction(payload: unknown, agent: AgentName | undefined): Action 
 export class Engine {
   readonly paths: PathPolicy;
   private readonly readFile: ((absPath: string) => string | undefined) | undefined;
+  /** The disk as scripts are read from it: guarded reads (never a secret), links followed by the world. */
+  private readonly disk: DiskAccess | undefined;
   private readonly tree: TreeIndex | undefined;
 
   constructor(
@@ -42,7 +44,9 @@ export class Engine {
     const world = options.world;
     this.paths = new PathPolicy(config, world);
     // Never copy a secret's text into a verdict (or the audit log).
-    this.readFile = world ? (p) => (this.paths.match(p, 'read') ? undefined : world.readText(p)) : undefined;
+    const readFile = world ? (p: string) => (this.paths.match(p, 'read') ? undefined : world.readText(p)) : undefined;
+    this.readFile = readFile;
+    this.disk = world && readFile ? { readText: readFile, realPath: (p) => world.realPath(p) } : undefined;
     // Secrets and Countersign's own files count; agent settings in a project (.vscode/settings.json) do not make
     // a search of it sensitive.
     const holdsSecret = (p: string): boolean => {
@@ -63,12 +67,11 @@ export class Engine {
     const { memory, world } = this.options;
     const now = this.options.clock?.() ?? 0;
     const session = memory ? memory.view(action.agent, action.sessionId, now) : EMPTY_SESSION;
-    const disk = world && this.readFile ? { readText: this.readFile, realPath: (p: string) => world.realPath(p) } : undefined;
     const ctx: RuleContext = {
       policy: this.paths,
       parser: this.options.parser,
       budget: new WorkBudget(),
-      files: scriptFiles(disk, session),
+      files: scriptFiles(this.disk, session),
       tree: this.tree,
       observed: { programs: [], written: [], deleted: [] },
     };

@@ -1,6 +1,7 @@
 // Reads the patch formats agents send: Codex/VS Code apply_patch ("*** Begin Patch / *** Update File: p / @@ /
 // -old / +new / *** End Patch") and plain unified diffs (`--- a/p` / `+++ b/p`). Keeps offsets into the patch
 // text so reasons can point at the exact header or added line.
+import { lineIndex } from '../lines';
 
 export interface PatchLine {
   /** Offset of the line's text (after the +/-/space marker) in the patch. */
@@ -170,13 +171,7 @@ export function addedText(file: PatchFile): { text: string; toPatch: (offset: nu
     text += l.text + '\n';
   }
   const toPatch = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineIndex(starts, offset);
     const line = file.added[lo];
     if (!line) return 0;
     return line.start + Math.min(offset - starts[lo]!, line.text.length);

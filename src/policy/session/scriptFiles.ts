@@ -1,5 +1,6 @@
 // The text a file would run with, for judging a script by what it contains: the disk when the file is there (what
 // runs is what is on disk), else what this session wrote (a replay, or a write the agent proposed just before).
+import type { World } from '../world/world';
 import type { SessionView } from './sessionMemory';
 
 export type ScriptText = { text: string; from: 'disk' | 'session' } | 'unreadable' | undefined;
@@ -10,11 +11,8 @@ export interface ScriptFiles {
   readonly session: SessionView;
 }
 
-export interface DiskAccess {
-  /** Guarded read: small regular text files only, never a secret. */
-  readText(absPath: string): string | undefined;
-  realPath(absPath: string): string | undefined;
-}
+/** The world's disk, its reads guarded so a secret's text is never returned. */
+export type DiskAccess = Pick<World, 'readText' | 'realPath'>;
 
 export function scriptFiles(disk: DiskAccess | undefined, session: SessionView): ScriptFiles {
   return {

@@ -2,6 +2,7 @@
 // characters of the original command), what feeds a command's stdin, and one resolved simple command.
 import type { SyntaxNode } from './syntax';
 import type { Word } from './words';
+import { lineNumber } from '../lines';
 
 /**
  * Maps offsets in a piece of code back to the top-level command. Linear when the code is a plain slice of it
@@ -33,10 +34,7 @@ export function childOrigin(parent: Origin, start: number, end: number, linear: 
 /** "name, line N" for an offset of a frame read from a file. */
 export function fileLine(o: Origin, at: number): string | undefined {
   if (!o.file) return undefined;
-  const upto = Math.max(0, Math.min(o.file.text.length, o.file.offset + at));
-  let line = 1;
-  for (let i = o.file.text.indexOf('\n'); i >= 0 && i < upto; i = o.file.text.indexOf('\n', i + 1)) line++;
-  return `${o.file.name}, line ${line}`;
+  return `${o.file.name}, line ${lineNumber(o.file.text, Math.max(0, Math.min(o.file.text.length, o.file.offset + at)))}`;
 }
 
 /** One piece of code being analyzed. */

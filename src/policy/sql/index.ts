@@ -16,6 +16,7 @@ import { isDml, judgeDml, type DmlContext } from './dml';
 import { splitStatements, type Statement, type Token } from './lexer';
 import { looksLikeMongo, mongoFindings } from './mongo';
 import { sqlStringsInCode } from './embedded';
+import { lineIndex, lineStarts } from '../lines';
 
 export interface SqlFinding {
   rule: RuleId;
@@ -178,7 +179,7 @@ function fragment(tokens: Token[]): { rule: RuleId; what: string }[] {
 }
 
 function finding(text: string, lines: number[], rule: RuleId, what: string, start: number, end: number, risk?: Risk): SqlFinding {
-  const line = lineOf(lines, start);
+  const line = lineIndex(lines, start) + 1;
   const raw = text.slice(start, end).replace(/\s+/g, ' ').trim();
   const excerpt = raw.length > EXCERPT ? `${raw.slice(0, EXCERPT - 1)}…` : raw;
   const f: SqlFinding = { rule, message: `\`${excerpt.replace(/`/g, "'")}\` (line ${line}) ${what}.`, start, end };
@@ -186,22 +187,6 @@ function finding(text: string, lines: number[], rule: RuleId, what: string, star
   return f;
 }
 
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
-
-function lineOf(lines: number[], at: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
 function dedupe(list: SqlFinding[]): SqlFinding[] {
   const seen = new Set<string>();

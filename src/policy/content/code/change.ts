@@ -6,6 +6,7 @@ import type { RuleId } from '../../reasons';
 import type { Risk } from '../../types';
 import type { ContentFinding, FileKind } from '../permissions';
 import { views, type Views } from './lex';
+import { lineIndex, lineStarts } from '../../lines';
 
 export interface CodeChangeInput {
   file: FileKind;
@@ -57,9 +58,7 @@ export function isTestPath(path: string): boolean {
 }
 
 function side(text: string, ext: string): Side {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return { text, views: views(text, ext), starts };
+  return { text, views: views(text, ext), starts: lineStarts(text) };
 }
 
 /** The most lines a diff may differ by before the cheaper multiset comparison takes over. */
@@ -145,14 +144,7 @@ export function buildChange(input: CodeChangeInput): Change {
 
 /** The line holding `offset`. */
 export function lineOf(s: Side, offset: number): number {
-  let lo = 0;
-  let hi = s.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s.starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lineIndex(s.starts, offset);
 }
 
 /** The raw text of line `k`. */

@@ -141,11 +141,7 @@ export function walk(n: PNode, fn: (node: PNode, path: string[]) => void, path: 
   else if (n.t === 'list') for (const i of n.items) walk(i, fn, path);
 }
 
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
+export { lineNumber as lineOf } from '../../lines';
 
 /** Builds findings for one analyzer: `add(rule, node, message, key?)`. */
 export class Findings implements Analysis {
