@@ -6,7 +6,7 @@ import { connectionStates } from './agentStatus';
 import { ConfigPreview } from './configPreview';
 import { connectAgents, disconnectAgents, locations, type ConnectDeps } from './connectCommands';
 import { detectAgents } from './detect';
-import { ConnectionManifest } from './manifest';
+import { ConnectionManifest } from '../../agents/manifest';
 import { writeShim, type Shim } from './shim';
 
 export class AgentConnections implements vscode.Disposable {
