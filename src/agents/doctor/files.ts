@@ -2,7 +2,7 @@
 // parsed is reported, not guessed at.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findNodeAtLocation, parseTree, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
 import { edits } from '../../lint/jsonNodes';
 import type { TextEdit } from '../../lint/types';
 import type { DoctorFix, Finding } from './types';
@@ -47,8 +47,10 @@ export function loadAll(files: readonly string[], owner: string, findings: Findi
   });
 }
 
+/** The value at `path` (objects and arrays too: a tree node carries `value` only for primitives). */
 export function value(f: SettingsFile, path: JSONPath): unknown {
-  return findNodeAtLocation(f.root, path)?.value as unknown;
+  const node = path.length === 0 ? f.root : findNodeAtLocation(f.root, path);
+  return node ? (getNodeValue(node) as unknown) : undefined;
 }
 
 /** `*.json` files of a folder, sorted (the order agents run them in). */
