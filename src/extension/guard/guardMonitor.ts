@@ -82,9 +82,13 @@ export class GuardMonitor implements vscode.Disposable {
     if (key === this.watchedKey) return;
     this.watchedKey = key;
     for (const d of this.watchers.splice(0)) d.dispose();
-    const on = (w: vscode.FileSystemWatcher) => this.watchers.push(w, w.onDidChange(() => this.schedule()), w.onDidCreate(() => this.schedule()), w.onDidDelete(() => this.schedule()));
+    const on = (w: vscode.FileSystemWatcher, then = () => this.schedule()) => this.watchers.push(w, w.onDidChange(then), w.onDidCreate(then), w.onDidDelete(then));
     for (const dir of folders) on(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '*')));
-    on(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(home), '{.claude,.copilot,.cursor,.gemini,.codex,.cline}')));
+    // A watcher on a folder that did not exist yet may never fire: when an agent's folder appears, watch afresh.
+    on(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(home), '{.claude,.copilot,.cursor,.gemini,.codex,.cline}')), () => {
+      this.watchedKey = '';
+      this.schedule();
+    });
     on(vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_GLOB}`));
   }
 
