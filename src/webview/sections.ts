@@ -133,7 +133,8 @@ export function renderAgents(agents: AgentConnectionView[] | undefined, open: bo
   const description = gate === 'stopped' ? 'guarding stopped' : unguarded > 0 ? `${unguarded} not guarding · ${connected} connected` : `${connected} of ${agents.length} connected`;
   return el(
     'vscode-collapsible',
-    { class: 'agents', heading: 'Agents', description, open: open ? '' : undefined, 'data-section': 'agents' },
+    // Opened by itself while something is wrong: the rows say which agent and which setting.
+    { class: 'agents', heading: 'Agents', description, open: open || gate === 'stopped' || unguarded > 0 ? '' : undefined, 'data-section': 'agents' },
     body,
     h('div', { class: 'agents-actions' }, connect),
   );

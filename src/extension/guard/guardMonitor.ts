@@ -90,6 +90,8 @@ export class GuardMonitor implements vscode.Disposable {
       this.schedule();
     });
     on(vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_GLOB}`));
+    // A file written right after its new folder can slip past the recursive watcher: the folder's creation counts too.
+    on(vscode.workspace.createFileSystemWatcher('**/{.claude,.vscode,.github,.cursor,.gemini,.codex,.clinerules,.cline,hooks}'));
   }
 
   /** The panel's agent rows with the doctor's verdict on each. */
