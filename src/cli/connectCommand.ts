@@ -55,6 +55,10 @@ export function runConnect(argv: string[], cliPath: string = realpathSync(proces
   return Promise.resolve(
     guarded(argv, ({ agents, scope, where }) => {
       const shim = writeCliShim(where.home, process.execPath, cliPath);
+      // An editor extension's folder is versioned: after an update this path is gone and the shim denies everything.
+      if (/[\\/]\.?(vscode|vscode-server|cursor|windsurf|vscodium|code-server)[^\\/]*[\\/](data[\\/])?extensions[\\/]/i.test(cliPath)) {
+        process.stderr.write(`countersign: note: this CLI runs from an editor extension folder (${cliPath}), which changes when the extension updates; the hook then denies every action until you connect again. In VS Code, "Countersign: Connect Agents…" writes a hook that follows updates.\n`);
+      }
       const plans = planConnection(agents, scope ?? 'user', where, shim);
       const applied = applyChanges(plans);
       new ConnectionManifest(cliDataDir(where.home)).update(Object.fromEntries(applied.map((a) => [a.plan.target.file, { created: a.plan.created }])));
