@@ -300,7 +300,8 @@ export function renderCard(view: PendingView, ui: CardUi, now: number): HTMLElem
   const shift = (sp: Span): Span => ({ ...sp, start: Math.max(0, sp.start - offset), end: Math.min(subject.text.length, sp.end - offset) });
   const fits = (sp: Span) => sp.field === subject.field && Math.max(0, sp.start - offset) < Math.min(subject.text.length, sp.end - offset);
   const spans = item.reasons.flatMap((r) => (r.span && fits(r.span) ? [shift(r.span)] : []));
-  const inSubject = (r: Reason) => !!r.span && fits(r.span);
+  // A subject cut short in the card may hide the span: then the reason names it itself.
+  const inSubject = (r: Reason) => !!r.span && fits(r.span) && !view.wholeInEditor;
   const who = `${agentLabel(action.agent)} · ${action.tool}`;
   const left = item.deadline - now;
   const headingId = domId('title', item.id);
