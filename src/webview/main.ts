@@ -339,6 +339,12 @@ document.addEventListener('keydown', (e) => {
       setExpanded(c, !c.ui.expanded);
       break;
     case 'a':
+      if (c.view.wholeInEditor && !c.ui.inEditor) {
+        c.ui.refusal = `This ${c.view.wholeInEditor.what} is too long for the card: open it whole in the editor before approving.`;
+        if (c.el) syncCard(c.el, c.view, c.ui);
+        say(c.ui.refusal);
+        break;
+      }
       if (isSensitive(c.view)) {
         c.ui.refusal = 'Shortcuts never approve a sensitive action: show the details, tick the confirmation and click Approve.';
         if (c.el) syncCard(c.el, c.view, c.ui);

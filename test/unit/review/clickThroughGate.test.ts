@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { AuditLog, entryProblem, listLogFiles, verifyLog, type AppendableEvent } from '../../../src/audit';
+import { AuditLog, csvRow, entryProblem, listLogFiles, verifyLog, type AppendableEvent } from '../../../src/audit';
 import { Gate } from '../../../src/gate/gate';
 import type { Reviewer } from '../../../src/gate/reviewer';
 import type { ClickThroughEvidence, ReviewAnswer, ReviewItem } from '../../../src/protocol/gateLsp';
@@ -116,6 +116,7 @@ test('the audit log keeps the evidence, verifies, and still reads entries writte
     for (const l of lines) assert.equal(entryProblem(l), undefined);
     const withEvidence = lines.find((l) => l.id === 'a' && l.type === 'decision') as { decision: { clickThrough: unknown } };
     assert.deepEqual(withEvidence.decision.clickThrough, full('chmod 777 deploy.sh'));
+    assert.match(csvRow(withEvidence as never), /click-through: details seen in card; confirmed; shown whole \(19 chars, sha256 [0-9a-f]{12}…\)/, 'the CSV export says it too');
     const bad = { ...withEvidence, decision: { ...withEvidence.decision, clickThrough: { detailsOpened: true } } };
     assert.equal(entryProblem(bad), 'malformed decision entry');
   } finally {
