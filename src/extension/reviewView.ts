@@ -8,7 +8,7 @@ import type { ReviewItem } from '../protocol/gateLsp';
 import { isFromWebview, type AgentConnectionView, type FromWebview, type ToWebview } from '../protocol/webviewMessages';
 import { CardViews } from './cardViews';
 import { DetailsDocuments } from './detailsDocuments';
-import { revealText } from '../webview/visible';
+import { cardShowedWhole } from '../review/cardRendered';
 import type { DiffPreview } from './diffPreview';
 import type { DecisionHistory } from './history';
 import type { PanelHandle } from './notifications';
@@ -151,9 +151,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
   private opened(id: string, rendered: string | undefined, overflow: boolean | undefined): HandleResult {
     const item = this.pendingItem(id);
     if (!item) return { ok: false, why: `no pending action ${id}` };
-    const view = this.cards.view(item);
-    if (view.subject.clipped || view.wholeInEditor) return { ok: false, why: `the card of ${id} cannot show its details whole; the editor must be opened` };
-    if (rendered === undefined || overflow !== false || rendered !== revealText(view.subject.text)) return { ok: false, why: `the card of ${id} did not render its subject whole` };
+    if (!cardShowedWhole(this.cards.view(item), rendered, overflow)) return { ok: false, why: `the card of ${id} did not show its subject whole (too long for the card, or not what was sent)` };
     this.deps.queue.sawDetails(id, 'card');
     return { ok: true };
   }
