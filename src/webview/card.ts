@@ -201,6 +201,8 @@ export function renderDetails(view: PendingView, ui: CardUi): HTMLElement {
     slot.append(h('div', { class: 'meta' }, icon('file'), h('span', {}, 'Full path: '), h('code', {}, action.path)));
   }
   slot.append(h('div', { class: 'meta' }, icon('folder'), h('span', {}, 'Working directory: '), h('code', {}, action.cwd || '(none given)')));
+  // The card shows this subject whole; the editor is there too (to copy it, or when the card's report is not accepted).
+  if (!view.wholeInEditor) slot.append(h('div', { class: 'meta' }, el('vscode-button', { secondary: '', 'data-action': 'open-details', 'aria-label': 'Open the whole action in a read-only editor' }, icon('go-to-file'), ' Open in editor')));
   const does = doesList(item.effects);
   if (does) slot.append(does);
   if (!view.details) slot.append(h('p', { class: 'loading' }, icon('loading'), ' Reading the files this action touches…'));
