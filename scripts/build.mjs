@@ -14,7 +14,8 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'] };
 
 const targets = [
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The integration tests' seam (src/extension/testSeam.ts) is compiled out of the production bundle.
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], define: { COUNTERSIGN_TEST_SEAM: String(!production) } },
   { ...node, entryPoints: ['src/gate/main.ts'], outfile: 'dist/gate.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Loaded by the CLI only when no gate answers (or for `evaluate`): keeps the hook's fast path small.

@@ -3,7 +3,7 @@ import { addToHistory, isEmptyFilter, matchesFilter, type AuditFilter, type Hist
 import { logFilePrefix } from './files';
 import { readLines } from './lines';
 import { parseLine } from './parse';
-import type { AuditEntry } from './schema';
+import type { AuditClickThrough, AuditEntry } from './schema';
 
 export const CSV_COLUMNS = ['seq', 'ts', 'type', 'id', 'agent', 'tool', 'kind', 'risk', 'rules', 'summary', 'decision', 'decided_by', 'reason', 'detail', 'hash', 'chain'] as const;
 
@@ -26,9 +26,17 @@ function detail(e: AuditEntry): string {
     case 'note':
       return `${e.topic}: ${e.message}`;
     case 'request':
-    case 'decision':
       return '';
+    case 'decision':
+      return e.decision.clickThrough ? clickThroughDetail(e.decision.clickThrough) : '';
   }
+}
+
+/** A human decision's click-through in one cell: "details seen in card, editor; confirmed; shown whole (412 chars, sha256 3f…)". */
+function clickThroughDetail(c: AuditClickThrough): string {
+  const seen = c.detailsOpened ? `details seen in ${c.openedVia.join(', ')}` : 'details not opened';
+  const shown = c.shown ? ` (${c.shown.chars} chars, sha256 ${c.shown.sha256.slice(0, 12)}…)` : '';
+  return `click-through: ${seen}; ${c.confirmed ? 'confirmed' : 'not confirmed'}; ${c.shownWhole ? 'shown whole' : 'not shown whole'}${shown}`;
 }
 
 /**

@@ -37,6 +37,22 @@ export interface DecisionRecord {
   decidedBy: DecidedBy;
   /** The text the agent was given. */
   reason: string;
+  /** A human's answer: the click-through the extension saw (absent in logs written before it was recorded). */
+  clickThrough?: AuditClickThrough;
+}
+
+/** What the reviewer was seen to do before a human decision (src/review/clickThrough.ts). */
+export interface AuditClickThrough {
+  detailsOpened: boolean;
+  /** Where the whole details were seen: the card, the read-only details editor, the diff editor. */
+  openedVia: ('card' | 'editor' | 'diff')[];
+  confirmed: boolean;
+  /** The confirmation sentence ticked (redacted like everything in the log). */
+  confirmation?: string;
+  /** The whole command or content was on screen (in the card when it fits there, else in an editor). */
+  shownWhole: boolean;
+  /** SHA-256 and size of the text that had to be seen: ties the decision to exactly what would run. */
+  shown?: { sha256: string; chars: number; lines: number };
 }
 
 /** A new file begins: the first entry of every file. `prev` carries the last hash of the file before it. */
@@ -128,10 +144,24 @@ function isAuditEffect(v: unknown): boolean {
   return isObject(v) && typeof v.kind === 'string' && typeof v.risk === 'string' && RISKS.includes(v.risk) && (v.target === undefined || typeof v.target === 'string');
 }
 
+const SEEN_IN: readonly string[] = ['card', 'editor', 'diff'];
+
+function isClickThrough(v: unknown): v is AuditClickThrough {
+  if (!isObject(v)) return false;
+  const s = v.shown;
+  return (
+    typeof v.detailsOpened === 'boolean' && typeof v.confirmed === 'boolean' && typeof v.shownWhole === 'boolean' &&
+    Array.isArray(v.openedVia) && v.openedVia.every((w) => typeof w === 'string' && SEEN_IN.includes(w)) &&
+    (v.confirmation === undefined || typeof v.confirmation === 'string') &&
+    (s === undefined || (isObject(s) && typeof s.sha256 === 'string' && HEX64.test(s.sha256) && Number.isSafeInteger(s.chars) && Number.isSafeInteger(s.lines)))
+  );
+}
+
 function isDecisionRecord(v: unknown): v is DecisionRecord {
   return (
     isObject(v) && typeof v.decision === 'string' && DECISIONS.includes(v.decision) &&
-    typeof v.decidedBy === 'string' && DECIDED_BY.includes(v.decidedBy) && typeof v.reason === 'string'
+    typeof v.decidedBy === 'string' && DECIDED_BY.includes(v.decidedBy) && typeof v.reason === 'string' &&
+    (v.clickThrough === undefined || isClickThrough(v.clickThrough))
   );
 }
 

@@ -6,6 +6,7 @@ import type { Action } from '../policy/types';
 import type { ReviewItem } from '../protocol/gateLsp';
 import { agentLabel, type DetailsView, type FileDiffView, type PendingView, type SubjectView } from '../protocol/webviewMessages';
 import { needsClickThrough } from './clickThrough';
+import { editorNeed, wholeText } from '../review/wholeText';
 import { confirmationText, displayPath } from './confirmation';
 import type { DiffPreview } from './diffPreview';
 import { previewEffects } from './preview/effectPreview';
@@ -77,6 +78,12 @@ export function trimAction(action: Action): Action {
   }
 }
 
+/** Set when the card cannot show the action whole, so Approve waits for the editor (src/review/wholeText.ts). */
+function wholeInEditor(action: Action): PendingView['wholeInEditor'] {
+  const need = editorNeed(action);
+  return need ? { what: wholeText(action).what, diffCounts: need === 'editor-or-diff' } : undefined;
+}
+
 export interface CardViewDeps {
   rules: SessionRules;
   diffs: DiffPreview;
@@ -108,6 +115,7 @@ export class CardViews {
       workspaceName: item.workspaceFolder ? basename(item.workspaceFolder) : undefined,
       confirmation: needsClickThrough(item) ? confirmationText(action, item.reasons, item.workspaceFolder) : undefined,
       similar: item.risk === 'review' ? this.deps.rules.preview(item) : undefined,
+      wholeInEditor: wholeInEditor(action),
     };
     this.cache.set(item.id, view);
     const ready = this.buildDetails(item).then(

@@ -1,14 +1,15 @@
 // The extension's context: builds every part once and owns every disposable. No singletons elsewhere.
 import * as vscode from 'vscode';
 import type { GateStatus, ReviewItem } from '../protocol/gateLsp';
-import { agentLabel, type AgentConnectionView, type HistoryEntryView, type SessionRuleView } from '../protocol/webviewMessages';
+import { agentLabel, type AgentConnectionView } from '../protocol/webviewMessages';
 import { runtimeDir } from '../ipc/runtimeDir';
 import { COMMANDS } from './commands';
 import { affectsCountersign, readConfig, snapshotOf } from './config';
 import { writeSnapshot } from '../ipc/settingsSnapshot';
 import { GateClient } from './gateClient';
 import { ReviewQueue } from './reviewQueue';
-import { REVIEW_VIEW_ID, ReviewViewProvider, type HandleResult } from './reviewView';
+import { REVIEW_VIEW_ID, ReviewViewProvider } from './reviewView';
+import { testSeam, type CountersignTesting } from './testSeam';
 import { SessionRules } from './sessionRules';
 import { SessionHistory } from './history';
 import { DiffPreview } from './diffPreview';
@@ -39,23 +40,11 @@ export interface CountersignApi {
   onDidChangeGuard(listener: () => void): vscode.Disposable;
   /** The newest entry's hash as the gate reported it (kept outside the log). */
   auditAnchor(chain?: string): string | undefined;
-  /** Present only when VS Code runs the extension's own integration tests (ExtensionMode.Test). */
+  /** Present only in a development build run by the extension's own integration tests (testSeam.ts). */
   testing?: CountersignTesting;
 }
 
-/** Test-mode doors into the panel: the same paths the webview and the notifications use, observable. */
-export interface CountersignTesting {
-  decide(id: string, decision: 'allow' | 'deny'): boolean;
-  /** Delivers a message exactly as if the review panel's webview had sent it. */
-  panel(message: unknown): HandleResult;
-  /** Opens a card's diff editor as the panel's "Open diff" does. */
-  openDiff(id: string, index: number): Promise<boolean>;
-  notifications(): string[];
-  /** Guard and gate notifications shown (not guarding, gate stopped). */
-  guardNotifications(): string[];
-  rules(): SessionRuleView[];
-  history(): HistoryEntryView[];
-}
+export type { CountersignTesting };
 
 export class Ctx implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Countersign', { log: true });
@@ -175,16 +164,16 @@ export class Ctx implements vscode.Disposable {
       onDidChangeGuard: (listener) => this.guard.onDidChange(listener),
       auditAnchor: (chain = 'audit') => this.anchors.anchor(this.auditDir, chain),
     };
-    if (this.context.extensionMode === vscode.ExtensionMode.Test) {
-      api.testing = {
-        decide: (id, decision) => this.queue.decide(id, { decision }),
-        panel: (message) => this.view.receive(message),
-        openDiff: (id, index) => this.view.openDiff(id, index),
+    // COUNTERSIGN_TEST_SEAM is false in the production bundle, so this branch and testSeam.ts are not in it at all.
+    if (COUNTERSIGN_TEST_SEAM && this.context.extensionMode === vscode.ExtensionMode.Test) {
+      api.testing = testSeam({
+        queue: this.queue,
+        view: this.view,
         notifications: () => [...this.notifier.shown],
         guardNotifications: () => [...this.guard.shown],
         rules: () => this.rules.views(),
         history: () => this.history.entries(),
-      };
+      });
     }
     return api;
   }

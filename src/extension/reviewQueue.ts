@@ -1,8 +1,11 @@
 // Actions waiting for a human. Each holds the resolver of the gate's review request; every one still
 // pending when the queue is disposed is settled as a deny, so nothing waits forever and nothing fails open.
 // A session rule may answer a new 'review' item at once (no card); it can never answer a sensitive one.
-import type { ReviewAnswer, ReviewItem } from '../protocol/gateLsp';
+// The queue is where the click-through is enforced: it records what the extension saw the reviewer do, refuses a
+// human's approval that lacks a step (src/review/clickThrough.ts), and sends that evidence with every human answer.
+import type { DetailsSeenIn, ReviewAnswer, ReviewItem } from '../protocol/gateLsp';
 import type { DecidedByView } from '../protocol/webviewMessages';
+import { ClickThrough } from '../review/clickThrough';
 
 interface Pending {
   item: ReviewItem;
@@ -21,6 +24,8 @@ export interface Settled {
 export interface RuleMatcher {
   match(item: ReviewItem): { id: string } | undefined;
 }
+
+export type DecideResult = { ok: true } | { ok: false; why: string };
 
 /** A cancel this close to the deadline is the gate's own timeout, not the agent going away. */
 const TIMEOUT_SLACK_MS = 1500;
@@ -52,6 +57,7 @@ export class ReviewQueue {
   private readonly changes = new Emitter<void>();
   private readonly adds = new Emitter<ReviewItem>();
   private readonly settles = new Emitter<Settled>();
+  private readonly clickThrough = new ClickThrough();
   private disposed = false;
 
   constructor(private readonly rules?: RuleMatcher) {}
@@ -94,9 +100,41 @@ export class ReviewQueue {
     };
   }
 
-  /** A human's decision from the panel. Returns false for an id that is not pending (stale or forged). */
-  decide(id: string, answer: ReviewAnswer): boolean {
-    return this.settle(id, { ...answer, decidedBy: 'human' }, 'human');
+  /**
+   * A human's decision. Refused for an id that is not pending (stale or forged), and for an approval that lacks a
+   * click-through step: a sensitive action needs its details seen and its confirmation ticked, an action too long for
+   * the card needs to have been open whole in an editor. Denials always go through. The answer carries the evidence.
+   */
+  decide(id: string, answer: Pick<ReviewAnswer, 'decision' | 'reason'>): DecideResult {
+    const p = this.pending.get(id);
+    if (!p) return { ok: false, why: `no pending action ${id} (already decided or expired)` };
+    if (answer.decision === 'allow') {
+      const why = this.clickThrough.refusal(p.item);
+      if (why) return { ok: false, why };
+    }
+    const evidence = this.clickThrough.evidence(p.item);
+    this.settle(id, { decision: answer.decision, ...(answer.reason !== undefined ? { reason: answer.reason } : {}), decidedBy: 'human', clickThrough: evidence }, 'human');
+    return { ok: true };
+  }
+
+  /** Why an approval of `id` would be refused now (for the panel's hint), or undefined. */
+  approvalRefusal(id: string): string | undefined {
+    const p = this.pending.get(id);
+    return p ? this.clickThrough.refusal(p.item) : `no pending action ${id}`;
+  }
+
+  /** The extension itself saw the whole details of a pending item (callers check before saying so). */
+  sawDetails(id: string, where: DetailsSeenIn): boolean {
+    if (!this.pending.has(id)) return false;
+    this.clickThrough.saw(id, where);
+    return true;
+  }
+
+  /** The reviewer ticked (or unticked) the confirmation sentence of a pending item. */
+  confirm(id: string, checked: boolean, sentence?: string): boolean {
+    if (!this.pending.has(id)) return false;
+    this.clickThrough.confirm(id, checked, sentence);
+    return true;
   }
 
   /** Answers every pending 'review' item a session rule now matches (after the reviewer created one). */
@@ -116,6 +154,7 @@ export class ReviewQueue {
     // A rule must never answer anything but a 'review' item; the gate refuses it too.
     if (by === 'rule' && p.item.risk !== 'review') return false;
     this.pending.delete(id);
+    this.clickThrough.forget(id);
     p.resolve(answer);
     this.settles.fire({ item: p.item, answer, by, at: Date.now() });
     this.changes.fire();

@@ -1,12 +1,14 @@
 // The Reviews side panel: sends the queue, rules, history and agents to the webview and turns a reviewer's clicks
-// into decisions. Only this view decides, and it re-checks everything the webview says: ids must be pending, an
-// approval of a sensitive action needs the click-through the panel reported, and "Allow similar" exists only for
-// risk 'review'.
+// into decisions. Only this view decides, and it re-checks everything the webview says: ids must be pending, the
+// details count as seen only when the extension saw them (it opened the editor, or the card's rendered text is the
+// whole subject it sent), the queue refuses an approval without the click-through, and "Allow similar" exists only
+// for risk 'review'.
 import * as vscode from 'vscode';
 import type { ReviewItem } from '../protocol/gateLsp';
 import { isFromWebview, type AgentConnectionView, type FromWebview, type GateStateView, type ToWebview } from '../protocol/webviewMessages';
 import { CardViews } from './cardViews';
-import { ClickThrough } from './clickThrough';
+import { DetailsDocuments } from './detailsDocuments';
+import { cardShowedWhole } from '../review/cardRendered';
 import type { DiffPreview } from './diffPreview';
 import type { DecisionHistory } from './history';
 import type { PanelHandle } from './notifications';
@@ -37,7 +39,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
   private readonly subscriptions: { dispose(): void }[] = [];
   private readonly viewSubscriptions: vscode.Disposable[] = [];
   private readonly cards: CardViews;
-  readonly clickThrough = new ClickThrough();
+  private readonly details = new DetailsDocuments();
   /** Card ids whose current view the webview holds. */
   private readonly sent = new Set<string>();
   private readonly dirty = { queue: false, rules: false, history: false, reset: false };
@@ -84,7 +86,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
     );
   }
 
-  /** Every message from the panel enters here (the integration tests use the same door in test mode). */
+  /** Every message from the panel enters here. */
   receive(msg: unknown): HandleResult {
     if (!isFromWebview(msg)) return { ok: false, why: 'ignored an unknown message' };
     return this.handle(msg);
@@ -102,14 +104,20 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
         this.schedule('queue', 'rules', 'history');
         if (this.agents) this.post({ type: 'agents', agents: this.agents, ...(this.gate ? { gate: this.gate } : {}) });
         return { ok: true };
-      case 'opened': {
+      case 'opened':
+        return this.opened(msg.id, msg.rendered, msg.overflow);
+      case 'openDetails': {
         if (!this.pendingItem(msg.id)) return { ok: false, why: `no pending action ${msg.id}` };
-        this.clickThrough.opened(msg.id);
+        this.openDetails(msg.id).then(
+          (opened) => opened || this.refuse(msg.id, 'The whole text could not be opened in an editor.'),
+          (err: unknown) => this.refuse(msg.id, `The editor could not be opened: ${String(err)}`),
+        );
         return { ok: true };
       }
       case 'confirm': {
-        if (!this.pendingItem(msg.id)) return { ok: false, why: `no pending action ${msg.id}` };
-        this.clickThrough.confirm(msg.id, msg.checked);
+        const item = this.pendingItem(msg.id);
+        if (!item) return { ok: false, why: `no pending action ${msg.id}` };
+        this.deps.queue.confirm(msg.id, msg.checked, this.cards.view(item).confirmation);
         return { ok: true };
       }
       case 'openDiff': {
@@ -142,29 +150,53 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
     }
   }
 
-  /** "Open diff": counts as opening the details (the extension saw it happen), then shows the native diff editor. */
-  async openDiff(id: string, index: number): Promise<boolean> {
+  /**
+   * The card was expanded. The details count as seen only when what the panel rendered is the whole subject this view
+   * sent (hidden characters as their markers) in a box that did not have to scroll, and nothing else must be seen in
+   * an editor first: a webview that merely says "opened" proves nothing.
+   */
+  private opened(id: string, rendered: string | undefined, overflow: boolean | undefined): HandleResult {
+    const item = this.pendingItem(id);
+    if (!item) return { ok: false, why: `no pending action ${id}` };
+    if (!cardShowedWhole(this.cards.view(item), rendered, overflow)) return { ok: false, why: `the card of ${id} did not show its subject whole (too long for the card, or not what was sent)` };
+    this.deps.queue.sawDetails(id, 'card');
+    return { ok: true };
+  }
+
+  /** "Open in editor": the whole text in a read-only editor; counts as seen once the extension saw the editor hold it. */
+  async openDetails(id: string): Promise<boolean> {
     const item = this.pendingItem(id);
     if (!item) return false;
-    this.clickThrough.opened(id);
+    const opened = await this.details.open(item);
+    if (opened) this.deps.queue.sawDetails(id, 'editor');
+    return opened;
+  }
+
+  /** "Open diff": shows the native diff editor; counts as seeing the details once the extension opened it (from the
+   * panel's button; the test seam passes `countsAsSeen` false). */
+  async openDiff(id: string, index: number, countsAsSeen = true): Promise<boolean> {
+    const item = this.pendingItem(id);
+    if (!item) return false;
     await this.cards.whenReady(item);
-    return this.deps.queue.get(id) ? this.deps.diffs.open(id, index) : false;
+    if (!this.deps.queue.get(id)) return false;
+    const opened = await this.deps.diffs.open(id, index);
+    if (opened && countsAsSeen) this.deps.queue.sawDetails(id, 'diff');
+    return opened;
   }
 
   private decide(id: string, decision: 'allow' | 'deny', reason?: string): HandleResult {
-    const item = this.pendingItem(id);
-    if (!item) return { ok: false, why: `no pending action ${id} (already decided or expired)` };
-    const refusal = this.clickThrough.refusal(item, decision);
-    if (refusal) return this.refuse(id, refusal);
+    if (!this.pendingItem(id)) return { ok: false, why: `no pending action ${id} (already decided or expired)` };
     const text = reason?.trim().slice(0, REASON_MAX) || undefined;
-    this.deps.queue.decide(id, { decision, reason: text });
-    return { ok: true };
+    const result = this.deps.queue.decide(id, { decision, reason: text });
+    return result.ok ? result : this.refuse(id, result.why);
   }
 
   private allowSimilar(id: string): HandleResult {
     const item = this.pendingItem(id);
     if (!item) return { ok: false, why: `no pending action ${id}` };
     if (item.risk !== 'review') return this.refuse(id, 'A sensitive action can never be remembered; approve it on its own.');
+    const refusal = this.deps.queue.approvalRefusal(id);
+    if (refusal) return this.refuse(id, refusal);
     const rule = this.deps.rules.add(item);
     if (!rule) return this.refuse(id, 'This action is too complex to remember safely; approve it on its own.');
     this.deps.queue.decide(id, { decision: 'allow' });
@@ -176,7 +208,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
   denyAll(ids?: readonly string[]): number {
     const targets = ids ?? this.deps.queue.items().map((i) => i.id);
     let n = 0;
-    for (const id of targets) if (this.deps.queue.decide(id, { decision: 'deny', reason: 'Denied with "Deny all".' })) n++;
+    for (const id of targets) if (this.deps.queue.decide(id, { decision: 'deny', reason: 'Denied with "Deny all".' }).ok) n++;
     return n;
   }
 
@@ -186,8 +218,8 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
   }
 
   private settled(item: ReviewItem): void {
-    this.clickThrough.forget(item.id);
     this.cards.forget(item.id);
+    this.details.forget(item.id).catch((err: unknown) => this.deps.output.warn(`closing the details of ${item.id}: ${String(err)}`));
     this.sent.delete(item.id);
     this.deps.diffs.forget(item.id).catch((err: unknown) => this.deps.output.warn(`closing the diff of ${item.id}: ${String(err)}`));
   }
@@ -258,5 +290,6 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
     if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const d of this.subscriptions.splice(0)) d.dispose();
     for (const d of this.viewSubscriptions.splice(0)) d.dispose();
+    this.details.dispose();
   }
 }

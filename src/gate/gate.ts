@@ -5,8 +5,9 @@ import { relative, isAbsolute } from 'node:path';
 import type { Policy } from '../policy';
 import type { AgentName, Verdict } from '../policy/types';
 import type { DecidedBy, Decision } from '../protocol/hookWire';
-import type { ReviewAnswer, ReviewItem } from '../protocol/gateLsp';
-import { requestRecord, unparsedRequest, type AppendableEvent, type RequestRecord } from '../audit';
+import type { ClickThroughEvidence, ReviewAnswer, ReviewItem } from '../protocol/gateLsp';
+import { clickThroughProblem } from '../review/clickThrough';
+import { requestRecord, unparsedRequest, type AppendableEvent, type AuditClickThrough, type RequestRecord } from '../audit';
 import type { Reviewer } from './reviewer';
 import { actionFingerprint } from './fingerprint';
 import { unattendedDecision, type ReviewDefault } from './unattended';
@@ -38,6 +39,22 @@ export interface GateOptions {
   audit?: AuditSink;
   /** What a review-level action gets when nobody can be asked. */
   reviewDefault: ReviewDefault;
+}
+
+/** The evidence as the log keeps it: only the known fields, whatever else a reviewer sent. */
+function auditEvidence(e: ClickThroughEvidence | undefined): AuditClickThrough | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const shown = e.shown as Partial<ClickThroughEvidence['shown']> | undefined;
+  return {
+    detailsOpened: e.detailsOpened === true,
+    openedVia: Array.isArray(e.openedVia) ? e.openedVia.filter((v) => v === 'card' || v === 'editor' || v === 'diff') : [],
+    confirmed: e.confirmed === true,
+    ...(typeof e.confirmation === 'string' ? { confirmation: e.confirmation } : {}),
+    shownWhole: e.shownWhole === true,
+    ...(shown && typeof shown.sha256 === 'string' && typeof shown.chars === 'number' && typeof shown.lines === 'number'
+      ? { shown: { sha256: shown.sha256, chars: shown.chars, lines: shown.lines } }
+      : {}),
+  };
 }
 
 export class DeadlineExceeded extends Error {}
@@ -84,8 +101,9 @@ export class Gate {
     }
   }
 
-  private async finish(id: string, d: Omit<GateDecision, 'id'>, request?: RequestRecord): Promise<GateDecision> {
-    await this.record({ type: 'decision', id, ...(request ? { request } : {}), decision: { decision: d.decision, decidedBy: d.decidedBy, reason: d.reason } });
+  private async finish(id: string, d: Omit<GateDecision, 'id'>, request?: RequestRecord, clickThrough?: AuditClickThrough): Promise<GateDecision> {
+    const decision = { decision: d.decision, decidedBy: d.decidedBy, reason: d.reason, ...(clickThrough ? { clickThrough } : {}) };
+    await this.record({ type: 'decision', id, ...(request ? { request } : {}), decision });
     return { id, ...d };
   }
 
@@ -128,10 +146,17 @@ export class Gate {
     if (byRule && risk !== 'review') {
       return this.finish(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: 'Countersign: a remembered rule cannot approve a sensitive action; denied.' });
     }
+    // Every reviewer, not only the panel: a human approval counts only with the click-through this action needs
+    // (src/review/clickThrough.ts), checked against the gate's own copy of the action.
+    const evidence = byRule ? undefined : auditEvidence(outcome.clickThrough);
+    if (!byRule && outcome.decision === 'allow') {
+      const problem = clickThroughProblem(item.action, risk, evidence);
+      if (problem) return this.finish(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: `Countersign: ${problem}; denied.` }, undefined, evidence);
+    }
     const who = byRule ? 'a session rule' : 'the reviewer';
     const note = outcome.reason ? ` Reviewer: ${outcome.reason}` : '';
     const reason = outcome.decision === 'allow' ? `Countersign: approved by ${who}.${note}` : `Countersign: denied by ${who}.${note}`;
-    return this.finish(id, { decision: outcome.decision, decidedBy: byRule ? 'rule' : 'human', risk, reason });
+    return this.finish(id, { decision: outcome.decision, decidedBy: byRule ? 'rule' : 'human', risk, reason }, undefined, evidence);
   }
 
   /** Asks the reviewer, sharing one card among identical in-flight actions; bounded by the deadline and the hook. */

@@ -24,6 +24,27 @@ export interface ReviewAnswer {
   reason?: string;
   /** 'rule' when a session rule the reviewer created answered (never for sensitive actions); default 'human'. */
   decidedBy?: 'human' | 'rule';
+  /** What the reviewer was seen to do before deciding (the review queue fills it, never the webview). The gate denies
+   * a human allow of a sensitive action, or of one too long for the card, without the steps it needs. */
+  clickThrough?: ClickThroughEvidence;
+}
+
+/** Where the extension itself saw the whole details: the card's expanded details (their rendered text checked
+ * against what was sent), its read-only details editor, or the native diff editor. */
+export type DetailsSeenIn = 'card' | 'editor' | 'diff';
+
+/** The click-through as the extension observed it, sent with a human's answer and kept in the audit log. */
+export interface ClickThroughEvidence {
+  detailsOpened: boolean;
+  openedVia: DetailsSeenIn[];
+  confirmed: boolean;
+  /** The confirmation sentence the reviewer ticked (sensitive actions). */
+  confirmation?: string;
+  /** The whole command or content was on screen: in the card when it fits there, else in an editor. */
+  shownWhole: boolean;
+  /** The text that had to be seen whole (the command, tool input, written content or patch): its SHA-256 and size,
+   * so the approval is tied to exactly what runs. */
+  shown: { sha256: string; chars: number; lines: number };
 }
 
 export interface GateStatus {

@@ -95,6 +95,8 @@ export interface PendingView {
   similar?: string;
   /** Effect preview and diffs; absent while the extension is still reading the files. */
   details?: DetailsView;
+  /** Too long to show whole in the card: Approve stays disabled until it was opened whole in an editor (src/review). */
+  wholeInEditor?: { what: string; diffCounts: boolean };
 }
 
 export interface SessionRuleView {
@@ -139,8 +141,11 @@ export type ToWebview =
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'decide'; id: string; decision: 'allow' | 'deny'; reason?: string }
-  /** The reviewer opened the full command or diff of this card. */
-  | { type: 'opened'; id: string }
+  /** The reviewer expanded the card: `rendered` is the text the subject box then showed and `overflow` whether the box
+   * had to scroll; the extension counts the details as seen only when that is the whole subject it sent. */
+  | { type: 'opened'; id: string; rendered?: string; overflow?: boolean }
+  /** Open the whole command or content in a read-only editor. */
+  | { type: 'openDetails'; id: string }
   /** The reviewer ticked (or unticked) the confirmation of this sensitive card. */
   | { type: 'confirm'; id: string; checked: boolean }
   | { type: 'openDiff'; id: string; index: number }
@@ -170,6 +175,8 @@ export function isFromWebview(v: unknown): v is FromWebview {
     case 'decide':
       return isStr(m.id) && (m.decision === 'allow' || m.decision === 'deny') && (m.reason === undefined || isStr(m.reason));
     case 'opened':
+      return isStr(m.id) && (m.rendered === undefined || isStr(m.rendered)) && (m.overflow === undefined || typeof m.overflow === 'boolean');
+    case 'openDetails':
     case 'allowSimilar':
       return isStr(m.id);
     case 'confirm':

@@ -13,6 +13,8 @@ export interface CardUi {
   /** Expanded at least once, or opened a diff: the full command or diff has been seen. */
   opened: boolean;
   confirmed: boolean;
+  /** The whole text was opened in an editor (or the diff editor, where that shows it whole). */
+  inEditor: boolean;
   reason: string;
   /** A decision was sent; buttons stay disabled until the card leaves or the extension refuses. */
   busy: boolean;
@@ -20,22 +22,25 @@ export interface CardUi {
 }
 
 export function newCardUi(): CardUi {
-  return { expanded: false, opened: false, confirmed: false, reason: '', busy: false };
+  return { expanded: false, opened: false, confirmed: false, inEditor: false, reason: '', busy: false };
 }
 
 export const isSensitive = (view: PendingView) => view.item.risk !== 'review' && view.item.risk !== 'safe';
 
-/** Whether Approve may be clicked: never while busy; for sensitive cards only after opening and ticking. */
+/** Whether Approve may be clicked: never while busy; a text too long for the card only after the editor showed it;
+ * for sensitive cards only after opening and ticking. The extension's queue enforces the same. */
 export function canApprove(view: PendingView, ui: CardUi): boolean {
   if (ui.busy) return false;
+  if (view.wholeInEditor && !ui.inEditor) return false;
   return isSensitive(view) ? ui.opened && ui.confirmed : true;
 }
 
 const domId = (prefix: string, id: string) => `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 /** The subject with the spans that triggered reasons wrapped in <mark>; everything stays text. */
-function highlighted(subjectText: string, spans: Span[]): HTMLElement {
-  const pre = h('pre', { class: 'subject' });
+function highlighted(subjectText: string, spans: Span[], whole: boolean): HTMLElement {
+  // `whole`: the card shows every line (no height limit); otherwise the editor shows it whole.
+  const pre = h('pre', { class: whole ? 'subject whole' : 'subject long' });
   const sorted = spans.filter((s) => s.start >= 0 && s.end <= subjectText.length && s.start < s.end).sort((a, b) => a.start - b.start);
   let at = 0;
   for (const s of sorted) {
@@ -196,6 +201,8 @@ export function renderDetails(view: PendingView, ui: CardUi): HTMLElement {
     slot.append(h('div', { class: 'meta' }, icon('file'), h('span', {}, 'Full path: '), h('code', {}, action.path)));
   }
   slot.append(h('div', { class: 'meta' }, icon('folder'), h('span', {}, 'Working directory: '), h('code', {}, action.cwd || '(none given)')));
+  // The card shows this subject whole; the editor is there too (to copy it, or when the card's report is not accepted).
+  if (!view.wholeInEditor) slot.append(h('div', { class: 'meta' }, el('vscode-button', { secondary: '', 'data-action': 'open-details', 'aria-label': 'Open the whole action in a read-only editor' }, icon('go-to-file'), ' Open in editor')));
   const does = doesList(item.effects);
   if (does) slot.append(does);
   if (!view.details) slot.append(h('p', { class: 'loading' }, icon('loading'), ' Reading the files this action touches…'));
@@ -232,7 +239,20 @@ export function renderDetails(view: PendingView, ui: CardUi): HTMLElement {
   return slot;
 }
 
+/** Under a subject too long for the card: says so, and opens the whole text in a read-only editor. */
+function openWhole(view: PendingView): HTMLElement | null {
+  const w = view.wholeInEditor;
+  if (!w) return null;
+  return h(
+    'div',
+    { class: 'open-whole' },
+    h('p', { class: 'diff-note' }, icon('warning'), h('span', {}, `This ${w.what} is too long to show whole here. Open it in the editor to read all of it before approving.`)),
+    el('vscode-button', { 'data-action': 'open-details', 'aria-label': `Open the whole ${w.what} in a read-only editor` }, icon('go-to-file'), ` Open whole ${w.what} in editor`),
+  );
+}
+
 function approveHint(view: PendingView, ui: CardUi): string | undefined {
+  if (view.wholeInEditor && !ui.inEditor) return `Too long for the card: open the whole ${view.wholeInEditor.what} in the editor to enable Approve.`;
   if (!isSensitive(view)) return undefined;
   if (!ui.opened) return 'Sensitive: show the details (full command or diff) to enable Approve.';
   if (!ui.confirmed) return 'Sensitive: tick the confirmation above to enable Approve.';
@@ -265,7 +285,7 @@ export function syncCard(card: HTMLElement, view: PendingView, ui: CardUi): void
   if (hint) {
     hint.hidden = !hintText;
     // Before the details are open the toggle already says so; the hint stays for screen readers (aria-describedby).
-    hint.classList.toggle('sr-only', !ui.opened);
+    hint.classList.toggle('sr-only', !ui.opened && !view.wholeInEditor);
     hint.replaceChildren(icon('lock'), text(` ${hintText ?? ''}`));
   }
   if (refusal) {
@@ -282,7 +302,8 @@ export function renderCard(view: PendingView, ui: CardUi, now: number): HTMLElem
   const shift = (sp: Span): Span => ({ ...sp, start: Math.max(0, sp.start - offset), end: Math.min(subject.text.length, sp.end - offset) });
   const fits = (sp: Span) => sp.field === subject.field && Math.max(0, sp.start - offset) < Math.min(subject.text.length, sp.end - offset);
   const spans = item.reasons.flatMap((r) => (r.span && fits(r.span) ? [shift(r.span)] : []));
-  const inSubject = (r: Reason) => !!r.span && fits(r.span);
+  // A subject cut short in the card may hide the span: then the reason names it itself.
+  const inSubject = (r: Reason) => !!r.span && fits(r.span) && !view.wholeInEditor;
   const who = `${agentLabel(action.agent)} · ${action.tool}`;
   const left = item.deadline - now;
   const headingId = domId('title', item.id);
@@ -316,7 +337,8 @@ export function renderCard(view: PendingView, ui: CardUi, now: number): HTMLElem
       ),
     ),
     h('div', { class: 'label' }, subject.label),
-    highlighted(subject.text, spans),
+    highlighted(subject.text, spans, !view.wholeInEditor && !subject.clipped),
+    openWhole(view),
     explanation,
     h('ul', { class: 'reasons', 'aria-label': 'Why this needs a decision' }, ...item.reasons.map((r) => reasonItem(r, inSubject(r)))),
     renderChanges(view),

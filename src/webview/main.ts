@@ -182,11 +182,31 @@ function focusCard(id: string): void {
 
 function setExpanded(c: Card, expanded: boolean): void {
   c.ui.expanded = expanded;
-  if (expanded && !c.ui.opened) {
-    c.ui.opened = true;
-    post({ type: 'opened', id: c.view.item.id });
-  }
+  const first = expanded && !c.ui.opened;
+  if (first) c.ui.opened = true;
   if (c.el) syncCard(c.el, c.view, c.ui);
+  // Report what the expanded card really shows: its subject's text and whether the box has to scroll. The extension
+  // counts the details as seen only when that is the whole subject it sent.
+  if (first) {
+    const box = c.el?.querySelector<HTMLElement>('.subject');
+    const overflow = !box || box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
+    post({ type: 'opened', id: c.view.item.id, rendered: box?.textContent ?? '', overflow });
+  }
+}
+
+/** "Open whole … in editor": the extension opens a read-only editor and refuses Approve until it has. */
+function openDetails(c: Card): void {
+  c.ui.inEditor = true;
+  c.ui.opened = true;
+  if (c.el) syncCard(c.el, c.view, c.ui);
+  post({ type: 'openDetails', id: c.view.item.id });
+}
+
+function openDiff(c: Card, index: number): void {
+  c.ui.opened = true;
+  if (c.view.wholeInEditor?.diffCounts) c.ui.inEditor = true;
+  if (c.el) syncCard(c.el, c.view, c.ui);
+  post({ type: 'openDiff', id: c.view.item.id, index });
 }
 
 function reasonOf(c: Card): string | undefined {
@@ -222,11 +242,10 @@ app.addEventListener('click', (e) => {
       if (c) setExpanded(c, !c.ui.expanded);
       return;
     case 'open-diff':
-      if (c) {
-        c.ui.opened = true;
-        if (c.el) syncCard(c.el, c.view, c.ui);
-        post({ type: 'openDiff', id: c.view.item.id, index: Number(actionEl.dataset.index ?? 0) });
-      }
+      if (c) openDiff(c, Number(actionEl.dataset.index ?? 0));
+      return;
+    case 'open-details':
+      if (c) openDetails(c);
       return;
     case 'allow-similar':
       if (c && !isSensitive(c.view) && !c.ui.busy) {
@@ -329,6 +348,12 @@ document.addEventListener('keydown', (e) => {
       setExpanded(c, !c.ui.expanded);
       break;
     case 'a':
+      if (c.view.wholeInEditor && !c.ui.inEditor) {
+        c.ui.refusal = `This ${c.view.wholeInEditor.what} is too long for the card: open it whole in the editor before approving.`;
+        if (c.el) syncCard(c.el, c.view, c.ui);
+        say(c.ui.refusal);
+        break;
+      }
       if (isSensitive(c.view)) {
         c.ui.refusal = 'Shortcuts never approve a sensitive action: show the details, tick the confirmation and click Approve.';
         if (c.el) syncCard(c.el, c.view, c.ui);
@@ -343,9 +368,7 @@ document.addEventListener('keydown', (e) => {
     case 'o': {
       const diff = c.view.details?.diffs.find((d) => d.canOpen);
       if (!diff) return;
-      c.ui.opened = true;
-      if (c.el) syncCard(c.el, c.view, c.ui);
-      post({ type: 'openDiff', id: c.view.item.id, index: diff.index });
+      openDiff(c, diff.index);
       break;
     }
     default:

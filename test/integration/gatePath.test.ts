@@ -38,10 +38,20 @@ describe('gate path (real extension host)', () => {
     assert.equal(api.pending().length, 0);
   });
 
-  it('an approved action makes the CLI print Claude Code allow', async () => {
+  // A review-level action: one click approves it. A sensitive one is approved only by clicking through the panel
+  // (test/ui/reviewPanel.ui.mjs); here the seam's approval of it is refused.
+  it('an approved action makes the CLI print Claude Code allow; the seam cannot approve a sensitive one', async () => {
     const { api, extensionPath } = await activeApi();
-    const hook = runHook(extensionPath, 'claude', claudeBash(workspaceDir(), 'chmod 777 deploy.sh'));
-    const [item] = await whenPending(api, (items) => items.length === 1, 'the chmod card');
+    const sensitive = runHook(extensionPath, 'claude', claudeBash(workspaceDir(), 'chmod 777 deploy.sh'));
+    const [chmod] = await whenPending(api, (items) => items.length === 1, 'the chmod card');
+    assert.ok(chmod?.risk === 'sensitive');
+    assert.equal(api.testing?.decide(chmod.id, 'allow'), false, 'no approval without the click-through');
+    assert.ok(api.testing?.decide(chmod.id, 'deny'));
+    assert.equal((JSON.parse((await sensitive.done).stdout) as ClaudeAnswer).hookSpecificOutput.permissionDecision, 'deny');
+
+    const hook = runHook(extensionPath, 'claude', claudeBash(workspaceDir(), 'npm install left-pad'));
+    const [item] = await whenPending(api, (items) => items.length === 1, 'the npm install card');
+    assert.equal(item?.risk, 'review');
     assert.ok(item && api.testing?.decide(item.id, 'allow'));
     const out = await hook.done;
     const answer = JSON.parse(out.stdout) as ClaudeAnswer;

@@ -1,6 +1,7 @@
 // The review panel's rules, inside the real extension host: the extension itself refuses a sensitive approval
-// without the click-through, session rules answer only 'review' items, Deny all, notifications, history, and the
-// native diff editor on virtual documents that leave the real file alone. Cards come from the real hook CLI.
+// without the click-through (and the test seam cannot take its steps: approving one is a browser test, by clicking),
+// session rules answer only 'review' items, Deny all, notifications, history, and the native diff editor on virtual
+// documents that leave the real file alone. Cards come from the real hook CLI.
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,25 +57,14 @@ function cardOrAnswer(api: CountersignApi, hook: HookRun, match: (i: ReviewItem)
   });
 }
 
-/**
- * A card the policy rates 'review'. The policy engine is still evolving, so try a few ordinary commands that need
- * a look and use the first one that lands as 'review' (a safe one never makes a card; a sensitive one is denied).
- */
+/** A card for `npm install left-pad`, which the policy rates 'review' (asserted: a change of rating fails here). */
 async function reviewCard(api: CountersignApi, extensionPath: string): Promise<{ hook: HookRun; item: ReviewItem; program: string }> {
-  const candidates = [
-    ['npm install left-pad', 'npm install is-even --save-dev', 'npm'],
-    ['curl -o page.html https://example.com/', 'curl -o other.html https://example.org/', 'curl'],
-    ['pip install requests', 'pip install rich', 'pip'],
-  ] as const;
-  for (const [command, , program] of candidates) {
-    const hook = runHook(extensionPath, 'claude', claudeBash(workspaceDir(), command));
-    const item = await cardOrAnswer(api, hook, isCommand(command));
-    if (!item) continue; // safe: answered without a card
-    if (item.risk === 'review') return { hook, item, program };
-    testing(api).decide(item.id, 'deny');
-    await hook.done;
-  }
-  throw new Error('none of the candidate commands was rated review');
+  const command = 'npm install left-pad';
+  const hook = runHook(extensionPath, 'claude', claudeBash(workspaceDir(), command));
+  const item = await cardOrAnswer(api, hook, isCommand(command));
+  assert.ok(item, `${command} got a card`);
+  assert.equal(item.risk, 'review', `${command} is rated review`);
+  return { hook, item, program: 'npm' };
 }
 
 describe('review panel (real extension host)', () => {
@@ -84,7 +74,7 @@ describe('review panel (real extension host)', () => {
     for (const i of api.pending()) api.testing?.decide(i.id, 'deny');
   });
 
-  it('refuses to approve a sensitive action until the panel reported the details opened and the confirmation ticked', async () => {
+  it('refuses to approve a sensitive action without the click-through, and no test door can take its steps', async () => {
     const { api, extensionPath } = await activeApi();
     const t = testing(api);
     const { hook, item } = await card(api, extensionPath, claudeBash(workspaceDir(), 'chmod 777 deploy.sh'), isCommand('chmod 777 deploy.sh'), 'the chmod card');
@@ -93,24 +83,22 @@ describe('review panel (real extension host)', () => {
     const bare = t.panel({ type: 'decide', id: item.id, decision: 'allow' });
     assert.equal(bare.ok, false);
     assert.match(bare.ok ? '' : bare.why, /open its full command or diff/);
-    assert.ok(api.pending().some((i) => i.id === item.id), 'still pending after a refused approval');
+    assert.equal(t.decide(item.id, 'allow'), false, 'the queue itself refuses, whoever asks');
+    assert.ok(api.pending().some((i) => i.id === item.id), 'still pending after refused approvals');
 
-    assert.deepEqual(t.panel({ type: 'confirm', id: item.id, checked: true }), { ok: true });
-    const unopened = t.panel({ type: 'decide', id: item.id, decision: 'allow' });
-    assert.match(unopened.ok ? '' : unopened.why, /open its full command or diff/, 'ticking alone is not enough');
-
-    assert.deepEqual(t.panel({ type: 'opened', id: item.id }), { ok: true });
-    assert.deepEqual(t.panel({ type: 'confirm', id: item.id, checked: false }), { ok: true });
-    const unticked = t.panel({ type: 'decide', id: item.id, decision: 'allow' });
-    assert.match(unticked.ok ? '' : unticked.why, /tick its confirmation/);
+    // The steps are the panel's and the editors' alone: the seam refuses to forge them.
+    for (const step of [{ type: 'opened', id: item.id, rendered: 'chmod 777 deploy.sh', overflow: false }, { type: 'confirm', id: item.id, checked: true }, { type: 'openDetails', id: item.id }]) {
+      const r = t.panel(step);
+      assert.match(r.ok ? '' : r.why, /click-through steps come only from clicks/, step.type);
+    }
+    assert.match((t.panel({ type: 'decide', id: item.id, decision: 'allow' }) as { why: string }).why, /open its full command or diff/, 'nothing was unlocked');
 
     assert.equal(t.panel({ type: 'allowSimilar', id: item.id }).ok, false, 'a sensitive action is never remembered');
     assert.equal(t.rules().length, 0);
 
-    t.panel({ type: 'confirm', id: item.id, checked: true });
-    assert.deepEqual(t.panel({ type: 'decide', id: item.id, decision: 'allow' }), { ok: true });
+    assert.equal(t.decide(item.id, 'deny'), true, 'a denial never waits for the click-through');
     const answer = await answerOf(hook);
-    assert.equal(answer.permissionDecision, 'allow');
+    assert.equal(answer.permissionDecision, 'deny');
     assert.equal(t.history()[0]?.decidedBy, 'human');
   });
 
@@ -263,8 +251,8 @@ describe('review panel (real extension host)', () => {
     assert.equal(readFileSync(file, 'utf8'), original, 'the real file is unchanged');
     assert.equal(statSync(file).mtimeMs, mtime);
 
-    // Opening the diff counts as opening the details; the tick is still required.
-    assert.match((t.panel({ type: 'decide', id: item.id, decision: 'allow' }) as { why: string }).why, /tick its confirmation/);
+    // Through the test seam, opening the diff is not a click-through step (the browser test shows the real button's).
+    assert.match((t.panel({ type: 'decide', id: item.id, decision: 'allow' }) as { why: string }).why, /open its full command or diff/);
 
     const tabClosed = new Promise<void>((resolve) => {
       const sub = vscode.window.tabGroups.onDidChangeTabs(() => {

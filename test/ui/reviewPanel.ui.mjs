@@ -49,7 +49,8 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   await shot('03-sensitive-details-unticked');
 
   await confirm.click();
-  await page.waitForFunction(() => true); // let the click's change event run
+  // The tick's change event unlocks Approve: wait for exactly that (the box checked, the button enabled).
+  await confirm.and(panel.locator('[checked]')).waitFor({ timeout: 5_000 });
   await approve.and(panel.locator(':not([disabled])')).waitFor({ timeout: 5_000 });
   await shot('04-sensitive-details-ticked');
 

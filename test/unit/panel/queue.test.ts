@@ -7,21 +7,20 @@ import { SessionRules } from '../../../src/extension/sessionRules';
 import { duration, countdown, urgency, decidedByLabel } from '../../../src/webview/format';
 import { shell } from './items';
 
-test('the click-through: a sensitive allow needs opened and confirmed; deny never waits', () => {
+test('the click-through: a sensitive allow needs the details seen and the confirmation; review needs nothing', () => {
   const guard = new ClickThrough();
   const sensitive = shell('cat .env', 'sensitive');
-  assert.match(guard.refusal(sensitive, 'allow') ?? '', /open its full command or diff/);
-  assert.equal(guard.refusal(sensitive, 'deny'), undefined);
-  guard.opened(sensitive.id);
-  assert.match(guard.refusal(sensitive, 'allow') ?? '', /tick its confirmation/);
+  assert.match(guard.refusal(sensitive) ?? '', /open its full command or diff/);
+  guard.saw(sensitive.id, 'card');
+  assert.match(guard.refusal(sensitive) ?? '', /tick its confirmation/);
   guard.confirm(sensitive.id, true);
-  assert.equal(guard.refusal(sensitive, 'allow'), undefined);
+  assert.equal(guard.refusal(sensitive), undefined);
   guard.confirm(sensitive.id, false);
-  assert.ok(guard.refusal(sensitive, 'allow'), 'unticking takes it back');
-  assert.equal(guard.refusal(shell('npm test'), 'allow'), undefined, 'review needs one click');
+  assert.ok(guard.refusal(sensitive), 'unticking takes it back');
+  assert.equal(guard.refusal(shell('npm test')), undefined, 'review needs one click');
   guard.forget(sensitive.id);
   guard.confirm(sensitive.id, true);
-  assert.ok(guard.refusal(sensitive, 'allow'), 'state does not survive forget');
+  assert.ok(guard.refusal(sensitive), 'state does not survive forget');
 });
 
 test('the queue: newest first, human decisions, rules answer only review items', async () => {
@@ -45,8 +44,8 @@ test('the queue: newest first, human decisions, rules answer only review items',
   const sudo = queue.add(shell('npm install b', 'sensitive'));
   assert.equal(queue.size, 2, 'a sensitive item is queued even when a rule would match its text');
 
-  assert.ok(queue.decide(second.id, { decision: 'deny', reason: 'no' }));
-  assert.equal(queue.decide(second.id, { decision: 'allow' }), false, 'decided once');
+  assert.ok(queue.decide(second.id, { decision: 'deny', reason: 'no' }).ok);
+  assert.equal(queue.decide(second.id, { decision: 'allow' }).ok, false, 'decided once');
   assert.deepEqual(settled.map((s) => s.by), ['rule', 'rule', 'human']);
   queue.dispose();
   assert.equal((await sudo.answer).decision, 'deny', 'shutdown denies what is left');
