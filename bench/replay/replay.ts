@@ -27,6 +27,8 @@ export interface StepResult {
   risk: Verdict['risk'];
   /** The rules of the reasons at the verdict's own risk (what made the click). */
   rules: string[];
+  /** Their messages (for --task). */
+  messages: string[];
 }
 
 export interface TaskResult {
@@ -84,7 +86,8 @@ export async function replay(tasks: Task[], opts: { scratch?: string; keep?: boo
       task.steps.forEach((raw, n) => {
         const step = materialised(raw, ws, home);
         const verdict = policy.evaluate(build(step, n), task.agent);
-        results.push({ risk: verdict.risk, rules: verdict.reasons.filter((r) => r.risk === verdict.risk).map((r) => r.rule) });
+        const top = verdict.reasons.filter((r) => r.risk === verdict.risk);
+        results.push({ risk: verdict.risk, rules: top.map((r) => r.rule), messages: top.map((r) => r.message) });
         land(step, root);
       });
       out.push({ task, results });
