@@ -28,3 +28,39 @@ export function writesProjectSource(a: ShellAnalyzer, rest: string, lang: CodeLa
   if (abs === undefined) return false;
   return a.policy.inWorkspace(abs, a.startCwd) || a.policy.isTemp(abs);
 }
+
+/** Names this code binds, once, to a path it got from the temp-file APIs (or a join under one). */
+function tempNames(code: string): Set<string> {
+  const bound = new Set<string>();
+  const once = (name: string) => (code.match(new RegExp(`(?<![\\w.])${name}\\s*(?:,[^=\\n]*)?=(?!=)`, 'g')) ?? []).length + (code.match(new RegExp(`\\bas\\s+${name}\\b|\\bfor\\s+${name}\\b`, 'g')) ?? []).length === 1;
+  const TEMP_CALL = /tempfile\s*\.\s*(?:mkdtemp|mkstemp|mktemp|gettempdir|NamedTemporaryFile|TemporaryDirectory)\s*\(|\bmkdtempSync\s*\(|\bos\s*\.\s*tmpdir\s*\(/;
+  for (const m of code.matchAll(/(?<![\w.])(\w+)\s*=\s*([^\n]+)/g)) if (TEMP_CALL.test(m[2]!.slice(0, 120)) && once(m[1]!)) bound.add(m[1]!);
+  for (const m of code.matchAll(/(?<![\w.])\w+\s*,\s*(\w+)\s*=\s*tempfile\s*\.\s*mkstemp\s*\(/g)) if (once(m[1]!)) bound.add(m[1]!);
+  for (const m of code.matchAll(/tempfile\s*\.\s*(?:NamedTemporaryFile|TemporaryDirectory)\s*\([^)]*\)\s+as\s+(\w+)/g)) if (once(m[1]!)) bound.add(m[1]!);
+  // `path = os.path.join(tmp, 'x.py')`, `name = f.name`, `p = Path(tmp) / 'x'`: still under the temp dir.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const m of code.matchAll(/(?<![\w.])(\w+)\s*=\s*(?:os\s*\.\s*path\s*\.\s*join\s*\(\s*|path\s*\.\s*join\s*\(\s*|Path\s*\(\s*)?(\w+)(?:\s*\.\s*name\b)?[^\n]*/g)) {
+      if (bound.has(m[1]!) || !bound.has(m[2]!) || !once(m[1]!)) continue;
+      if (/\.\.|['"`]\s*\/|expanduser|home/i.test(m[0])) continue; // a join that climbs out or starts again at a root
+      bound.add(m[1]!);
+      grew = true;
+    }
+  }
+  return bound;
+}
+
+const TARGET = /^(?:open|os\s*\.\s*(?:remove|unlink|rmdir|makedirs|mkdir|rename|replace)|shutil\s*\.\s*(?:rmtree|copy\w*|move)|(?:fs\s*\.\s*)?(?:writeFileSync|writeFile|unlinkSync|unlink|rmSync|rm|mkdirSync|mkdir|rmdirSync|appendFileSync))\s*\(\s*(?:os\s*\.\s*path\s*\.\s*join\s*\(\s*|path\s*\.\s*join\s*\(\s*)?(\w+)(?:\s*\.\s*name)?\s*[,)]/;
+
+/** True when the write or delete at the start of `rest` targets a path this code got from the temp-file APIs. */
+export function writesOwnTempFile(code: string, rest: string): boolean {
+  const m = TARGET.exec(rest);
+  return m !== null && tempNames(code).has(m[1]!);
+}
+
+/** True when an argument expression is a path this code got from the temp-file APIs (`tmp`, `f.name`, a join). */
+export function isOwnTempPath(code: string, arg: string): boolean {
+  const m = /^(?:os\s*\.\s*path\s*\.\s*join\s*\(\s*|path\s*\.\s*join\s*\(\s*)?(\w+)(?:\s*\.\s*name)?\s*(?:,[^)]*\))?$/.exec(arg.trim());
+  if (!m || /\.\.|expanduser|home/i.test(arg)) return false;
+  return tempNames(code).has(m[1]!);
+}
