@@ -4,7 +4,7 @@
 // scratch disk after its verdict, so later steps see the disk as the agent left it. Shell commands are never run
 // (so files a command would create exist only in the session memory), and the repository the agent worked in is
 // not there: running one of its own scripts reads as unreadable, as it would for a file that is missing.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -16,6 +16,8 @@ export interface Task {
   source: string;
   agent: AgentName;
   steps: Step[];
+  /** Files on the scratch disk before the first step ($WS, $HOME placeholders); `{ link }` makes a symlink. */
+  files?: Record<string, string | { link: string }>;
 }
 
 export function loadTasks(file = resolve(__dirname, '../../bench/replay/tasks.json.gz')): Task[] {
@@ -71,14 +73,21 @@ function land(step: Step, root: string): void {
 
 export async function replay(tasks: Task[], opts: { scratch?: string; keep?: boolean } = {}): Promise<TaskResult[]> {
   const root = opts.scratch ?? mkdtempSync(join(tmpdir(), 'countersign-replay-'));
-  const home = join(root, 'home');
-  mkdirSync(home, { recursive: true });
   const out: TaskResult[] = [];
   try {
     let i = 0;
     for (const task of tasks) {
+      // Each task its own home too, so one scenario's planted secrets are not another's.
+      const home = join(root, 'home', String(i));
+      mkdirSync(home, { recursive: true });
       const ws = join(root, 'ws', String(i++));
       mkdirSync(ws, { recursive: true });
+      for (const [rel, content] of Object.entries(task.files ?? {})) {
+        const path = expand(rel, ws, home);
+        mkdirSync(dirname(path), { recursive: true });
+        if (typeof content === 'string') writeFileSync(path, expand(content, ws, home));
+        else symlinkSync(expand(content.link, ws, home), path);
+      }
       const config: PolicyConfig = { sensitivePaths: [], allowedPaths: [], workspaceFolders: [ws], home, protectedPaths: [join(home, '.config/Code/User/globalStorage/countersign.countersign')] };
       const policy = await createPolicy(config);
       const build = sessionPayloads(task.agent, `replay-${i}`, ws);

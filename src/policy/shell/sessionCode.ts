@@ -19,6 +19,8 @@ const LANGUAGE_OF_EXTENSION: Record<string, Language> = {
   js: 'node', mjs: 'node', cjs: 'node', ts: 'node', mts: 'node', cts: 'node', tsx: 'node', jsx: 'node',
   rb: 'ruby', pl: 'perl', pm: 'perl', php: 'php',
   sh: 'shell', bash: 'shell', zsh: 'shell', ksh: 'shell',
+  // Compiled languages: no analyzer of their own, but the paths their literals name are still checked.
+  go: 'other', rs: 'other',
 };
 
 export function languageOfFile(path: string): Language | undefined {
@@ -47,6 +49,8 @@ export function runnerLanguage(inv: Invocation): Language | undefined {
   }
   if (inv.name === 'node' && inv.args.some((w) => w.value === '--test')) return 'node';
   if (inv.name === 'deno' || inv.name === 'bun') return 'node';
+  // `go test`, `go run`, `cargo test`, `cargo run`: compile and run the project's code, tests included.
+  if ((inv.name === 'go' && /^(test|run|generate)$/.test(first)) || (inv.name === 'cargo' && /^(test|t|run|r|bench)$/.test(first))) return 'other';
   return undefined;
 }
 
