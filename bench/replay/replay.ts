@@ -20,7 +20,8 @@ export interface Task {
   files?: Record<string, string | { link: string }>;
 }
 
-export function loadTasks(file = resolve(__dirname, '../../bench/replay/tasks.json.gz')): Task[] {
+/** Benches and tests run from the repository root. */
+export function loadTasks(file = resolve('bench/replay/tasks.json.gz')): Task[] {
   const data = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as { tasks: Task[] };
   return data.tasks;
 }
