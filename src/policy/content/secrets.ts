@@ -25,8 +25,11 @@ const PLACEHOLDER = /^(x+|\*+|\.+|-+|0+|1234.*|abc.*|test.*|dummy.*|fake.*|sampl
 /** Stock passwords from tutorials and tests (password123, admin!, letmein): not somebody's real secret. */
 const STOCK = /^(?:password|passw0rd|pass|secret|admin|root|letmein|qwerty|welcome|test|demo|example|default|guest|user|hunter)[\d_!@#.-]*$/i;
 
+/** A credential noun dressed up as a value (`hashed_password_123`, `test-secret-key`): a fixture's stand-in. */
+const NAMED_STAND_IN = /^(?:[a-z]+[_-])*(?:password|passwd|secret|token|key|apikey|credential)s?(?:[_-][a-z]*\d{0,3})*$/i;
+
 function looksReal(value: string): boolean {
-  if (value.length < 8 || PLACEHOLDER.test(value) || STOCK.test(value) || HASH_FORMAT.test(value) || isFakeToken(value)) return false;
+  if (value.length < 8 || NAMED_STAND_IN.test(value) || PLACEHOLDER.test(value) || STOCK.test(value) || HASH_FORMAT.test(value) || isFakeToken(value)) return false;
   if (/^[a-z_.-]+$/i.test(value)) return false; // words, identifiers and dotted names are not secrets
   if (/^[A-Z0-9_]+$/.test(value) && value.includes('_')) return false; // ENV_VAR_NAMES
   if (/^(https?:\/\/|\/|\.\/|~\/)/.test(value) && !/:[^/@]+@/.test(value)) return false; // paths and plain URLs

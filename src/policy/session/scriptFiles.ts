@@ -25,7 +25,10 @@ export function scriptFiles(disk: DiskAccess | undefined, session: SessionView):
       }
       const f = session.file(absPath);
       if (!f || f.deleted) return undefined;
-      return f.text === undefined ? 'unreadable' : { text: f.text, from: 'session' };
+      // Changed by a command in a way the session could not follow, and not on the disk now: there is no file to
+      // run (the command failed, or has not run yet); when it is there, the disk above says what it holds.
+      if (f.text === undefined) return disk ? undefined : 'unreadable';
+      return { text: f.text, from: 'session' };
     },
   };
 }

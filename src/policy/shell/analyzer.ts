@@ -417,8 +417,16 @@ export class ShellAnalyzer {
       }
     }
     let inv: Invocation | undefined;
+    const last = body?.type === 'list' ? lastCommandOfList(body) : undefined;
     if (body?.type === 'command') inv = this.simpleCommand(body, f, extra, input);
-    else {
+    else if (body && last) {
+      // `cd d && cat > x.py <<'EOF'`: tree-sitter hangs the heredoc and the redirects on the whole list, but bash
+      // gives them to the list's last command (the cat), so the file is written with the heredoc's text.
+      for (const c of body.children) if (c.named && c !== last.statement && c.type !== 'comment') inv = this.statement(c, f, stdin) ?? inv;
+      const piped = last.before.length > 0 ? this.pipeline(last.before, f, stdin) : undefined;
+      const own = input !== stdin ? input : piped ? outputOf(piped, this) : stdin;
+      inv = this.simpleCommand(last.command, f, extra, own) ?? piped ?? inv;
+    } else {
       // `{ …; } > out`, `while …; done < file`: the redirects apply to the whole group.
       for (const red of extra) input = checkRedirect(this, red, f, undefined) ?? input;
       inv = body ? this.statement(body, f, input) : undefined;
@@ -806,3 +814,12 @@ function callsItselfInPipeline(body: SyntaxNode, source: string, name: string): 
   return false;
 }
 
+/** The command a list's trailing redirects belong to: its last command, or the last stage of its last pipeline. */
+function lastCommandOfList(list: SyntaxNode): { statement: SyntaxNode; command: SyntaxNode; before: SyntaxNode[] } | undefined {
+  const statement = list.children.filter((c) => c.named && c.type !== 'comment').pop();
+  if (statement?.type === 'command') return { statement, command: statement, before: [] };
+  if (statement?.type !== 'pipeline') return undefined;
+  const stages = statement.children.filter((c) => c.named && c.type !== 'comment');
+  const command = stages.pop();
+  return command?.type === 'command' ? { statement, command, before: stages } : undefined;
+}

@@ -9,6 +9,7 @@ import type { RuleId } from '../reasons';
 import type { ShellAnalyzer } from './analyzer';
 import { collectVars, foldExpression, isPlainLiteral, type FoldEnv } from './codeEval';
 import type { CodeLanguage } from './interpreterCode';
+import { isOwnTempPath } from './codeWrites';
 import { checkPathWord } from './pathArgs';
 import type { Frame } from './types';
 import { syntheticWord } from './words';
@@ -184,6 +185,7 @@ export function analyzeEffects(ctx: EffectsContext): void {
       for (const arg of chosen) {
         const t = arg.text.trim();
         if (!t || isPlainLiteral(t, lang) || /^\w+\s*=/.test(t)) continue;
+        if (isOwnTempPath(code, t)) continue; // a scratch file the same code made with tempfile/mkdtemp
         // Perl's `open(FH, "<$path")`: the mode is part of the string.
         const text = lang === 'perl' ? t.replace(/^(['"])\s*[<>+|]+\s*/, '$1') : t;
         if (lang === 'perl' && /^['"][<>+|]+['"]$/.test(t)) continue;

@@ -7,6 +7,7 @@ import type { RuleId } from '../reasons';
 import type { ShellAnalyzer } from './analyzer';
 import { foldCommand, isPlainLiteral } from './codeEval';
 import { analyzeEffects, foldEnv, splitArgs } from './codeEffects';
+import { writesOwnTempFile, writesProjectSource } from './codeWrites';
 import { checkPathWord } from './pathArgs';
 import { childOrigin, type Frame } from './types';
 import { isSecretVarName, syntheticWord } from './words';
@@ -288,6 +289,11 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
   let writes = false;
   each(rules.write, (m) => {
     writes = true;
+    // `open('src/app/models.py', 'w')`: a project source file named by a constant, as an agent's own edit would
+    // change it (its path is still checked below, and the new text is read from the disk when it runs).
+    if (writesProjectSource(a, code.slice(m.index), lang, code.slice(Math.max(0, m.index - 200), m.index))) return;
+    // A scratch file or folder the same code made with tempfile/mkdtemp: nobody else's files change.
+    if (writesOwnTempFile(code, code.slice(m.index))) return;
     hitMatch('exec.interpreter', `Changes files from ${name} code.`, m);
   });
 

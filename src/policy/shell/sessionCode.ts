@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import type { ShellAnalyzer } from './analyzer';
 import { analyzeCode, type CodeLanguage } from './interpreterCode';
+import { isTestFile, loadedBy, type LoadedFile } from './loadedFiles';
 import { childOrigin, type Frame, type Invocation } from './types';
 import type { Word } from './words';
 
@@ -18,6 +19,8 @@ const LANGUAGE_OF_EXTENSION: Record<string, Language> = {
   js: 'node', mjs: 'node', cjs: 'node', ts: 'node', mts: 'node', cts: 'node', tsx: 'node', jsx: 'node',
   rb: 'ruby', pl: 'perl', pm: 'perl', php: 'php',
   sh: 'shell', bash: 'shell', zsh: 'shell', ksh: 'shell',
+  // Compiled languages: no analyzer of their own, but the paths their literals name are still checked.
+  go: 'other', rs: 'other',
 };
 
 export function languageOfFile(path: string): Language | undefined {
@@ -46,6 +49,8 @@ export function runnerLanguage(inv: Invocation): Language | undefined {
   }
   if (inv.name === 'node' && inv.args.some((w) => w.value === '--test')) return 'node';
   if (inv.name === 'deno' || inv.name === 'bun') return 'node';
+  // `go test`, `go run`, `cargo test`, `cargo run`: compile and run the project's code, tests included.
+  if ((inv.name === 'go' && /^(test|run|generate)$/.test(first)) || (inv.name === 'cargo' && /^(test|t|run|r|bench)$/.test(first))) return 'other';
   return undefined;
 }
 
@@ -76,23 +81,33 @@ export function judgeScriptFile(a: ShellAnalyzer, inv: Invocation, file: Word, l
   if (found === undefined || found === 'unreadable') return false;
   if (a.outOfTime(inv.frame)) return true;
   analyzeText(a, inv, file, language, file.raw, found.text);
-  judgeSessionFiles(a, inv, language === 'shell' ? undefined : language, abs);
+  judgeSessionFiles(a, inv, language === 'shell' ? undefined : language, { path: abs, text: found.text });
   return true;
 }
 
 /**
- * The files of one language this session wrote under the working directory, judged as code the run may load
- * (`pytest` runs the test the agent wrote; `python main.py` imports the module it edited).
+ * The files of one language this session wrote under the working directory that the run loads, judged as code
+ * (`pytest` runs the test the agent wrote; `python main.py` imports the module it edited). Which ones: see
+ * loadedFiles.ts; for runners whose entry cannot be told (npm scripts, tox, rake …) every such file counts.
  */
-export function judgeSessionFiles(a: ShellAnalyzer, inv: Invocation, language: Language | undefined, skip?: string): void {
+export function judgeSessionFiles(a: ShellAnalyzer, inv: Invocation, language: Language | undefined, entry?: LoadedFile): void {
   const files = a.scope.files;
   if (!files || !language || !a.cwd) return;
-  const root = a.cwd.replace(/\/+$/, '') + '/';
-  const mine = files.session
-    .files()
-    .filter(([p]) => p !== skip && p.startsWith(root) && languageOfFile(p) === language)
-    .slice(-MAX_SESSION_FILES);
-  for (const [p] of mine) {
+  const cwd = a.cwd.replace(/\/+$/, '');
+  const root = cwd + '/';
+  const all = files.session.files().filter(([p]) => p !== entry?.path && p.startsWith(root) && languageOfFile(p) === language);
+  let mine: string[] = all.map(([p]) => p).slice(-MAX_SESSION_FILES);
+  if (language === 'python' || language === 'node') {
+    const entries = entry ? [entry, argsEntry(inv)] : runnerEntries(a, inv, language, all.map(([p]) => p));
+    if (entries) {
+      const candidates = all.map(([p]) => ({ path: p, text: textFor(a, p) }));
+      const roots = [cwd, ...entries.filter((e) => e.path.startsWith(root)).map((e) => posix.dirname(e.path))];
+      const own = new Set(all.map(([p]) => p));
+      const started = entries.filter((e) => e !== entry && own.has(e.path)).map((e) => e.path);
+      mine = [...started, ...loadedBy(language, entries, candidates, [...new Set(roots)], MAX_SESSION_FILES).map((f) => f.path)].slice(0, MAX_SESSION_FILES);
+    }
+  }
+  for (const p of mine) {
     const found = files.textOf(p);
     if (found === undefined) continue;
     const name = posix.relative(a.cwd, p);
@@ -103,4 +118,66 @@ export function judgeSessionFiles(a: ShellAnalyzer, inv: Invocation, language: L
     if (a.outOfTime(inv.frame)) return;
     analyzeText(a, inv, undefined, language, name, found.text);
   }
+}
+
+function textFor(a: ShellAnalyzer, p: string): string | undefined {
+  const found = a.scope.files?.textOf(p);
+  return found === undefined || found === 'unreadable' ? undefined : found.text;
+}
+
+/** The command's own words as something that names modules and files (`python -m django test app.tests`). */
+function argsEntry(inv: Invocation): LoadedFile {
+  const words = inv.args.map((w) => w.value ?? '').filter((v) => v !== '' && !v.startsWith('-'));
+  const text = words.map((v) => `import ${v.replace(/::.*$/, '').replace(/[^\w.]/g, '_')}\n'${v.replace(/::.*$/, '')}'\n`).join('');
+  return { path: `${inv.frame.origin.file?.name ?? ''}#args`, text };
+}
+
+const TEST_RUNNERS = new Set(['pytest', 'py.test', 'jest', 'vitest', 'mocha', 'ava', 'tap', 'jasmine']);
+
+/**
+ * What a test runner or `python -m` starts from: the test files it collects (named ones, or every test file of
+ * the session) and conftest.py, or the module run. undefined when the runner's entry cannot be told.
+ */
+function runnerEntries(a: ShellAnalyzer, inv: Invocation, language: 'python' | 'node', session: string[]): LoadedFile[] | undefined {
+  const values = inv.args.map((w) => w.value);
+  if (values.some((v) => v === undefined)) return undefined;
+  const args = values as string[];
+  let rest: string[] | undefined;
+  let module: string | undefined;
+  if (TEST_RUNNERS.has(inv.name)) rest = args;
+  else if (inv.name === 'node' && args.includes('--test')) rest = args;
+  else if (/^python[\d.]*$/.test(inv.name)) {
+    const m = args.indexOf('-m');
+    if (m < 0 || m + 1 >= args.length) return undefined;
+    if (/^(pytest|py\.test|unittest)$/.test(args[m + 1]!)) rest = args.slice(m + 2);
+    else module = args[m + 1];
+  } else return undefined;
+  const cwd = a.cwd!.replace(/\/+$/, '');
+  const entries: LoadedFile[] = [argsEntry(inv)];
+  if (module !== undefined) {
+    const base = posix.join(cwd, ...module.split('.'));
+    for (const p of [`${base}.py`, `${base}/__main__.py`, `${base}/__init__.py`]) {
+      const text = textFor(a, p);
+      if (text !== undefined) entries.push({ path: p, text });
+      else if (a.scope.files?.textOf(p) === 'unreadable') return undefined;
+    }
+    return entries;
+  }
+  // Words that name files or folders (`tests/test_x.py::T`, `src`); a subcommand (`vitest run`) or an option's
+  // value (`-k name`) names none of the session's files and selects nothing.
+  const named = (rest ?? [])
+    .filter((v) => !v.startsWith('-'))
+    .map((v) => posix.resolve(cwd, v.replace(/::.*$/, '')))
+    .filter((n) => /[./]/.test(posix.relative(cwd, n)) || session.some((p) => p === n || p.startsWith(`${n}/`)));
+  const tests = session.filter((p) => isTestFile(p, language) && (named.length === 0 || named.some((n) => p === n || p.startsWith(`${n}/`))));
+  for (const p of session) if (language === 'python' && /(?:^|\/)conftest\.py$/.test(p) && !tests.includes(p)) tests.push(p);
+  for (const p of tests) entries.push({ path: p, text: textFor(a, p) });
+  // A named test file that is not the session's is read from the disk: the modules it imports are followed too.
+  for (const n of named) {
+    if (tests.includes(n) || !/\.(py|[cm]?[jt]sx?)$/.test(n)) continue;
+    const found = a.scope.files?.textOf(n);
+    if (found === 'unreadable') return undefined;
+    if (found) entries.push({ path: n, text: found.text });
+  }
+  return entries;
 }
