@@ -50,7 +50,8 @@ class Walk {
     if (++this.entries > LOSS_LIMITS.entries || depth > LOSS_LIMITS.depth) return { lost: true, file: show(abs, cwd), why: 'holds more files than Countersign checks' };
     const f = session?.file(abs);
     const st = world.stat?.(abs);
-    if (f?.created && !f.deleted && (!st || st.kind !== 'dir')) return { lost: false, why: 'this session created it' };
+    // Created by this session (and, if deleted since, not back on disk): scratch nobody else had.
+    if (f?.created && (!f.deleted || !st) && (!st || st.kind !== 'dir')) return { lost: false, why: 'this session created it' };
     if (!git.canRead) return { lost: true, file: show(abs, cwd), why: WHY.unknown };
     if (st?.kind === 'dir') return mode !== 'files' ? this.dir(abs, depth, mode) : { lost: false, why: 'a folder is only removed when empty' };
     const state = git.stateOf(abs, undefined, st);

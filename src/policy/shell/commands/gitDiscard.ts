@@ -79,7 +79,7 @@ export function gitDiscard(a: ShellAnalyzer, inv: Invocation, sub: string, subWo
       if (has(s.flags, '--patch', 'p')) return false; // asks for each hunk
       const force = has(s.flags, '--force', 'f');
       let paths: Word[];
-      let rev = false;
+      let rev: boolean;
       if (s.after) {
         paths = s.after;
         rev = s.before.length > 0;
