@@ -82,6 +82,7 @@ const KIND_BY_RULE: [string, EffectKind][] = [
   ['exec.', 'program.run'],
   ['net.', 'network'],
   ['git.remote', 'network'],
+  ['git.discard', 'file.delete'],
   ['git.', 'program.run'],
   ['pkg.', 'program.run'],
   ['fs.delete', 'file.delete'],
@@ -96,6 +97,7 @@ const KIND_BY_RULE: [string, EffectKind][] = [
   ['safe.read', 'file.read'],
   ['safe.write', 'file.write'],
   ['safe.tool', 'tool.call'],
+  ['safe.delete', 'file.delete'],
   ['safe.', 'program.run'],
 ];
 

@@ -13,6 +13,7 @@ import type { World } from './world/world';
 import { changesOf } from './session/changes';
 import { scriptFiles, type DiskAccess } from './session/scriptFiles';
 import { EMPTY_SESSION, type SessionMemory } from './session/sessionMemory';
+import { GitStates } from './git/gitState';
 import type { RuleContext } from './rules';
 import { verdictOf } from './verdict';
 
@@ -36,6 +37,8 @@ export class Engine {
   /** The disk as scripts are read from it: guarded reads (never a secret), links followed by the world. */
   private readonly disk: DiskAccess | undefined;
   private readonly tree: TreeIndex | undefined;
+  /** What git holds of each path (index parsed once per stamp), for judging deletes and discards by what is lost. */
+  private readonly git: GitStates | undefined;
 
   constructor(
     config: PolicyConfig,
@@ -54,6 +57,7 @@ export class Engine {
       return m?.category === 'secret' || m?.category === 'protected';
     };
     this.tree = world ? new TreeIndex(world, holdsSecret) : undefined;
+    this.git = world ? new GitStates(world) : undefined;
   }
 
   evaluate(payload: unknown, agent?: AgentName): Verdict {
@@ -73,6 +77,7 @@ export class Engine {
       budget: new WorkBudget(),
       files: scriptFiles(this.disk, session),
       tree: this.tree,
+      git: this.git && world ? { states: this.git, world } : undefined,
       observed: { programs: [], written: [], deleted: [] },
     };
     let verdict: Verdict;
@@ -82,7 +87,7 @@ export class Engine {
       return verdictOf(action, [reason('engine.error', `The policy failed on this action (${err instanceof Error ? err.message : String(err)}), so it needs a decision.`)]);
     }
     // Remembered as proposed; the disk says later whether it landed (see session/scriptFiles.ts).
-    memory?.record(action.agent, action.sessionId, changesOf(action, ctx.observed!, session, (p) => world?.realPath(p) !== undefined), now);
+    memory?.record(action.agent, action.sessionId, changesOf(action, ctx.observed!, session, (p) => world?.realPath(p) !== undefined, this.git ? (p) => this.git!.stateOf(p) === 'clean' : undefined), now);
     return verdict;
   }
 }

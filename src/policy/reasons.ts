@@ -105,6 +105,7 @@ export const RULES = {
   'net.tool': 'review',
   'pkg.install': 'review',
   'fs.delete': 'review',
+  'git.discard': 'review',
   'fs.write-outside': 'review',
   'git.remote': 'review',
   'git.rewrite': 'review',
@@ -128,6 +129,7 @@ export const RULES = {
   'safe.read': 'safe',
   'safe.write': 'safe',
   'safe.tool': 'safe',
+  'safe.delete': 'safe',
 } as const satisfies Record<string, Risk>;
 
 export type RuleId = keyof typeof RULES;

@@ -4,6 +4,8 @@ import type { WorkBudget } from '../budget';
 import type { ScriptFiles } from '../session/scriptFiles';
 import type { TreeIndex } from '../paths/treeIndex';
 import type { PathPolicy } from '../paths/pathPolicy';
+import type { GitStates } from '../git/gitState';
+import type { World } from '../world/world';
 
 export interface RuleContext {
   policy: PathPolicy;
@@ -13,6 +15,8 @@ export interface RuleContext {
   files?: ScriptFiles;
   /** Which secret files a folder on disk holds. */
   tree?: TreeIndex;
+  /** What git holds of each path, and the disk it reads (absent: no disk, so every delete is a loss). */
+  git?: { states: GitStates; world: World };
   /** What the rules saw that no reason states (the programs a command line runs), for the verdict's effects. */
   observed?: { programs: string[]; written: { path: string; text: string | undefined }[]; deleted: string[] };
 }

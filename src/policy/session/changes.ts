@@ -9,8 +9,13 @@ export interface ShellChanges {
   deleted: string[];
 }
 
-export function changesOf(action: Action, shell: ShellChanges, session: SessionView, exists: (abs: string) => boolean): SessionChange[] {
-  const write = (path: string, text: string | undefined): SessionChange => ({ op: 'write', path, text, existedBefore: exists(path) });
+/** `cleanNow`: whether a file equals what git has right now (asked only for a file the session has not changed yet). */
+export function changesOf(action: Action, shell: ShellChanges, session: SessionView, exists: (abs: string) => boolean, cleanNow?: (abs: string) => boolean): SessionChange[] {
+  const write = (path: string, text: string | undefined): SessionChange => {
+    const existedBefore = exists(path);
+    const cleanBefore = existedBefore && !session.file(path) && cleanNow ? cleanNow(path) : undefined;
+    return cleanBefore === undefined ? { op: 'write', path, text, existedBefore } : { op: 'write', path, text, existedBefore, cleanBefore };
+  };
   switch (action.kind) {
     case 'write':
       return [write(action.path, action.content)];

@@ -12,6 +12,8 @@ export interface SessionFile {
   /** The session created it (it did not exist before the session's first write). */
   created: boolean;
   deleted: boolean;
+  /** Before the session's first change the file equalled what git has (so its uncommitted changes are the session's). */
+  cleanBefore?: boolean;
 }
 
 /** What one evaluation may ask about its own session. */
@@ -23,7 +25,7 @@ export interface SessionView {
 
 /** One change an action proposes, as the engine records it. */
 export type SessionChange =
-  | { op: 'write'; path: string; text: string | undefined; existedBefore: boolean }
+  | { op: 'write'; path: string; text: string | undefined; existedBefore: boolean; cleanBefore?: boolean }
   | { op: 'delete'; path: string };
 
 export const SESSION_LIMITS = {
@@ -69,12 +71,13 @@ export class SessionMemory {
       if (old?.text !== undefined) s.textChars -= old.text.length;
       s.files.delete(c.path); // re-inserted below: the map's order is least recently changed first
       if (c.op === 'delete') {
-        s.files.set(c.path, { text: undefined, created: old?.created ?? false, deleted: true });
+        s.files.set(c.path, { text: undefined, created: old?.created ?? false, deleted: true, cleanBefore: old?.cleanBefore ?? false });
         continue;
       }
       const text = c.text !== undefined && c.text.length <= SESSION_LIMITS.textPerFile ? c.text : undefined;
       const created = old ? old.created || old.deleted : !c.existedBefore;
-      s.files.set(c.path, { text, created, deleted: false });
+      const cleanBefore = old ? (old.cleanBefore ?? false) : (c.cleanBefore ?? false);
+      s.files.set(c.path, { text, created, deleted: false, cleanBefore });
       if (text !== undefined) s.textChars += text.length;
     }
     this.trim(s);

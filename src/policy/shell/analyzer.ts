@@ -24,6 +24,8 @@ import { isAbsolutePath, resolvePath } from '../paths/resolve';
 import { permissionFindings } from '../content/permissions';
 import type { ScriptFiles } from '../session/scriptFiles';
 import type { TreeIndex } from '../paths/treeIndex';
+import type { GitStates } from '../git/gitState';
+import type { World } from '../world/world';
 import { findSecrets } from '../content/secrets';
 import { RISK_ORDER } from '../types';
 import { sweepInvocation, sweepUnknownStdin } from './sweep';
@@ -36,6 +38,8 @@ export interface ShellScope {
   files?: ScriptFiles;
   /** Which secret files a folder on disk holds (absent: no disk). */
   tree?: TreeIndex;
+  /** What git holds of each path, and the disk it reads (absent: no disk, so every delete is a loss). */
+  git?: { states: GitStates; world: World };
 }
 
 /** A file written earlier in the same command line: its text when known ("echo … > x.sh", a heredoc). */

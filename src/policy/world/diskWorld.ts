@@ -1,8 +1,8 @@
 // The real machine's disk, read-only: the one World the gate, the hook and `evaluate` use.
-import { lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSmallTextFile } from '../normalize/fileText';
-import type { DirEntry, World } from './world';
+import type { DirEntry, FileStat, World } from './world';
 
 function realPath(absPath: string): string | undefined {
   try {
@@ -33,4 +33,42 @@ function dirStamp(absPath: string): string | undefined {
   }
 }
 
-export const DISK_WORLD: World = { readText: readSmallTextFile, realPath, listDir, dirStamp };
+/** Kernel views that only look like files: reading them can block, or describe another process. */
+const PSEUDO = /^\/(proc|sys|dev)(\/|$)/;
+
+function stat(absPath: string): FileStat | undefined {
+  if (PSEUDO.test(absPath)) return undefined;
+  try {
+    const st = lstatSync(absPath, { bigint: true, throwIfNoEntry: false });
+    if (!st) return undefined;
+    const kind = st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+    return { kind, size: Number(st.size), mtimeSec: Number(st.mtimeNs / 1_000_000_000n), mtimeNsec: Number(st.mtimeNs % 1_000_000_000n), ino: String(st.ino) };
+  } catch {
+    return undefined;
+  }
+}
+
+function readBytes(absPath: string, maxBytes: number): Uint8Array | undefined {
+  if (PSEUDO.test(absPath)) return undefined;
+  let fd: number | undefined;
+  try {
+    // No link followed, never blocking on a FIFO; only a regular file within the cap is read.
+    fd = openSync(absPath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > maxBytes) return undefined;
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, buf, got, st.size - got, got);
+      if (n <= 0) break;
+      got += n;
+    }
+    return got === st.size ? buf : undefined; // shrank while read: not a state anyone can vouch for
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export const DISK_WORLD: World = { readText: readSmallTextFile, realPath, listDir, dirStamp, stat, readBytes };

@@ -6,6 +6,7 @@ import type { Invocation } from '../types';
 import type { Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
+import { deleteLoss, reportDelete } from '../deleteLoss';
 
 const SYSTEM_ROOTS = /^\/(bin|boot|dev|etc|home|lib|lib64|opt|proc|root|sbin|srv|sys|usr|var|Users|System|Library|Applications|private)?\/?\*?$/;
 
@@ -37,10 +38,20 @@ const rm: Handler = (inv, a) => {
   for (const w of p.operands) sensitive = checkPathWord(a, inv, w, 'write') || (recursive && holdsGuarded(a, inv, w)) || sensitive;
   const targets = p.operands.map((w) => (w.value !== undefined && !w.glob ? a.resolve(w.value) : undefined));
   for (const t of targets) if (t) a.deleted.push(t);
-  // Scratch files this session created (`rm reproduce_issue.py`): deleting them loses nothing anyone else had.
-  const session = a.scope.files?.session;
-  if (!sensitive && session && targets.length > 0 && targets.every((t) => t !== undefined && session.file(t)?.created === true)) return;
-  a.hitOn('fs.delete', recursive ? `Deletes files and directories recursively (${inv.name} ${inv.args.map((w) => w.raw).join(' ')}).` : `Deletes files (${inv.name}).`, inv);
+  const what = recursive ? `Deletes files and directories recursively (${inv.name} ${inv.args.map((w) => w.raw).join(' ')})` : `Deletes files (${inv.name})`;
+  if (sensitive) {
+    a.hitOn('fs.delete', `${what}.`, inv);
+    return;
+  }
+  // Judged by what is lost: scratch files this session created, ignored build outputs and files git has unchanged
+  // lose nothing; anything else (or anything that cannot be checked) is a review naming the file.
+  const loss = deleteLoss(a, p.operands, recursive ? 'recursive' : 'files');
+  if (!loss) {
+    // No disk to read: only what the session itself created is known to be scratch (`rm reproduce_issue.py`).
+    const session = a.scope.files?.session;
+    if (!a.scope.git && session && targets.length > 0 && targets.every((t) => t !== undefined && session.file(t)?.created === true)) return;
+  }
+  reportDelete(a, inv, loss, what);
 };
 
 const dd: Handler = (inv, a) => {

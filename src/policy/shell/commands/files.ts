@@ -8,7 +8,9 @@ import type { ShellAnalyzer } from '../analyzer';
 import { childOrigin, type Invocation } from '../types';
 import { checkTreeRead } from '../treeReads';
 import { holdsGuarded } from './destructive';
-import { literalVar, UNKNOWN_VAR, type Word } from '../words';
+import { literalVar, syntheticWord, UNKNOWN_VAR, type Word } from '../words';
+import { deleteLoss } from '../deleteLoss';
+import { posix } from 'node:path';
 
 /** One alternative of a brace pattern: glob characters and commas escaped. */
 function escapeAlt(s: string): string {
@@ -78,6 +80,29 @@ const LISTERS: HandlerTable = table(
   files('meta', { withValue: ['-I', '--ignore', '-L', '-P', '-d', '--max-depth', '-c', '--format', '--printf', '-t', '-w', '--block-size', '-B', '--hide', '--color', '--time-style', '-T', '--sort'] }),
 );
 
+/** `mv a b` onto an existing file replaces it: judged like deleting b (nothing lost when git has it, or it is
+ *  this session's or an ignored build output; else a review naming it). */
+function moveClobbers(a: ShellAnalyzer, inv: Invocation, sources: readonly Word[], dest: Word, flags: ReadonlySet<string>): void {
+  const world = a.scope.git?.world;
+  if (!world?.stat || [...flags].some((f) => f === '-n' || f === '--no-clobber' || f === '--update=none' || f === '-b' || f.startsWith('--backup'))) return;
+  const to = dest.value !== undefined && !dest.glob && dest.vars.length === 0 ? a.resolve(dest.value) : undefined;
+  if (!to) return;
+  const st = world.stat(to);
+  if (!st) return; // nothing there to replace
+  let victims: Word[];
+  if (st.kind === 'dir') {
+    // Into a folder: each source replaces a same-named entry there, if any.
+    victims = sources.flatMap((s) => {
+      const from = s.value !== undefined && !s.glob ? a.resolve(s.value) : undefined;
+      const into = from ? posix.join(to, posix.basename(from)) : undefined;
+      return into && world.stat!(into) && world.stat!(into)!.kind !== 'dir' ? [syntheticWord(into.replace(/[*?[\]{}\\,]/g, '\\$&'), false, dest, dest.node)] : [];
+    });
+  } else victims = [dest];
+  if (victims.length === 0) return;
+  const loss = deleteLoss(a, victims, 'files');
+  if (loss?.lost) a.hitOn('fs.delete', `Replaces ${loss.file} by moving another file onto it (mv); ${loss.file} ${loss.why}.`, inv, dest);
+}
+
 /** `cp SRC… DST`, `mv`, `install`, `ln`: sources are read (copied, linked), the destination written. */
 function copyLike(srcAccess: 'read' | 'write'): Handler {
   return (inv, a) => {
@@ -94,7 +119,7 @@ function copyLike(srcAccess: 'read' | 'write'): Handler {
       else if (srcAccess === 'write') holdsGuarded(a, inv, s);
     }
     if (dest) {
-      checkPathWord(a, inv, dest, 'write');
+      if (!checkPathWord(a, inv, dest, 'write') && inv.name === 'mv') moveClobbers(a, inv, sources, dest, p.flags);
       recordWrite(a, dest, undefined);
     }
     if (p.flags.has('-m') || p.flags.has('--mode') || p.flags.has('-o') || p.flags.has('--owner')) a.hitOn('perm.mode', `\`${inv.name}\` sets file modes or owners.`, inv);

@@ -7,6 +7,7 @@ import type { Invocation } from '../types';
 import type { Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
+import { gitDiscard } from './gitDiscard';
 
 const GLOBAL_VALUES = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds'];
 
@@ -107,12 +108,14 @@ const git: Handler = (inv, a) => {
     if (!readOnlyRemote) a.hitOn('git.remote', `Talks to or changes a remote repository (git ${sub}).`, inv, subWord);
     if (sub === 'push' && t.some((x) => /^(-f|--force|--force-with-lease|--mirror|--delete|-d)$/.test(x) || x.startsWith('+'))) a.hitOn('git.rewrite', 'Force-pushes or deletes remote history.', inv, subWord);
   }
+  // Work only on disk thrown away (checkout/restore/reset --hard/clean/stash drop): judged by what it loses.
+  const discarded = gitDiscard(a, inv, sub, subWord, args);
   const rewrite =
-    (sub === 'reset' && t.includes('--hard')) ||
-    (sub === 'clean' && t.some((x) => /^-[a-z]*f/.test(x))) ||
+    (!discarded && sub === 'reset' && t.includes('--hard')) ||
+    (!discarded && sub === 'clean' && t.some((x) => /^-[a-z]*f/.test(x))) ||
     (sub === 'branch' && t.some((x) => x === '-D' || x === '--delete' && t.includes('--force'))) ||
-    (sub === 'stash' && t.some((x) => x === 'drop' || x === 'clear')) ||
-    (sub === 'checkout' && t.includes('.') && t.includes('--')) ||
+    (!discarded && sub === 'stash' && t.some((x) => x === 'drop' || x === 'clear')) ||
+    (!discarded && sub === 'checkout' && t.includes('.') && t.includes('--')) ||
     (sub === 'reflog' && t.includes('expire')) ||
     sub === 'filter-branch' ||
     sub === 'filter-repo' ||

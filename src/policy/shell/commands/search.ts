@@ -7,6 +7,7 @@ import { innerOffset } from '../scripts';
 import { childOrigin, type Invocation } from '../types';
 import { checkTreeRead } from '../treeReads';
 import { isRootTarget } from './destructive';
+import { deleteLoss, reportDelete } from '../deleteLoss';
 import { syntheticWord, type Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
@@ -85,10 +86,10 @@ const jqLike: Handler = (inv, a) => {
 };
 
 /** The files `find ROOT… -name PAT` visits, as one glob (find sees dot files, so the glob does too). */
-function foundFiles(inv: Invocation, a: ShellAnalyzer, roots: Word[]): Word[] {
+function foundFiles(inv: Invocation, a: ShellAnalyzer, roots: Word[], everything = false): Word[] {
   const names: string[] = [];
   const paths: string[] = [];
-  for (let i = 0; i < inv.args.length - 1; i++) {
+  for (let i = 0; i < (everything ? 0 : inv.args.length - 1); i++) {
     const t = text(inv.args[i]);
     // The operand is itself a glob for find, quoted or not.
     const operand = inv.args[i + 1]!;
@@ -106,6 +107,21 @@ function foundFiles(inv: Invocation, a: ShellAnalyzer, roots: Word[]): Word[] {
     for (const p of paths) out.push(syntheticWord(p.startsWith('/') ? p : `${base}/${p.replace(/^\.\//, '').replace(/^\*\//, '**/')}`, true, at, at.node));
   }
   return out;
+}
+
+/**
+ * The files a find expression visits, as globs a delete can be judged by: its -name patterns only when the
+ * expression before the action is nothing but -name/-type/-maxdepth/-mindepth/-print (no `!`, `-o`, -iname …, which
+ * the name globs would not describe), else everything under its roots.
+ */
+function lossGlobs(inv: Invocation, a: ShellAnalyzer, roots: Word[], found: Word[], action: number): Word[] {
+  const expr = inv.args.slice(roots.length, action).map(text);
+  let simple = expr.some((t) => t === '-name');
+  for (let k = 0; k < expr.length && simple; k++) {
+    if (expr[k] === '-name' || expr[k] === '-type' || expr[k] === '-maxdepth' || expr[k] === '-mindepth') k++;
+    else if (expr[k] !== '-print') simple = false;
+  }
+  return simple ? found : foundFiles(inv, a, roots, true);
 }
 
 const find: Handler = (inv, a) => {
@@ -131,8 +147,10 @@ const find: Handler = (inv, a) => {
         a.hitOn('destroy.root', `find ${root.raw} -delete deletes the whole system or home directory.`, inv, inv.args[i]);
         continue;
       }
-      a.hitOn('fs.delete', 'find -delete removes every file it matches.', inv, inv.args[i]);
-      for (const f of found) checkPathWord(a, inv, f, 'write');
+      let sensitive = false;
+      for (const f of found) sensitive = checkPathWord(a, inv, f, 'write') || sensitive;
+      if (sensitive) a.hitOn('fs.delete', 'find -delete removes every file it matches.', inv, inv.args[i]);
+      else reportDelete(a, inv, deleteLoss(a, lossGlobs(inv, a, roots, found, i), 'files'), 'Deletes every file find matches (find -delete)', inv.args[i]);
     }
     if (t === '-fprint' || t === '-fprint0' || t === '-fprintf' || t === '-fls') {
       const target = inv.args[i + 1];
@@ -148,7 +166,9 @@ const find: Handler = (inv, a) => {
       const cmd = inv.args.slice(i + 1, end);
       if (cmd.length > 0) {
         // `{}` stands for each file found.
-        const args = cmd.flatMap((w) => (w.value !== undefined && w.value.includes('{}') ? found.map((f) => ({ ...f, start: w.start, end: w.end })) : [w]));
+        // A delete is judged by what it loses, so it gets the files find really visits (see lossGlobs).
+        const each = /^(rm|unlink|rmdir|shred)$/.test(text(cmd[0])) ? lossGlobs(inv, a, roots, found, i) : found;
+        const args = cmd.flatMap((w) => (w.value !== undefined && w.value.includes('{}') ? each.map((f) => ({ ...f, start: w.start, end: w.end })) : [w]));
         a.dispatch({ ...inv, name: '', nameWord: args[0]!, args: args.slice(1), assignments: [], redirects: [], via: [...inv.via, 'find'] });
       }
       i = end;
