@@ -37,6 +37,8 @@ export interface DecisionRecord {
   decidedBy: DecidedBy;
   /** The text the agent was given. */
   reason: string;
+  /** With decidedBy 'rule': the "Allow similar" rule that answered, and how long it lasts. */
+  rule?: { id: string; scope: 'session' | 'workspace' };
 }
 
 /** A new file begins: the first entry of every file. `prev` carries the last hash of the file before it. */
@@ -131,7 +133,8 @@ function isAuditEffect(v: unknown): boolean {
 function isDecisionRecord(v: unknown): v is DecisionRecord {
   return (
     isObject(v) && typeof v.decision === 'string' && DECISIONS.includes(v.decision) &&
-    typeof v.decidedBy === 'string' && DECIDED_BY.includes(v.decidedBy) && typeof v.reason === 'string'
+    typeof v.decidedBy === 'string' && DECIDED_BY.includes(v.decidedBy) && typeof v.reason === 'string' &&
+    (v.rule === undefined || (isObject(v.rule) && typeof v.rule.id === 'string' && (v.rule.scope === 'session' || v.rule.scope === 'workspace')))
   );
 }
 

@@ -12,7 +12,7 @@ import { previewEffects } from './preview/effectPreview';
 import type { FileChange } from './preview/fileChange';
 import { inlineDiff } from './preview/inlineDiff';
 import { proposedChanges } from './preview/proposedFiles';
-import type { SessionRules } from './sessionRules';
+import type { AllowRules } from './allowRules';
 
 const SUBJECT_MAX = 20_000;
 const FIELD_MAX = 4_000;
@@ -78,7 +78,7 @@ export function trimAction(action: Action): Action {
 }
 
 export interface CardViewDeps {
-  rules: SessionRules;
+  rules: AllowRules;
   diffs: DiffPreview;
   folders: () => readonly string[];
   log: (message: string) => void;
@@ -107,7 +107,7 @@ export class CardViews {
       subject: subjectOf(action, item.workspaceFolder),
       workspaceName: item.workspaceFolder ? basename(item.workspaceFolder) : undefined,
       confirmation: needsClickThrough(item) ? confirmationText(action, item.reasons, item.workspaceFolder) : undefined,
-      similar: item.risk === 'review' ? this.deps.rules.preview(item) : undefined,
+      similar: this.deps.rules.offer(item),
     };
     this.cache.set(item.id, view);
     const ready = this.buildDetails(item).then(

@@ -1,7 +1,7 @@
 // The extension's context: builds every part once and owns every disposable. No singletons elsewhere.
 import * as vscode from 'vscode';
 import type { GateStatus, ReviewItem } from '../protocol/gateLsp';
-import { agentLabel, type AgentConnectionView, type HistoryEntryView, type SessionRuleView } from '../protocol/webviewMessages';
+import { agentLabel, type AgentConnectionView, type HistoryEntryView, type AllowRuleView } from '../protocol/webviewMessages';
 import { runtimeDir } from '../ipc/runtimeDir';
 import { COMMANDS } from './commands';
 import { affectsCountersign, readConfig, snapshotOf } from './config';
@@ -9,7 +9,7 @@ import { writeSnapshot } from '../ipc/settingsSnapshot';
 import { GateClient } from './gateClient';
 import { ReviewQueue } from './reviewQueue';
 import { REVIEW_VIEW_ID, ReviewViewProvider, type HandleResult } from './reviewView';
-import { SessionRules } from './sessionRules';
+import { AllowRules } from './allowRules';
 import { SessionHistory } from './history';
 import { DiffPreview } from './diffPreview';
 import { SensitiveNotifier } from './notifications';
@@ -46,16 +46,16 @@ export interface CountersignTesting {
   /** Opens a card's diff editor as the panel's "Open diff" does. */
   openDiff(id: string, index: number): Promise<boolean>;
   notifications(): string[];
-  rules(): SessionRuleView[];
+  rules(): AllowRuleView[];
   history(): HistoryEntryView[];
 }
 
 export class Ctx implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Countersign', { log: true });
-  /** "Allow similar" rules of this session; the queue consults them (never for sensitive actions). */
-  readonly rules = new SessionRules(agentLabel);
-  readonly queue = new ReviewQueue(this.rules);
-  readonly history = new SessionHistory(this.queue);
+  /** "Allow similar" rules (this session's in memory, workspace ones in globalState); the queue consults them. */
+  readonly rules: AllowRules;
+  readonly queue: ReviewQueue;
+  readonly history: SessionHistory;
   readonly diffs = new DiffPreview();
   readonly view: ReviewViewProvider;
   private readonly notifier: SensitiveNotifier;
@@ -69,6 +69,11 @@ export class Ctx implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
+    // Workspace rules live in globalState (this machine's VS Code state, keyed by folder), never in the repository;
+    // their key is deliberately not passed to setKeysForSync.
+    this.rules = new AllowRules(agentLabel, context.globalState, (m) => this.output.warn(m));
+    this.queue = new ReviewQueue(this.rules);
+    this.history = new SessionHistory(this.queue);
     this.view = new ReviewViewProvider({
       extensionUri: context.extensionUri,
       queue: this.queue,

@@ -1,7 +1,8 @@
 // Actions waiting for a human. Each holds the resolver of the gate's review request; every one still
 // pending when the queue is disposed is settled as a deny, so nothing waits forever and nothing fails open.
 // A session rule may answer a new 'review' item at once (no card); it can never answer a sensitive one.
-import type { ReviewAnswer, ReviewItem } from '../protocol/gateLsp';
+import type { ReviewAnswer, ReviewItem, RuleRef } from '../protocol/gateLsp';
+import { ruleMayAnswer } from './ruleSignature';
 import type { DecidedByView } from '../protocol/webviewMessages';
 
 interface Pending {
@@ -17,9 +18,14 @@ export interface Settled {
   at: number;
 }
 
-/** Session rules as the queue sees them: a match answers allow without asking anyone. */
+/** "Allow similar" rules as the queue sees them: a match answers allow without asking anyone. */
 export interface RuleMatcher {
-  match(item: ReviewItem): { id: string } | undefined;
+  match(item: ReviewItem): RuleRef | undefined;
+}
+
+function ruleAnswer(rule: RuleRef): ReviewAnswer {
+  const scope = rule.scope === 'session' ? 'for this session' : 'for this workspace';
+  return { decision: 'allow', decidedBy: 'rule', rule: { id: rule.id, scope: rule.scope }, reason: `Allowed by a rule the reviewer created ${scope}.` };
 }
 
 /** A cancel this close to the deadline is the gate's own timeout, not the agent going away. */
@@ -74,9 +80,10 @@ export class ReviewQueue {
   /** Queue an item; the promise settles when a human decides, or as deny when cancelled or disposed. */
   add(item: ReviewItem): { answer: Promise<ReviewAnswer>; cancel: () => void } {
     if (this.disposed) return { answer: Promise.resolve({ decision: 'deny', reason: 'Countersign is shutting down.' }), cancel: () => undefined };
-    const rule = item.risk === 'review' ? this.rules?.match(item) : undefined;
+    // Checked here too, not only in the matcher: a sensitive, blocked or unreadable action always reaches a human.
+    const rule = ruleMayAnswer(item) ? this.rules?.match(item) : undefined;
     if (rule) {
-      const answer: ReviewAnswer = { decision: 'allow', decidedBy: 'rule', reason: 'Allowed by a session rule the reviewer created.' };
+      const answer = ruleAnswer(rule);
       this.settles.fire({ item, answer, by: 'rule', at: Date.now() });
       return { answer: Promise.resolve(answer), cancel: () => undefined };
     }
@@ -104,8 +111,9 @@ export class ReviewQueue {
     if (!this.rules) return 0;
     let n = 0;
     for (const { item } of [...this.pending.values()]) {
-      if (item.risk !== 'review' || !this.rules.match(item)) continue;
-      if (this.settle(item.id, { decision: 'allow', decidedBy: 'rule', reason: 'Allowed by a session rule the reviewer created.' }, 'rule')) n++;
+      if (!ruleMayAnswer(item)) continue;
+      const rule = this.rules.match(item);
+      if (rule && this.settle(item.id, ruleAnswer(rule), 'rule')) n++;
     }
     return n;
   }
@@ -114,7 +122,7 @@ export class ReviewQueue {
     const p = this.pending.get(id);
     if (!p) return false;
     // A rule must never answer anything but a 'review' item; the gate refuses it too.
-    if (by === 'rule' && p.item.risk !== 'review') return false;
+    if (by === 'rule' && !ruleMayAnswer(p.item)) return false;
     this.pending.delete(id);
     p.resolve(answer);
     this.settles.fire({ item: p.item, answer, by, at: Date.now() });

@@ -4,14 +4,14 @@
 // risk 'review'.
 import * as vscode from 'vscode';
 import type { ReviewItem } from '../protocol/gateLsp';
-import { isFromWebview, type AgentConnectionView, type FromWebview, type ToWebview } from '../protocol/webviewMessages';
+import { isFromWebview, type AgentConnectionView, type FromWebview, type ScopeChoice, type ToWebview } from '../protocol/webviewMessages';
 import { CardViews } from './cardViews';
 import { ClickThrough } from './clickThrough';
 import type { DiffPreview } from './diffPreview';
 import type { DecisionHistory } from './history';
 import type { PanelHandle } from './notifications';
 import type { ReviewQueue } from './reviewQueue';
-import type { SessionRules } from './sessionRules';
+import type { AllowRules } from './allowRules';
 import { reviewPanelHtml } from './webviewHtml';
 
 export const REVIEW_VIEW_ID = 'countersign.reviews';
@@ -23,7 +23,7 @@ const REASON_MAX = 2000;
 export interface ReviewViewDeps {
   extensionUri: vscode.Uri;
   queue: ReviewQueue;
-  rules: SessionRules;
+  rules: AllowRules;
   history: DecisionHistory;
   diffs: DiffPreview;
   output: vscode.LogOutputChannel;
@@ -122,9 +122,9 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
       case 'decide':
         return this.decide(msg.id, msg.decision, msg.reason);
       case 'allowSimilar':
-        return this.allowSimilar(msg.id);
+        return this.allowSimilar(msg.id, msg.scope);
       case 'revokeRule':
-        return this.deps.rules.revoke(msg.ruleId) ? { ok: true } : { ok: false, why: `no session rule ${msg.ruleId}` };
+        return this.deps.rules.revoke(msg.ruleId) ? { ok: true } : { ok: false, why: `no rule ${msg.ruleId}` };
       case 'denyAll': {
         const n = this.denyAll(msg.ids);
         return n > 0 ? { ok: true } : { ok: false, why: 'nothing to deny' };
@@ -154,12 +154,13 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
     return { ok: true };
   }
 
-  private allowSimilar(id: string): HandleResult {
+  private allowSimilar(id: string, scope: ScopeChoice): HandleResult {
     const item = this.pendingItem(id);
     if (!item) return { ok: false, why: `no pending action ${id}` };
     if (item.risk !== 'review') return this.refuse(id, 'A sensitive action can never be remembered; approve it on its own.');
-    const rule = this.deps.rules.add(item);
-    if (!rule) return this.refuse(id, 'This action is too complex to remember safely; approve it on its own.');
+    if (scope === 'once') return this.decide(id, 'allow');
+    const added = this.deps.rules.add(item, scope);
+    if ('why' in added) return this.refuse(id, added.why);
     this.deps.queue.decide(id, { decision: 'allow' });
     this.deps.queue.applyRules();
     return { ok: true };
@@ -209,7 +210,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
       if (this.focusOnReady && live.has(this.focusOnReady)) this.post({ type: 'focus', id: this.focusOnReady });
       this.focusOnReady = undefined;
     }
-    if (this.dirty.rules) this.post({ type: 'rules', rules: this.deps.rules.views() });
+    if (this.dirty.rules) this.post({ type: 'rules', rules: this.deps.rules.views(this.deps.folders()) });
     if (this.dirty.history) this.post({ type: 'history', entries: this.deps.history.entries(HISTORY_SHOWN) });
     this.dirty.queue = this.dirty.rules = this.dirty.history = false;
   }

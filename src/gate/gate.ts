@@ -5,7 +5,7 @@ import { relative, isAbsolute } from 'node:path';
 import type { Policy } from '../policy';
 import type { AgentName, Verdict } from '../policy/types';
 import type { DecidedBy, Decision } from '../protocol/hookWire';
-import type { ReviewAnswer, ReviewItem } from '../protocol/gateLsp';
+import type { ReviewAnswer, ReviewItem, RuleRef } from '../protocol/gateLsp';
 import { requestRecord, unparsedRequest, type AppendableEvent, type RequestRecord } from '../audit';
 import type { Reviewer } from './reviewer';
 import { actionFingerprint } from './fingerprint';
@@ -50,6 +50,13 @@ function folderOf(folders: readonly string[], cwd: string): string | undefined {
   });
 }
 
+/** The rule named in a panel's answer, kept only when well formed (ids are short, scopes are two words). */
+function ruleRefOf(v: unknown): RuleRef | undefined {
+  const r = v as RuleRef | undefined;
+  if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || r.id.length > 100) return undefined;
+  return r.scope === 'session' || r.scope === 'workspace' ? { id: r.id, scope: r.scope } : undefined;
+}
+
 function summary(verdict: Verdict): string {
   return verdict.reasons.map((r) => r.message).join(' ');
 }
@@ -84,8 +91,8 @@ export class Gate {
     }
   }
 
-  private async finish(id: string, d: Omit<GateDecision, 'id'>, request?: RequestRecord): Promise<GateDecision> {
-    await this.record({ type: 'decision', id, ...(request ? { request } : {}), decision: { decision: d.decision, decidedBy: d.decidedBy, reason: d.reason } });
+  private async finish(id: string, d: Omit<GateDecision, 'id'>, request?: RequestRecord, rule?: RuleRef): Promise<GateDecision> {
+    await this.record({ type: 'decision', id, ...(request ? { request } : {}), decision: { decision: d.decision, decidedBy: d.decidedBy, reason: d.reason, ...(rule ? { rule } : {}) } });
     return { id, ...d };
   }
 
@@ -128,10 +135,11 @@ export class Gate {
     if (byRule && risk !== 'review') {
       return this.finish(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: 'Countersign: a remembered rule cannot approve a sensitive action; denied.' });
     }
-    const who = byRule ? 'a session rule' : 'the reviewer';
-    const note = outcome.reason ? ` Reviewer: ${outcome.reason}` : '';
+    const rule = byRule ? ruleRefOf(outcome.rule) : undefined;
+    const who = byRule ? `a rule the reviewer made${rule ? ` for this ${rule.scope}` : ''}` : 'the reviewer';
+    const note = outcome.reason && !byRule ? ` Reviewer: ${outcome.reason}` : '';
     const reason = outcome.decision === 'allow' ? `Countersign: approved by ${who}.${note}` : `Countersign: denied by ${who}.${note}`;
-    return this.finish(id, { decision: outcome.decision, decidedBy: byRule ? 'rule' : 'human', risk, reason });
+    return this.finish(id, { decision: outcome.decision, decidedBy: byRule ? 'rule' : 'human', risk, reason }, undefined, rule);
   }
 
   /** Asks the reviewer, sharing one card among identical in-flight actions; bounded by the deadline and the hook. */

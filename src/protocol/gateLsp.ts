@@ -24,6 +24,14 @@ export interface ReviewAnswer {
   reason?: string;
   /** 'rule' when a session rule the reviewer created answered (never for sensitive actions); default 'human'. */
   decidedBy?: 'human' | 'rule';
+  /** With decidedBy 'rule': which rule, and its scope, for the audit log. */
+  rule?: RuleRef;
+}
+
+/** An "Allow similar" rule as the audit log names it. */
+export interface RuleRef {
+  id: string;
+  scope: 'session' | 'workspace';
 }
 
 export interface GateStatus {
