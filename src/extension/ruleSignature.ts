@@ -94,10 +94,10 @@ export function covers(sig: RuleSignature, item: ReviewItem): boolean {
   return item.effects!.every((e) => (isRun(e) ? runCovered(e.run, sig.runs) : effectCovered(e, action.cwd, sig.effects)));
 }
 
-/** `npm test`, `curl` (to api.github.com): the runs as a reviewer reads them. */
+/** `npm test`, `curl` to api.github.com: the runs as a reviewer reads them. */
 export function runPhrase(r: RunPattern): string {
   const cmd = `\`${r.subcommand ? `${r.program} ${r.subcommand}` : r.program}\``;
-  return r.hosts?.length ? `${cmd} (to ${r.hosts.join(', ')})` : cmd;
+  return r.hosts?.length ? `${cmd} to ${r.hosts.join(', ')}` : cmd;
 }
 
 function list(items: string[]): string {
@@ -120,7 +120,7 @@ export function allowsPhrase(sig: RuleSignature, display: (path: string) => stri
   switch (sig.kind) {
     case 'shell': {
       const does = [...new Set(sig.effects.map((e) => KIND_PHRASES[e.kind]).filter((x): x is string => x !== undefined))];
-      return `${list(sig.runs.map(runPhrase))} with other plain arguments${does.length ? ` (${list(does)})` : ''}`;
+      return `${list(sig.runs.map(runPhrase))} with other plain arguments${does.length ? `, which ${list(does)},` : ''}`;
     }
     case 'edit':
       return `editing ${list(files(['file.write']))}`;

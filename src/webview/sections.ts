@@ -8,7 +8,7 @@ import { ago, decidedByLabel, riskLabel } from './format';
 function scopeTag(r: AllowRuleView): HTMLElement {
   return r.scope === 'session'
     ? h('span', { class: 'rule-scope', title: 'Until the agent session ends or VS Code closes' }, icon('history'), 'This session')
-    : h('span', { class: 'rule-scope is-workspace', title: 'Kept on this machine until you revoke it' }, icon('pinned'), `Workspace ${r.where}`);
+    : h('span', { class: 'rule-scope is-workspace', title: `Kept on this machine for ${r.where} until you revoke it` }, icon('pinned'), 'Until revoked');
 }
 
 /** `npm test` between backticks becomes code; everything stays text. */

@@ -26,7 +26,7 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   await similar.waitFor();
   // Default: this session. The sentence names the program, the host, the folder and the scope.
   assert.equal(await similar.locator('.scope[aria-checked="true"]').innerText(), 'This session');
-  assert.match(await similar.locator('.similar-sentence').innerText(), /^Allow curl \(to api\.github\.com\) with other plain arguments \(reaches the network\) in .+ for this Claude Code session\.$/);
+  assert.match(await similar.locator('.similar-sentence').innerText(), /^Allow curl to api\.github\.com with other plain arguments, which reaches the network, in .+ for this Claude Code session\.$/);
   await similar.locator('.scope[data-scope="workspace"]').click();
   assert.equal(await similar.locator('.scope[aria-checked="true"]').innerText(), 'This workspace');
   assert.match(await similar.locator('.similar-sentence').innerText(), /for Claude Code, in every session, until you revoke it\.$/);
@@ -38,7 +38,7 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   assert.equal(decisionOf(await first.done), 'allow');
   const rule = panel.locator('.rule').first();
   await rule.waitFor();
-  assert.match(await rule.innerText(), /Workspace .+Allow curl \(to api\.github\.com\)/s);
+  assert.match(await rule.innerText(), /Until revoked.+Allow curl to api\.github\.com/s);
 
   // The similar action: answered by the rule, no card.
   assert.equal(decisionOf(await hook(SIMILAR, 'Look up node').done), 'allow');
