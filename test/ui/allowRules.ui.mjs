@@ -36,9 +36,10 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
 
   await similar.locator('[data-action="allow-similar"]').click();
   assert.equal(decisionOf(await first.done), 'allow');
-  const rule = panel.locator('.rule').first();
+  const rule = panel.locator('li.rule', { hasText: 'api.github.com' }).first();
   await rule.waitFor();
-  assert.match(await rule.innerText(), /Until revoked.+Allow curl to api\.github\.com/s);
+  assert.equal((await rule.locator('.rule-scope').innerText()).trim(), 'Until revoked');
+  assert.match(await rule.locator('.rule-description').innerText(), /^Allow curl to api\.github\.com with other plain arguments/);
 
   // The similar action: answered by the rule, no card.
   assert.equal(decisionOf(await hook(SIMILAR, 'Look up node').done), 'allow');
@@ -52,7 +53,7 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   await runCommand(page, 'Developer: Reload Window');
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   panel = await openCountersign(page);
-  await panel.locator('.rule', { hasText: 'api.github.com' }).waitFor({ timeout: 30_000 });
+  await panel.locator('li.rule', { hasText: 'api.github.com' }).waitFor({ timeout: 30_000 });
   assert.equal(decisionOf(await hook(SIMILAR, 'Look up node again').done), 'allow');
   await panel.locator('.rule-count', { hasText: 'Used 2 times.' }).waitFor();
   lap('the rule survived a reload and answered again');
@@ -66,8 +67,8 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   lap('a chain with an uncovered part still asks');
 
   // Revoke: the list empties and the similar action asks again.
-  await panel.locator('.rule [data-action="revoke"]').first().click();
-  await panel.locator('.rule').waitFor({ state: 'detached' });
+  await panel.locator('li.rule [data-action="revoke"]').first().click();
+  await panel.locator('li.rule').waitFor({ state: 'detached' });
   const again = hook(SIMILAR, 'Look up node once more');
   const againCard = cardWith(panel, 'nodejs/node');
   await againCard.waitFor({ timeout: 20_000 });
