@@ -227,3 +227,61 @@ export function rekeyCodexHookStates(configToml: string, moved: ReadonlyMap<stri
     })
     .join('');
 }
+
+// ---- reading what Codex will decide (the doctor) -----------------------------------------------------------
+
+const stringValue = (line: string, key: string): string | undefined => {
+  const m = new RegExp(`^\\s*${key}\\s*=\\s*("(?:[^"\\\\]|\\\\.)*"|'[^']*'|true|false)\\s*(?:#.*)?$`).exec(line);
+  if (!m) return undefined;
+  const v = m[1]!;
+  if (v === 'true' || v === 'false') return v;
+  if (v.startsWith("'")) return v.slice(1, -1);
+  try {
+    return JSON.parse(v) as string;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The trust Codex has recorded for one hook: its trusted hash and whether it is enabled. */
+export function codexHookState(configToml: string | undefined, key: string): { trustedHash?: string; enabled: boolean } {
+  const lines = (configToml ?? '').split(/\r?\n/);
+  const range = tableRange(lines, key);
+  if (!range) return { enabled: true };
+  const body = lines.slice(range[0] + 1, range[1]);
+  const trustedHash = body.map((l) => stringValue(l, 'trusted_hash')).find((v) => v !== undefined);
+  const enabled = body.map((l) => stringValue(l, 'enabled')).find((v) => v !== undefined) !== 'false';
+  return trustedHash === undefined ? { enabled } : { trustedHash, enabled };
+}
+
+/** A top-level key of config.toml (before any table), as text. */
+export function codexTopLevel(configToml: string | undefined, key: string): string | undefined {
+  for (const line of (configToml ?? '').split(/\r?\n/)) {
+    if (ANY_HEADER.test(line)) return undefined;
+    const v = stringValue(line, key);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** `[projects."<dir>"] trust_level` for a project folder, if recorded. */
+export function codexProjectTrust(configToml: string | undefined, dir: string): string | undefined {
+  const lines = (configToml ?? '').split(/\r?\n/);
+  const header = new RegExp(`^\\s*\\[\\s*projects\\s*\\.\\s*(${'"(?:[^"\\\\]|\\\\.)*"'}|'[^']*')\\s*\\]`);
+  for (let i = 0; i < lines.length; i++) {
+    const m = header.exec(lines[i]!);
+    if (!m) continue;
+    let name: string;
+    try {
+      name = m[1]!.startsWith("'") ? m[1]!.slice(1, -1) : (JSON.parse(m[1]!) as string);
+    } catch {
+      continue;
+    }
+    if (name.replace(/\/+$/, '') !== dir.replace(/\/+$/, '')) continue;
+    for (let j = i + 1; j < lines.length && !ANY_HEADER.test(lines[j]!); j++) {
+      const v = stringValue(lines[j]!, 'trust_level');
+      if (v !== undefined) return v;
+    }
+  }
+  return undefined;
+}

@@ -38,10 +38,15 @@ function codexTrustPlan(
   return trust ? [trust] : [];
 }
 
-/** Both scopes: Disconnect removes Countersign wherever Connect put it. */
-export function planDisconnection(agents: readonly AgentName[], where: Locations, createdIn: (file: string) => CreatedPath[]): PlannedChange[] {
+/** Both scopes by default: Disconnect removes Countersign wherever Connect put it. */
+export function planDisconnection(
+  agents: readonly AgentName[],
+  where: Locations,
+  createdIn: (file: string) => CreatedPath[],
+  scopes: readonly Scope[] = ['user', 'workspace'],
+): PlannedChange[] {
   const plans = agents.flatMap((agent) =>
-    (['user', 'workspace'] as const).flatMap((scope) => {
+    scopes.flatMap((scope) => {
       const target = configTarget(agent, scope, where);
       if (!target) return [];
       const before = readText(target.file);

@@ -21,10 +21,14 @@ function universalDeny(reason: string): string {
  * even starting (an update half-written, the runtime killed). A hook that crashes lets Gemini CLI, Codex and
  * Cline run the tool, so then the shim denies: exit 2 and an answer each agent reads as a deny.
  */
-export function posixShim(runtime: string, cliPath: string, home: string): string {
+export function posixShim(runtime: string, cliPath: string, home: string, writtenBy: 'extension' | 'cli' = 'extension'): string {
+  const origin =
+    writtenBy === 'cli'
+      ? '# written by `countersign connect`; rewritten on each connect.\n# Remove Countersign from your agents with `countersign disconnect --agent all`.'
+      : '# written by the Countersign VS Code extension; rewritten on each start.\n# Remove Countersign from your agents with "Countersign: Disconnect Agents…".';
   return `#!/bin/sh
-# ${SHIM_MARKER}: written by the Countersign VS Code extension; rewritten on each start.
-# Remove Countersign from your agents with "Countersign: Disconnect Agents…".
+# ${SHIM_MARKER}
+${origin}
 CLI=${shQuote(cliPath)}
 if [ ! -f "$CLI" ]; then
   echo "Countersign is not installed any more, so this agent action was denied. Reinstall it, or remove its hook from your agent's config." >&2

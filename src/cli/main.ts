@@ -10,6 +10,14 @@ commands:
   gate --headless --audit FILE [--socket PATH] [--review deny|allow]
                           a gate with no UI (CI, containers): same policy, audit log
   status [--json]         where gates register and which are live
+  connect --agent NAME|all [--scope user|repo] [--workspace DIR]
+                          put Countersign's hook into agents' configs (NAME: claude, vscode, copilot-cli,
+                          cursor, gemini, codex, cline)
+  disconnect --agent NAME|all [--scope user|repo] [--workspace DIR]
+                          take it out again
+  doctor [--json] [--workspace DIR]
+                          per agent: is the hook connected, and will it run for that workspace; exit 1 when a
+                          connected agent is not guarded
   audit verify FILE...    check a hash-chained audit log; non-zero exit names the first broken entry
   audit export --format jsonl|csv FILE...
                           print audit entries
@@ -23,6 +31,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./auditCommand')).runAudit,
   status: async () => (await import('./statusCommand')).runStatus,
   gate: async () => (await import('./gateCommand')).runGate,
+  connect: async () => (await import('./connectCommand')).runConnect,
+  disconnect: async () => (await import('./connectCommand')).runDisconnect,
+  doctor: async () => (await import('./doctorCommand')).runDoctorCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

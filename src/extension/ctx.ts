@@ -13,7 +13,8 @@ import { AllowRules } from './allowRules';
 import { SessionHistory } from './history';
 import { DiffPreview } from './diffPreview';
 import { SensitiveNotifier } from './notifications';
-import { createPendingStatus } from './statusBar';
+import { createPendingStatus, type StatusView } from './statusBar';
+import { GuardMonitor } from './guard/guardMonitor';
 import { exportGateToTerminals } from './terminalEnv';
 import { AgentConnections } from './connect/agentConnections';
 import { AuditLogPanel } from './auditLog/auditLogPanel';
@@ -32,6 +33,10 @@ export interface CountersignApi {
   agentStates(): AgentConnectionView[];
   /** Where this window's gate writes its audit log. */
   auditDir(): string;
+  /** Is this window guarding: the gate's state and each agent's doctor verdict, and what the status bar shows. */
+  guard(): { gate: 'starting' | 'running' | 'stopped'; agents: AgentConnectionView[]; status: StatusView };
+  /** Fires when the gate's state or an agent's guard verdict may have changed. */
+  onDidChangeGuard(listener: () => void): vscode.Disposable;
   /** The newest entry's hash as the gate reported it (kept outside the log). */
   auditAnchor(chain?: string): string | undefined;
   /** Present only when VS Code runs the extension's own integration tests (ExtensionMode.Test). */
@@ -46,6 +51,8 @@ export interface CountersignTesting {
   /** Opens a card's diff editor as the panel's "Open diff" does. */
   openDiff(id: string, index: number): Promise<boolean>;
   notifications(): string[];
+  /** Guard and gate notifications shown (not guarding, gate stopped). */
+  guardNotifications(): string[];
   rules(): AllowRuleView[];
   history(): HistoryEntryView[];
 }
@@ -65,6 +72,8 @@ export class Ctx implements vscode.Disposable {
   /** The audit log directory the gate was started with (one per workspace). */
   readonly auditDir: string;
   private readonly gate: GateClient;
+  readonly guard: GuardMonitor;
+  private readonly statusItem: ReturnType<typeof createPendingStatus>;
   private status: GateStatus | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -90,12 +99,15 @@ export class Ctx implements vscode.Disposable {
     this.agents = new AgentConnections(this.globalStorage, context.extensionPath);
     this.auditDir = config.auditDir;
     this.auditLog = new AuditLogPanel(context.extensionUri, () => this.auditDir, this.output, (dir, chain) => this.anchors.anchor(dir, chain));
-    this.view.showAgents(this.agents.states());
+    this.guard = new GuardMonitor(this.globalStorage, this.agents, this.gate, this.output);
+    this.view.showAgents(this.guard.views(), this.gate.state());
+    this.statusItem = createPendingStatus(this.queue, this.guard);
     this.disposables.push(
       this.output,
       this.agents,
       this.auditLog,
-      this.agents.onDidChange((states) => this.view.showAgents(states)),
+      this.guard,
+      this.guard.onDidChange(() => this.view.showAgents(this.guard.views(), this.gate.state())),
       this.diffs,
       this.history,
       this.notifier,
@@ -103,7 +115,7 @@ export class Ctx implements vscode.Disposable {
       this.gate,
       { dispose: () => this.queue.dispose() },
       vscode.window.registerWebviewViewProvider(REVIEW_VIEW_ID, this.view, { webviewOptions: { retainContextWhenHidden: true } }),
-      createPendingStatus(this.queue),
+      this.statusItem,
       vscode.workspace.onDidChangeConfiguration((e) => affectsCountersign(e) && this.pushSettings()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.pushSettings()),
       ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(this))),
@@ -117,7 +129,12 @@ export class Ctx implements vscode.Disposable {
   }
 
   async restartGate(): Promise<void> {
-    this.setStatus(await this.gate.restart());
+    try {
+      this.setStatus(await this.gate.restart());
+    } catch (err) {
+      this.output.error(`the gate did not restart: ${String(err)}`);
+      void vscode.window.showErrorMessage(`Countersign's gate did not restart: ${String(err)}. Agent actions are not reviewed (hooks deny them).`, 'Show Output').then((c) => c && this.output.show());
+    }
   }
 
   private setStatus(status: GateStatus): void {
@@ -159,6 +176,8 @@ export class Ctx implements vscode.Disposable {
       shimPath: () => this.agents.shim.path,
       agentStates: () => this.agents.states(),
       auditDir: () => this.auditDir,
+      guard: () => ({ gate: this.gate.state(), agents: this.guard.views(), status: this.statusItem.current() }),
+      onDidChangeGuard: (listener) => this.guard.onDidChange(listener),
       auditAnchor: (chain = 'audit') => this.anchors.anchor(this.auditDir, chain),
     };
     if (this.context.extensionMode === vscode.ExtensionMode.Test) {
@@ -167,6 +186,7 @@ export class Ctx implements vscode.Disposable {
         panel: (message) => this.view.receive(message),
         openDiff: (id, index) => this.view.openDiff(id, index),
         notifications: () => [...this.notifier.shown],
+        guardNotifications: () => [...this.guard.shown],
         rules: () => this.rules.views(),
         history: () => this.history.entries(),
       };
@@ -174,7 +194,15 @@ export class Ctx implements vscode.Disposable {
     return api;
   }
 
+  /** Disposes everything and waits until the gate process has stopped (deactivate returns this promise). */
+  async shutdown(): Promise<void> {
+    this.guard.shutdown();
+    this.dispose();
+    await this.gate.stop();
+  }
+
   dispose(): void {
+    this.guard.shutdown();
     // Reverse order: the queue denies everything pending before the gate stops.
     for (const d of this.disposables.splice(0).reverse()) {
       try {

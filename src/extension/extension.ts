@@ -16,7 +16,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Counte
   return ctx.api();
 }
 
-export function deactivate(): void {
-  ctx?.dispose();
+/** VS Code waits for the returned promise: the gate is stopped (and every pending card denied) before the host exits. */
+export async function deactivate(): Promise<void> {
+  const current = ctx;
   ctx = undefined;
+  await current?.shutdown();
 }

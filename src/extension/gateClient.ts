@@ -1,6 +1,6 @@
 // Starts the gate process with vscode-languageclient and answers its review requests from the queue.
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { AuditHeadNotification, GateStatusRequest, ReviewRequest, SettingsNotification, type AuditHead, type GateInitOptions, type GateSettings, type GateStatus } from '../protocol/gateLsp';
 import type { ReviewQueue } from './reviewQueue';
 
@@ -15,8 +15,16 @@ const DOCUMENT_SELECTOR = [
   { scheme: 'vscode-userdata', pattern: '**/settings.json' },
 ];
 
+/** What the status bar and the Agents section say about the gate. */
+export type GateState = 'starting' | 'running' | 'stopped';
+
 export class GateClient implements vscode.Disposable {
   private readonly client: LanguageClient;
+  private current: GateState = 'starting';
+  private readonly stateChanged = new vscode.EventEmitter<GateState>();
+  /** Fires when the gate starts, runs or stops (crashed, killed, or shut down). */
+  readonly onDidChangeState = this.stateChanged.event;
+  private stopping: Promise<void> | undefined;
 
   constructor(extensionUri: vscode.Uri, init: GateInitOptions, queue: ReviewQueue, output: vscode.LogOutputChannel, onAuditHead: (head: AuditHead) => void) {
     const module = vscode.Uri.joinPath(extensionUri, 'dist', 'gate.js').fsPath;
@@ -28,6 +36,12 @@ export class GateClient implements vscode.Disposable {
       documentSelector: DOCUMENT_SELECTOR,
       initializationOptions: init,
       outputChannel: output,
+      // A gate that dies stays stopped and says so (status bar, notification with Restart Gate): hooks fail closed
+      // meanwhile. A silent automatic restart would hide a crash loop and lose the cards' context.
+      errorHandler: {
+        error: () => ({ action: ErrorAction.Continue, handled: true }),
+        closed: () => ({ action: CloseAction.DoNotRestart, handled: true }),
+      },
     };
     this.client = new LanguageClient('countersign.gate', 'Countersign Gate', serverOptions, clientOptions);
     this.client.onNotification(AuditHeadNotification, onAuditHead);
@@ -35,6 +49,7 @@ export class GateClient implements vscode.Disposable {
     // answered by the CLI's fail-closed path, so an approval there would reach nobody.
     const open = new Set<() => void>();
     this.client.onDidChangeState((e) => {
+      this.setState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
       if (e.newState === State.Running) return;
       for (const cancel of [...open]) cancel();
       open.clear();
@@ -48,9 +63,30 @@ export class GateClient implements vscode.Disposable {
     });
   }
 
+  state(): GateState {
+    return this.current;
+  }
+
+  private setState(state: GateState): void {
+    if (state === this.current) return;
+    this.current = state;
+    this.stateChanged.fire(state);
+  }
+
   async start(): Promise<GateStatus> {
-    await this.client.start();
+    try {
+      await this.client.start();
+    } catch (err) {
+      this.setState('stopped');
+      throw err;
+    }
     return this.client.sendRequest(GateStatusRequest);
+  }
+
+  /** Stops the gate process; the same promise for every caller, so `deactivate` can wait for it. */
+  stop(): Promise<void> {
+    this.stopping ??= this.client.stop().catch(() => undefined);
+    return this.stopping;
   }
 
   async restart(): Promise<GateStatus> {
@@ -63,6 +99,7 @@ export class GateClient implements vscode.Disposable {
   }
 
   dispose(): void {
-    void this.client.stop().catch(() => undefined);
+    void this.stop();
+    this.stateChanged.dispose();
   }
 }

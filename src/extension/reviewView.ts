@@ -4,7 +4,7 @@
 // risk 'review'.
 import * as vscode from 'vscode';
 import type { ReviewItem } from '../protocol/gateLsp';
-import { isFromWebview, type AgentConnectionView, type FromWebview, type ScopeChoice, type ToWebview } from '../protocol/webviewMessages';
+import { isFromWebview, type AgentConnectionView, type FromWebview, type GateStateView, type ScopeChoice, type ToWebview } from '../protocol/webviewMessages';
 import { CardViews } from './cardViews';
 import { ClickThrough } from './clickThrough';
 import type { DiffPreview } from './diffPreview';
@@ -43,6 +43,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
   private readonly dirty = { queue: false, rules: false, history: false, reset: false };
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private agents: AgentConnectionView[] | undefined;
+  private gate: GateStateView | undefined;
   private focusOnReady: string | undefined;
   private lastHasPending: boolean | undefined;
 
@@ -99,7 +100,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
         this.sent.clear();
         this.dirty.reset = true;
         this.schedule('queue', 'rules', 'history');
-        if (this.agents) this.post({ type: 'agents', agents: this.agents });
+        if (this.agents) this.post({ type: 'agents', agents: this.agents, ...(this.gate ? { gate: this.gate } : {}) });
         return { ok: true };
       case 'opened': {
         if (!this.pendingItem(msg.id)) return { ok: false, why: `no pending action ${msg.id}` };
@@ -131,6 +132,12 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
       }
       case 'connectAgents':
         vscode.commands.executeCommand('countersign.connectAgents').then(undefined, (err: unknown) => this.deps.output.warn(`Connect Agents failed: ${String(err)}`));
+        return { ok: true };
+      case 'restartGate':
+        vscode.commands.executeCommand('countersign.restartGate').then(undefined, (err: unknown) => this.deps.output.warn(`Restart Gate failed: ${String(err)}`));
+        return { ok: true };
+      case 'reviewGuardFix':
+        vscode.commands.executeCommand('countersign.reviewGuardFix', msg.agent).then(undefined, (err: unknown) => this.deps.output.warn(`guard fix failed: ${String(err)}`));
         return { ok: true };
     }
   }
@@ -228,9 +235,10 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
   }
 
   /** Connect Agents reports how each agent is wired; the panel shows it in its Agents section. */
-  showAgents(agents: AgentConnectionView[]): void {
+  showAgents(agents: AgentConnectionView[], gate?: GateStateView): void {
     this.agents = agents;
-    this.post({ type: 'agents', agents });
+    if (gate) this.gate = gate;
+    this.post({ type: 'agents', agents, ...(this.gate ? { gate: this.gate } : {}) });
   }
 
   async reveal(): Promise<void> {

@@ -14,7 +14,21 @@ export interface AgentConnectionView {
   /** Config files holding Countersign's hook, and anything the user still has to do (e.g. trust the hook in Codex). */
   files: string[];
   note?: string;
+  /** Connected, and the doctor found nothing that keeps the hook from running (absent: not checked yet). */
+  guarded?: boolean;
+  /** Settings that switch the hook off (`disables`) or loosen approval, each named by file and setting. */
+  problems?: GuardProblemView[];
 }
+
+export interface GuardProblemView {
+  file: string;
+  setting: string;
+  message: string;
+  disables: boolean;
+}
+
+/** The gate's state, for the Agents section: stopped means no agent action is reviewed (hooks deny). */
+export type GateStateView = 'starting' | 'running' | 'stopped';
 
 /** One line of an inline diff. Numbers are 1-based; absent on the side a line does not exist in. */
 export interface DiffLineView {
@@ -136,7 +150,7 @@ export type ToWebview =
   | { type: 'queue'; order: string[]; views: PendingView[]; now: number; reset: boolean }
   | { type: 'rules'; rules: AllowRuleView[] }
   | { type: 'history'; entries: HistoryEntryView[] }
-  | { type: 'agents'; agents: AgentConnectionView[] }
+  | { type: 'agents'; agents: AgentConnectionView[]; gate?: GateStateView }
   /** The extension refused a decision (e.g. approving a sensitive action without the click-through). */
   | { type: 'refused'; id: string; why: string }
   /** Bring this card into view and focus it (after "Review" in a notification). */
@@ -156,7 +170,11 @@ export type FromWebview =
   /** Deny every card the reviewer could see when clicking. */
   | { type: 'denyAll'; ids: string[] }
   /** The Agents section's button: run Connect Agents (which asks before writing anything). */
-  | { type: 'connectAgents' };
+  | { type: 'connectAgents' }
+  /** The Agents section's button when the gate stopped. */
+  | { type: 'restartGate' }
+  /** The Agents section's button on an agent that is not guarded: show the fix (a diff; nothing is written unasked). */
+  | { type: 'reviewGuardFix'; agent: string };
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
@@ -166,7 +184,10 @@ export function isFromWebview(v: unknown): v is FromWebview {
   switch (m.type) {
     case 'ready':
     case 'connectAgents':
+    case 'restartGate':
       return true;
+    case 'reviewGuardFix':
+      return isStr(m.agent);
     case 'decide':
       return isStr(m.id) && (m.decision === 'allow' || m.decision === 'deny') && (m.reason === undefined || isStr(m.reason));
     case 'opened':

@@ -5,12 +5,12 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { AgentConnectionView, FromWebview, HistoryEntryView, PendingView, AllowRuleView, ToWebview } from '../protocol/webviewMessages';
+import type { AgentConnectionView, AllowRuleView, FromWebview, GateStateView, HistoryEntryView, PendingView, ToWebview } from '../protocol/webviewMessages';
 import { agentLabel } from '../protocol/webviewMessages';
 import { canApprove, isSensitive, newCardUi, renderCard, syncCard, updateCard, type CardUi } from './card';
 import { el, h, icon } from './dom';
 import { ago, countdown, duration, urgency } from './format';
-import { renderAgents, renderHistory, renderRules } from './sections';
+import { renderAgents, renderGuardAlert, renderHistory, renderRules } from './sections';
 import { chooseScope, forgetScope } from './similar';
 
 interface VsCodeApi {
@@ -39,6 +39,7 @@ let currentId: string | undefined;
 let rules: AllowRuleView[] = [];
 let history: HistoryEntryView[] = [];
 let agents: AgentConnectionView[] | undefined;
+let gate: GateStateView | undefined;
 const sectionOpen = { history: false, agents: false };
 const now = () => Date.now() + clockSkew;
 
@@ -64,8 +65,10 @@ const keys = h(
 const rulesSlot = h('div', { class: 'rules-slot' });
 const historySlot = h('div', { class: 'history-slot' });
 const agentsSlot = h('div', { class: 'agents-slot' });
+const guardSlot = h('div', { class: 'guard-slot' });
 app.replaceChildren(
   announce,
+  guardSlot,
   h('header', { class: 'panel-head' }, h('h1', {}, 'Pending'), count, h('span', { class: 'spacer' }), denyAll),
   empty,
   queueEl,
@@ -262,6 +265,12 @@ app.addEventListener('click', (e) => {
     case 'connect-agents':
       post({ type: 'connectAgents' });
       return;
+    case 'restart-gate':
+      post({ type: 'restartGate' });
+      return;
+    case 'review-fix':
+      if (actionEl.dataset.agent) post({ type: 'reviewGuardFix', agent: actionEl.dataset.agent });
+      return;
     default:
       return;
   }
@@ -358,7 +367,8 @@ document.addEventListener('keydown', (e) => {
 function renderSections(): void {
   rulesSlot.replaceChildren(renderRules(rules) ?? '');
   historySlot.replaceChildren(renderHistory(history, now(), sectionOpen.history));
-  agentsSlot.replaceChildren(renderAgents(agents, sectionOpen.agents) ?? '');
+  agentsSlot.replaceChildren(renderAgents(agents, sectionOpen.agents, gate) ?? '');
+  guardSlot.replaceChildren(renderGuardAlert(agents, gate) ?? '');
 }
 
 window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
@@ -377,7 +387,9 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
       return;
     case 'agents':
       agents = msg.agents;
-      agentsSlot.replaceChildren(renderAgents(agents, sectionOpen.agents) ?? '');
+      gate = msg.gate ?? gate;
+      agentsSlot.replaceChildren(renderAgents(agents, sectionOpen.agents, gate) ?? '');
+      guardSlot.replaceChildren(renderGuardAlert(agents, gate) ?? '');
       return;
     case 'refused': {
       const c = cards.get(msg.id);

@@ -1,6 +1,6 @@
 // The panel's sections below the queue: allow rules (with their scope, use count and Revoke), the history of recent decisions, and how
 // each agent is connected. Each renders from its latest message alone.
-import type { AgentConnectionView, AllowRuleView, HistoryEntryView } from '../protocol/webviewMessages';
+import type { AgentConnectionView, AllowRuleView, GateStateView, HistoryEntryView } from '../protocol/webviewMessages';
 import { agentLabel } from '../protocol/webviewMessages';
 import { el, h, icon } from './dom';
 import { ago, decidedByLabel, riskLabel } from './format';
@@ -68,9 +68,49 @@ export function renderHistory(entries: HistoryEntryView[], now: number, open: bo
   return el('vscode-collapsible', { class: 'history', heading: 'History', description: entries.length ? `${entries.length} recent` : '', open: open ? '' : undefined, 'data-section': 'history' }, body);
 }
 
-export function renderAgents(agents: AgentConnectionView[] | undefined, open: boolean): HTMLElement | null {
+/** The alert at the top of the panel when Countersign is not guarding: the gate stopped, or an agent's hook will not run. */
+export function renderGuardAlert(agents: AgentConnectionView[] | undefined, gate: GateStateView | undefined): HTMLElement | null {
+  if (gate === 'stopped') {
+    return h(
+      'section',
+      { class: 'guard-alert is-stopped', role: 'alert' },
+      icon('error'),
+      h(
+        'div',
+        { class: 'guard-alert-body' },
+        h('div', { class: 'guard-alert-title' }, 'Guarding stopped: the gate is not running'),
+        h('div', { class: 'guard-alert-text' }, 'No agent action is reviewed. Connected agents\' hooks deny every action until the gate runs again.'),
+        el('vscode-button', { 'data-action': 'restart-gate' }, icon('debug-restart'), ' Restart Gate'),
+      ),
+    );
+  }
+  const unguarded = (agents ?? []).filter((a) => a.connected && a.guarded === false);
+  if (unguarded.length === 0) return null;
+  return h(
+    'section',
+    { class: 'guard-alert is-unguarded', role: 'alert' },
+    icon('warning'),
+    h(
+      'div',
+      { class: 'guard-alert-body' },
+      h('div', { class: 'guard-alert-title' }, `Not guarding ${unguarded.map((a) => a.label).join(', ')}`),
+      ...unguarded.flatMap((a) => (a.problems ?? []).filter((p) => p.disables).slice(0, 1).map((p) => h('div', { class: 'guard-alert-text' }, `${a.label}: `, h('code', {}, p.setting), ` in ${p.file}. ${p.message}`))),
+      ...unguarded.map((a) => el('vscode-button', { 'data-action': 'review-fix', 'data-agent': a.agent, secondary: '' }, icon('wrench'), unguarded.length > 1 ? ` Fix ${a.label}…` : ' Review Fix…')),
+    ),
+  );
+}
+
+function agentState(a: AgentConnectionView, gate: GateStateView | undefined): { text: string; cls: string; icon: string } {
+  if (!a.connected) return a.detected ? { text: 'detected, not connected', cls: 'is-detected', icon: 'circle-large-outline' } : { text: 'not found', cls: 'is-missing', icon: 'dash' };
+  if (a.guarded === false) return { text: 'connected, not guarding', cls: 'is-unguarded', icon: 'warning' };
+  if (gate === 'stopped') return { text: 'connected, guarding stopped (gate not running)', cls: 'is-stopped', icon: 'error' };
+  return { text: a.guarded ? 'connected, guarding' : 'connected', cls: 'is-connected', icon: 'pass-filled' };
+}
+
+export function renderAgents(agents: AgentConnectionView[] | undefined, open: boolean, gate?: GateStateView): HTMLElement | null {
   if (!agents) return null;
   const connected = agents.filter((a) => a.connected).length;
+  const unguarded = agents.filter((a) => a.connected && a.guarded === false).length;
   const body =
     agents.length === 0
       ? h('p', { class: 'section-note' }, 'No agents found on this machine.')
@@ -78,25 +118,34 @@ export function renderAgents(agents: AgentConnectionView[] | undefined, open: bo
           'ul',
           { class: 'agent-list' },
           ...agents.map((a) => {
-            const state = a.connected ? 'connected' : a.detected ? 'detected, not connected' : 'not found';
+            const state = agentState(a, gate);
             return h(
               'li',
-              { class: `agent ${a.connected ? 'is-connected' : a.detected ? 'is-detected' : 'is-missing'}` },
-              icon(a.connected ? 'pass-filled' : a.detected ? 'circle-large-outline' : 'dash'),
+              { class: `agent ${state.cls}`, 'data-agent': a.agent },
+              icon(state.icon),
               h(
                 'div',
                 { class: 'agent-body' },
-                h('div', { class: 'agent-name' }, a.label, h('span', { class: 'agent-state' }, ` · ${state}`)),
+                h('div', { class: 'agent-name' }, a.label, h('span', { class: 'agent-state' }, ` · ${state.text}`)),
                 a.note ? h('div', { class: 'agent-note' }, a.note) : null,
                 a.files.length ? h('div', { class: 'agent-files' }, a.files.join(', ')) : null,
+                a.problems?.length
+                  ? h(
+                      'ul',
+                      { class: 'agent-problems' },
+                      ...a.problems.map((p) => h('li', { class: `agent-problem ${p.disables ? 'disables' : 'loosens'}` }, h('code', {}, p.setting || '(file)'), ` in ${p.file}: ${p.message}`)),
+                    )
+                  : null,
               ),
             );
           }),
         );
   const connect = el('vscode-button', { secondary: connected ? '' : undefined, 'data-action': 'connect-agents' }, icon('plug'), ' Connect Agents…');
+  const description = gate === 'stopped' ? 'guarding stopped' : unguarded > 0 ? `${unguarded} not guarding · ${connected} connected` : `${connected} of ${agents.length} connected`;
   return el(
     'vscode-collapsible',
-    { class: 'agents', heading: 'Agents', description: `${connected} of ${agents.length} connected`, open: open ? '' : undefined, 'data-section': 'agents' },
+    // Opened by itself while something is wrong: the rows say which agent and which setting.
+    { class: 'agents', heading: 'Agents', description, open: open || gate === 'stopped' || unguarded > 0 ? '' : undefined, 'data-section': 'agents' },
     body,
     h('div', { class: 'agents-actions' }, connect),
   );

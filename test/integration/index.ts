@@ -9,6 +9,7 @@ export async function run(): Promise<void> {
   await import('./connectAgents.test');
   await import('./diagnostics.test');
   await import('./auditLog.test');
+  await import('./guard.test');
   await import('./reviewPanel.test');
   // Last: it restarts and kills the gate.
   await import('./faults.test');

@@ -6,13 +6,13 @@ import { connectionStates } from './agentStatus';
 import { ConfigPreview } from './configPreview';
 import { connectAgents, disconnectAgents, locations, type ConnectDeps } from './connectCommands';
 import { detectAgents } from './detect';
-import { ConnectionManifest } from './manifest';
+import { ConnectionManifest } from '../../agents/manifest';
 import { writeShim, type Shim } from './shim';
 
 export class AgentConnections implements vscode.Disposable {
   readonly shim: Shim;
   private readonly manifest: ConnectionManifest;
-  private readonly preview = new ConfigPreview();
+  readonly preview = new ConfigPreview();
   private readonly changed = new vscode.EventEmitter<AgentConnectionView[]>();
   /** Fires with the new states after a connect, disconnect, or a change to an agent config file. */
   readonly onDidChange = this.changed.event;

@@ -9,7 +9,7 @@ import type { AgentName } from '../../policy/types';
 import type { AgentConnectionView } from '../../protocol/webviewMessages';
 import type { ConfigPreview } from './configPreview';
 import { detectAgents } from './detect';
-import type { ConnectionManifest } from './manifest';
+import type { ConnectionManifest } from '../../agents/manifest';
 import type { Shim } from './shim';
 
 export interface ConnectDeps {

@@ -2,7 +2,7 @@
 // Kept in global storage (user-only).
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CreatedPath } from '../../agents/hookConfig';
+import type { CreatedPath } from './hookConfig';
 
 export type Manifest = Record<string, { created: CreatedPath[] }>;
 
