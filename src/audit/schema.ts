@@ -39,6 +39,8 @@ export interface DecisionRecord {
   reason: string;
   /** A human's answer: the click-through the extension saw (absent in logs written before it was recorded). */
   clickThrough?: AuditClickThrough;
+  /** With decidedBy 'rule': the "Allow similar" rule that answered, and how long it lasts. */
+  rule?: { id: string; scope: 'session' | 'workspace' };
 }
 
 /** What the reviewer was seen to do before a human decision (src/review/clickThrough.ts). */
@@ -161,7 +163,8 @@ function isDecisionRecord(v: unknown): v is DecisionRecord {
   return (
     isObject(v) && typeof v.decision === 'string' && DECISIONS.includes(v.decision) &&
     typeof v.decidedBy === 'string' && DECIDED_BY.includes(v.decidedBy) && typeof v.reason === 'string' &&
-    (v.clickThrough === undefined || isClickThrough(v.clickThrough))
+    (v.clickThrough === undefined || isClickThrough(v.clickThrough)) &&
+    (v.rule === undefined || (isObject(v.rule) && typeof v.rule.id === 'string' && (v.rule.scope === 'session' || v.rule.scope === 'workspace')))
   );
 }
 

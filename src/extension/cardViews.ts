@@ -13,7 +13,7 @@ import { previewEffects } from './preview/effectPreview';
 import type { FileChange } from './preview/fileChange';
 import { inlineDiff } from './preview/inlineDiff';
 import { proposedChanges } from './preview/proposedFiles';
-import type { SessionRules } from './sessionRules';
+import type { AllowRules } from './allowRules';
 
 const SUBJECT_MAX = 20_000;
 const FIELD_MAX = 4_000;
@@ -85,7 +85,7 @@ function wholeInEditor(action: Action): PendingView['wholeInEditor'] {
 }
 
 export interface CardViewDeps {
-  rules: SessionRules;
+  rules: AllowRules;
   diffs: DiffPreview;
   folders: () => readonly string[];
   log: (message: string) => void;
@@ -114,7 +114,7 @@ export class CardViews {
       subject: subjectOf(action, item.workspaceFolder),
       workspaceName: item.workspaceFolder ? basename(item.workspaceFolder) : undefined,
       confirmation: needsClickThrough(item) ? confirmationText(action, item.reasons, item.workspaceFolder) : undefined,
-      similar: item.risk === 'review' ? this.deps.rules.preview(item) : undefined,
+      similar: this.deps.rules.offer(item),
       wholeInEditor: wholeInEditor(action),
     };
     this.cache.set(item.id, view);

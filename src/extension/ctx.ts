@@ -10,7 +10,7 @@ import { GateClient } from './gateClient';
 import { ReviewQueue } from './reviewQueue';
 import { REVIEW_VIEW_ID, ReviewViewProvider } from './reviewView';
 import { testSeam, type CountersignTesting } from './testSeam';
-import { SessionRules } from './sessionRules';
+import { AllowRules } from './allowRules';
 import { SessionHistory } from './history';
 import { DiffPreview } from './diffPreview';
 import { SensitiveNotifier } from './notifications';
@@ -48,10 +48,10 @@ export type { CountersignTesting };
 
 export class Ctx implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Countersign', { log: true });
-  /** "Allow similar" rules of this session; the queue consults them (never for sensitive actions). */
-  readonly rules = new SessionRules(agentLabel);
-  readonly queue = new ReviewQueue(this.rules);
-  readonly history = new SessionHistory(this.queue);
+  /** "Allow similar" rules (this session's in memory, workspace ones in globalState); the queue consults them. */
+  readonly rules: AllowRules;
+  readonly queue: ReviewQueue;
+  readonly history: SessionHistory;
   readonly diffs = new DiffPreview();
   readonly view: ReviewViewProvider;
   private readonly notifier: SensitiveNotifier;
@@ -67,6 +67,11 @@ export class Ctx implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {
+    // Workspace rules live in globalState (this machine's VS Code state, keyed by folder), never in the repository;
+    // their key is deliberately not passed to setKeysForSync.
+    this.rules = new AllowRules(agentLabel, context.globalState, (m) => this.output.warn(m));
+    this.queue = new ReviewQueue(this.rules);
+    this.history = new SessionHistory(this.queue);
     this.view = new ReviewViewProvider({
       extensionUri: context.extensionUri,
       queue: this.queue,

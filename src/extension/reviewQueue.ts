@@ -3,7 +3,8 @@
 // A session rule may answer a new 'review' item at once (no card); it can never answer a sensitive one.
 // The queue is where the click-through is enforced: it records what the extension saw the reviewer do, refuses a
 // human's approval that lacks a step (src/review/clickThrough.ts), and sends that evidence with every human answer.
-import type { DetailsSeenIn, ReviewAnswer, ReviewItem } from '../protocol/gateLsp';
+import type { DetailsSeenIn, ReviewAnswer, ReviewItem, RuleRef } from '../protocol/gateLsp';
+import { ruleMayAnswer } from './ruleSignature';
 import type { DecidedByView } from '../protocol/webviewMessages';
 import { ClickThrough } from '../review/clickThrough';
 
@@ -20,9 +21,14 @@ export interface Settled {
   at: number;
 }
 
-/** Session rules as the queue sees them: a match answers allow without asking anyone. */
+/** "Allow similar" rules as the queue sees them: a match answers allow without asking anyone. */
 export interface RuleMatcher {
-  match(item: ReviewItem): { id: string } | undefined;
+  match(item: ReviewItem): RuleRef | undefined;
+}
+
+function ruleAnswer(rule: RuleRef): ReviewAnswer {
+  const scope = rule.scope === 'session' ? 'for this session' : 'for this workspace';
+  return { decision: 'allow', decidedBy: 'rule', rule: { id: rule.id, scope: rule.scope }, reason: `Allowed by a rule the reviewer created ${scope}.` };
 }
 
 export type DecideResult = { ok: true } | { ok: false; why: string };
@@ -80,9 +86,10 @@ export class ReviewQueue {
   /** Queue an item; the promise settles when a human decides, or as deny when cancelled or disposed. */
   add(item: ReviewItem): { answer: Promise<ReviewAnswer>; cancel: () => void } {
     if (this.disposed) return { answer: Promise.resolve({ decision: 'deny', reason: 'Countersign is shutting down.' }), cancel: () => undefined };
-    const rule = item.risk === 'review' ? this.rules?.match(item) : undefined;
+    // Checked here too, not only in the matcher: a sensitive, blocked or unreadable action always reaches a human.
+    const rule = ruleMayAnswer(item) ? this.rules?.match(item) : undefined;
     if (rule) {
-      const answer: ReviewAnswer = { decision: 'allow', decidedBy: 'rule', reason: 'Allowed by a session rule the reviewer created.' };
+      const answer = ruleAnswer(rule);
       this.settles.fire({ item, answer, by: 'rule', at: Date.now() });
       return { answer: Promise.resolve(answer), cancel: () => undefined };
     }
@@ -142,8 +149,9 @@ export class ReviewQueue {
     if (!this.rules) return 0;
     let n = 0;
     for (const { item } of [...this.pending.values()]) {
-      if (item.risk !== 'review' || !this.rules.match(item)) continue;
-      if (this.settle(item.id, { decision: 'allow', decidedBy: 'rule', reason: 'Allowed by a session rule the reviewer created.' }, 'rule')) n++;
+      if (!ruleMayAnswer(item)) continue;
+      const rule = this.rules.match(item);
+      if (rule && this.settle(item.id, ruleAnswer(rule), 'rule')) n++;
     }
     return n;
   }
@@ -152,7 +160,7 @@ export class ReviewQueue {
     const p = this.pending.get(id);
     if (!p) return false;
     // A rule must never answer anything but a 'review' item; the gate refuses it too.
-    if (by === 'rule' && p.item.risk !== 'review') return false;
+    if (by === 'rule' && !ruleMayAnswer(p.item)) return false;
     this.pending.delete(id);
     this.clickThrough.forget(id);
     p.resolve(answer);

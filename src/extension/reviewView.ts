@@ -5,7 +5,7 @@
 // for risk 'review'.
 import * as vscode from 'vscode';
 import type { ReviewItem } from '../protocol/gateLsp';
-import { isFromWebview, type AgentConnectionView, type FromWebview, type GateStateView, type ToWebview } from '../protocol/webviewMessages';
+import { isFromWebview, type AgentConnectionView, type FromWebview, type GateStateView, type ScopeChoice, type ToWebview } from '../protocol/webviewMessages';
 import { CardViews } from './cardViews';
 import { DetailsDocuments } from './detailsDocuments';
 import { cardShowedWhole } from '../review/cardRendered';
@@ -13,7 +13,7 @@ import type { DiffPreview } from './diffPreview';
 import type { DecisionHistory } from './history';
 import type { PanelHandle } from './notifications';
 import type { ReviewQueue } from './reviewQueue';
-import type { SessionRules } from './sessionRules';
+import type { AllowRules } from './allowRules';
 import { reviewPanelHtml } from './webviewHtml';
 
 export const REVIEW_VIEW_ID = 'countersign.reviews';
@@ -25,7 +25,7 @@ const REASON_MAX = 2000;
 export interface ReviewViewDeps {
   extensionUri: vscode.Uri;
   queue: ReviewQueue;
-  rules: SessionRules;
+  rules: AllowRules;
   history: DecisionHistory;
   diffs: DiffPreview;
   output: vscode.LogOutputChannel;
@@ -131,9 +131,9 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
       case 'decide':
         return this.decide(msg.id, msg.decision, msg.reason);
       case 'allowSimilar':
-        return this.allowSimilar(msg.id);
+        return this.allowSimilar(msg.id, msg.scope);
       case 'revokeRule':
-        return this.deps.rules.revoke(msg.ruleId) ? { ok: true } : { ok: false, why: `no session rule ${msg.ruleId}` };
+        return this.deps.rules.revoke(msg.ruleId) ? { ok: true } : { ok: false, why: `no rule ${msg.ruleId}` };
       case 'denyAll': {
         const n = this.denyAll(msg.ids);
         return n > 0 ? { ok: true } : { ok: false, why: 'nothing to deny' };
@@ -191,14 +191,15 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
     return result.ok ? result : this.refuse(id, result.why);
   }
 
-  private allowSimilar(id: string): HandleResult {
+  private allowSimilar(id: string, scope: ScopeChoice): HandleResult {
     const item = this.pendingItem(id);
     if (!item) return { ok: false, why: `no pending action ${id}` };
     if (item.risk !== 'review') return this.refuse(id, 'A sensitive action can never be remembered; approve it on its own.');
     const refusal = this.deps.queue.approvalRefusal(id);
     if (refusal) return this.refuse(id, refusal);
-    const rule = this.deps.rules.add(item);
-    if (!rule) return this.refuse(id, 'This action is too complex to remember safely; approve it on its own.');
+    if (scope === 'once') return this.decide(id, 'allow');
+    const added = this.deps.rules.add(item, scope);
+    if ('why' in added) return this.refuse(id, added.why);
     this.deps.queue.decide(id, { decision: 'allow' });
     this.deps.queue.applyRules();
     return { ok: true };
@@ -248,7 +249,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
       if (this.focusOnReady && live.has(this.focusOnReady)) this.post({ type: 'focus', id: this.focusOnReady });
       this.focusOnReady = undefined;
     }
-    if (this.dirty.rules) this.post({ type: 'rules', rules: this.deps.rules.views() });
+    if (this.dirty.rules) this.post({ type: 'rules', rules: this.deps.rules.views(this.deps.folders()) });
     if (this.dirty.history) this.post({ type: 'history', entries: this.deps.history.entries(HISTORY_SHOWN) });
     this.dirty.queue = this.dirty.rules = this.dirty.history = false;
   }

@@ -3,7 +3,7 @@
 // and even then the extension exposes it only in ExtensionMode.Test. It can never take a click-through step: the
 // steps (details seen, confirmation ticked, editor opened) come only from the real panel and editors, so a test
 // approves a sensitive or too-long action only by clicking (test/ui).
-import type { HistoryEntryView, SessionRuleView } from '../protocol/webviewMessages';
+import type { HistoryEntryView, AllowRuleView } from '../protocol/webviewMessages';
 import { isFromWebview } from '../protocol/webviewMessages';
 import type { ReviewQueue } from './reviewQueue';
 import type { HandleResult, ReviewViewProvider } from './reviewView';
@@ -19,7 +19,7 @@ export interface CountersignTesting {
   notifications(): string[];
   /** Guard and gate notifications shown (not guarding, gate stopped). */
   guardNotifications(): string[];
-  rules(): SessionRuleView[];
+  rules(): AllowRuleView[];
   history(): HistoryEntryView[];
 }
 
@@ -28,7 +28,7 @@ export interface TestSeamDeps {
   view: ReviewViewProvider;
   notifications: () => string[];
   guardNotifications: () => string[];
-  rules: () => SessionRuleView[];
+  rules: () => AllowRuleView[];
   history: () => HistoryEntryView[];
 }
 

@@ -5,7 +5,7 @@ import { relative, isAbsolute } from 'node:path';
 import type { Policy } from '../policy';
 import type { AgentName, Verdict } from '../policy/types';
 import type { DecidedBy, Decision } from '../protocol/hookWire';
-import type { ClickThroughEvidence, ReviewAnswer, ReviewItem } from '../protocol/gateLsp';
+import type { ClickThroughEvidence, ReviewAnswer, ReviewItem, RuleRef } from '../protocol/gateLsp';
 import { clickThroughProblem } from '../review/clickThrough';
 import { requestRecord, unparsedRequest, type AppendableEvent, type AuditClickThrough, type RequestRecord } from '../audit';
 import type { Reviewer } from './reviewer';
@@ -67,6 +67,13 @@ function folderOf(folders: readonly string[], cwd: string): string | undefined {
   });
 }
 
+/** The rule named in a panel's answer, kept only when well formed (ids are short, scopes are two words). */
+function ruleRefOf(v: unknown): RuleRef | undefined {
+  const r = v as RuleRef | undefined;
+  if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || r.id.length > 100) return undefined;
+  return r.scope === 'session' || r.scope === 'workspace' ? { id: r.id, scope: r.scope } : undefined;
+}
+
 function summary(verdict: Verdict): string {
   return verdict.reasons.map((r) => r.message).join(' ');
 }
@@ -101,8 +108,8 @@ export class Gate {
     }
   }
 
-  private async finish(id: string, d: Omit<GateDecision, 'id'>, request?: RequestRecord, clickThrough?: AuditClickThrough): Promise<GateDecision> {
-    const decision = { decision: d.decision, decidedBy: d.decidedBy, reason: d.reason, ...(clickThrough ? { clickThrough } : {}) };
+  private async finish(id: string, d: Omit<GateDecision, 'id'>, request?: RequestRecord, how?: { clickThrough?: AuditClickThrough; rule?: RuleRef }): Promise<GateDecision> {
+    const decision = { decision: d.decision, decidedBy: d.decidedBy, reason: d.reason, ...(how?.clickThrough ? { clickThrough: how.clickThrough } : {}), ...(how?.rule ? { rule: how.rule } : {}) };
     await this.record({ type: 'decision', id, ...(request ? { request } : {}), decision });
     return { id, ...d };
   }
@@ -151,12 +158,13 @@ export class Gate {
     const evidence = byRule ? undefined : auditEvidence(outcome.clickThrough);
     if (!byRule && outcome.decision === 'allow') {
       const problem = clickThroughProblem(item.action, risk, evidence);
-      if (problem) return this.finish(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: `Countersign: ${problem}; denied.` }, undefined, evidence);
+      if (problem) return this.finish(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: `Countersign: ${problem}; denied.` }, undefined, { clickThrough: evidence });
     }
-    const who = byRule ? 'a session rule' : 'the reviewer';
-    const note = outcome.reason ? ` Reviewer: ${outcome.reason}` : '';
+    const rule = byRule ? ruleRefOf(outcome.rule) : undefined;
+    const who = byRule ? `a rule the reviewer made${rule ? ` for this ${rule.scope}` : ''}` : 'the reviewer';
+    const note = outcome.reason && !byRule ? ` Reviewer: ${outcome.reason}` : '';
     const reason = outcome.decision === 'allow' ? `Countersign: approved by ${who}.${note}` : `Countersign: denied by ${who}.${note}`;
-    return this.finish(id, { decision: outcome.decision, decidedBy: byRule ? 'rule' : 'human', risk, reason }, undefined, evidence);
+    return this.finish(id, { decision: outcome.decision, decidedBy: byRule ? 'rule' : 'human', risk, reason }, undefined, { clickThrough: evidence, rule });
   }
 
   /** Asks the reviewer, sharing one card among identical in-flight actions; bounded by the deadline and the hook. */

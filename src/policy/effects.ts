@@ -5,6 +5,11 @@
 import type { Action, Reason, Risk } from './types';
 import { RISK_ORDER } from './types';
 
+/** One key per distinct run signature. */
+export function runKey(r: ProgramRun): string {
+  return JSON.stringify([r.program, r.subcommand ?? null, r.hosts ?? [], r.computed === true]);
+}
+
 /**
  * - `file.read` / `file.write` / `file.delete` / `file.list`: a file or folder read, written (created, edited,
  *   replaced), deleted, or listed;
@@ -47,6 +52,20 @@ export interface Effect {
   risk: Risk;
   /** The rule that established it (`action` for effects read off the action itself). */
   rule: string;
+  /** `program.run` effects of a command line: what runs, as parsed (what "Allow similar" rules compare). */
+  run?: ProgramRun;
+}
+
+/** One program a command line runs, read off the parse: the name, its subcommand, the hosts its words name. */
+export interface ProgramRun {
+  /** Basename, lower case (`npm`, `git`, `python3`). */
+  program: string;
+  /** `test`, `run build`, `push`, `pr create`, `-m pytest`; absent when the first operand is a file, text or option. */
+  subcommand?: string;
+  /** Hosts named by URLs, `user@host:` or a remote shell's operand, sorted. */
+  hosts?: string[];
+  /** Some word is only known at run time (`$X`, `$(…)`). */
+  computed?: true;
 }
 
 /** Rule-id prefixes → the effect they establish; the longest matching prefix wins. */
@@ -132,8 +151,13 @@ function effect(kind: EffectKind, target: string | undefined, summary: string, r
   return target !== undefined && target !== '' ? { kind, target, summary, risk, rule } : { kind, summary, risk, rule };
 }
 
+function runEffect(r: ProgramRun): Effect {
+  const what = r.subcommand ? `${r.program} ${r.subcommand}` : r.program;
+  return { ...effect('program.run', r.program, `Runs ${what}.`, 'safe', 'action'), run: r };
+}
+
 /** The effects the action states itself (no rule needed to see them): safe unless a reason says otherwise. */
-function plainEffects(action: Action, programs: readonly string[]): Effect[] {
+function plainEffects(action: Action, runs: readonly ProgramRun[]): Effect[] {
   const plain = (kind: EffectKind, target: string, summary: string): Effect => effect(kind, target, summary, 'safe', 'action');
   switch (action.kind) {
     case 'read':
@@ -145,7 +169,7 @@ function plainEffects(action: Action, programs: readonly string[]): Effect[] {
     case 'patch':
       return action.files.map((f) => (f.op === 'delete' ? plain('file.delete', f.path, `Deletes ${f.path}.`) : plain('file.write', f.path, `${f.op === 'add' ? 'Creates' : 'Edits'} ${f.path}.`)));
     case 'shell':
-      return programs.map((p) => plain('program.run', p, `Runs ${p}.`));
+      return runs.map(runEffect);
     case 'tool':
       return [plain('tool.call', action.tool, `Calls the tool ${action.tool}.`)];
   }
@@ -162,18 +186,18 @@ const MAX_EFFECTS = 60;
  * Every effect of an action: one per reason (safe "why it is safe" notes excepted: the action's plain effects say
  * that better), then the plain effects nothing flagged. Riskiest first; the order is otherwise stable.
  */
-export function effectsOf(action: Action, reasons: readonly Reason[], programs: readonly string[] = []): Effect[] {
+export function effectsOf(action: Action, reasons: readonly Reason[], runs: readonly ProgramRun[] = []): Effect[] {
   const out: Effect[] = [];
   const seen = new Set<string>();
   const add = (e: Effect): void => {
-    const key = `${e.kind}|${e.target ?? ''}|${e.rule}`;
+    const key = `${e.kind}|${e.target ?? ''}|${e.rule}|${e.run ? runKey(e.run) : ''}`;
     if (seen.has(key)) return;
     seen.add(key);
     out.push(e);
   };
   for (const r of reasons) if (r.risk !== 'safe') add(effectOfReason(r, action));
   const flagged = new Set(out.map((e) => `${e.kind}|${e.target ?? ''}`));
-  for (const e of plainEffects(action, programs)) if (!flagged.has(`${e.kind}|${e.target ?? ''}`)) add(e);
+  for (const e of plainEffects(action, runs)) if (!flagged.has(`${e.kind}|${e.target ?? ''}`)) add(e);
   if (out.length === 0) for (const r of reasons) add(effectOfReason(r, action));
   return out
     .map((e, i) => ({ e, i }))

@@ -78,11 +78,11 @@ export class Engine {
       files: scriptFiles(this.disk, session),
       tree: this.tree,
       git: this.git && world ? { states: this.git, world } : undefined,
-      observed: { programs: [], written: [], deleted: [] },
+      observed: { runs: [], written: [], deleted: [] },
     };
     let verdict: Verdict;
     try {
-      verdict = verdictOf(action, reasonsFor(action, ctx), ctx.observed!.programs);
+      verdict = verdictOf(action, reasonsFor(action, ctx), ctx.observed!.runs);
     } catch (err) {
       return verdictOf(action, [reason('engine.error', `The policy failed on this action (${err instanceof Error ? err.message : String(err)}), so it needs a decision.`)]);
     }

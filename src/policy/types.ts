@@ -2,7 +2,7 @@
 // Pure data: no vscode, no I/O. The gate, the CLI and the panel all consume these shapes.
 import type { Effect } from './effects';
 
-export type { Effect, EffectKind } from './effects';
+export type { Effect, EffectKind, ProgramRun } from './effects';
 
 /** Agents with a hook protocol, named exactly as `countersign hook --agent NAME` accepts them. */
 export const AGENT_NAMES = ['claude', 'vscode', 'copilot-cli', 'cursor', 'gemini', 'codex', 'cline'] as const;

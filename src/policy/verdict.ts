@@ -1,15 +1,15 @@
 // Combines reasons into a verdict: the highest risk wins; duplicates go; "why it is safe" notes are kept only when
 // nothing riskier was found; the riskiest reasons come first.
-import { effectsOf, riskOfEffects } from './effects';
+import { effectsOf, riskOfEffects, type ProgramRun } from './effects';
 import { reason } from './reasons';
 import { RISK_ORDER, type Action, type Reason, type Verdict } from './types';
 
 const MAX_REASONS = 40;
 
 /** The risk is derived from the effects (every reason is one), so the two can never disagree. */
-export function verdictOf(action: Action, reasons: Reason[], programs: readonly string[] = []): Verdict {
+export function verdictOf(action: Action, reasons: Reason[], runs: readonly ProgramRun[] = []): Verdict {
   if (reasons.length === 1) {
-    const effects = effectsOf(action, reasons, programs);
+    const effects = effectsOf(action, reasons, runs);
     return { risk: riskOfEffects(effects), reasons, effects, action };
   }
   const seen = new Set<string>();
@@ -20,7 +20,7 @@ export function verdictOf(action: Action, reasons: Reason[], programs: readonly 
     seen.add(key);
     return true;
   });
-  const effects = effectsOf(action, unique, programs);
+  const effects = effectsOf(action, unique, runs);
   const risk = riskOfEffects(effects);
   let kept = risk === 'safe' ? unique : unique.filter((r) => r.risk !== 'safe');
   if (kept.length === 0) kept = [reason('safe.command', 'Nothing in this action touches permissions or secrets.')];

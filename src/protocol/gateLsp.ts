@@ -27,6 +27,8 @@ export interface ReviewAnswer {
   /** What the reviewer was seen to do before deciding (the review queue fills it, never the webview). The gate denies
    * a human allow of a sensitive action, or of one too long for the card, without the steps it needs. */
   clickThrough?: ClickThroughEvidence;
+  /** With decidedBy 'rule': which rule, and its scope, for the audit log. */
+  rule?: RuleRef;
 }
 
 /** Where the extension itself saw the whole details: the card's expanded details (their rendered text checked
@@ -45,6 +47,12 @@ export interface ClickThroughEvidence {
   /** The text that had to be seen whole (the command, tool input, written content or patch): its SHA-256 and size,
    * so the approval is tied to exactly what runs. */
   shown: { sha256: string; chars: number; lines: number };
+}
+
+/** An "Allow similar" rule as the audit log names it. */
+export interface RuleRef {
+  id: string;
+  scope: 'session' | 'workspace';
 }
 
 export interface GateStatus {

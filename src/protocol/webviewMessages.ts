@@ -91,18 +91,38 @@ export interface PendingView {
   workspaceName?: string;
   /** Sensitive actions: the statement the reviewer ticks before Approve unlocks, naming what is touched. */
   confirmation?: string;
-  /** Non-sensitive actions: what "Allow similar for this session" would allow, in a sentence. */
-  similar?: string;
+  /** Non-sensitive actions: the scopes "Allow similar" offers, each saying what it would allow (or why none). */
+  similar?: SimilarView;
   /** Effect preview and diffs; absent while the extension is still reading the files. */
   details?: DetailsView;
   /** Too long to show whole in the card: Approve stays disabled until it was opened whole in an editor (src/review). */
   wholeInEditor?: { what: string; diffCounts: boolean };
 }
 
-export interface SessionRuleView {
+/** How long an "Allow similar" rule lasts: this agent session (in memory), or this workspace until revoked. */
+export type RuleScope = 'session' | 'workspace';
+/** What the reviewer picks on the card; `once` approves just this action and remembers nothing. */
+export type ScopeChoice = 'once' | RuleScope;
+
+export interface SimilarOptionView {
+  scope: ScopeChoice;
+  /** Short label for the choice ("This session"). */
+  label: string;
+  /** What choosing it allows, in plain words. */
+  sentence: string;
+  /** Why this scope cannot be chosen for this card (e.g. the agent sent no session id). */
+  unavailable?: string;
+}
+
+export type SimilarView = { options: SimilarOptionView[] } | { unavailable: string };
+
+export interface AllowRuleView {
   id: string;
-  /** What the rule allows, in a sentence. */
+  scope: RuleScope;
+  /** What the rule allows, in a sentence (its scope included). */
   description: string;
+  /** The workspace folder's name. */
+  where: string;
   createdAt: number;
   /** How many requests it has answered since. */
   matched: number;
@@ -130,7 +150,7 @@ export type ToWebview =
    * sent yet or that changed (details arrived), so 500 pending actions do not mean 500 cards per message.
    */
   | { type: 'queue'; order: string[]; views: PendingView[]; now: number; reset: boolean }
-  | { type: 'rules'; rules: SessionRuleView[] }
+  | { type: 'rules'; rules: AllowRuleView[] }
   | { type: 'history'; entries: HistoryEntryView[] }
   | { type: 'agents'; agents: AgentConnectionView[]; gate?: GateStateView }
   /** The extension refused a decision (e.g. approving a sensitive action without the click-through). */
@@ -149,7 +169,8 @@ export type FromWebview =
   /** The reviewer ticked (or unticked) the confirmation of this sensitive card. */
   | { type: 'confirm'; id: string; checked: boolean }
   | { type: 'openDiff'; id: string; index: number }
-  | { type: 'allowSimilar'; id: string }
+  /** "Allow similar" with the scope the reviewer chose (the extension re-checks that the card may have a rule). */
+  | { type: 'allowSimilar'; id: string; scope: ScopeChoice }
   | { type: 'revokeRule'; ruleId: string }
   /** Deny every card the reviewer could see when clicking. */
   | { type: 'denyAll'; ids: string[] }
@@ -177,8 +198,9 @@ export function isFromWebview(v: unknown): v is FromWebview {
     case 'opened':
       return isStr(m.id) && (m.rendered === undefined || isStr(m.rendered)) && (m.overflow === undefined || typeof m.overflow === 'boolean');
     case 'openDetails':
-    case 'allowSimilar':
       return isStr(m.id);
+    case 'allowSimilar':
+      return isStr(m.id) && (m.scope === 'once' || m.scope === 'session' || m.scope === 'workspace');
     case 'confirm':
       return isStr(m.id) && typeof m.checked === 'boolean';
     case 'openDiff':

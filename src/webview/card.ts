@@ -6,6 +6,7 @@ import { agentLabel } from '../protocol/webviewMessages';
 import type { Effect, EffectKind, Reason, Span } from '../policy/types';
 import { el, h, icon, text, type Child } from './dom';
 import { countdown, duration, riskLabel, urgency } from './format';
+import { renderSimilar } from './similar';
 
 /** What the reviewer has done on a card; survives re-renders (details arriving, the queue changing). */
 export interface CardUi {
@@ -218,16 +219,8 @@ export function renderDetails(view: PendingView, ui: CardUi): HTMLElement {
       ),
     );
   }
-  if (view.similar) {
-    slot.append(
-      h(
-        'div',
-        { class: 'similar' },
-        h('p', {}, icon('history'), h('span', {}, view.similar, ' Until you revoke it or VS Code closes; never for sensitive actions.')),
-        el('vscode-button', { secondary: '', 'data-action': 'allow-similar', 'aria-label': `Allow similar for this session: ${view.similar}` }, 'Allow similar for this session'),
-      ),
-    );
-  }
+  const similar = renderSimilar(view);
+  if (similar) slot.append(similar);
   slot.append(
     h(
       'label',

@@ -35,7 +35,7 @@ export function decidedByLabel(by: DecidedByView, decision: 'allow' | 'deny'): s
     case 'human':
       return decision === 'allow' ? 'Approved by you' : 'Denied by you';
     case 'rule':
-      return 'Allowed by a session rule';
+      return 'Allowed by a rule you made';
     case 'timeout':
       return 'Denied: nobody decided in time';
     case 'cancelled':

@@ -5,12 +5,13 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { AgentConnectionView, FromWebview, GateStateView, HistoryEntryView, PendingView, SessionRuleView, ToWebview } from '../protocol/webviewMessages';
+import type { AgentConnectionView, AllowRuleView, FromWebview, GateStateView, HistoryEntryView, PendingView, ToWebview } from '../protocol/webviewMessages';
 import { agentLabel } from '../protocol/webviewMessages';
 import { canApprove, isSensitive, newCardUi, renderCard, syncCard, updateCard, type CardUi } from './card';
 import { el, h, icon } from './dom';
 import { ago, countdown, duration, urgency } from './format';
 import { renderAgents, renderGuardAlert, renderHistory, renderRules } from './sections';
+import { chooseScope, forgetScope } from './similar';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -35,7 +36,7 @@ let order: string[] = [];
 let limit = PAGE;
 let clockSkew = 0; // extension time minus webview time
 let currentId: string | undefined;
-let rules: SessionRuleView[] = [];
+let rules: AllowRuleView[] = [];
 let history: HistoryEntryView[] = [];
 let agents: AgentConnectionView[] | undefined;
 let gate: GateStateView | undefined;
@@ -154,7 +155,11 @@ function applyQueue(msg: Extract<ToWebview, { type: 'queue' }>): void {
       added.push(c);
     }
   }
-  for (const id of [...cards.keys()]) if (!live.has(id)) cards.delete(id);
+  for (const id of [...cards.keys()]) {
+    if (live.has(id)) continue;
+    cards.delete(id);
+    forgetScope(id);
+  }
   order = msg.order;
   renderQueue();
   if (added.length && !msg.reset) say(describeNew(added));
@@ -247,13 +252,18 @@ app.addEventListener('click', (e) => {
     case 'open-details':
       if (c) openDetails(c);
       return;
-    case 'allow-similar':
-      if (c && !isSensitive(c.view) && !c.ui.busy) {
+    case 'similar-scope':
+      if (c?.el && actionEl.dataset.scope) chooseScope(c.el, c.view, actionEl.dataset.scope);
+      return;
+    case 'allow-similar': {
+      const scope = actionEl.dataset.scope;
+      if (c && !isSensitive(c.view) && !c.ui.busy && (scope === 'once' || scope === 'session' || scope === 'workspace')) {
         c.ui.busy = true;
         if (c.el) syncCard(c.el, c.view, c.ui);
-        post({ type: 'allowSimilar', id: c.view.item.id });
+        post({ type: 'allowSimilar', id: c.view.item.id, scope });
       }
       return;
+    }
     case 'deny-all': {
       const ids = [...order];
       for (const id of ids) {

@@ -1,17 +1,28 @@
-// The panel's sections below the queue: session rules (with Revoke), the history of recent decisions, and how
+// The panel's sections below the queue: allow rules (with their scope, use count and Revoke), the history of recent decisions, and how
 // each agent is connected. Each renders from its latest message alone.
-import type { AgentConnectionView, GateStateView, HistoryEntryView, SessionRuleView } from '../protocol/webviewMessages';
+import type { AgentConnectionView, AllowRuleView, GateStateView, HistoryEntryView } from '../protocol/webviewMessages';
 import { agentLabel } from '../protocol/webviewMessages';
 import { el, h, icon } from './dom';
 import { ago, decidedByLabel, riskLabel } from './format';
 
-export function renderRules(rules: SessionRuleView[]): HTMLElement | null {
+function scopeTag(r: AllowRuleView): HTMLElement {
+  return r.scope === 'session'
+    ? h('span', { class: 'rule-scope', title: 'Until the agent session ends or VS Code closes' }, icon('history'), 'This session')
+    : h('span', { class: 'rule-scope is-workspace', title: `Kept on this machine for ${r.where} until you revoke it` }, icon('pinned'), 'Until revoked');
+}
+
+/** `npm test` between backticks becomes code; everything stays text. */
+function withCode(s: string): (string | HTMLElement)[] {
+  return s.split('`').map((part, i) => (i % 2 === 1 ? h('code', {}, part) : part));
+}
+
+export function renderRules(rules: AllowRuleView[]): HTMLElement | null {
   if (rules.length === 0) return null;
   return h(
     'section',
     { class: 'rules', 'aria-labelledby': 'rules-title' },
-    h('h2', { class: 'section-title', id: 'rules-title' }, icon('history'), ' Allowed for this session ', h('span', { class: 'count' }, String(rules.length))),
-    h('p', { class: 'section-note' }, 'Matching non-sensitive actions are approved without a card. Sensitive actions always ask.'),
+    h('h2', { class: 'section-title', id: 'rules-title' }, icon('history'), ' Allow rules ', h('span', { class: 'count' }, String(rules.length))),
+    h('p', { class: 'section-note' }, 'Actions whose every effect matches a rule are approved without a card. Sensitive actions always ask.'),
     h(
       'ul',
       { class: 'rule-list' },
@@ -19,7 +30,7 @@ export function renderRules(rules: SessionRuleView[]): HTMLElement | null {
         h(
           'li',
           { class: 'rule', 'data-rule': r.id },
-          h('span', { class: 'rule-text' }, r.description, h('span', { class: 'rule-count' }, ` Used ${r.matched} time${r.matched === 1 ? '' : 's'}.`)),
+          h('span', { class: 'rule-text' }, scopeTag(r), h('span', { class: 'rule-description' }, ...withCode(r.description)), h('span', { class: 'rule-count' }, ` Used ${r.matched} time${r.matched === 1 ? '' : 's'}.`)),
           el('vscode-button', { secondary: '', 'data-action': 'revoke', 'data-rule': r.id, 'aria-label': `Revoke: ${r.description}` }, icon('trash'), ' Revoke'),
         ),
       ),

@@ -7,7 +7,7 @@ import { launchBrowser, REPO, sampleWorkspace, startCodeServer, workbenchUrl } f
 import { UI_SETTINGS } from '../ui/workbench.mjs';
 
 const SHOTS = process.env.SHOTS || join(REPO, 'test-results/screenshots');
-const ALL = ['../ui/reviewPanel.ui.mjs', '../ui/panelQueue.ui.mjs', '../ui/diffEditor.ui.mjs', '../ui/hostilePayload.ui.mjs', '../ui/clickThrough.ui.mjs', '../ui/guard.ui.mjs'];
+const ALL = ['../ui/reviewPanel.ui.mjs', '../ui/panelQueue.ui.mjs', '../ui/diffEditor.ui.mjs', '../ui/hostilePayload.ui.mjs', '../ui/clickThrough.ui.mjs', '../ui/guard.ui.mjs', '../ui/allowRules.ui.mjs'];
 // `node test/harness/run-ui.mjs queue` runs only the modules whose file name contains "queue".
 // `--vsix FILE` installs that packaged extension into each fresh code-server instead of loading the sources.
 const argv = process.argv.slice(2);

@@ -10,6 +10,7 @@ import type { CountersignApi, CountersignTesting } from '../../src/extension/ctx
 import type { ReviewItem } from '../../src/protocol/gateLsp';
 import { SensitiveNotifier } from '../../src/extension/notifications';
 import { ReviewQueue } from '../../src/extension/reviewQueue';
+import { readItems } from '../../src/extension/auditLog/auditLogReader';
 import { activeApi, claudeBash, runHook, whenPending, workspaceDir, type HookRun } from './helpers';
 
 interface ClaudeAnswer {
@@ -93,7 +94,7 @@ describe('review panel (real extension host)', () => {
     }
     assert.match((t.panel({ type: 'decide', id: item.id, decision: 'allow' }) as { why: string }).why, /open its full command or diff/, 'nothing was unlocked');
 
-    assert.equal(t.panel({ type: 'allowSimilar', id: item.id }).ok, false, 'a sensitive action is never remembered');
+    assert.equal(t.panel({ type: 'allowSimilar', id: item.id, scope: 'session' }).ok, false, 'a sensitive action is never remembered');
     assert.equal(t.rules().length, 0);
 
     assert.equal(t.decide(item.id, 'deny'), true, 'a denial never waits for the click-through');
@@ -121,11 +122,13 @@ describe('review panel (real extension host)', () => {
     const { api, extensionPath } = await activeApi();
     const t = testing(api);
     const first = await reviewCard(api, extensionPath);
-    assert.deepEqual(t.panel({ type: 'allowSimilar', id: first.item.id }), { ok: true });
+    assert.equal(t.panel({ type: 'allowSimilar', id: first.item.id }).ok, false, 'a scope is required');
+    assert.deepEqual(t.panel({ type: 'allowSimilar', id: first.item.id, scope: 'session' }), { ok: true });
     assert.equal((await answerOf(first.hook)).permissionDecision, 'allow');
     const [rule] = t.rules();
     assert.ok(rule, 'the rule is listed');
-    assert.match(rule.description, new RegExp(`Claude Code \\(Bash\\) may run “${first.program}`));
+    assert.equal(rule.scope, 'session');
+    assert.match(rule.description, new RegExp(`^Allow \`${first.program}[^\`]*\` .* for this Claude Code session\\.$`));
 
     // Same command name and subcommand, other arguments: answered without a card.
     const similar = (first.item.action.kind === 'shell' ? first.item.action.command : '').replace(/\S+$/, 'another-arg');
@@ -134,10 +137,14 @@ describe('review panel (real extension host)', () => {
     const auto = await answerOf(runHook(extensionPath, 'claude', claudeBash(workspaceDir(), similar)));
     sub.dispose();
     assert.equal(auto.permissionDecision, 'allow');
-    assert.match(auto.permissionDecisionReason, /session rule/);
+    assert.match(auto.permissionDecisionReason, /rule the reviewer made for this session/);
     assert.ok(!cards.includes(similar), 'no card was shown for it');
     assert.equal(t.history()[0]?.decidedBy, 'rule');
     assert.equal(t.rules()[0]?.matched, 1);
+    // The audit log names the rule and its scope.
+    const { items: logged } = await readItems(api.auditDir(), {});
+    const byRule = logged.find((i) => i.request?.summary === similar && i.decision?.decidedBy === 'rule');
+    assert.deepEqual(byRule?.decision?.rule, { id: rule.id, scope: 'session' });
 
     // The same command under sudo is sensitive: it always gets a card.
     const sudoCommand = `sudo ${similar}`;

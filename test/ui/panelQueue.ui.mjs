@@ -35,7 +35,7 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   const npm = cardWith(panel, 'npm install left-pad');
   await npm.locator('.toggle').click();
   await npm.locator('.similar').waitFor();
-  assert.match(await npm.locator('.similar').innerText(), /may run “npm install” with any plain arguments/);
+  assert.match(await npm.locator('.similar-sentence').innerText(), /^Allow npm install with other plain arguments in .+ for this Claude Code session\.$/);
   await npm.scrollIntoViewIfNeeded();
   await shot('11-command-detail');
 
@@ -66,7 +66,7 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   assert.equal(await panel.locator('article.card .subject', { hasText: 'is-even' }).count(), 0, 'no card for the similar action');
   await panel.locator('vscode-collapsible.history').click();
   await panel.locator('.history-item', { hasText: 'npm install is-even' }).waitFor();
-  assert.match(await panel.locator('.history-item').first().innerText(), /Allowed by a session rule/);
+  assert.match(await panel.locator('.history-item').first().innerText(), /Allowed by a rule you made/);
   await rule.scrollIntoViewIfNeeded();
   await shot('13-session-rule-and-history');
   lap('allow similar: rule listed, next similar action allowed by rule without a card');

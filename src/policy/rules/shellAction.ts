@@ -12,8 +12,8 @@ export function shellReasons(action: ShellAction, ctx: RuleContext): Reason[] {
   // bash never sees past a NUL (its argv is a C string): analyze what comes before it, and flag the rest.
   const nul = command.indexOf('\u0000');
   const seen = nul >= 0 ? command.slice(0, nul) : command;
-  const { hits, programs, changes } = analyzeShellRun(seen, action.cwd || undefined, ctx);
-  ctx.observed?.programs.push(...programs);
+  const { hits, runs, changes } = analyzeShellRun(seen, action.cwd || undefined, ctx);
+  ctx.observed?.runs.push(...runs);
   ctx.observed?.written.push(...changes.written);
   ctx.observed?.deleted.push(...changes.deleted);
   const out = hits.map((h) => hitToReason(h, 'command', command));

@@ -29,6 +29,8 @@ import type { World } from '../world/world';
 import { findSecrets } from '../content/secrets';
 import { RISK_ORDER } from '../types';
 import { sweepInvocation, sweepUnknownStdin } from './sweep';
+import { runKey, type ProgramRun } from '../effects';
+import { programRunOf } from './programRun';
 
 export interface ShellScope {
   policy: PathPolicy;
@@ -65,8 +67,9 @@ export class ShellAnalyzer {
   readonly written = new Map<string, Written>();
   /** Functions defined so far, with their bodies (a call with arguments walks the body again with $1, $2 …). */
   readonly functions = new Map<string, { body: SyntaxNode; frame: Frame }>();
-  /** Every program the command line runs, by name, in order (wrappers and inner commands included). */
-  readonly programs: string[] = [];
+  /** Every program the command line runs, in order (wrappers and inner commands included), one per signature. */
+  readonly runs: ProgramRun[] = [];
+  private readonly runKeys = new Set<string>();
   /** Files the command line deletes, absolute where known (for the session memory). */
   readonly deleted: string[] = [];
   private calls = 0;
@@ -168,14 +171,14 @@ export class ShellAnalyzer {
   private speculatively(run: () => void): void {
     const cwd = this.cwd;
     const dotglob = this.dotglob;
-    const recorded = [this.programs.length, this.deleted.length] as const;
+    const recorded = [this.runs.length, this.deleted.length] as const;
     const maps: [Map<unknown, unknown>, Map<unknown, unknown>][] = [this.vars, this.written, this.functions].map((m: Map<unknown, unknown>) => [m, new Map(m)]);
     const before = this.hits.length;
     run();
     const added = this.hits.splice(before);
     this.cwd = cwd;
     this.dotglob = dotglob;
-    this.programs.length = recorded[0];
+    for (const r of this.runs.splice(recorded[0])) this.runKeys.delete(runKey(r));
     this.deleted.length = recorded[1];
     for (const [m, saved] of maps) {
       m.clear();
@@ -531,7 +534,14 @@ export class ShellAnalyzer {
     }
     const base = value.replace(/^.*[\\/]/, '').replace(/\.exe$/i, '');
     inv.name = base.toLowerCase();
-    if (inv.name !== '' && this.programs.length < 64 && !this.programs.includes(inv.name)) this.programs.push(inv.name);
+    if (inv.name !== '' && this.runs.length < 64) {
+      const run = programRunOf(inv);
+      const key = runKey(run);
+      if (!this.runKeys.has(key)) {
+        this.runKeys.add(key);
+        this.runs.push(run);
+      }
+    }
     this.secretVarUse(inv);
     this.agentGuardFlags(inv);
     if (inv.name === '') return;

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { ClickThrough } from '../../../src/extension/clickThrough';
 import { SessionHistory } from '../../../src/extension/history';
 import { ReviewQueue, type Settled } from '../../../src/extension/reviewQueue';
-import { SessionRules } from '../../../src/extension/sessionRules';
+import { AllowRules } from '../../../src/extension/allowRules';
+import type { ReviewItem } from '../../../src/protocol/gateLsp';
 import { duration, countdown, urgency, decidedByLabel } from '../../../src/webview/format';
 import { shell } from './items';
 
@@ -24,24 +25,34 @@ test('the click-through: a sensitive allow needs the details seen and the confir
 });
 
 test('the queue: newest first, human decisions, rules answer only review items', async () => {
-  const rules = new SessionRules();
+  const rules = new AllowRules();
   const queue = new ReviewQueue(rules);
+  // A rule answers only items whose every effect it covers: give these the effects the policy would.
+  const npm = (item: ReviewItem): ReviewItem => ({
+    ...item,
+    action: { ...item.action, sessionId: 's' },
+    effects: [
+      { kind: 'program.run', summary: 'Installs a package.', risk: 'review', rule: 'pkg.install' },
+      { kind: 'program.run', target: 'npm', summary: 'Runs npm install.', risk: 'safe', rule: 'action', run: { program: 'npm', subcommand: 'install' } },
+    ],
+  });
   const settled: Settled[] = [];
   queue.onDidSettle((s) => settled.push(s));
-  const first = shell('npm install a');
+  const first = npm(shell('npm install a'));
   const second = { ...shell('chmod 777 x', 'sensitive'), receivedAt: first.receivedAt + 10 };
   const a = queue.add(first);
   queue.add(second);
   assert.deepEqual(queue.items().map((i) => i.id), [second.id, first.id]);
 
-  rules.add(first);
+  const made = rules.add(first, 'session');
+  assert.ok('rule' in made);
   assert.equal(queue.applyRules(), 1);
-  assert.deepEqual(await a.answer, { decision: 'allow', decidedBy: 'rule', reason: 'Allowed by a session rule the reviewer created.' });
+  assert.deepEqual(await a.answer, { decision: 'allow', decidedBy: 'rule', rule: { id: made.rule.id, scope: 'session' }, reason: 'Allowed by a rule the reviewer created for this session.' });
   assert.deepEqual(queue.items().map((i) => i.id), [second.id], 'the sensitive one still waits');
 
-  const auto = queue.add(shell('npm install b'));
+  const auto = queue.add(npm(shell('npm install b')));
   assert.equal((await auto.answer).decidedBy, 'rule', 'a new matching item never becomes a card');
-  const sudo = queue.add(shell('npm install b', 'sensitive'));
+  const sudo = queue.add(npm(shell('npm install b', 'sensitive')));
   assert.equal(queue.size, 2, 'a sensitive item is queued even when a rule would match its text');
 
   assert.ok(queue.decide(second.id, { decision: 'deny', reason: 'no' }).ok);
