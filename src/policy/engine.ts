@@ -10,6 +10,7 @@ import { reason } from './reasons';
 import { reasonsFor } from './rules';
 import type { Action, AgentName, PolicyConfig, Verdict } from './types';
 import type { World } from './world/world';
+import { proposedChanges, type ChangeWorld } from './changes';
 import { changesOf } from './session/changes';
 import { scriptFiles, type DiskAccess } from './session/scriptFiles';
 import { EMPTY_SESSION, type SessionMemory } from './session/sessionMemory';
@@ -36,6 +37,8 @@ export class Engine {
   /** The disk as scripts are read from it: guarded reads (never a secret), links followed by the world. */
   private readonly disk: DiskAccess | undefined;
   private readonly tree: TreeIndex | undefined;
+  /** The disk as the exact preview of changes reads it (the same guarded reads: never a secret's text). */
+  private readonly changeWorld: ChangeWorld;
 
   constructor(
     config: PolicyConfig,
@@ -54,6 +57,8 @@ export class Engine {
       return m?.category === 'secret' || m?.category === 'protected';
     };
     this.tree = world ? new TreeIndex(world, holdsSecret) : undefined;
+    // Without a world nothing is known about a file, not even that it is missing.
+    this.changeWorld = world && readFile ? { readText: readFile, exists: (p) => world.realPath(p) !== undefined } : { readText: () => undefined, exists: () => true };
   }
 
   evaluate(payload: unknown, agent?: AgentName): Verdict {
@@ -73,13 +78,20 @@ export class Engine {
       budget: new WorkBudget(),
       files: scriptFiles(this.disk, session),
       tree: this.tree,
-      observed: { programs: [], written: [], deleted: [] },
+      observed: { programs: [], written: [], deleted: [], edits: [] },
     };
     let verdict: Verdict;
     try {
       verdict = verdictOf(action, reasonsFor(action, ctx), ctx.observed!.programs);
     } catch (err) {
       return verdictOf(action, [reason('engine.error', `The policy failed on this action (${err instanceof Error ? err.message : String(err)}), so it needs a decision.`)]);
+    }
+    try {
+      verdict.changes = proposedChanges(action, this.changeWorld, ctx.observed!.edits);
+    } catch (err) {
+      // A preview that fails shows nothing (the reviewer then sees no diff); it never changes the decision.
+      void err;
+      verdict.changes = [];
     }
     // Remembered as proposed; the disk says later whether it landed (see session/scriptFiles.ts).
     memory?.record(action.agent, action.sessionId, changesOf(action, ctx.observed!, session, (p) => world?.realPath(p) !== undefined), now);

@@ -106,6 +106,8 @@ export const RULES = {
   'pkg.install': 'review',
   'fs.delete': 'review',
   'fs.write-outside': 'review',
+  // An in-place edit whose result cannot be shown exactly (sed -i with a script GNU sed may run differently).
+  'fs.edit-inexact': 'review',
   'git.remote': 'review',
   'git.rewrite': 'review',
   'proc.kill': 'review',

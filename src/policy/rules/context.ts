@@ -4,6 +4,7 @@ import type { WorkBudget } from '../budget';
 import type { ScriptFiles } from '../session/scriptFiles';
 import type { TreeIndex } from '../paths/treeIndex';
 import type { PathPolicy } from '../paths/pathPolicy';
+import type { FileEdit } from '../shell/fileEdits';
 
 export interface RuleContext {
   policy: PathPolicy;
@@ -14,5 +15,5 @@ export interface RuleContext {
   /** Which secret files a folder on disk holds. */
   tree?: TreeIndex;
   /** What the rules saw that no reason states (the programs a command line runs), for the verdict's effects. */
-  observed?: { programs: string[]; written: { path: string; text: string | undefined }[]; deleted: string[] };
+  observed?: { programs: string[]; written: { path: string; text: string | undefined }[]; deleted: string[]; edits?: FileEdit[] };
 }

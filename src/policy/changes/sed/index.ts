@@ -4,7 +4,7 @@ import { compileSed, runSed, type SedProgram } from './script';
 import type { Result } from './regex';
 
 export { parseSedArgs, type SedInvocation } from './args';
-export { compileSed, runSed, type SedProgram } from './script';
+export { cheapToRun, compileSed, runSed, type SedProgram } from './script';
 export { posixToJs } from './regex';
 
 export interface SedEdit {

@@ -40,6 +40,8 @@ export interface SedProgram {
   quiet: boolean;
   /** Why the result may differ from GNU sed's; undefined when it is exact. */
   inexact?: string;
+  /** The most unbounded repeats (`*`, `+`, `{n,}`) in one regular expression. */
+  repeats: number;
 }
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
@@ -167,6 +169,8 @@ class Compiler {
   i = 0;
   readonly cmds: Cmd[] = [];
   readonly inexact: string[] = [];
+  /** The most unbounded repeats in one expression (backtracking cost grows with it). */
+  repeats = 0;
   private readonly opens: number[] = [];
   constructor(
     private readonly s: string,
@@ -178,6 +182,7 @@ class Compiler {
     const js = posixToJs(src, this.extended);
     if (!js.ok) return js;
     if (js.value.inexact) this.inexact.push(js.value.inexact);
+    this.repeats = Math.max(this.repeats, (js.value.source.match(/[*+]|\{\d+,\}/g) ?? []).length);
     return { ok: true, value: new RegExp(js.value.source, flags) };
   }
 
@@ -374,7 +379,7 @@ export function compileSed(scripts: readonly string[], extended: boolean, quiet:
   const cmds = c.compile();
   if (!cmds.ok) return cmds;
   const inexact = [...new Set(c.inexact)];
-  return { ok: true, value: { cmds: cmds.value, quiet, inexact: inexact.length ? `GNU sed picks the longest match where ${inexact.join(' and ')} allow several, JavaScript the first` : undefined } };
+  return { ok: true, value: { cmds: cmds.value, quiet, repeats: c.repeats, inexact: inexact.length ? `with ${inexact.join(' and ')}, GNU sed picks the longest match and the preview may pick another` : undefined } };
 }
 
 interface Range {
@@ -552,4 +557,20 @@ export function runSed(program: SedProgram, text: string): string {
     }
   }
   return out;
+}
+
+/**
+ * Whether running the program on `text` stays cheap: JavaScript regular expressions backtrack, so an agent's script
+ * and file could otherwise stall the gate. Inexact programs (groups repeated, alternation) are never run.
+ */
+export function cheapToRun(program: SedProgram, text: string): boolean {
+  if (program.inexact) return false;
+  if (program.repeats <= 2) return true;
+  let longest = 0;
+  for (let at = 0, nl = 0; at <= text.length; at = nl + 1) {
+    nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    longest = Math.max(longest, nl - at);
+  }
+  return longest <= (program.repeats <= 4 ? 400 : 80);
 }
