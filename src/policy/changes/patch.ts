@@ -92,7 +92,14 @@ function applyUnified(file: PatchFile, before: string): PatchOutcome {
     // `@@ -0,0` (and -N,0) insert after line N.
     const expectedAt = Math.max(0, (h.oldStart ?? 1) - (oldLines.length === 0 ? 0 : 1) + delta);
     let at = -1;
-    const fits = (i: number) => i >= floor && i + oldLines.length <= out.length && oldLines.every((l, j) => out[i + j] === l);
+    // A hunk with less context before its change than after it belongs at the start of the file, and one with less
+    // after than before at the end (diff trims context only there); GNU patch holds it to that place.
+    const lead = h.lines.findIndex((l) => l.kind !== ' ');
+    const trail = [...h.lines].reverse().findIndex((l) => l.kind !== ' ');
+    const atStart = lead >= 0 && lead < trail;
+    const atEnd = trail >= 0 && trail < lead;
+    const fits = (i: number) =>
+      i >= floor && i + oldLines.length <= out.length && (!atStart || i === 0) && (!atEnd || i + oldLines.length === out.length) && oldLines.every((l, j) => out[i + j] === l);
     // GNU patch looks at the stated line first, then ever further before and after it.
     for (let d = 0; d <= out.length; d++) {
       if (fits(expectedAt + d)) at = expectedAt + d;
