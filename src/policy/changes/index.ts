@@ -5,7 +5,7 @@
 import { parsePatch } from '../normalize/patchText';
 import type { FileEdit } from '../shell/fileEdits';
 import type { Action, EditAction, PatchAction } from '../types';
-import { applyReplacements, type Replacement } from './edits';
+import { applyReplacements } from './edits';
 import { editOutcome, matchRule, sketchReason } from './editRules';
 import { applyPatchFile } from './patch';
 import { cheapToRun, runSed, sedEdit } from './sed';
@@ -38,7 +38,7 @@ function patchChanges(action: PatchAction, world: ChangeWorld): FileChange[] {
     return action.edits.map(({ path, edits }) => {
       const before = current(world, path);
       if (before === null) return { path, op: 'update' as const, before, after: null, exact: false, note: UNREADABLE };
-      const r = applyReplacements(before, edits as Replacement[], matchRule(action.tool));
+      const r = applyReplacements(before, edits, matchRule(action.tool));
       return r.ok ? { path, op: 'update' as const, before, after: r.after, exact: true } : { path, op: 'update' as const, before, after: before, exact: false, note: `${r.why} The file stays as it is.` };
     });
   }

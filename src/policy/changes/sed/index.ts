@@ -1,6 +1,6 @@
 // What `sed -i ARGS` writes back into each file, computed as GNU sed computes it (see script.ts), or why not.
 import { parseSedArgs, type SedInvocation } from './args';
-import { compileSed, runSed, type SedProgram } from './script';
+import { compileSed, type SedProgram } from './script';
 import type { Result } from './regex';
 
 export { parseSedArgs, type SedInvocation } from './args';

@@ -422,8 +422,9 @@ function selected(cmd: Cmd, r: Range, space: string, n: number, last: boolean): 
       case 'multiple':
         if (n >= r.endLine) r.active = false;
         return n <= r.endLine;
-      default:
-        return true;
+      case 'step':
+      case 'zero':
+        return true; // not a range end (refused when compiled)
     }
   }
   if (cmd.a1.kind === 'zero') {
@@ -467,7 +468,9 @@ function selected(cmd: Cmd, r: Range, space: string, n: number, last: boolean): 
     case 'last':
       if (!last) r.active = true;
       return true;
-    default:
+    case 're':
+    case 'step':
+    case 'zero':
       // A regex end is looked for from the next line on: the range stays open even on the last line.
       r.active = true;
       return true;
@@ -567,10 +570,12 @@ export function cheapToRun(program: SedProgram, text: string): boolean {
   if (program.inexact) return false;
   if (program.repeats <= 2) return true;
   let longest = 0;
-  for (let at = 0, nl = 0; at <= text.length; at = nl + 1) {
-    nl = text.indexOf('\n', at);
+  let at = 0;
+  while (at <= text.length) {
+    let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
     longest = Math.max(longest, nl - at);
+    at = nl + 1;
   }
   return longest <= (program.repeats <= 4 ? 400 : 80);
 }
