@@ -144,11 +144,14 @@ export class CardViews {
 
   private diffView(item: ReviewItem, c: FileChange, index: number, display: (p: string) => string): FileDiffView {
     const path = display(c.path);
-    const note = c.exact ? c.note : `Not shown exactly: ${c.note ?? 'what runs may differ from this preview.'}`;
-    if (c.before !== null && c.after !== null) {
+    // A refused edit (the file stays as it is) is exact about that; anything else inexact says so first.
+    const refused = !c.exact && c.after !== null && c.after === c.before;
+    const note = c.exact || refused ? c.note : `Not shown exactly: ${c.note ?? 'what runs may differ from this preview.'}`;
+    // A refused edit leaves the file as it is: there is nothing to open, only the reason.
+    if (c.before !== null && c.after !== null && !(c.after === c.before && !c.exact)) {
       const who = agentLabel(item.action.agent);
       const highlights = riskyRanges(item.action, item.reasons, c);
-      this.deps.diffs.set(item.id, index, { path: c.path, before: c.before, after: c.after, title: `${basename(c.path)} (current ↔ proposed by ${who})`, highlights, exact: c.exact });
+      this.deps.diffs.set(item.id, index, { path: c.path, before: c.before, after: c.after, title: `${basename(c.path)} (current ↔ proposed by ${who})`, who, highlights, exact: c.exact });
       const d = inlineDiff(c.before, c.after);
       return { index, path, op: c.op, hunks: d.hunks, added: d.added, removed: d.removed, truncated: d.truncated, note: [note, d.note].filter(Boolean).join(' ') || undefined, canOpen: true };
     }

@@ -14,6 +14,8 @@ interface Sides {
   before: string;
   after: string;
   title: string;
+  /** Who proposes the change (the multi-file editor's title names them). */
+  who?: string;
   /** Ranges of `after` to highlight (the secret, the permission line). */
   highlights?: RiskyRange[];
   /** False when the proposed side may differ from what runs (the title says so). */
@@ -91,7 +93,9 @@ export class DiffPreview implements vscode.TextDocumentContentProvider, vscode.D
         return [vscode.Uri.file(s.path), left, right];
       });
       const inexact = all.some(([, s]) => s.exact === false) ? ' — not shown exactly' : '';
-      await vscode.commands.executeCommand('vscode.changes', `${all.length} files (current ↔ proposed)${inexact}`, resources);
+      // VS Code adds "(N files)" to the title itself.
+      const who = sides.who ? ` by ${sides.who}` : '';
+      await vscode.commands.executeCommand('vscode.changes', `Current ↔ proposed${who}${inexact}`, resources);
     } else {
       const { left, right } = this.uris(itemId, index, sides.path);
       const title = sides.exact === false ? `${sides.title} — not shown exactly` : sides.title;
@@ -117,7 +121,7 @@ export class DiffPreview implements vscode.TextDocumentContentProvider, vscode.D
       editor.setDecorations(this.risky, spans);
       editor.setDecorations(
         this.riskyLine,
-        spans.map((s) => ({ range: new vscode.Range(s.range.start.line, 0, s.range.start.line, 0), hoverMessage: s.hoverMessage })),
+        spans.map((s) => ({ range: new vscode.Range(s.range.start.line, 0, s.range.start.line, 0) })),
       );
     }
   }
