@@ -1,5 +1,5 @@
 // `countersign evaluate`: classify payloads offline and print verdicts as JSON. Never contacts the gate.
-//   evaluate [--agent NAME]          one payload on stdin → one {"risk","reasons","effects","action"} line
+//   evaluate [--agent NAME]          one payload on stdin → one {"risk","reasons","effects","action","changes"} line
 //   evaluate --jsonl [--agent NAME]  one payload per line → one result per line, in order; a line that is not
 //                                    JSON prints {"error": …} and the run goes on. Lines with the same agent and
 //                                    session id are one session, remembered as the gate remembers it.
@@ -42,7 +42,7 @@ export function evaluateLine(policy: Policy, text: string, agent: AgentName | un
   }
   const verdict = policy.evaluate(payload, agent);
   try {
-    return JSON.stringify({ risk: verdict.risk, reasons: verdict.reasons, effects: verdict.effects, action: verdict.action });
+    return JSON.stringify({ risk: verdict.risk, reasons: verdict.reasons, effects: verdict.effects, action: verdict.action, changes: verdict.changes ?? [] });
   } catch (err) {
     // A verdict that cannot be printed must not end the run (or the other lines' answers) either.
     return JSON.stringify({ error: `the verdict could not be printed: ${(err as Error).message}`, risk: 'sensitive' });

@@ -1,8 +1,8 @@
 // Turns a pending ReviewItem into what its card shows: the subject, the confirmation sentence (sensitive), the
-// "Allow similar" scope (review), and, once the files are read, the effect preview and diffs. Cached per item,
+// "Allow similar" scope (review), and the effect preview and the diffs of the policy's `changes`. Cached per item,
 // so 500 pending actions are read and diffed once each; both diff sides go to the DiffPreview for "Open diff".
 import { basename } from 'node:path';
-import type { Action } from '../policy/types';
+import type { Action, FileChange } from '../policy/types';
 import type { ReviewItem } from '../protocol/gateLsp';
 import { agentLabel, type DetailsView, type FileDiffView, type PendingView, type SubjectView } from '../protocol/webviewMessages';
 import { needsClickThrough } from './clickThrough';
@@ -10,9 +10,8 @@ import { editorNeed, wholeText } from '../review/wholeText';
 import { confirmationText, displayPath } from './confirmation';
 import type { DiffPreview } from './diffPreview';
 import { previewEffects } from './preview/effectPreview';
-import type { FileChange } from './preview/fileChange';
 import { inlineDiff } from './preview/inlineDiff';
-import { proposedChanges } from './preview/proposedFiles';
+import { riskyRanges } from './riskyRanges';
 import type { AllowRules } from './allowRules';
 
 const SUBJECT_MAX = 20_000;
@@ -140,28 +139,31 @@ export class CardViews {
     const { action } = item;
     const display = (p: string) => displayPath(p, item.workspaceFolder, action.cwd);
     let effects: DetailsView['effects'] = [];
-    let changes: FileChange[];
     if (action.kind === 'shell') {
+      // Modes and owners (chmod, chown) as the files have them now; file texts come from the policy's changes.
       const folders = item.workspaceFolder ? [item.workspaceFolder] : this.deps.folders();
-      const preview = await previewEffects(action.command, { cwd: action.cwd || item.workspaceFolder || '/', folders, display });
-      effects = preview.rows;
-      changes = preview.changes;
-    } else changes = await proposedChanges(action);
+      effects = (await previewEffects(action.command, { cwd: action.cwd || item.workspaceFolder || '/', folders, display })).rows;
+    }
+    // Exactly the policy's computation of each file's change (the gate sends it with the item): nothing recomputed.
+    const changes = item.changes ?? [];
     const diffs = changes.map((c, index) => this.diffView(item, c, index, display));
     return { effects, diffs };
   }
 
   private diffView(item: ReviewItem, c: FileChange, index: number, display: (p: string) => string): FileDiffView {
     const path = display(c.path);
-    const canOpen = c.before !== undefined && c.after !== undefined;
-    if (canOpen) {
+    // A refused edit (the file stays as it is) is exact about that; anything else inexact says so first.
+    const refused = !c.exact && c.after !== null && c.after === c.before;
+    const note = c.exact || refused ? c.note : `Not shown exactly: ${c.note ?? 'what runs may differ from this preview.'}`;
+    // A refused edit leaves the file as it is: there is nothing to open, only the reason.
+    if (c.before !== null && c.after !== null && !(c.after === c.before && !c.exact)) {
       const who = agentLabel(item.action.agent);
-      this.deps.diffs.set(item.id, index, { path: c.path, before: c.before ?? '', after: c.after ?? '', title: `${basename(c.path)} (current ↔ proposed by ${who})` });
-      const d = inlineDiff(c.before ?? '', c.after ?? '');
-      const note = [c.note, d.note].filter(Boolean).join(' ') || undefined;
-      return { index, path, op: c.op, hunks: d.hunks, added: d.added, removed: d.removed, truncated: d.truncated, note, canOpen };
+      const highlights = riskyRanges(item.action, item.reasons, c);
+      this.deps.diffs.set(item.id, index, { path: c.path, before: c.before, after: c.after, title: `${basename(c.path)} (current ↔ proposed by ${who})`, who, highlights, exact: c.exact });
+      const d = inlineDiff(c.before, c.after);
+      return { index, path, op: c.op, hunks: d.hunks, added: d.added, removed: d.removed, truncated: d.truncated, note: [note, d.note].filter(Boolean).join(' ') || undefined, canOpen: true };
     }
-    return { index, path, op: c.op, hunks: [], added: 0, removed: 0, truncated: false, note: c.note ?? 'The proposed text cannot be computed.', canOpen };
+    return { index, path, op: c.op, hunks: [], added: 0, removed: 0, truncated: false, note: note ?? 'The proposed text cannot be computed.', canOpen: false };
   }
 
   forget(id: string): void {

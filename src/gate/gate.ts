@@ -136,6 +136,7 @@ export class Gate {
       risk,
       reasons: verdict.reasons,
       effects: verdict.effects,
+      changes: verdict.changes ?? [],
       action: verdict.action,
       workspaceFolder: folderOf(this.options.folders, verdict.action.cwd),
       receivedAt: Date.now(),

@@ -10,6 +10,7 @@ import { reason } from './reasons';
 import { reasonsFor } from './rules';
 import type { Action, AgentName, PolicyConfig, Verdict } from './types';
 import type { World } from './world/world';
+import { proposedChanges, type ChangeWorld } from './changes';
 import { changesOf } from './session/changes';
 import { scriptFiles, type DiskAccess } from './session/scriptFiles';
 import { EMPTY_SESSION, type SessionMemory } from './session/sessionMemory';
@@ -39,6 +40,8 @@ export class Engine {
   private readonly tree: TreeIndex | undefined;
   /** What git holds of each path (index parsed once per stamp), for judging deletes and discards by what is lost. */
   private readonly git: GitStates | undefined;
+  /** The disk as the exact preview of changes reads it (the same guarded reads: never a secret's text). */
+  private readonly changeWorld: ChangeWorld;
 
   constructor(
     config: PolicyConfig,
@@ -58,6 +61,8 @@ export class Engine {
     };
     this.tree = world ? new TreeIndex(world, holdsSecret) : undefined;
     this.git = world ? new GitStates(world) : undefined;
+    // Without a world nothing is known about a file, not even that it is missing.
+    this.changeWorld = world && readFile ? { readText: readFile, exists: (p) => world.realPath(p) !== undefined } : { readText: () => undefined, exists: () => true };
   }
 
   evaluate(payload: unknown, agent?: AgentName): Verdict {
@@ -78,13 +83,20 @@ export class Engine {
       files: scriptFiles(this.disk, session),
       tree: this.tree,
       git: this.git && world ? { states: this.git, world } : undefined,
-      observed: { runs: [], written: [], deleted: [] },
+      observed: { runs: [], written: [], deleted: [], edits: [] },
     };
     let verdict: Verdict;
     try {
       verdict = verdictOf(action, reasonsFor(action, ctx), ctx.observed!.runs);
     } catch (err) {
       return verdictOf(action, [reason('engine.error', `The policy failed on this action (${err instanceof Error ? err.message : String(err)}), so it needs a decision.`)]);
+    }
+    try {
+      verdict.changes = proposedChanges(action, this.changeWorld, ctx.observed!.edits);
+    } catch (err) {
+      // A preview that fails shows nothing (the reviewer then sees no diff); it never changes the decision.
+      void err;
+      verdict.changes = [];
     }
     // Remembered as proposed; the disk says later whether it landed (see session/scriptFiles.ts).
     memory?.record(action.agent, action.sessionId, changesOf(action, ctx.observed!, session, (p) => world?.realPath(p) !== undefined, this.git ? (p) => this.git!.stateOf(p) === 'clean' : undefined), now);

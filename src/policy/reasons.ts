@@ -107,6 +107,8 @@ export const RULES = {
   'fs.delete': 'review',
   'git.discard': 'review',
   'fs.write-outside': 'review',
+  // An in-place edit whose result cannot be shown exactly (sed -i with a script GNU sed may run differently).
+  'fs.edit-inexact': 'review',
   'git.remote': 'review',
   'git.rewrite': 'review',
   'proc.kill': 'review',

@@ -1,8 +1,10 @@
 // The normalized vocabulary every part of Countersign speaks: one Action per agent tool call, one Verdict per Action.
 // Pure data: no vscode, no I/O. The gate, the CLI and the panel all consume these shapes.
+import type { FileChange } from './changes/types';
 import type { Effect } from './effects';
 
 export type { Effect, EffectKind, ProgramRun } from './effects';
+export type { FileChange } from './changes/types';
 
 /** Agents with a hook protocol, named exactly as `countersign hook --agent NAME` accepts them. */
 export const AGENT_NAMES = ['claude', 'vscode', 'copilot-cli', 'cursor', 'gemini', 'codex', 'cline'] as const;
@@ -68,8 +70,11 @@ export interface EditAction extends ActionBase {
   before?: string;
   /** File text after the edit, when it could be computed. */
   after?: string;
-  /** The replaced fragments, as the agent sent them. */
-  edits: { oldText: string; newText: string }[];
+  /**
+   * The replaced fragments, as the agent sent them, in order: `all` replaces every occurrence (replace_all),
+   * `expected` is how many occurrences the agent expects (Gemini's expected_replacements).
+   */
+  edits: { oldText: string; newText: string; all?: boolean; expected?: number }[];
 }
 
 export interface WriteAction extends ActionBase {
@@ -90,6 +95,8 @@ export interface PatchAction extends ActionBase {
   /** The raw patch text (Codex apply_patch, VS Code apply_patch). */
   patch: string;
   files: { path: string; op: 'add' | 'update' | 'delete'; before?: string; after?: string }[];
+  /** The agent's own replacements per file, when the patch text was built from them (multi_replace_string_in_file). */
+  edits?: { path: string; edits: EditAction['edits'] }[];
 }
 
 export interface ToolAction extends ActionBase {
@@ -109,6 +116,8 @@ export interface Verdict {
   /** What the action would do (files, programs, network, credentials, privileges, config), each with its risk. */
   effects: Effect[];
   action: Action;
+  /** The exact proposed change of every file the action edits, writes or patches (changes/). */
+  changes?: FileChange[];
 }
 
 /** What the policy needs to know about the user's set-up. */

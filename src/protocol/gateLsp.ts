@@ -1,6 +1,6 @@
 // Custom LSP messages between the extension (client) and the gate (server), declared once for both sides.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
-import type { Action, Effect, PolicyConfig, Reason, Risk } from '../policy/types';
+import type { Action, Effect, FileChange, PolicyConfig, Reason, Risk } from '../policy/types';
 import type { Decision } from './hookWire';
 
 /** An action waiting for a human, as the panel shows it. */
@@ -10,6 +10,8 @@ export interface ReviewItem {
   reasons: Reason[];
   /** What the action would do (absent from gates older than the effect model). */
   effects?: Effect[];
+  /** The exact proposed change of each file, as the policy computed it (the card and diff editor show only this). */
+  changes?: FileChange[];
   action: Action;
   /** Workspace folder the action belongs to, when the cwd lies in one. */
   workspaceFolder?: string;

@@ -1,6 +1,7 @@
 // Browser test: an agent's edit shows as a compact inline diff in the card, and "Open diff" opens VS Code's own
 // diff editor on two virtual documents (current file vs proposed). The real file is never touched. A new file
-// diffs against empty; a Codex apply_patch shows each file it changes.
+// diffs against empty; a Codex apply_patch shows each file it changes, several files in the multi-file diff editor
+// with the risky span (a live key) highlighted.
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,12 +74,45 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   await scard.waitFor({ timeout: 20_000 });
   await scard.locator('.toggle').click();
   await scard.locator('.diff-note').first().waitFor({ timeout: 10_000 });
-  assert.match(await scard.locator('.details').innerText(), /the text to replace was not found in the current file/);
+  assert.match(await scard.locator('.details').innerText(), /the text to replace is not in the current file/);
   assert.match(await scard.locator('.fragments').innerText(), /-echo "deploying v1…"\s+\+sudo echo "deploying v2…"/);
   assert.equal(await scard.locator('[data-action="open-diff"]').count(), 0, 'no diff to open when the proposal cannot be computed');
   await shot('24-edit-text-not-found');
   await scard.locator('vscode-button[data-decision="deny"]').click();
   assert.equal(decisionOf(await stale.done), 'deny');
+
+  // A Codex patch over two files that writes a live key into one: both files in VS Code's multi-file diff editor,
+  // the key highlighted on the proposed side. Neither real file is touched.
+  const readme = join(workspace, 'README.md');
+  const readmeBefore = readFileSync(readme, 'utf8');
+  const key = 'sk_live_51HqLyjWDarjtT1zdp7dcXgqTkWHYrx3Bx9Jk2LmNpQ';
+  const two = `*** Begin Patch\n*** Update File: deploy.sh\n@@\n-echo "deploying…"\n+echo "deploying to prod…"\n+export STRIPE_KEY=${key}\n*** Update File: README.md\n@@\n+\n+Deploys read the Stripe key from deploy.sh.\n*** End Patch\n`;
+  const multi = runHook(repo, hookEnv, 'codex', codexPatchPayload(workspace, two));
+  const mcard = panel.locator('article.card', { has: panel.locator('.who', { hasText: 'Codex CLI' }) }).first();
+  await mcard.waitFor({ timeout: 20_000 });
+  await mcard.locator('.file-line').nth(1).waitFor({ timeout: 10_000 });
+  assert.equal(await mcard.locator('.file-line').count(), 2, 'one line per file of the patch');
+  await mcard.locator('.file-line').first().locator('[data-action="open-diff"]').click();
+  const multiEditor = page.locator('.multiDiffEditor');
+  await multiEditor.waitFor({ timeout: 20_000 });
+  assert.match(await page.locator('.tabs-container .tab.active').innerText(), /Current ↔ proposed by Codex CLI \(2 files\)/);
+  await multiEditor.locator('.view-lines', { hasText: 'STRIPE_KEY' }).first().waitFor({ timeout: 10_000 });
+  await multiEditor.locator('.view-lines', { hasText: 'Deploys read the Stripe key' }).first().waitFor({ timeout: 10_000 });
+  // The decoration VS Code renders for the risky span: a class of the extension's decoration type on the key.
+  const risky = page.locator('.multiDiffEditor .editor.modified [class*="ced-"]').first();
+  await risky.waitFor({ timeout: 10_000 });
+  assert.equal(readFileSync(file, 'utf8'), original, 'deploy.sh is unchanged');
+  assert.equal(readFileSync(readme, 'utf8'), readmeBefore, 'README.md is unchanged');
+  await page.mouse.move(900, 700);
+  lap('multi-file diff editor with the risky line highlighted');
+  await shot('25-multi-file-patch-diff');
+  await page.locator('.multiDiffEditor .editor.modified .view-lines span', { hasText: 'sk_live' }).first().hover();
+  await page.locator('.monaco-hover', { hasText: 'Stripe key' }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await shot('26-risky-line-highlighted');
+  await mcard.locator('vscode-button[data-decision="deny"]').click();
+  assert.equal(decisionOf(await multi.done), 'deny');
+  await multiEditor.waitFor({ state: 'detached', timeout: 10_000 });
+  lap('denied; the multi-file diff tab closed');
 
   // Codex apply_patch touching deploy.sh: each file with its diff (whatever risk the policy gives it).
   const patch = '*** Begin Patch\n*** Update File: deploy.sh\n@@\n-echo "deploying…"\n+sudo chmod 4755 /usr/local/bin/deploy\n*** End Patch\n';

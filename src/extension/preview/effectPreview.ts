@@ -1,13 +1,11 @@
-// Runs an effect plan against the file system, read-only: expands globs, stats targets and reads files, only inside
+// Runs an effect plan against the file system, read-only: expands globs and stats targets (modes, owners), only inside
 // the workspace (relative paths resolve against the command's cwd). The planning itself is pure (effectPlan.ts).
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { EffectRowView } from '../../protocol/webviewMessages';
 import { planEffects } from './effectPlan';
-import type { FileChange } from './fileChange';
 import { describeMode, S_IFDIR, S_IFMT } from './fileMode';
-import { readFileText } from './fileText';
 import type { Word } from './shellWords';
 
 export interface EffectContext {
@@ -22,7 +20,6 @@ export interface EffectContext {
 
 export interface EffectPreview {
   rows: EffectRowView[];
-  changes: FileChange[];
 }
 
 const MAX_MATCHES = 200;
@@ -132,30 +129,10 @@ function capRows(rows: EffectRowView[], total: number): EffectRowView[] {
 export async function previewEffects(command: string, ctx: EffectContext): Promise<EffectPreview> {
   const plans = planEffects(command);
   const rows: EffectRowView[] = [];
-  const changes: FileChange[] = [];
-  if (plans.length === 0) return { rows, changes };
+  if (plans.length === 0) return { rows };
   const roots = ctx.folders.length ? ctx.folders : [ctx.cwd];
   const umask = ctx.umask ?? 0o022;
   let accounts: Accounts | undefined;
-  // Later steps see earlier ones (echo a > f && echo b >> f): proposed texts by path.
-  const virtual = new Map<string, string | null>();
-  const current = async (path: string): Promise<{ text?: string; missing: boolean; why?: string }> => {
-    if (virtual.has(path)) {
-      const v = virtual.get(path);
-      return v === null || v === undefined ? { missing: true } : { text: v, missing: false };
-    }
-    const r = await readFileText(path);
-    return r.kind === 'text' ? { text: r.text, missing: false } : r.kind === 'missing' ? { missing: true } : { missing: false, why: r.why };
-  };
-  const propose = (path: string, before: string | undefined, after: string | undefined, existed: boolean, note?: string) => {
-    virtual.set(path, after ?? null);
-    const prior = changes.findIndex((c) => c.path === path);
-    if (prior >= 0) {
-      // Keep the first "before" so the diff shows the whole command's effect on the file.
-      const first = changes[prior] as FileChange;
-      changes[prior] = { ...first, after, note: note ?? first.note };
-    } else changes.push({ path, op: existed ? 'update' : 'add', before: existed ? before : '', after, note });
-  };
 
   for (const plan of plans) {
     switch (plan.kind) {
@@ -207,53 +184,7 @@ export async function previewEffects(command: string, ctx: EffectContext): Promi
         rows.push(...capRows(out, out.length));
         break;
       }
-      case 'write': {
-        if (plan.target.dynamic) break;
-        const path = resolve(ctx.cwd, plan.target.text);
-        if (!inside(path, roots)) {
-          rows.push({ kind: 'note', text: `Writes ${path}, outside the workspace; not inspected.` });
-          break;
-        }
-        const cur = await current(path);
-        if (cur.why) {
-          rows.push({ kind: 'note', text: `Writes ${ctx.display(path)}: ${cur.why}.` });
-          break;
-        }
-        const verb = plan.append ? 'appended to' : cur.missing ? 'written to the new file' : 'overwrites';
-        if (plan.content === undefined) {
-          const size = cur.text === undefined ? '' : ` (currently ${cur.text.split('\n').length - (cur.text.endsWith('\n') ? 1 : 0)} lines)`;
-          rows.push({
-            kind: 'note',
-            text: plan.append
-              ? `The output of ${plan.producer} is appended to ${ctx.display(path)}${size}; its text cannot be known before it runs.`
-              : `The output of ${plan.producer} ${verb} ${ctx.display(path)}${size}; its text cannot be known before it runs.`,
-          });
-          propose(path, cur.text, undefined, !cur.missing, `The new text depends on what ${plan.producer} prints.`);
-          break;
-        }
-        const after = plan.append ? (cur.text ?? '') + plan.content : plan.content;
-        propose(path, cur.text, after, !cur.missing);
-        break;
-      }
-      case 'sed': {
-        const paths = await targetsOf(plan, ctx, roots, rows);
-        if (paths.length === 0 && plan.targets.length === 0) rows.push({ kind: 'note', text: 'sed -i without files edits nothing.' });
-        for (const p of paths) {
-          const cur = await current(p);
-          if (cur.missing) {
-            rows.push({ kind: 'note', text: `${ctx.display(p)} does not exist; sed would fail on it.` });
-            continue;
-          }
-          if (cur.why || cur.text === undefined) {
-            rows.push({ kind: 'note', text: `${ctx.display(p)}: ${cur.why ?? 'cannot be read'}.` });
-            continue;
-          }
-          propose(p, cur.text, plan.apply(cur.text), true);
-          if (plan.backup) rows.push({ kind: 'note', text: `A backup copy is written to ${ctx.display(p + plan.backup)}.` });
-        }
-        break;
-      }
     }
   }
-  return { rows, changes };
+  return { rows };
 }

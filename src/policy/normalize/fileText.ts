@@ -29,19 +29,3 @@ export function readSmallTextFile(absPath: string): string | undefined {
     if (fd !== undefined) closeSync(fd);
   }
 }
-
-/** Applies agent edits to a file's text; undefined when a fragment is not found (the edit would fail anyway). */
-export function applyEdits(before: string, edits: { oldText: string; newText: string; all?: boolean }[]): string | undefined {
-  let text = before;
-  for (const e of edits) {
-    if (e.oldText === '') {
-      if (text !== '') return undefined; // an insertion whose place the payload does not say
-      text = e.newText;
-      continue;
-    }
-    const at = text.indexOf(e.oldText);
-    if (at < 0) return undefined;
-    text = e.all ? text.split(e.oldText).join(e.newText) : text.slice(0, at) + e.newText + text.slice(at + e.oldText.length);
-  }
-  return text;
-}

@@ -21,6 +21,21 @@ export interface PatchFile {
   /** Hunk text before and after, in order (context + removed, context + added). */
   before: string;
   after: string;
+  /** The hunks in order, for applying the patch to the file (changes/patch.ts). */
+  hunks: PatchHunk[];
+}
+
+export interface PatchHunk {
+  /** apply_patch: the text after `@@ ` that locates the hunk; unified: empty. */
+  anchor: string;
+  /** unified: the old file's first line number from `@@ -N,… @@`. */
+  oldStart?: number;
+  lines: { kind: ' ' | '-' | '+'; text: string }[];
+  /** apply_patch `*** End of File`: the hunk ends the file. */
+  endOfFile: boolean;
+  /** unified `\ No newline at end of file` after the old or the new side's last line. */
+  oldNoEol?: boolean;
+  newNoEol?: boolean;
 }
 
 export interface ParsedPatch {
@@ -48,7 +63,7 @@ function lines(patch: string): Line[] {
 }
 
 function newFile(path: string, pathStart: number, op: PatchFile['op']): PatchFile {
-  return { path, pathStart, op, added: [], removed: [], context: [], before: '', after: '' };
+  return { path, pathStart, op, added: [], removed: [], context: [], before: '', after: '', hunks: [] };
 }
 
 function finish(f: PatchFile, order: { kind: ' ' | '-' | '+'; text: string }[]): void {
@@ -61,10 +76,12 @@ const V4A_HEADER = /^\*\*\* (Add|Update|Delete) File: (.*)$/;
 function parseApplyPatch(all: Line[]): PatchFile[] {
   const files: PatchFile[] = [];
   let cur: PatchFile | undefined;
+  let hunk: PatchHunk | undefined;
   let order: { kind: ' ' | '-' | '+'; text: string }[] = [];
   const close = () => {
     if (cur) finish(cur, order);
     order = [];
+    hunk = undefined;
   };
   for (const l of all) {
     const h = V4A_HEADER.exec(l.text);
@@ -83,18 +100,30 @@ function parseApplyPatch(all: Line[]): PatchFile[] {
       cur.movedTo = { path: move[1]!.trim(), start: l.start + 13 };
       continue;
     }
-    if (l.text.startsWith('***') || l.text.startsWith('@@')) continue;
+    if (l.text.startsWith('@@')) {
+      hunk = { anchor: l.text.slice(2).trim(), lines: [], endOfFile: false };
+      cur.hunks.push(hunk);
+      continue;
+    }
+    if (l.text.trim() === '*** End of File') {
+      if (hunk) hunk.endOfFile = true;
+      continue;
+    }
+    if (l.text.startsWith('***')) continue;
     const marker = l.text[0];
     const line = { start: l.start + 1, text: l.text.slice(1) };
-    if (marker === '+') {
-      cur.added.push(line);
-      order.push({ kind: '+', text: line.text });
-    } else if (marker === '-') {
-      cur.removed.push(line);
-      order.push({ kind: '-', text: line.text });
-    } else if (marker === ' ') {
-      cur.context.push(line);
-      order.push({ kind: ' ', text: line.text });
+    const kind = marker === '+' || marker === '-' || marker === ' ' ? marker : undefined;
+    if (kind === '+') cur.added.push(line);
+    else if (kind === '-') cur.removed.push(line);
+    else if (kind === ' ') cur.context.push(line);
+    else continue;
+    order.push({ kind, text: line.text });
+    if (cur.op === 'update') {
+      if (!hunk) {
+        hunk = { anchor: '', lines: [], endOfFile: false };
+        cur.hunks.push(hunk);
+      }
+      hunk.lines.push({ kind, text: line.text });
     }
   }
   close();
@@ -109,6 +138,7 @@ function diffPath(raw: string): string {
 function parseUnified(all: Line[]): PatchFile[] {
   const files: PatchFile[] = [];
   let cur: PatchFile | undefined;
+  let hunk: PatchHunk | undefined;
   let order: { kind: ' ' | '-' | '+'; text: string }[] = [];
   let inHunk = false;
   const close = () => {
@@ -134,6 +164,10 @@ function parseUnified(all: Line[]): PatchFile[] {
     if (!cur) continue;
     if (l.text.startsWith('@@')) {
       inHunk = true;
+      const m = /^@@ -(\d+)/.exec(l.text);
+      hunk = { anchor: '', lines: [], endOfFile: false };
+      if (m) hunk.oldStart = Number(m[1]);
+      cur.hunks.push(hunk);
       continue;
     }
     if (!inHunk) continue;
@@ -142,12 +176,21 @@ function parseUnified(all: Line[]): PatchFile[] {
     if (marker === '+') {
       cur.added.push(line);
       order.push({ kind: '+', text: line.text });
+      hunk?.lines.push({ kind: '+', text: line.text });
     } else if (marker === '-') {
       cur.removed.push(line);
       order.push({ kind: '-', text: line.text });
-    } else if (marker === ' ') {
+      hunk?.lines.push({ kind: '-', text: line.text });
+    } else if (marker === ' ' || (l.text === '' && next !== undefined && /^[ +\-\\]/.test(next.text))) {
+      // An empty line inside a hunk is an empty context line whose space some tools strip.
       cur.context.push(line);
-      order.push({ kind: ' ', text: line.text });
+      order.push({ kind: ' ', text: marker === ' ' ? line.text : '' });
+      hunk?.lines.push({ kind: ' ', text: marker === ' ' ? line.text : '' });
+    } else if (marker === '\\' && hunk) {
+      // `\ No newline at end of file` applies to the line just before it.
+      const prev = hunk.lines[hunk.lines.length - 1];
+      if (prev?.kind !== '+') hunk.oldNoEol = true;
+      if (prev?.kind !== '-') hunk.newNoEol = true;
     } else if (l.text.startsWith('diff ')) inHunk = false;
   }
   close();

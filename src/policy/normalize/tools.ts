@@ -6,7 +6,8 @@ import { isAbsolutePath, resolvePath } from '../paths/resolve';
 import { canonicalTool } from './detect';
 import { decodeJsonText, firstStr, isObj, obj, str, type Obj } from './fields';
 import { boundedValue } from './bounded';
-import { applyEdits, type FileReader } from './fileText';
+import { editOutcome } from '../changes/editRules';
+import type { FileReader } from './fileText';
 import { parsePatch } from './patchText';
 import { parseSearchReplace } from './searchReplace';
 import type { ToolCall } from './toolCall';
@@ -126,11 +127,13 @@ function shellCommand(input: Obj): string | undefined {
   return undefined;
 }
 
-function readEdits(canon: string, input: Obj): { oldText: string; newText: string; all?: boolean }[] {
+type Edit = EditAction['edits'][number];
+
+function readEdits(canon: string, input: Obj): Edit[] {
   if (canon === 'multiedit' || canon === 'afterfileedit' || canon === 'aftertabfileedit') {
     const list = decodeJsonText(input.edits);
     if (Array.isArray(list)) {
-      return list.filter(isObj).map((e) => ({ oldText: firstStr(e, OLD_KEYS) ?? '', newText: firstStr(e, NEW_KEYS) ?? '', all: e.replace_all === true }));
+      return list.filter(isObj).map((e) => ({ oldText: firstStr(e, OLD_KEYS) ?? '', newText: firstStr(e, NEW_KEYS) ?? '', ...(e.replace_all === true ? { all: true } : {}) }));
     }
   }
   if (canon === 'replaceinfile') {
@@ -145,16 +148,21 @@ function readEdits(canon: string, input: Obj): { oldText: string; newText: strin
     return [{ oldText: firstStr(input, ['old_source', 'oldCode']) ?? '', newText: firstStr(input, ['new_source', 'newCode', 'code']) ?? '' }];
   }
   const newText = firstStr(input, NEW_KEYS) ?? firstStr(input, CONTENT_KEYS) ?? '';
-  return [{ oldText: firstStr(input, OLD_KEYS) ?? '', newText, all: input.replace_all === true || input.replaceAll === true }];
+  const edit: Edit = { oldText: firstStr(input, OLD_KEYS) ?? '', newText };
+  if (input.replace_all === true || input.replaceAll === true) edit.all = true;
+  // Gemini CLI's replace: exactly this many occurrences, all replaced.
+  const expected = input.expected_replacements ?? input.expectedReplacements;
+  if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 1) edit.expected = expected;
+  return [edit];
 }
 
-function editAction(b: Base, path: string, edits: { oldText: string; newText: string; all?: boolean }[], ctx: NormalizeContext): EditAction {
-  const action: EditAction = { ...b, kind: 'edit', path, edits: edits.map((e) => ({ oldText: e.oldText, newText: e.newText })) };
+function editAction(b: Base, path: string, edits: Edit[], ctx: NormalizeContext): EditAction {
+  const action: EditAction = { ...b, kind: 'edit', path, edits: edits.map((e) => ({ ...e })) };
   const before = ctx.readFile?.(path);
   if (before !== undefined) {
     action.before = before;
-    const after = applyEdits(before, edits);
-    if (after !== undefined) action.after = after;
+    const result = editOutcome(action, before);
+    if (result.ok) action.after = result.after;
   }
   return action;
 }
@@ -163,7 +171,7 @@ function editAction(b: Base, path: string, edits: { oldText: string; newText: st
 function multiReplace(b: Base, input: Obj, ctx: NormalizeContext): Action | undefined {
   const list = decodeJsonText(input.replacements);
   if (!Array.isArray(list)) return undefined;
-  const byFile = new Map<string, { oldText: string; newText: string }[]>();
+  const byFile = new Map<string, Edit[]>();
   for (const r of list.filter(isObj)) {
     const p = firstStr(r, PATH_KEYS);
     if (!p) continue;
@@ -188,7 +196,8 @@ function multiReplace(b: Base, input: Obj, ctx: NormalizeContext): Action | unde
     }
   }
   patch += '*** End Patch\n';
-  return patchAction(b, patch, ctx);
+  // The change each file gets is the replacements themselves (substrings, not whole lines).
+  return { ...patchAction(b, patch, ctx), edits: [...byFile].map(([path, edits]) => ({ path, edits })) };
 }
 
 function patchAction(b: Base, patch: string, ctx: NormalizeContext): PatchAction {

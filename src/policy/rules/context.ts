@@ -7,6 +7,7 @@ import type { PathPolicy } from '../paths/pathPolicy';
 import type { GitStates } from '../git/gitState';
 import type { World } from '../world/world';
 import type { ProgramRun } from '../effects';
+import type { FileEdit } from '../shell/fileEdits';
 
 export interface RuleContext {
   policy: PathPolicy;
@@ -19,5 +20,5 @@ export interface RuleContext {
   /** What git holds of each path, and the disk it reads (absent: no disk, so every delete is a loss). */
   git?: { states: GitStates; world: World };
   /** What the rules saw that no reason states (the programs a command line runs), for the verdict's effects. */
-  observed?: { runs: ProgramRun[]; written: { path: string; text: string | undefined }[]; deleted: string[] };
+  observed?: { runs: ProgramRun[]; written: { path: string; text: string | undefined }[]; deleted: string[]; edits?: FileEdit[] };
 }

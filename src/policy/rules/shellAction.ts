@@ -12,10 +12,11 @@ export function shellReasons(action: ShellAction, ctx: RuleContext): Reason[] {
   // bash never sees past a NUL (its argv is a C string): analyze what comes before it, and flag the rest.
   const nul = command.indexOf('\u0000');
   const seen = nul >= 0 ? command.slice(0, nul) : command;
-  const { hits, runs, changes } = analyzeShellRun(seen, action.cwd || undefined, ctx);
+  const { hits, runs, changes, edits } = analyzeShellRun(seen, action.cwd || undefined, ctx);
   ctx.observed?.runs.push(...runs);
   ctx.observed?.written.push(...changes.written);
   ctx.observed?.deleted.push(...changes.deleted);
+  ctx.observed?.edits?.push(...edits);
   const out = hits.map((h) => hitToReason(h, 'command', command));
   if (nul >= 0) out.push(reason('input.malformed', 'The command contains a NUL byte: programs see only the part before it, and what follows is hidden.', { field: 'command', start: nul, end: nul + 1, text: '\u0000' }));
   const inv = INVISIBLE.exec(command);

@@ -1,5 +1,5 @@
 // What an action would change on disk, as the session memory records it.
-import { applyEdits } from '../normalize/fileText';
+import { editOutcome } from '../changes/editRules';
 import type { Action } from '../types';
 import type { SessionChange, SessionView } from './sessionMemory';
 
@@ -22,7 +22,8 @@ export function changesOf(action: Action, shell: ShellChanges, session: SessionV
     case 'edit': {
       // Not on disk (a replay, a file not yet written): the edit applies to what the session wrote.
       const earlier = session.file(action.path)?.text;
-      const after = action.after ?? (earlier !== undefined ? applyEdits(earlier, action.edits) : undefined);
+      const outcome = action.after === undefined && earlier !== undefined ? editOutcome(action, earlier) : undefined;
+      const after = action.after ?? (outcome?.ok ? outcome.after : undefined);
       return [write(action.path, after)];
     }
     case 'patch':

@@ -13,10 +13,11 @@ import type { Risk } from '../types';
 import type { Parser } from '@vscode/tree-sitter-wasm';
 import { childByField, parseScript, type SyntaxNode } from './syntax';
 import { childOrigin, fileLine, mapRange, type Frame, type Invocation, type Origin, type Redirect, type Stdin } from './types';
+import type { FileEdit } from './fileEdits';
 import { evalWord, literalVar, nestedSubstitutions, UNKNOWN_VAR, type VarValue, type Word, type WordEnv } from './words';
 import { lookupHandler } from './commands/registry';
 import { outputOf } from './output';
-import { checkRedirect } from './pathArgs';
+import { checkRedirect, recordRedirectEdit } from './pathArgs';
 import { fetchesRemote } from './remote';
 import { innerOffset, runFile } from './scripts';
 import { judgeSessionFiles, runnerLanguage } from './sessionCode';
@@ -72,6 +73,8 @@ export class ShellAnalyzer {
   private readonly runKeys = new Set<string>();
   /** Files the command line deletes, absolute where known (for the session memory). */
   readonly deleted: string[] = [];
+  /** Text edits of files, in order (redirections, tee, sed -i), for the preview of the exact change. */
+  readonly fileEdits: FileEdit[] = [];
   private calls = 0;
   dotglob = false;
   private commands = 0;
@@ -171,7 +174,7 @@ export class ShellAnalyzer {
   private speculatively(run: () => void): void {
     const cwd = this.cwd;
     const dotglob = this.dotglob;
-    const recorded = [this.runs.length, this.deleted.length] as const;
+    const recorded = [this.runs.length, this.deleted.length, this.fileEdits.length] as const;
     const maps: [Map<unknown, unknown>, Map<unknown, unknown>][] = [this.vars, this.written, this.functions].map((m: Map<unknown, unknown>) => [m, new Map(m)]);
     const before = this.hits.length;
     run();
@@ -180,6 +183,7 @@ export class ShellAnalyzer {
     this.dotglob = dotglob;
     for (const r of this.runs.splice(recorded[0])) this.runKeys.delete(runKey(r));
     this.deleted.length = recorded[1];
+    this.fileEdits.length = recorded[2];
     for (const [m, saved] of maps) {
       m.clear();
       for (const [k, v] of saved) m.set(k, v);
@@ -435,8 +439,11 @@ export class ShellAnalyzer {
       inv = this.simpleCommand(last.command, f, extra, own) ?? piped ?? inv;
     } else {
       // `{ …; } > out`, `while …; done < file`: the redirects apply to the whole group.
-      for (const red of extra) input = checkRedirect(this, red, f, undefined) ?? input;
+      for (const red of extra) input = checkRedirect(this, red, f, undefined, false) ?? input;
       inv = body ? this.statement(body, f, input) : undefined;
+      // `a && b > f` parses as a list under the redirect, but bash redirects only b: its output is known.
+      const single = body?.type === 'list' && inv ? inv : undefined;
+      for (const red of extra) if (!red.op.startsWith('<')) recordRedirectEdit(this, red, single, single ? outputOf(single, this) : undefined, !single && body !== undefined);
     }
     for (const t of tails) inv = this.pipeline(t.children.filter((c) => c.named), f, outputOf(inv, this)) ?? inv;
     for (const o of others) inv = this.statement(o, f, undefined) ?? inv;

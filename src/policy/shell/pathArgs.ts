@@ -2,6 +2,7 @@
 // (`--env-file=.env`, `@.env`, `-v ~/.ssh:/k`, `HEAD:.env`), may be a glob (`.en*`), or may be relative to a
 // directory the command line changed to; all of those are resolved before matching.
 import { posix } from 'node:path';
+import { editTarget } from './fileEdits';
 import type { Access, PathMatch } from '../paths/pathPolicy';
 import { expandBraces } from '../paths/braces';
 import { hasGlobChars, unescapeGlob } from '../paths/globIntersect';
@@ -220,7 +221,7 @@ export function recordWrite(a: ShellAnalyzer, w: Word, content: Stdin | undefine
 }
 
 /** Checks a redirect; returns the stdin it provides (`< file`) when it is an input redirect. */
-export function checkRedirect(a: ShellAnalyzer, red: Redirect, f: Frame, inv: Invocation | undefined): Stdin | undefined {
+export function checkRedirect(a: ShellAnalyzer, red: Redirect, f: Frame, inv: Invocation | undefined, recordEdit = true): Stdin | undefined {
   const t = red.target;
   if (!t) return undefined;
   const value = t.value ?? '';
@@ -235,6 +236,32 @@ export function checkRedirect(a: ShellAnalyzer, red: Redirect, f: Frame, inv: In
     return { kind: 'unknown' };
   }
   checkPathWord(a, inv, t, 'write', {}, f);
-  if (!(red.fd && red.fd !== '1')) recordWrite(a, t, inv ? outputOf(inv, a) : undefined);
+  const toStdout = !(red.fd && red.fd !== '1');
+  const out = toStdout && inv ? outputOf(inv, a) : undefined;
+  if (toStdout) recordWrite(a, t, out);
+  if (recordEdit) recordRedirectEdit(a, red, inv, out);
   return undefined;
+}
+
+const DISCARD = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
+/** Programs that print nothing on stderr in ordinary use (their `2>` file ends up empty). */
+const QUIET = new Set(['echo', 'printf', 'true', ':']);
+
+/**
+ * A redirection's edit of its file, in order, for the exact preview (fileEdits.ts). No invocation: a bare `> f`
+ * (empties the file), or, with `unknownOutput`, a group's redirect whose output is not one command's.
+ */
+export function recordRedirectEdit(a: ShellAnalyzer, red: Redirect, inv: Invocation | undefined, out: Stdin | undefined, unknownOutput = false): void {
+  const t = red.target;
+  if (!t || !/^(>|>>|>\||&>|&>>|>&)$/.test(red.op) || (t.value !== undefined && DISCARD.has(t.value))) return;
+  if (red.op === '>&' && /^(\d+|-)$/.test(t.value ?? '')) return;
+  const target = editTarget(t, (p) => a.fileKey(p));
+  if (!target) return;
+  const op = red.op.includes('>>') ? 'append' : 'write';
+  const producer = inv ? inv.name || 'a command' : unknownOutput ? 'the commands before the redirection' : 'nothing';
+  let text: string | undefined;
+  if (!inv) text = unknownOutput ? undefined : '';
+  else if (out?.kind === 'text' && (!red.op.startsWith('&') || QUIET.has(inv.name))) text = out.text;
+  else if (red.fd === '2' && QUIET.has(inv.name)) text = '';
+  a.fileEdits.push({ op, path: target.path, text, producer, glob: target.glob });
 }

@@ -35,7 +35,9 @@ const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'u
 export function plainCommandTree(source: string): SyntaxNode | undefined {
   if (source.length > 512 || !PLAIN.test(source)) return undefined;
   const words = source.split(' ');
-  if (RESERVED.has(words[0]!)) return undefined;
+  // tree-sitter reads some command names as errors (`a%`, `x@y`, `a9+:`, `- x@`): only ordinary names take the fast
+  // path, so both paths always judge alike (a generated comparison found these).
+  if (RESERVED.has(words[0]!) || !/^[A-Za-z0-9_./][A-Za-z0-9_./:,-]*$/.test(words[0]!)) return undefined;
   const children: SyntaxNode[] = [];
   let at = 0;
   words.forEach((w, i) => {

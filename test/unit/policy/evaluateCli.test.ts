@@ -1,4 +1,4 @@
-// The `countersign evaluate` contract, on the built CLI: one payload → one {"risk","reasons","effects","action"} object;
+// The `countersign evaluate` contract, on the built CLI: one payload → one {"risk","reasons","effects","action","changes"} object;
 // --jsonl → one result per line in order, a bad line → {"error"} and the run goes on; exit 0 unless stdin fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,13 +19,13 @@ function run(args: string[], input: string) {
 
 const claudeBash = (command: string) => JSON.stringify({ session_id: 's', cwd: '/home/dev/proj', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
 
-test('one payload prints exactly one JSON object: risk, reasons, effects, action', () => {
+test('one payload prints exactly one JSON object: risk, reasons, effects, action, changes', () => {
   const r = run([], claudeBash('cat .env'));
   assert.equal(r.code, 0);
   const lines = r.out.trim().split('\n');
   assert.equal(lines.length, 1);
   const v = JSON.parse(lines[0]!) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(v), ['risk', 'reasons', 'effects', 'action']);
+  assert.deepEqual(Object.keys(v), ['risk', 'reasons', 'effects', 'action', 'changes']);
   assert.equal(v.risk, 'sensitive');
   const effects = v.effects as { kind: string; target?: string; summary: string; risk: string; rule: string }[];
   assert.deepEqual(Object.keys(effects[0]!), ['kind', 'target', 'summary', 'risk', 'rule']);

@@ -3,6 +3,7 @@
 import { isSecretEnvName } from '../../secrets/envNames';
 import { parseArgs, text, valuesOf } from '../args';
 import { outputOf } from '../output';
+import { editTarget } from '../fileEdits';
 import { checkPathWord, recordWrite } from '../pathArgs';
 import type { ShellAnalyzer } from '../analyzer';
 import { childOrigin, type Invocation } from '../types';
@@ -136,9 +137,14 @@ const WRITERS: HandlerTable = {
     if (value !== undefined && /(^|[^0-7])[0-7]?[0-7][0-7][2367]$|[ao][+=][rwx]*w|\+s|[ugo]*[+=][rwxXst]*s/.test(value)) a.hitOn('perm.mode', `Creates ${inv.name === 'mkdir' ? 'a folder' : 'a file'} that other users may write to, or setuid (mode ${value}).`, inv);
   }),
   tee: (inv, a) => {
-    for (const w of parseArgs(inv.args).operands) {
+    const p = parseArgs(inv.args);
+    const append = [...p.flags].some((f) => f === '--append' || /^-[a-zA-Z]*a/.test(f));
+    for (const w of p.operands) {
       checkPathWord(a, inv, w, 'write');
       recordWrite(a, w, inv.stdin);
+      const target = editTarget(w, (q) => a.fileKey(q));
+      const text = inv.stdin?.kind === 'text' ? inv.stdin.text : undefined;
+      if (target) a.fileEdits.push({ op: append ? 'append' : 'write', path: target.path, text, producer: 'the command piped into tee', glob: target.glob });
     }
   },
   ...table(['cp', 'install', 'ditto'], copyLike('read')),

@@ -8,6 +8,8 @@ import { childOrigin, type Invocation } from '../types';
 import { checkTreeRead } from '../treeReads';
 import { isRootTarget } from './destructive';
 import { deleteLoss, reportDelete } from '../deleteLoss';
+import { sedEdit } from '../../changes/sed';
+import { editTarget } from '../fileEdits';
 import { syntheticWord, type Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
@@ -48,6 +50,18 @@ const sed: Handler = (inv, a) => {
   const targets = explicit ? p.operands : p.operands.slice(1);
   for (const t of targets) {
     if (!checkPathWord(a, inv, t, 'read') && inPlace) checkPathWord(a, inv, t, 'write');
+  }
+  if (inPlace) {
+    // The preview runs the same words through a GNU-faithful sed (changes/sed); a computed word makes it unknown.
+    const args = inv.args.every((w) => w.value !== undefined) ? inv.args.map((w) => w.value!) : undefined;
+    // What a reviewer approves must be what runs: an edit the preview cannot show exactly is worth a look.
+    const edit = args ? sedEdit(args) : undefined;
+    const why = !edit ? 'its script is computed at run time' : !edit.ok ? edit.why : edit.value.why ?? edit.value.program?.inexact;
+    if (why && targets.length > 0) a.hitOn('fs.edit-inexact', `sed -i edits files in a way the preview cannot show exactly: ${why}.`, inv);
+    for (const t of targets) {
+      const target = editTarget(t, (q) => a.fileKey(q));
+      if (target) a.fileEdits.push({ op: 'sed', path: target.path, args, glob: target.glob });
+    }
   }
   checkPathWords(a, inv, valuesOf(p, '-f', '--file'), 'read');
   for (const s of scripts) {
