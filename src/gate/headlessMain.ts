@@ -4,9 +4,9 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPolicy } from '../policy';
-import { homedir } from 'node:os';
 import { readSnapshot } from '../ipc/settingsSnapshot';
-import { runtimeDir } from '../ipc/runtimeDir';
+import { gateRuntimeDir, policyHomes, registryDirsFor, stateDir } from '../ipc/runtimeDir';
+import { policyForHomes } from './policyForHomes';
 import { Gate } from './gate';
 import { startGateServer } from './gateServer';
 import { openAudit } from './openAudit';
@@ -40,24 +40,26 @@ export async function runHeadlessGate(argv: string[]): Promise<number> {
     return 1;
   }
   const log = (m: string) => process.stderr.write(`[countersign gate] ${m}\n`);
-  const snapshot = readSnapshot(process.env.COUNTERSIGN_HOME);
+  // The user's own settings snapshot (never one an environment variable names), and this command's flags.
+  const snapshot = readSnapshot();
+  const dir = gateRuntimeDir();
   const folders = (values.folder ?? [process.cwd()]).map((f) => resolve(f));
   const where = auditLocation(values.audit);
   const audit = await openAudit(where.dir, where.prefix);
   const gate = new Gate({
-    policy: await createPolicy({
+    policy: await policyForHomes(createPolicy, {
       sensitivePaths: snapshot.sensitivePaths,
       allowedPaths: snapshot.allowedPaths,
-      protectedPaths: snapshot.protectedPaths,
+      protectedPaths: [...new Set([...registryDirsFor(dir), stateDir(), ...snapshot.protectedPaths])],
       workspaceFolders: folders,
-      home: homedir(),
-    }),
+    }, policyHomes()),
     folders,
     audit,
     reviewDefault: values.review ?? snapshot.reviewDefault,
   });
   const server = await startGateServer(gate, {
-    runtimeDir: runtimeDir(),
+    runtimeDir: dir,
+    alsoRegisterIn: registryDirsFor(dir),
     folders,
     headless: true,
     socket: values.socket ? resolve(values.socket) : undefined,

@@ -74,8 +74,9 @@ function contains(folder: string, path: string): boolean {
  * The gate for a hook call: the live one whose socket the terminal was given (COUNTERSIGN_SOCKET),
  * else the one whose workspace folder most closely contains `cwd` (a restored terminal may carry a dead socket).
  */
-export function findGate(dir: string, cwd: string, socket?: string): GateRecord | undefined {
-  const gates = liveGates(dir);
+export function findGate(dirs: string | readonly string[], cwd: string, socket?: string): GateRecord | undefined {
+  const seen = new Set<string>();
+  const gates = (typeof dirs === 'string' ? [dirs] : dirs).flatMap((d) => liveGates(d)).filter((g) => !seen.has(g.id) && (seen.add(g.id), true));
   const bySocket = socket ? gates.find((g) => resolve(g.socket) === resolve(socket)) : undefined;
   if (bySocket) return bySocket;
   let best: { gate: GateRecord; depth: number } | undefined;
