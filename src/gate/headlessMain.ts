@@ -58,8 +58,8 @@ export async function runHeadlessGate(argv: string[]): Promise<number> {
     reviewDefault: values.review ?? snapshot.reviewDefault,
   });
   const server = await startGateServer(gate, {
+    // Only where it was told (a named registry keeps CI jobs and tests apart); hooks search the user's first.
     runtimeDir: dir,
-    alsoRegisterIn: registryDirsFor(dir),
     folders,
     headless: true,
     socket: values.socket ? resolve(values.socket) : undefined,
