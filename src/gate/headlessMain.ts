@@ -14,10 +14,13 @@ import { isReviewDefault } from './unattended';
 
 const USAGE = 'usage: countersign gate --headless --audit FILE [--socket PATH] [--review deny|allow] [--folder DIR]...';
 
-/** `--audit x/audit.jsonl` writes x/audit-000001.jsonl, … (rotation keeps the chain); a path without .jsonl is a directory. */
+/**
+ * `--audit x/audit.jsonl` writes exactly x/audit.jsonl; when it rotates, the chain goes on in x/audit.jsonl.1, … beside
+ * it (`audit verify x/audit.jsonl` checks them all). A path without .jsonl is a directory of audit-NNNNNN.jsonl files.
+ */
 function auditLocation(path: string): { dir: string; prefix?: string } {
   const abs = resolve(path);
-  return extname(abs) === '.jsonl' ? { dir: dirname(abs), prefix: basename(abs, '.jsonl') } : { dir: abs };
+  return extname(abs) === '.jsonl' ? { dir: dirname(abs), prefix: basename(abs) } : { dir: abs };
 }
 
 export async function runHeadlessGate(argv: string[]): Promise<number> {
@@ -66,8 +69,9 @@ export async function runHeadlessGate(argv: string[]): Promise<number> {
     log,
   });
   await audit.append({ type: 'note', topic: 'gate', message: 'started headless', data: { pid: process.pid, socket: server.status.socket } });
-  log(`headless gate ${process.pid} on ${server.status.socket}; audit log in ${where.dir}`);
-  process.stdout.write(`${JSON.stringify({ socket: server.status.socket, pid: process.pid, auditDir: where.dir })}\n`);
+  const auditFile = where.prefix !== undefined ? resolve(values.audit) : undefined;
+  log(`headless gate ${process.pid} on ${server.status.socket}; audit log ${auditFile ?? `in ${where.dir}`}`);
+  process.stdout.write(`${JSON.stringify({ socket: server.status.socket, pid: process.pid, auditDir: where.dir, ...(auditFile ? { auditFile } : {}) })}\n`);
 
   return new Promise<number>((done) => {
     const stop = (signal: string) => {
