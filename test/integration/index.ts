@@ -10,6 +10,7 @@ export async function run(): Promise<void> {
   await import('./diagnostics.test');
   await import('./auditLog.test');
   await import('./reviewPanel.test');
+  await import('./repoSettings.test');
   // Last: it restarts and kills the gate.
   await import('./faults.test');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
