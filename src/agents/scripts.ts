@@ -21,7 +21,7 @@ function universalDeny(reason: string): string {
  * even starting (an update half-written, the runtime killed). A hook that crashes lets Gemini CLI, Codex and
  * Cline run the tool, so then the shim denies: exit 2 and an answer each agent reads as a deny.
  */
-export function posixShim(runtime: string, cliPath: string, home: string, writtenBy: 'extension' | 'cli' = 'extension'): string {
+export function posixShim(runtime: string, cliPath: string, writtenBy: 'extension' | 'cli' = 'extension'): string {
   const origin =
     writtenBy === 'cli'
       ? '# written by `countersign connect`; rewritten on each connect.\n# Remove Countersign from your agents with `countersign disconnect --agent all`.'
@@ -35,7 +35,7 @@ if [ ! -f "$CLI" ]; then
   echo '${universalDeny('Countersign is not installed any more; denied.')}'
   exit 2
 fi
-out=$(COUNTERSIGN_HOME=${shQuote(home)} ELECTRON_RUN_AS_NODE=1 ${shQuote(runtime)} "$CLI" "$@")
+out=$(ELECTRON_RUN_AS_NODE=1 ${shQuote(runtime)} "$CLI" "$@")
 code=$?
 if [ "$code" -eq 0 ] || [ "$code" -eq 2 ]; then
   [ -n "$out" ] && printf '%s\n' "$out"
@@ -48,11 +48,10 @@ exit 2
 }
 
 /** Windows: a .cmd next to the POSIX shim. */
-export function windowsShim(runtime: string, cliPath: string, home: string): string {
+export function windowsShim(runtime: string, cliPath: string): string {
   return [
     '@echo off',
     `rem ${SHIM_MARKER}: written by the Countersign VS Code extension.`,
-    `set "COUNTERSIGN_HOME=${home}"`,
     'set "ELECTRON_RUN_AS_NODE=1"',
     `"${runtime}" "${cliPath}" %*`,
     '',

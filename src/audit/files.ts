@@ -5,23 +5,40 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
+// A chain named after one file (the headless gate's `--audit FILE`) is a "named" chain: its prefix is the file's
+// name ending in `.jsonl`; the first file is exactly that name and later ones sit beside it as `FILE.1`, `FILE.2`, …
 export const DEFAULT_PREFIX = 'audit';
 const NAME = /^(.+)-(\d{6,})\.jsonl$/;
+const NAMED = /^(.+\.jsonl)(?:\.(\d+))?$/;
+
+/** A prefix that names the chain's first file itself (`audit.jsonl`), not a `<prefix>-NNNNNN.jsonl` series. */
+export function isNamedChain(prefix: string): boolean {
+  return prefix.endsWith('.jsonl');
+}
+
+function parseName(name: string): { prefix: string; index: number } | undefined {
+  const m = NAME.exec(name);
+  if (m) return { prefix: m[1] as string, index: Number(m[2]) };
+  const n = NAMED.exec(name);
+  if (n) return { prefix: n[1] as string, index: n[2] === undefined ? 1 : Number(n[2]) + 1 };
+  return undefined;
+}
 
 export function logFileName(prefix: string, index: number): string {
+  if (isNamedChain(prefix)) return index <= 1 ? prefix : `${prefix}.${index - 1}`;
   return `${prefix}-${String(index).padStart(6, '0')}.jsonl`;
 }
 
 /** The chain position encoded in a log file's name, or undefined when the name is not a log file's. */
 export function logFileIndex(path: string, prefix?: string): number | undefined {
-  const m = NAME.exec(basename(path));
-  if (!m || (prefix !== undefined && m[1] !== prefix)) return undefined;
-  return Number(m[2]);
+  const p = parseName(basename(path));
+  if (!p || (prefix !== undefined && p.prefix !== prefix)) return undefined;
+  return p.index;
 }
 
-/** The chain prefix in a log file's name (`audit` for audit-000001.jsonl), or undefined. */
+/** The chain prefix in a log file's name (`audit` for audit-000001.jsonl, `x.jsonl` for x.jsonl.2), or undefined. */
 export function logFilePrefix(path: string): string | undefined {
-  return NAME.exec(basename(path))?.[1];
+  return parseName(basename(path))?.prefix;
 }
 
 /** The prefix for the n-th chain of a directory (n = 1 is the plain prefix). */
@@ -43,10 +60,9 @@ export async function listLogs(dir: string): Promise<Map<string, string[]>> {
   }
   const byPrefix = new Map<string, { name: string; index: number }[]>();
   for (const name of names) {
-    const m = NAME.exec(name);
-    if (!m) continue;
-    const prefix = m[1] as string;
-    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), { name, index: Number(m[2]) }]);
+    const p = parseName(name);
+    if (!p) continue;
+    byPrefix.set(p.prefix, [...(byPrefix.get(p.prefix) ?? []), { name, index: p.index }]);
   }
   const prefixes = [...byPrefix.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   return new Map(prefixes.map((p) => [p, (byPrefix.get(p) ?? []).sort((a, b) => a.index - b.index).map((f) => join(dir, f.name))]));

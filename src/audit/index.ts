@@ -33,7 +33,7 @@
 export { AuditLog, DEFAULT_MAX_FILE_BYTES, MAX_ENTRY_BYTES, type AppendableEvent, type AuditLogOptions } from './writer';
 export { AuditLogBusyError } from './lock';
 export { verifyLog, type ProblemKind, type VerifyOptions, type VerifyProblem, type VerifyResult } from './verify';
-export { listLogFiles, listLogs, logFileName, logFileIndex, logFilePrefix, DEFAULT_PREFIX } from './files';
+export { isNamedChain, listLogFiles, listLogs, logFileName, logFileIndex, logFilePrefix, DEFAULT_PREFIX } from './files';
 export {
   readHistory, readFileEntries, historyFromEntries, addToHistory, matchesFilter, isEmptyFilter,
   type AuditFilter, type HistoryItem, type HistoryOptions,

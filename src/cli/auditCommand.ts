@@ -4,8 +4,9 @@
 // argument, and each chain is checked on its own. verify exits 0 intact, 1 broken (the first broken entry is
 // named), 3 only a torn last line, 2 usage or I/O; with several chains, the worst of them.
 import { stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { csvHeader, csvRow, exportEntries, listLogs, verifyLog, type AuditFilter, type VerifyResult } from '../audit';
+import { csvHeader, csvRow, exportEntries, isNamedChain, listLogs, logFilePrefix, verifyLog, type AuditFilter, type VerifyResult } from '../audit';
 import { AGENT_NAMES, type Risk } from '../policy/types';
 import type { Decision } from '../protocol/hookWire';
 
@@ -43,6 +44,17 @@ function list<T extends string>(values: string[] | undefined, allowed: readonly 
 }
 
 /**
+ * A file that starts a named chain (`gate --headless --audit FILE` wrote FILE, then FILE.1, … on rotation) stands
+ * for the whole chain; any other file stands for itself.
+ */
+async function namedChainFiles(file: string): Promise<string[]> {
+  const prefix = basename(file);
+  if (!isNamedChain(prefix) || logFilePrefix(prefix) !== prefix) return [file];
+  const chain = (await listLogs(dirname(file))).get(prefix) ?? [];
+  return chain.length > 0 ? chain : [file];
+}
+
+/**
  * The chains to check: the arguments in order as one chain (a directory contributes its files in chain order), or,
  * for a lone directory holding several chains, each of them.
  */
@@ -53,7 +65,7 @@ async function resolveChains(args: string[]): Promise<string[][]> {
     const st = await stat(arg).catch(() => undefined);
     if (!st) throw new Error(`${arg}: no such file or directory`);
     if (!st.isDirectory()) {
-      files.push(arg);
+      files.push(...(await namedChainFiles(arg)));
       continue;
     }
     const logs = await listLogs(arg);

@@ -3,8 +3,10 @@
 //   evaluate --jsonl [--agent NAME]  one payload per line → one result per line, in order; a line that is not
 //                                    JSON prints {"error": …} and the run goes on. Lines with the same agent and
 //                                    session id are one session, remembered as the gate remembers it.
-//   --workspace DIR (repeatable)     the open workspace folders (default: the current directory); no environment
-//                                    variable replaces it
+//   --workspace DIR (repeatable)     the open workspace folders (default: the current directory)
+//   --sensitive-path GLOB, --allowed-path GLOB (repeatable)
+//                                    settings to try, as countersign.sensitivePaths / allowedPaths would add them.
+// Only flags set anything: no environment variable changes a verdict (an agent's environment is not the user's).
 // Exit status is 0 unless stdin cannot be read.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,24 +14,34 @@ import type { Policy } from '../policy';
 import { AGENT_NAMES, isAgentName, type AgentName } from '../policy/types';
 import { loadPolicy } from './lazyBundles';
 import { readStdin } from './stdin';
-import { policyConfigFromEnv } from './policyConfigFromEnv';
+import { policyForHomes } from '../gate/policyForHomes';
+import { gateSearchDirs, policyHomes, stateDir } from '../ipc/runtimeDir';
 
 interface EvaluateOptions {
   agent: AgentName | undefined;
   jsonl: boolean;
   workspaces: string[];
+  sensitivePaths: string[];
+  allowedPaths: string[];
 }
 
 function options(argv: string[]): EvaluateOptions {
-  const { values } = parseArgs({ args: argv, options: { agent: { type: 'string' }, jsonl: { type: 'boolean' }, workspace: { type: 'string', multiple: true } }, strict: false, allowPositionals: true });
-  const workspaces = (Array.isArray(values.workspace) ? values.workspace : []).filter((w): w is string => typeof w === 'string' && w !== '').map((w) => resolve(w));
+  const { values } = parseArgs({
+    args: argv,
+    options: { agent: { type: 'string' }, jsonl: { type: 'boolean' }, workspace: { type: 'string', multiple: true }, 'sensitive-path': { type: 'string', multiple: true }, 'allowed-path': { type: 'string', multiple: true } },
+    strict: false,
+    allowPositionals: true,
+  });
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v : []).filter((w): w is string => typeof w === 'string' && w !== '');
+  const workspaces = list(values.workspace).map((w) => resolve(w));
+  const paths = { sensitivePaths: list(values['sensitive-path']), allowedPaths: list(values['allowed-path']) };
   const agent = values.agent;
   if (agent !== undefined && !isAgentName(agent)) {
     // A wrong name must not stop the run: say so, and detect each payload's format instead.
     process.stderr.write(`countersign evaluate: unknown agent '${String(agent)}' (expected ${AGENT_NAMES.join(', ')}); detecting the format from each payload\n`);
-    return { agent: undefined, jsonl: values.jsonl === true, workspaces };
+    return { agent: undefined, jsonl: values.jsonl === true, workspaces, ...paths };
   }
-  return { agent: agent, jsonl: values.jsonl === true, workspaces };
+  return { agent: agent, jsonl: values.jsonl === true, workspaces, ...paths };
 }
 
 /** One output line for one input text: the verdict, or {"error"} when the text is not JSON. */
@@ -50,7 +62,7 @@ export function evaluateLine(policy: Policy, text: string, agent: AgentName | un
 }
 
 export async function runEvaluate(argv: string[]): Promise<number> {
-  const { agent, jsonl, workspaces } = options(argv);
+  const { agent, jsonl, workspaces, sensitivePaths, allowedPaths } = options(argv);
   let text: string;
   try {
     text = await readStdin();
@@ -59,8 +71,12 @@ export async function runEvaluate(argv: string[]): Promise<number> {
     return 1;
   }
   // The engine is its own bundle (dist/policy.js): the CLI stays small for the hook's fast path.
-  const config = { ...policyConfigFromEnv(), workspaceFolders: workspaces.length > 0 ? workspaces : [process.cwd()] };
-  const policy = await loadPolicy().createPolicy(config);
+  const policy = await policyForHomes(loadPolicy().createPolicy, {
+    sensitivePaths,
+    allowedPaths,
+    protectedPaths: [...gateSearchDirs(), stateDir()],
+    workspaceFolders: workspaces.length > 0 ? workspaces : [process.cwd()],
+  }, policyHomes());
   if (!jsonl) {
     process.stdout.write(evaluateLine(policy, text, agent) + '\n');
     return 0;

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { AGENT_NAMES, isAgentName, type AgentName } from '../policy/types';
 import { formatAnswer, formatMalformed, HOOK_TIMEOUT_SECONDS, type HookAnswer } from '../agents/answers';
 import { findGate } from '../ipc/registry';
-import { runtimeDir } from '../ipc/runtimeDir';
+import { gateSearchDirs } from '../ipc/runtimeDir';
 import { askGate, GateTimedOut, GateUnavailable, preconnect } from './gateClient';
 import { readStdin } from './stdin';
 
@@ -85,7 +85,9 @@ export async function runHook(argv: string[]): Promise<number> {
     }
 
     const cwd = payloadCwd(payload);
-    const gate = findGate(runtimeDir(), cwd, process.env.COUNTERSIGN_SOCKET);
+    // COUNTERSIGN_SOCKET is a hint: it counts only when it names a live, registered gate (whose token the reply must
+    // prove); otherwise the gate for cwd is found as if it were unset.
+    const gate = findGate(gateSearchDirs(), cwd, hinted);
     let why = `no review gate is running for ${cwd}`;
     if (gate) {
       try {

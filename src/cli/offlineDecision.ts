@@ -1,27 +1,26 @@
 // No gate to ask (VS Code closed, gate crashed, stale or forged socket): the CLI applies the same policy
 // itself. Sensitive and blocked are denied with how to approve, review follows whenUnreachable, safe is allowed.
 // Every such decision is logged before it is answered; if it cannot be logged, the answer is deny.
+// Settings come from the user's snapshot only (the extension saves it; see settingsSnapshot.ts); no environment
+// variable adds an allowed path or changes whenUnreachable.
 import { randomUUID } from 'node:crypto';
-import { homedir } from 'node:os';
 import type { AgentName, Verdict } from '../policy/types';
 import { readSnapshot } from '../ipc/settingsSnapshot';
+import { gateSearchDirs, policyHomes, stateDir } from '../ipc/runtimeDir';
 import { unattendedDecision, type UnattendedDecision } from '../gate/unattended';
 import { loadPolicy } from './lazyBundles';
 import { recordOffline } from './offlineAudit';
-import { policyConfigFromEnv } from './policyConfigFromEnv';
+import { policyForHomes } from '../gate/policyForHomes';
 
 async function evaluate(agent: AgentName, payload: unknown, cwd: string): Promise<{ verdict: Verdict; reviewDefault: 'deny' | 'allow' }> {
-  const snapshot = readSnapshot(process.env.COUNTERSIGN_HOME);
-  const fromEnv = policyConfigFromEnv();
-  const { createPolicy } = loadPolicy();
-  const policy = await createPolicy({
-    ...fromEnv,
-    sensitivePaths: [...snapshot.sensitivePaths, ...fromEnv.sensitivePaths],
-    allowedPaths: [...snapshot.allowedPaths, ...fromEnv.allowedPaths],
-    protectedPaths: [...(fromEnv.protectedPaths ?? []), ...snapshot.protectedPaths],
+  const snapshot = readSnapshot();
+  const policy = await policyForHomes(loadPolicy().createPolicy, {
+    sensitivePaths: snapshot.sensitivePaths,
+    allowedPaths: snapshot.allowedPaths,
+    // Countersign's own state is always protected: the gate registries (tokens) and the snapshot with the offline log.
+    protectedPaths: [...new Set([...gateSearchDirs(), stateDir(), ...snapshot.protectedPaths])],
     workspaceFolders: [cwd],
-    home: homedir(),
-  });
+  }, policyHomes());
   return { verdict: policy.evaluate(payload, agent), reviewDefault: snapshot.reviewDefault };
 }
 

@@ -1,12 +1,13 @@
 // `countersign status [--json]`: where gates register and which are live (never prints tokens).
 import { parseArgs } from 'node:util';
 import { liveGates } from '../ipc/registry';
-import { runtimeDir } from '../ipc/runtimeDir';
+import { gateSearchDirs, runtimeDir } from '../ipc/runtimeDir';
 
 export function runStatus(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } } });
   const dir = runtimeDir();
-  const gates = liveGates(dir).map(({ id, pid, socket, folders, headless, startedAt }) => ({ id, pid, socket, folders, headless, startedAt }));
+  const seen = new Set<string>();
+  const gates = gateSearchDirs().flatMap((d) => liveGates(d)).filter((g) => !seen.has(g.id) && (seen.add(g.id), true)).map(({ id, pid, socket, folders, headless, startedAt }) => ({ id, pid, socket, folders, headless, startedAt }));
   if (values.json) {
     process.stdout.write(JSON.stringify({ runtimeDir: dir, gates }) + '\n');
   } else {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { PolicyConfig } from '../policy/types';
 import type { GateSettings, ReviewDefault } from '../protocol/gateLsp';
 import type { SettingsSnapshot } from '../ipc/settingsSnapshot';
+import { runtimeDir as userRuntimeDir, stateDir } from '../ipc/runtimeDir';
 
 const SECTION = 'countersign';
 
@@ -39,7 +40,7 @@ export function readConfig(globalStorage: string, runtimeDir: string): Config {
     sensitivePaths: union(config, 'sensitivePaths'),
     allowedPaths: strings(userOnly(config, 'allowedPaths')),
     // Countersign's own state: the shim, settings snapshot, audit logs and gate sockets.
-    protectedPaths: [globalStorage, runtimeDir],
+    protectedPaths: [...new Set([globalStorage, runtimeDir, userRuntimeDir(), stateDir()])],
     workspaceFolders: folders,
     home: homedir(),
   };

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { GateStatus, ReviewItem } from '../protocol/gateLsp';
 import { agentLabel, type AgentConnectionView } from '../protocol/webviewMessages';
-import { runtimeDir } from '../ipc/runtimeDir';
+import { gateRuntimeDir } from '../ipc/runtimeDir';
 import { COMMANDS } from './commands';
 import { affectsCountersign, readConfig, snapshotOf } from './config';
 import { writeSnapshot } from '../ipc/settingsSnapshot';
@@ -132,7 +132,8 @@ export class Ctx implements vscode.Disposable {
     this.output.info(`gate ${status.pid} listening on ${status.socket}`);
   }
 
-  readonly runtimeDir = runtimeDir();
+  /** Where this window's gate puts its socket; it registers in the user's runtime directory as well. */
+  readonly runtimeDir = gateRuntimeDir();
 
   get extensionPath(): string {
     return this.context.extensionPath;
@@ -146,7 +147,7 @@ export class Ctx implements vscode.Disposable {
   private readConfig() {
     const config = readConfig(this.globalStorage, this.runtimeDir);
     try {
-      writeSnapshot(this.globalStorage, snapshotOf(config.settings));
+      writeSnapshot(snapshotOf(config.settings));
     } catch (err) {
       this.output.error(`could not save the settings snapshot: ${String(err)}`);
     }

@@ -16,6 +16,8 @@ export interface GateServerOptions {
   /** Explicit socket path (headless `--socket`); its directory must be user-only. */
   socket?: string;
   log: (message: string) => void;
+  /** More registries to write the record to (the user's runtime directory, when the socket lives elsewhere). */
+  alsoRegisterIn?: readonly string[];
 }
 
 export interface GateServer {
@@ -37,13 +39,15 @@ export async function startGateServer(gate: Gate, options: GateServerOptions): P
   const token = newToken();
   const server = await startHookServer(socket, token, gate, options.log);
   const record: GateRecord = { id, pid: process.pid, socket, token, folders: [...options.folders], headless: options.headless, startedAt: Date.now() };
-  writeRecord(dir, record);
+  const registries = [dir, ...(options.alsoRegisterIn ?? []).filter((d) => d !== dir).map((d) => ensurePrivateDir(d))];
+  const register = () => registries.forEach((d) => writeRecord(d, record));
+  register();
 
   let closed = false;
   const cleanup = () => {
     if (closed) return;
     closed = true;
-    removeRecord(dir, id);
+    for (const d of registries) removeRecord(d, id);
     if (process.platform !== 'win32') rmSync(socket, { force: true });
   };
   process.once('exit', cleanup);
@@ -51,7 +55,7 @@ export async function startGateServer(gate: Gate, options: GateServerOptions): P
     status: { pid: process.pid, socket, runtimeDir: dir },
     setFolders(folders) {
       record.folders = [...folders];
-      writeRecord(dir, record);
+      register();
     },
     async close() {
       await server.close();

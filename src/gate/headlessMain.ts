@@ -4,9 +4,9 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPolicy } from '../policy';
-import { homedir } from 'node:os';
 import { readSnapshot } from '../ipc/settingsSnapshot';
-import { runtimeDir } from '../ipc/runtimeDir';
+import { gateRuntimeDir, policyHomes, registryDirsFor, stateDir } from '../ipc/runtimeDir';
+import { policyForHomes } from './policyForHomes';
 import { Gate } from './gate';
 import { startGateServer } from './gateServer';
 import { openAudit } from './openAudit';
@@ -14,10 +14,13 @@ import { isReviewDefault } from './unattended';
 
 const USAGE = 'usage: countersign gate --headless --audit FILE [--socket PATH] [--review deny|allow] [--folder DIR]...';
 
-/** `--audit x/audit.jsonl` writes x/audit-000001.jsonl, … (rotation keeps the chain); a path without .jsonl is a directory. */
+/**
+ * `--audit x/audit.jsonl` writes exactly x/audit.jsonl; when it rotates, the chain goes on in x/audit.jsonl.1, … beside
+ * it (`audit verify x/audit.jsonl` checks them all). A path without .jsonl is a directory of audit-NNNNNN.jsonl files.
+ */
 function auditLocation(path: string): { dir: string; prefix?: string } {
   const abs = resolve(path);
-  return extname(abs) === '.jsonl' ? { dir: dirname(abs), prefix: basename(abs, '.jsonl') } : { dir: abs };
+  return extname(abs) === '.jsonl' ? { dir: dirname(abs), prefix: basename(abs) } : { dir: abs };
 }
 
 export async function runHeadlessGate(argv: string[]): Promise<number> {
@@ -40,32 +43,35 @@ export async function runHeadlessGate(argv: string[]): Promise<number> {
     return 1;
   }
   const log = (m: string) => process.stderr.write(`[countersign gate] ${m}\n`);
-  const snapshot = readSnapshot(process.env.COUNTERSIGN_HOME);
+  // The user's own settings snapshot (never one an environment variable names), and this command's flags.
+  const snapshot = readSnapshot();
+  const dir = gateRuntimeDir();
   const folders = (values.folder ?? [process.cwd()]).map((f) => resolve(f));
   const where = auditLocation(values.audit);
   const audit = await openAudit(where.dir, where.prefix);
   const gate = new Gate({
-    policy: await createPolicy({
+    policy: await policyForHomes(createPolicy, {
       sensitivePaths: snapshot.sensitivePaths,
       allowedPaths: snapshot.allowedPaths,
-      protectedPaths: snapshot.protectedPaths,
+      protectedPaths: [...new Set([...registryDirsFor(dir), stateDir(), ...snapshot.protectedPaths])],
       workspaceFolders: folders,
-      home: homedir(),
-    }),
+    }, policyHomes()),
     folders,
     audit,
     reviewDefault: values.review ?? snapshot.reviewDefault,
   });
   const server = await startGateServer(gate, {
-    runtimeDir: runtimeDir(),
+    // Only where it was told (a named registry keeps CI jobs and tests apart); hooks search the user's first.
+    runtimeDir: dir,
     folders,
     headless: true,
     socket: values.socket ? resolve(values.socket) : undefined,
     log,
   });
   await audit.append({ type: 'note', topic: 'gate', message: 'started headless', data: { pid: process.pid, socket: server.status.socket } });
-  log(`headless gate ${process.pid} on ${server.status.socket}; audit log in ${where.dir}`);
-  process.stdout.write(`${JSON.stringify({ socket: server.status.socket, pid: process.pid, auditDir: where.dir })}\n`);
+  const auditFile = where.prefix !== undefined ? resolve(values.audit) : undefined;
+  log(`headless gate ${process.pid} on ${server.status.socket}; audit log ${auditFile ?? `in ${where.dir}`}`);
+  process.stdout.write(`${JSON.stringify({ socket: server.status.socket, pid: process.pid, auditDir: where.dir, ...(auditFile ? { auditFile } : {}) })}\n`);
 
   return new Promise<number>((done) => {
     const stop = (signal: string) => {

@@ -8,6 +8,7 @@ import { startGateServer, type GateServer } from './gateServer';
 import { LspReviewer } from './lspReviewer';
 import { openAudit } from './openAudit';
 import { serveDiagnostics } from './diagnostics';
+import { registryDirsFor } from '../ipc/runtimeDir';
 
 export function runLspGate(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -25,7 +26,7 @@ export function runLspGate(): void {
       audit,
       reviewDefault: opts.settings.reviewDefault,
     });
-    const server = await startGateServer(gate, { runtimeDir: opts.runtimeDir, folders: opts.settings.policy.workspaceFolders, headless: false, log });
+    const server = await startGateServer(gate, { runtimeDir: opts.runtimeDir, alsoRegisterIn: registryDirsFor(opts.runtimeDir), folders: opts.settings.policy.workspaceFolders, headless: false, log });
     await audit?.append({ type: 'note', topic: 'gate', message: 'started', data: { pid: process.pid, socket: server.status.socket } });
     if (audit && opts.auditDir) {
       const dir = opts.auditDir;

@@ -70,12 +70,8 @@ function contains(folder: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/**
- * The gate for a hook call: the live one whose socket the terminal was given (COUNTERSIGN_SOCKET),
- * else the one whose workspace folder most closely contains `cwd` (a restored terminal may carry a dead socket).
- */
-export function findGate(dir: string, cwd: string, socket?: string): GateRecord | undefined {
-  const gates = liveGates(dir);
+/** In one registry: the gate whose socket was hinted, else the one whose workspace folder most closely contains `cwd`. */
+function findIn(gates: GateRecord[], cwd: string, socket?: string): GateRecord | undefined {
   const bySocket = socket ? gates.find((g) => resolve(g.socket) === resolve(socket)) : undefined;
   if (bySocket) return bySocket;
   let best: { gate: GateRecord; depth: number } | undefined;
@@ -85,4 +81,18 @@ export function findGate(dir: string, cwd: string, socket?: string): GateRecord 
     }
   }
   return best?.gate;
+}
+
+/**
+ * The gate for a hook call: the live one whose socket the terminal was given (COUNTERSIGN_SOCKET),
+ * else the one whose workspace folder most closely contains `cwd` (a restored terminal may carry a dead socket).
+ * Registries are searched in order and a later one only when the earlier found none: a record in an extra
+ * registry can never take a hook away from the live gate in the user's own.
+ */
+export function findGate(dirs: string | readonly string[], cwd: string, socket?: string): GateRecord | undefined {
+  for (const dir of typeof dirs === 'string' ? [dirs] : dirs) {
+    const found = findIn(liveGates(dir), cwd, socket);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -1,9 +1,12 @@
 // The user's Countersign settings, saved by the extension where the CLI can read them without VS Code:
 // a hook that finds no gate still applies the user's sensitive paths and whenUnreachable choice.
-// It lives in COUNTERSIGN_HOME (the extension's global storage, set by the hook shim), user-only.
-import { readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+// It lives in the user's state directory (runtimeDir.ts: stateDir, from the account, not the environment), and is
+// read only when that directory and the file are the user's own and writable by nobody else: a snapshot someone
+// else could have written might loosen allowedPaths or whenUnreachable.
+import { closeSync, fstatSync, openSync, readFileSync, renameSync, writeFileSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import type { ReviewDefault } from '../protocol/gateLsp';
+import { assertPrivateDir, ensurePrivateDir, stateDir } from './runtimeDir';
 
 export interface SettingsSnapshot {
   sensitivePaths: string[];
@@ -17,11 +20,36 @@ const FILE = 'settings.json';
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
 
-/** Missing or damaged snapshots give the strict defaults (review denied), never something looser. */
-export function readSnapshot(home: string | undefined): SettingsSnapshot {
-  if (!home) return EMPTY_SNAPSHOT;
+/** The file's text if it is a plain file owned by this user that no one else can write; else undefined. */
+function readOwnFile(file: string): string | undefined {
+  let fd: number | undefined;
   try {
-    const raw = JSON.parse(readFileSync(join(home, FILE), 'utf8')) as Partial<Record<keyof SettingsSnapshot, unknown>>;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    if (process.platform !== 'win32' && (st.uid !== process.getuid?.() || (st.mode & 0o022) !== 0)) return undefined;
+    return readFileSync(fd, 'utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * The snapshot in `dir` (default: the user's state directory). Missing, damaged, or not safely the user's own:
+ * the strict defaults (review denied), never something looser.
+ */
+export function readSnapshot(dir: string = stateDir()): SettingsSnapshot {
+  try {
+    assertPrivateDir(dir);
+  } catch {
+    return EMPTY_SNAPSHOT;
+  }
+  const text = readOwnFile(join(dir, FILE));
+  if (text === undefined) return EMPTY_SNAPSHOT;
+  try {
+    const raw = JSON.parse(text) as Partial<Record<keyof SettingsSnapshot, unknown>>;
     return {
       sensitivePaths: strings(raw.sensitivePaths),
       allowedPaths: strings(raw.allowedPaths),
@@ -33,9 +61,9 @@ export function readSnapshot(home: string | undefined): SettingsSnapshot {
   }
 }
 
-export function writeSnapshot(home: string, snapshot: SettingsSnapshot): void {
-  mkdirSync(home, { recursive: true, mode: 0o700 });
-  const file = join(home, FILE);
+export function writeSnapshot(snapshot: SettingsSnapshot, dir: string = stateDir()): void {
+  ensurePrivateDir(dir);
+  const file = join(dir, FILE);
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(snapshot, null, 2), { mode: 0o600 });
   renameSync(tmp, file);

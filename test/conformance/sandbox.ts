@@ -112,7 +112,7 @@ cat "$d/stderr" >&2
 exit "$code"
 `;
     writeFileSync(runtime, text, { mode: 0o700 });
-    writeFileSync(this.shim, posixShim(runtime, CLI, this.storage), { mode: 0o700 });
+    writeFileSync(this.shim, posixShim(runtime, CLI), { mode: 0o700 });
   }
 
   /** Makes the runtime die without an answer, as a half-written update or a killed process would. */

@@ -11,6 +11,7 @@ export async function run(): Promise<void> {
   await import('./auditLog.test');
   await import('./guard.test');
   await import('./reviewPanel.test');
+  await import('./repoSettings.test');
   // Last: it restarts and kills the gate.
   await import('./faults.test');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

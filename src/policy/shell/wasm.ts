@@ -8,7 +8,8 @@
 // drags native bindings we do not use.
 //
 // Where the .wasm files are: next to the bundle (dist/, copied by scripts/build.mjs), else in node_modules (the
-// unit-test and bench bundles under out/).
+// unit-test and bench bundles under out/). Never a folder the environment names: the grammar decides what a
+// command is.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Language, Parser } from '@vscode/tree-sitter-wasm';
@@ -17,9 +18,7 @@ const RUNTIME = 'tree-sitter.wasm';
 const GRAMMAR = 'tree-sitter-bash.wasm';
 
 function candidateDirs(): string[] {
-  const dirs: string[] = [];
-  if (process.env.COUNTERSIGN_WASM_DIR) dirs.push(process.env.COUNTERSIGN_WASM_DIR);
-  dirs.push(__dirname, join(__dirname, '..'));
+  const dirs: string[] = [__dirname, join(__dirname, '..')];
   try {
     dirs.push(join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm'));
   } catch {

@@ -18,7 +18,7 @@ function runShim(body: string, cliExists = true): { code: number | null; stdout:
     writeFileSync(runtime, `#!/bin/sh\ncat > /dev/null\n${body}\n`, { mode: 0o700 });
     if (cliExists) writeFileSync(cli, '');
     const shim = join(dir, 'countersign');
-    writeFileSync(shim, posixShim(runtime, cli, join(dir, 'home')), { mode: 0o700 });
+    writeFileSync(shim, posixShim(runtime, cli), { mode: 0o700 });
     const r = spawnSync(shim, ['hook', '--agent', 'gemini'], { input: '{"tool_name":"x"}', encoding: 'utf8' });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   } finally {
@@ -55,7 +55,7 @@ test('the CLI gone (extension uninstalled) is a deny too', () => {
   assert.match(gone.stderr, /not installed any more/);
 });
 
-test('the runtime receives the CLI path, the arguments, COUNTERSIGN_HOME and ELECTRON_RUN_AS_NODE', () => {
-  const r = runShim(`echo "$ELECTRON_RUN_AS_NODE|$(basename "$COUNTERSIGN_HOME")|$(basename "$1")|$2 $3 $4"`);
-  assert.equal(r.stdout, '1|home|cli.js|hook --agent gemini\n');
+test('the runtime receives the CLI path, the arguments and ELECTRON_RUN_AS_NODE, and no Countersign variable', () => {
+  const r = runShim(`echo "$ELECTRON_RUN_AS_NODE|\${COUNTERSIGN_HOME-unset}|$(basename "$1")|$2 $3 $4"`);
+  assert.equal(r.stdout, '1|unset|cli.js|hook --agent gemini\n');
 });

@@ -25,14 +25,15 @@ describe('fail closed without a gate', () => {
     }
   });
 
-  test('whenUnreachable "allow" (from the settings snapshot) lets review through, never sensitive', async () => {
+  test('a settings snapshot in a folder the environment names (COUNTERSIGN_HOME) is not read: review stays denied', async () => {
+    // The user's own snapshot lives in the state directory the account decides (settingsSnapshot.test.ts reads it).
     const box = sandbox();
     try {
       const home = join(box.dir, 'storage');
       mkdirSync(home, { mode: 0o700 });
-      writeFileSync(join(home, 'settings.json'), JSON.stringify({ sensitivePaths: [], allowedPaths: [], protectedPaths: [], reviewDefault: 'allow' }));
+      writeFileSync(join(home, 'settings.json'), JSON.stringify({ sensitivePaths: [], allowedPaths: ['**'], protectedPaths: [], reviewDefault: 'allow' }), { mode: 0o600 });
       const env = { ...box.env, COUNTERSIGN_HOME: home };
-      assert.equal(decision((await hook('claude', claude('npm install left-pad'), env)).stdout).permissionDecision, 'allow');
+      assert.equal(decision((await hook('claude', claude('npm install left-pad'), env)).stdout).permissionDecision, 'deny');
       assert.equal(decision((await hook('claude', claude('cat .env'), env)).stdout).permissionDecision, 'deny');
     } finally {
       box.cleanup();

@@ -298,7 +298,7 @@ describe('fault matrix: answer and audit log', () => {
     try {
       const env = { ...b.env, COUNTERSIGN_SOCKET: gate.socket };
       assert.equal(answer((await hook('claude', claude(SECRET), env)).stdout).permissionDecision, 'deny');
-      const file = join(gate.auditDir, 'audit-000001.jsonl');
+      const file = join(gate.auditDir, 'audit.jsonl');
       rmSync(file);
       symlinkSync('/dev/full', file);
       assert.equal(answer((await hook('claude', claude(SECRET), env)).stdout).permissionDecision, 'deny');
