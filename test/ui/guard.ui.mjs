@@ -4,7 +4,7 @@
 // "Apply". Then the gate process is killed: the panel and status bar say guarding stopped until "Restart Gate".
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCountersign, widenSideBar } from './workbench.mjs';
 
@@ -58,7 +58,9 @@ export async function run({ page, repo, workspace, server, hookEnv, shot, lap })
   lap('fix applied on click; guarding again');
 
   // A dead gate.
-  const gates = JSON.parse(cli(repo, env, ['status', '--json']).stdout).gates;
+  // Only this window's gate: the user's registry may hold other live gates on a shared machine.
+  const ours = () => JSON.parse(cli(repo, env, ['status', '--json']).stdout).gates.filter((g) => !g.headless && g.folders.some((f) => f === workspace || f === realpathSync(workspace)));
+  const gates = ours();
   assert.equal(gates.length, 1);
   process.kill(gates[0].pid, 'SIGKILL');
   const stopped = panel.locator('.guard-alert.is-stopped');
@@ -71,7 +73,12 @@ export async function run({ page, repo, workspace, server, hookEnv, shot, lap })
   await stopped.locator('vscode-button[data-action="restart-gate"]').click();
   await stopped.waitFor({ state: 'detached', timeout: 30_000 });
   await page.locator('.statusbar-item', { hasText: 'gate stopped' }).waitFor({ state: 'detached', timeout: 10_000 });
-  const after = JSON.parse(cli(repo, env, ['status', '--json']).stdout).gates;
+  // The new gate registers itself once it listens; wait for that record (the panel only knows the client is up).
+  let after = ours();
+  for (let i = 0; i < 100 && after.length === 0; i++) {
+    await page.waitForTimeout(100);
+    after = ours();
+  }
   assert.equal(after.length, 1);
   assert.notEqual(after[0].pid, gates[0].pid);
   await shot('guard-05-gate-restarted');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AuditLog } from '../../../src/audit';
@@ -22,8 +22,13 @@ function readmeExample(): string {
 test("the README's headless example: the gate writes ./audit/audit.jsonl, the hook is denied, verify says intact", () => {
   const dir = mkdtempSync(join(tmpdir(), 'cs-readme-'));
   try {
-    const script = `countersign() { ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} "$@"; }\n${readmeExample()}wait\n`;
-    const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: 120_000, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    // `countersign` as an installed command: an exec wrapper on PATH, so the example's `kill %1` reaches the gate itself
+    // (a shell function would leave the gate running behind a killed subshell).
+    const bin = join(dir, '.bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'countersign'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} "$@"\n`, { mode: 0o755 });
+    const script = `${readmeExample()}wait\n`;
+    const r = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', timeout: 120_000, env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: process.env.HOME } });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const lines = r.stdout.trim().split('\n');
     const answer = JSON.parse(lines[0]!) as { decision: string; hookSpecificOutput: { permissionDecision: string } };
