@@ -31,7 +31,7 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   assert.equal(await similar.locator('.scope[aria-checked="true"]').innerText(), 'This workspace');
   assert.match(await similar.locator('.similar-sentence').innerText(), /for Claude Code, in every session, until you revoke it\.$/);
   await similar.scrollIntoViewIfNeeded();
-  await shot('40-allow-similar-scope');
+  await shot('50-allow-similar-scope');
   lap('scope choice shown with plain sentences');
 
   await similar.locator('[data-action="allow-similar"]').click();
@@ -46,7 +46,7 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   await panel.locator('.rule-count', { hasText: 'Used 1 time.' }).waitFor();
   assert.equal(await cardWith(panel, 'nodejs/node').count(), 0, 'no card for the similar action');
   await rule.scrollIntoViewIfNeeded();
-  await shot('41-workspace-rule-used');
+  await shot('51-workspace-rule-used');
   lap('similar action allowed by the workspace rule without a card');
 
   // Reload the window: the workspace rule comes back from VS Code's global state.
@@ -72,7 +72,7 @@ export async function run({ page, repo, workspace, hookEnv, shot, lap }) {
   const again = hook(SIMILAR, 'Look up node once more');
   const againCard = cardWith(panel, 'nodejs/node');
   await againCard.waitFor({ timeout: 20_000 });
-  await shot('42-after-revoke-card-again');
+  await shot('52-after-revoke-card-again');
   await againCard.locator('[data-decision="deny"]').click();
   assert.equal(decisionOf(await again.done), 'deny');
   lap('revoked: the similar action gets a card again');
