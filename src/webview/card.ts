@@ -91,9 +91,10 @@ function doesList(effects: readonly Effect[] | undefined): HTMLElement | null {
         const [verb, glyph] = DOES[e.kind];
         const risk = e.risk === 'safe' ? null : h('span', { class: `does-risk badge-${e.risk}` }, riskLabel(e.risk));
         // With a target: "Reads  .env"; without one the effect's own sentence says what it does.
-        if (!e.target) return h('li', { class: `does-item does-${e.risk}` }, icon(glyph), h('span', { class: 'does-summary' }, e.summary), risk);
+        // The icon keeps its own column; the text after it wraps under itself, not under the icon.
+        if (!e.target) return h('li', { class: `does-item does-${e.risk}` }, icon(glyph), h('span', { class: 'does-body' }, h('span', { class: 'does-summary' }, e.summary), risk ? ' ' : '', risk ?? ''));
         const target = h('code', { class: 'does-target' }, e.target.length > 120 ? `${e.target.slice(0, 120)}…` : e.target);
-        return h('li', { class: `does-item does-${e.risk}`, title: e.summary }, icon(glyph), h('span', { class: 'does-verb' }, verb), target, risk);
+        return h('li', { class: `does-item does-${e.risk}`, title: e.summary }, icon(glyph), h('span', { class: 'does-body' }, h('span', { class: 'does-verb' }, verb), ' ', target, risk ? ' ' : '', risk ?? ''));
       }),
     ),
   );
