@@ -1,7 +1,6 @@
 // The real machine's disk, read-only: the one World the gate, the hook and `evaluate` use.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSmallTextFile } from '../normalize/fileText';
 import type { DirEntry, FileStat, World } from './world';
 
 function realPath(absPath: string): string | undefined {
@@ -69,6 +68,14 @@ function readBytes(absPath: string, maxBytes: number): Uint8Array | undefined {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The text of a small regular file (a before/after diff's "before"); binary files have none. */
+const MAX_TEXT_BYTES = 256 * 1024;
+function readSmallTextFile(absPath: string): string | undefined {
+  const bytes = readBytes(absPath, MAX_TEXT_BYTES);
+  if (!bytes || bytes.includes(0)) return undefined;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 export const DISK_WORLD: World = { readText: readSmallTextFile, realPath, listDir, dirStamp, stat, readBytes };
