@@ -104,7 +104,8 @@ cat > "$d/payload.json"
 printf '%s\\n' "$@" > "$d/args"
 if [ -f ${flag('slow-hook')} ]; then sleep "$(cat ${flag('slow-hook')})"; fi
 if [ -f ${flag('crash-hook')} ]; then : > "$d/stdout"; echo 1 > "$d/exit"; exit 1; fi
-COUNTERSIGN_RUNTIME_DIR=${q(this.runtimeDir)} ${q(process.execPath)} "$@" < "$d/payload.json" > "$d/stdout" 2> "$d/stderr"
+# COUNTERSIGN_HOME: one more copy of the offline log, where the checks read it (it never replaces the user's own)
+COUNTERSIGN_RUNTIME_DIR=${q(this.runtimeDir)} COUNTERSIGN_HOME=${q(this.storage)} ${q(process.execPath)} "$@" < "$d/payload.json" > "$d/stdout" 2> "$d/stderr"
 code=$?
 echo "$code" > "$d/exit"
 cat "$d/stdout"
