@@ -2,6 +2,7 @@
 // `mkfs.ext4`, `clang-17`) fall back to their family. Built lazily so module load order never matters.
 import { CLOUD_COMMANDS } from './cloud';
 import { CONTAINER_COMMANDS } from './containers';
+import { COUNTERSIGN_COMMANDS } from './countersign';
 import { DESTRUCTIVE_COMMANDS } from './destructive';
 import { FILE_COMMANDS } from './files';
 import { FORGE_COMMANDS } from './forge';
@@ -23,7 +24,7 @@ let handlers: Map<string, Handler> | undefined;
 function build(): Map<string, Handler> {
   const m = new Map<string, Handler>();
   // Later tables win on a name clash; the specific ones come last.
-  for (const t of [FILE_COMMANDS, SEARCH_COMMANDS, PACKAGE_COMMANDS, RUNNER_COMMANDS, NETWORK_COMMANDS, SQL_COMMANDS, CONTAINER_COMMANDS, KUBE_COMMANDS, CLOUD_COMMANDS, SQL_HOSTED_COMMANDS, FORGE_COMMANDS, GIT_COMMANDS, SECRET_COMMANDS, DESTRUCTIVE_COMMANDS, PERMISSION_COMMANDS, SHELL_COMMANDS, WRAPPER_COMMANDS]) {
+  for (const t of [FILE_COMMANDS, SEARCH_COMMANDS, PACKAGE_COMMANDS, RUNNER_COMMANDS, NETWORK_COMMANDS, SQL_COMMANDS, CONTAINER_COMMANDS, KUBE_COMMANDS, CLOUD_COMMANDS, SQL_HOSTED_COMMANDS, FORGE_COMMANDS, GIT_COMMANDS, SECRET_COMMANDS, DESTRUCTIVE_COMMANDS, PERMISSION_COMMANDS, SHELL_COMMANDS, WRAPPER_COMMANDS, COUNTERSIGN_COMMANDS]) {
     for (const [name, h] of Object.entries(t)) m.set(name.toLowerCase(), h);
   }
   return m;
