@@ -10,20 +10,11 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { applyPatchFile } from '../../../src/policy/changes/patch';
 import { parsePatch } from '../../../src/policy/normalize/patchText';
+import { prng as rng } from '../adversarial/fuzzGen';
 
 const have = spawnSync('patch', ['--version'], { encoding: 'utf8' }).stdout?.includes('GNU patch') ?? false;
 const dir = mkdtempSync(join(tmpdir(), 'patch-diff-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('unified diffs apply as GNU patch applies them (no fuzz), over 400 generated files', { skip: !have && 'GNU patch is not installed' }, () => {
   const r = rng(Number(process.env.PATCH_SEED ?? 7));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { sedEdit, runSed } from '../../../src/policy/changes/sed';
+import { prng as rng } from '../adversarial/fuzzGen';
 
 const SED = '/bin/sed';
 const haveSed = spawnSync(SED, ['--version'], { encoding: 'utf8' }).stdout?.includes('GNU sed') ?? false;
@@ -46,17 +47,6 @@ function compare(args: string[], text: string, o: Outcome): void {
   }
   o.exact++;
   assert.equal(mine, real === undefined ? '<sed refused the script>' : real, `sed -i ${args.map((a) => JSON.stringify(a)).join(' ')} on ${JSON.stringify(text)}`);
-}
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class Gen {
