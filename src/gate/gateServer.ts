@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { newToken } from '../ipc/auth';
 import { removeRecord, writeRecord, type GateRecord } from '../ipc/registry';
+import { processStartId } from '../ipc/processAlive';
 import { assertPrivateDir, ensurePrivateDir } from '../ipc/runtimeDir';
 import type { GateStatus } from '../protocol/gateLsp';
 import type { Gate } from './gate';
@@ -38,7 +39,7 @@ export async function startGateServer(gate: Gate, options: GateServerOptions): P
   }
   const token = newToken();
   const server = await startHookServer(socket, token, gate, options.log);
-  const record: GateRecord = { id, pid: process.pid, socket, token, folders: [...options.folders], headless: options.headless, startedAt: Date.now() };
+  const record: GateRecord = { id, pid: process.pid, socket, token, folders: [...options.folders], headless: options.headless, startedAt: Date.now(), pidStart: processStartId(process.pid) };
   const registries = [dir, ...(options.alsoRegisterIn ?? []).filter((d) => d !== dir).map((d) => ensurePrivateDir(d))];
   const register = () => registries.forEach((d) => writeRecord(d, record));
   register();

@@ -3,7 +3,7 @@
 import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, isAbsolute, resolve } from 'node:path';
 import { assertPrivateDir } from './runtimeDir';
-import { isProcessAlive } from './processAlive';
+import { isSameProcessAlive } from './processAlive';
 
 export interface GateRecord {
   id: string;
@@ -14,6 +14,8 @@ export interface GateRecord {
   folders: string[];
   headless: boolean;
   startedAt: number;
+  /** The gate process's start identity (Linux), so a reused pid does not make a dead gate's record look alive. */
+  pidStart?: string;
 }
 
 const SUFFIX = '.gate.json';
@@ -38,8 +40,20 @@ function isRecord(v: unknown): v is GateRecord {
   return (
     typeof r === 'object' && r !== null && typeof r.id === 'string' && Number.isInteger(r.pid) &&
     typeof r.socket === 'string' && typeof r.token === 'string' && r.token.length >= 32 &&
-    Array.isArray(r.folders) && r.folders.every((f) => typeof f === 'string')
+    Array.isArray(r.folders) && r.folders.every((f) => typeof f === 'string') &&
+    (r.pidStart === undefined || typeof r.pidStart === 'string')
   );
+}
+
+/** A gate that died without cleaning up may leave its record; its socket (or its whole folder) is often gone too. */
+function socketPresent(socket: string): boolean {
+  if (process.platform === 'win32') return true; // a named pipe has no file to look at
+  try {
+    lstatSync(socket); // whatever is there now, askGate checks it before trusting it
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Live, well-formed, user-only records. Never throws on a bad entry: it is skipped. */
@@ -57,7 +71,7 @@ export function liveGates(dir: string): GateRecord[] {
       const st = lstatSync(file);
       if (!st.isFile() || (process.platform !== 'win32' && ((st.mode & 0o077) !== 0 || st.uid !== process.getuid?.()))) continue;
       const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      if (isRecord(parsed) && isProcessAlive(parsed.pid)) out.push(parsed);
+      if (isRecord(parsed) && isSameProcessAlive(parsed.pid, parsed.pidStart) && socketPresent(parsed.socket)) out.push(parsed);
     } catch {
       continue;
     }

@@ -55,6 +55,8 @@ test("an extra registry never takes a hook from the user's own: the first regist
     mkdirSync(own, { mode: 0o700 });
     mkdirSync(extra, { mode: 0o700 });
     const base = { pid: process.pid, token: 't'.repeat(43), headless: false, startedAt: 1 };
+    // A record counts only while something is at its socket path.
+    for (const s of [join(own, 'real.sock'), join(extra, 'p.sock')]) writeFileSync(s, '');
     writeRecord(own, { ...base, id: 'real', socket: join(own, 'real.sock'), folders: ['/work'] });
     // Deeper folder, newer, and the hinted socket: it still loses to the user's registry.
     writeRecord(extra, { ...base, id: 'planted', socket: join(extra, 'p.sock'), folders: ['/work/proj'], startedAt: 2 });

@@ -1,0 +1,73 @@
+// A gate's record names a pid; pids are reused, and a gate killed outright leaves its record behind. The record of a
+// dead gate must not take a hook away from the live one, however busy the machine (a reused pid looks alive).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findGate, liveGates, writeRecord } from '../../../src/ipc/registry';
+import { processStartId } from '../../../src/ipc/processAlive';
+
+function registry(): { dir: string; cleanup(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'cs-live-'));
+  const dir = join(root, 'rt');
+  mkdirSync(dir, { mode: 0o700 });
+  return { dir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+const base = { token: 't'.repeat(43), headless: true };
+
+test('a record whose pid now belongs to another process is not a live gate', { skip: process.platform !== 'linux' && 'needs /proc' }, () => {
+  const r = registry();
+  try {
+    const own = processStartId(process.pid);
+    assert.match(own ?? '', /^\d+$/, 'this process has a start identity');
+    const sock = join(r.dir, 'a.sock');
+    writeFileSync(sock, '');
+    // Same pid, another start: the process that wrote the record is gone and the pid was given to someone else.
+    writeRecord(r.dir, { ...base, id: 'reused', pid: process.pid, pidStart: String(Number(own) + 1), socket: sock, folders: ['/work'], startedAt: 2 });
+    writeRecord(r.dir, { ...base, id: 'same', pid: process.pid, pidStart: own, socket: sock, folders: ['/'], startedAt: 1 });
+    assert.deepEqual(liveGates(r.dir).map((g) => g.id), ['same']);
+    assert.equal(findGate(r.dir, '/work/proj')?.id, 'same', 'the deeper folder of a dead gate does not win');
+  } finally {
+    r.cleanup();
+  }
+});
+
+test('a record whose socket is gone is not a live gate; records from before start identities still count', () => {
+  const r = registry();
+  try {
+    const sock = join(r.dir, 'b.sock');
+    writeFileSync(sock, '');
+    writeRecord(r.dir, { ...base, id: 'nosocket', pid: process.pid, socket: join(r.dir, 'gone', 'x.sock'), folders: ['/work'], startedAt: 2 });
+    writeRecord(r.dir, { ...base, id: 'old-format', pid: process.pid, socket: sock, folders: ['/'], startedAt: 1 });
+    assert.deepEqual(liveGates(r.dir).map((g) => g.id), ['old-format']);
+  } finally {
+    r.cleanup();
+  }
+});
+
+test('a live child process is recognised by its own start identity', { skip: process.platform !== 'linux' && 'needs /proc' }, async () => {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+  try {
+    await new Promise((res) => child.once('spawn', res));
+    const pid = child.pid!;
+    const start = processStartId(pid);
+    assert.match(start ?? '', /^\d+$/, 'the child has a start identity');
+    const r = registry();
+    try {
+      const sock = join(r.dir, 'c.sock');
+      writeFileSync(sock, '');
+      writeRecord(r.dir, { ...base, id: 'child', pid, pidStart: start, socket: sock, folders: ['/'], startedAt: 1 });
+      assert.deepEqual(liveGates(r.dir).map((g) => g.id), ['child']);
+      child.kill('SIGKILL');
+      await new Promise((res) => child.once('exit', res));
+      assert.deepEqual(liveGates(r.dir).map((g) => g.id), [], 'once it died the record is stale');
+    } finally {
+      r.cleanup();
+    }
+  } finally {
+    child.kill('SIGKILL');
+  }
+});
