@@ -83,6 +83,7 @@ interface Probe {
   external: number;
   arrayBuffers: number;
   spaces: Record<string, number>;
+  mappings: Record<string, number>;
 }
 
 async function main(): Promise<void> {
@@ -132,7 +133,8 @@ async function main(): Promise<void> {
     console.log(`  V8 heap                ${MB(m.heapUsed)} used of ${MB(m.heapTotal)}`);
     console.log(`  heap spaces            ${Object.entries(m.spaces).map(([k, v]) => `${k.replace(/_space$/, '')} ${MB(v)}`).join(', ')}`);
     console.log(`  external (wasm, buffers) ${MB(m.external)}, of which ArrayBuffers ${MB(m.arrayBuffers)}`);
-    console.log(`  code, stacks, libraries ${MB(m.rss - m.heapTotal - m.external)} (RSS minus heap and external)`);
+    console.log(`  resident by mapping    ${Object.entries(m.mappings).map(([k, v]) => `${k} ${MB(v)}`).join(', ')}`);
+    console.log('  (the node binary\'s pages are shared with every Node process; wasm memory is reserved, resident as touched)');
   } finally {
     gate.kill('SIGTERM');
     await new Promise<void>((r) => gate.once('close', () => r()));
