@@ -88,7 +88,7 @@ describe('faults with a card pending (real extension host)', () => {
     const { api, extensionPath } = await activeApi();
     const command = 'chmod 700 kill-me.sh';
     const run = hook(extensionPath, claudeBash(workspaceDir(), command), home);
-    const card = await cardFor(api, command);
+    await cardFor(api, command);
     const pid = api.gateStatus()?.pid;
     assert.ok(pid, 'a gate is running');
     process.kill(pid, 'SIGKILL');
