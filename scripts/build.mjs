@@ -3,6 +3,7 @@
 //   node scripts/build.mjs --tests    also unit + integration test bundles -> out/test/
 //   node scripts/build.mjs --bench    also benchmarks -> out/bench/
 //   node scripts/build.mjs --watch    rebuild on change
+//   node scripts/build.mjs --cli-package  also the CLI as its own npm package -> out/cli-package/ (scripts/cli-package.mjs)
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,4 +67,5 @@ if (args.has('--watch')) {
 } else {
   copyAssets();
   await Promise.all(targets.map((t) => esbuild.build(t)));
+  if (args.has('--cli-package')) (await import('./cli-package.mjs')).assembleCliPackage();
 }
