@@ -13,11 +13,11 @@ export const LAYERS = {
   ipc: { imports: [], types: ['protocol/'], node: 'any', npm: [] },
   audit: { imports: ['ipc/'], types: ['policy/', 'protocol/'], node: 'any', npm: [] },
   lint: { imports: ['agents/'], types: [], node: 'none', npm: ['jsonc-parser', 'picomatch'] },
-  agents: { imports: ['lint/'], types: ['policy/', 'protocol/'], node: 'any', npm: ['jsonc-parser', '@decimalturn/toml-patch'] },
+  agents: { imports: ['lint/', 'policy/paths/containment.ts'], types: ['policy/', 'protocol/'], node: 'any', npm: ['jsonc-parser', '@decimalturn/toml-patch'] },
   review: { imports: ['webview/visible.ts'], types: ['policy/', 'protocol/'], node: 'any', npm: [] },
   gate: { imports: ['policy/', 'protocol/', 'ipc/', 'audit/', 'agents/', 'lint/', 'review/'], types: [], node: 'any', npm: 'any' },
   cli: { imports: ['gate/', 'policy/', 'protocol/', 'ipc/', 'agents/', 'audit/'], types: [], node: 'any', npm: 'any' },
-  extension: { imports: ['agents/', 'audit/', 'ipc/', 'protocol/', 'review/'], types: ['policy/'], node: 'any', npm: 'any' },
+  extension: { imports: ['agents/', 'audit/', 'ipc/', 'protocol/', 'review/', 'policy/paths/containment.ts'], types: ['policy/'], node: 'any', npm: 'any' },
   webview: { imports: ['protocol/webviewMessages.ts', 'protocol/auditLogMessages.ts'], types: ['protocol/', 'policy/'], node: 'none', npm: ['@vscode-elements/elements'] },
 };
 
