@@ -9,6 +9,7 @@
 // - only the user layer's config.toml may hold trust (a repository cannot trust its own hooks).
 // Pure: text in, text out.
 import { createHash } from 'node:crypto';
+import { parse } from '@decimalturn/toml-patch';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { isCountersignCommand } from './hookConfig';
 
@@ -115,7 +116,9 @@ export function codexMovedKeys(hooksFile: string, before: string | undefined, af
   return moved;
 }
 
-// ---- config.toml: a line editor for exactly the tables Countersign writes ----------------------------------
+// ---- config.toml: a line editor for exactly the tables Countersign writes, checked by a TOML parser ---------
+// (@decimalturn/toml-patch's own patch() rewrites the layout: empty [hooks] and [hooks.state] headers, a renamed
+// table moved to the end; the line edit keeps Connect's diff to the lines it means.)
 
 /** TOML basic string; JSON's escapes are a subset of TOML's. */
 const tomlString = (s: string): string => JSON.stringify(s);
@@ -185,6 +188,13 @@ export function trustCodexHooks(configToml: string | undefined, refs: readonly C
     else lines[start + 1 + at] = entry;
   }
   const text = lines.length === 0 ? '' : lines.join(eol) + eol;
+  // The edit is checked by a TOML parser: the file must parse and record exactly these hashes, or nothing is written.
+  const check = parsed(text);
+  const states = check && hookStates(check, false);
+  const recorded = (key: string): unknown => (typeof states === 'object' && isTable(states[key]) ? states[key].trusted_hash : undefined);
+  if (refs.some((r) => recorded(r.key) !== r.hash)) {
+    return { problem: 'config.toml: Countersign could not record the trust as valid TOML; trust the Countersign hook in Codex with /hooks instead.' };
+  }
   return { text: configToml !== undefined && text.replace(/\r?\n$/, '') === configToml.replace(/\r?\n$/, '') ? configToml : text };
 }
 
@@ -228,60 +238,59 @@ export function rekeyCodexHookStates(configToml: string, moved: ReadonlyMap<stri
     .join('');
 }
 
-// ---- reading what Codex will decide (the doctor) -----------------------------------------------------------
+// ---- reading config.toml as TOML (@decimalturn/toml-patch's parser) -------------------------------------
 
-const stringValue = (line: string, key: string): string | undefined => {
-  const m = new RegExp(`^\\s*${key}\\s*=\\s*("(?:[^"\\\\]|\\\\.)*"|'[^']*'|true|false)\\s*(?:#.*)?$`).exec(line);
-  if (!m) return undefined;
-  const v = m[1]!;
-  if (v === 'true' || v === 'false') return v;
-  if (v.startsWith("'")) return v.slice(1, -1);
+type Table = Record<string, unknown>;
+
+const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+function parsed(text: string | undefined): Table | undefined {
   try {
-    return JSON.parse(v) as string;
+    const doc = parse(text ?? '') as unknown;
+    return isTable(doc) ? doc : undefined;
   } catch {
     return undefined;
   }
-};
+}
+
+/** `hooks.state` of a parsed config.toml; `create` adds the tables it needs. A non-table in the way: a problem. */
+function hookStates(doc: Table, create: boolean): Table | string | undefined {
+  let at: Table = doc;
+  for (const name of ['hooks', 'state']) {
+    const next = at[name];
+    if (next === undefined) {
+      if (!create) return undefined;
+      at[name] = {};
+    } else if (!isTable(next)) return `${name} is not a table`;
+    at = at[name] as Table;
+  }
+  return at;
+}
+
 
 /** The trust Codex has recorded for one hook: its trusted hash and whether it is enabled. */
 export function codexHookState(configToml: string | undefined, key: string): { trustedHash?: string; enabled: boolean } {
-  const lines = (configToml ?? '').split(/\r?\n/);
-  const range = tableRange(lines, key);
-  if (!range) return { enabled: true };
-  const body = lines.slice(range[0] + 1, range[1]);
-  const trustedHash = body.map((l) => stringValue(l, 'trusted_hash')).find((v) => v !== undefined);
-  const enabled = body.map((l) => stringValue(l, 'enabled')).find((v) => v !== undefined) !== 'false';
-  return trustedHash === undefined ? { enabled } : { trustedHash, enabled };
+  const doc = parsed(configToml);
+  const states = doc && hookStates(doc, false);
+  const state = typeof states === 'object' ? states[key] : undefined;
+  if (!isTable(state)) return { enabled: true };
+  const enabled = state.enabled !== false;
+  return typeof state.trusted_hash === 'string' ? { trustedHash: state.trusted_hash, enabled } : { enabled };
 }
 
 /** A top-level key of config.toml (before any table), as text. */
 export function codexTopLevel(configToml: string | undefined, key: string): string | undefined {
-  for (const line of (configToml ?? '').split(/\r?\n/)) {
-    if (ANY_HEADER.test(line)) return undefined;
-    const v = stringValue(line, key);
-    if (v !== undefined) return v;
-  }
-  return undefined;
+  const value = parsed(configToml)?.[key];
+  return typeof value === 'string' || typeof value === 'boolean' ? String(value) : undefined;
 }
 
 /** `[projects."<dir>"] trust_level` for a project folder, if recorded. */
 export function codexProjectTrust(configToml: string | undefined, dir: string): string | undefined {
-  const lines = (configToml ?? '').split(/\r?\n/);
-  const header = new RegExp(`^\\s*\\[\\s*projects\\s*\\.\\s*(${'"(?:[^"\\\\]|\\\\.)*"'}|'[^']*')\\s*\\]`);
-  for (let i = 0; i < lines.length; i++) {
-    const m = header.exec(lines[i]!);
-    if (!m) continue;
-    let name: string;
-    try {
-      name = m[1]!.startsWith("'") ? m[1]!.slice(1, -1) : (JSON.parse(m[1]!) as string);
-    } catch {
-      continue;
-    }
-    if (name.replace(/\/+$/, '') !== dir.replace(/\/+$/, '')) continue;
-    for (let j = i + 1; j < lines.length && !ANY_HEADER.test(lines[j]!); j++) {
-      const v = stringValue(lines[j]!, 'trust_level');
-      if (v !== undefined) return v;
-    }
+  const projects = parsed(configToml)?.projects;
+  if (!isTable(projects)) return undefined;
+  for (const [name, project] of Object.entries(projects)) {
+    if (name.replace(/\/+$/, '') !== dir.replace(/\/+$/, '') || !isTable(project)) continue;
+    if (typeof project.trust_level === 'string') return project.trust_level;
   }
   return undefined;
 }

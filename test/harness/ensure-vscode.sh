@@ -7,9 +7,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 CACHE=${COUNTERSIGN_TEST_CACHE:-$repo/.vscode-test}
-NODE_VER=24.21.0
-CS_VER=4.139.1
-PW_VER=1.65.1
+# The versions are declared once, in package.json's config.testToolchain.
+read -r NODE_VER CS_VER PW_VER < <(node -e 'const t=require(process.argv[1]).config.testToolchain;console.log(t.node,t["code-server"],t["playwright-core"])' "$repo/package.json")
 STAMP="$CACHE/.ready-node$NODE_VER-cs$CS_VER-pw$PW_VER"
 [ -f "$STAMP" ] && [ -x /usr/bin/chromium ] && exit 0
 mkdir -p "$CACHE"

@@ -58,7 +58,6 @@ function cardFor(api: CountersignApi, command: string) {
 
 describe('faults with a card pending (real extension host)', () => {
   let home: string;
-  let orphan = '';
   before(() => {
     home = mkdtempSync(join(tmpdir(), 'cs-it-faults-'));
   });
@@ -89,7 +88,7 @@ describe('faults with a card pending (real extension host)', () => {
     const { api, extensionPath } = await activeApi();
     const command = 'chmod 700 kill-me.sh';
     const run = hook(extensionPath, claudeBash(workspaceDir(), command), home);
-    const card = await cardFor(api, command);
+    await cardFor(api, command);
     const pid = api.gateStatus()?.pid;
     assert.ok(pid, 'a gate is running');
     process.kill(pid, 'SIGKILL');
@@ -99,7 +98,6 @@ describe('faults with a card pending (real extension host)', () => {
     assert.match(d.permissionDecisionReason, /could not be reached|no review gate/);
     const offline = await entries(join(home, 'audit', 'offline'));
     assert.ok(offline.some((e) => e.type === 'decision' && e.decision.decision === 'deny' && e.request?.summary.includes('kill-me.sh')), JSON.stringify(offline.slice(-2)));
-    orphan = card.id;
     // Bring a gate back for the suites that follow.
     await vscode.commands.executeCommand('countersign.restartGate');
     assert.notEqual(api.gateStatus()?.pid, pid);
@@ -110,10 +108,20 @@ describe('faults with a card pending (real extension host)', () => {
   });
 
   // Found by this suite: a dead gate's cards used to stay in the panel although their agent had been denied.
-  // The gate client now withdraws them when the language client leaves the Running state.
+  // The gate client now withdraws them when the language client leaves the Running state. Its own card and its own
+  // kill, so it holds alone; the card must leave before anyone asks for a restart.
   it('the card of a killed gate leaves the panel', async () => {
-    const { api } = await activeApi();
-    await whenPending(api, (items) => !items.some((i) => i.id === orphan), 'the orphaned card to leave the panel');
+    const { api, extensionPath } = await activeApi();
+    const command = 'chmod 700 orphan.sh';
+    const run = hook(extensionPath, claudeBash(workspaceDir(), command), home);
+    const card = await cardFor(api, command);
+    const pid = api.gateStatus()?.pid;
+    assert.ok(pid, 'a gate is running');
+    process.kill(pid, 'SIGKILL');
+    assert.equal(decisionOf(await run.done).permissionDecision, 'deny');
+    await whenPending(api, (items) => !items.some((i) => i.id === card.id), 'the orphaned card to leave the panel');
+    await vscode.commands.executeCommand('countersign.restartGate');
+    assert.notEqual(api.gateStatus()?.pid, pid, 'a new gate serves the suites that follow');
   });
 
   it('nobody decides before the hook timeout: denied before it, the card withdrawn, the timeout logged', async () => {

@@ -3,6 +3,8 @@ import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // COUNTERSIGN_TEST_GREP=pattern runs only the matching tests (one suite while working on it).
+  if (process.env.COUNTERSIGN_TEST_GREP) mocha.grep(process.env.COUNTERSIGN_TEST_GREP);
   // The suites are bundled into this file: expose describe/it before their modules evaluate.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   await import('./gatePath.test');

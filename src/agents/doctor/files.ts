@@ -6,6 +6,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, type JSONPath, type Node, 
 import { edits } from '../../lint/jsonNodes';
 import type { TextEdit } from '../../lint/types';
 import type { DoctorFix, Finding } from './types';
+import { isInside } from '../../policy/paths/containment';
 
 export interface SettingsFile {
   file: string;
@@ -91,10 +92,7 @@ export function decidingFile<T>(highestFirst: readonly SettingsFile[], path: JSO
 export const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 export const isStr = (v: unknown): v is string => typeof v === 'string';
 
-/** Is `dir` the folder `root` or inside it (plain path comparison, no file system). */
+/** Is `dir` the folder `root` or inside it: a trusted folder grants trust, so the case must match exactly. */
 export function within(dir: string, root: string): boolean {
-  const norm = (p: string) => p.replace(/\\/g, '/').replace(/\/+$/, '');
-  const d = norm(dir);
-  const r = norm(root);
-  return d === r || d.startsWith(r === '' ? '/' : `${r}/`);
+  return isInside(dir, root === '' ? '/' : root, 'exact');
 }

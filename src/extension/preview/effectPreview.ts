@@ -1,12 +1,13 @@
 // Runs an effect plan against the file system, read-only: expands globs and stats targets (modes, owners), only inside
 // the workspace (relative paths resolve against the command's cwd). The planning itself is pure (effectPlan.ts).
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { EffectRowView } from '../../protocol/webviewMessages';
 import { planEffects } from './effectPlan';
 import { describeMode, S_IFDIR, S_IFMT } from './fileMode';
 import type { Word } from './shellWords';
+import { isInside } from '../../policy/paths/containment';
 
 export interface EffectContext {
   cwd: string;
@@ -52,10 +53,7 @@ async function loadAccounts(): Promise<Accounts> {
 }
 
 function inside(path: string, roots: readonly string[]): boolean {
-  return roots.some((root) => {
-    const rel = relative(root, path);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  });
+  return roots.some((root) => isInside(path, root, 'exact'));
 }
 
 const hasGlob = (segment: string) => /(^|[^\\])[*?[]/.test(segment);

@@ -1,6 +1,7 @@
 // Turns the path strings agents send (relative, `~`, `$HOME`, `..`, Windows separators) into one absolute form
 // that globs can be matched against. Pure string work: nothing here touches the file system.
 import { posix } from 'node:path';
+import { isInside as isInsideFolder } from './containment';
 
 const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
 
@@ -51,10 +52,7 @@ function stripTrailingSlash(p: string): string {
   return p.length > 1 && p.endsWith('/') && !/^[A-Za-z]:\/$/.test(p) ? p.slice(0, -1) : p;
 }
 
-/** True when `p` equals `dir` or lies below it (both absolute, normalized). */
+/** True when `p` equals `dir` or lies below it, case folded (the policy's rule: containment.ts says why). */
 export function isInside(p: string, dir: string): boolean {
-  if (dir === '/') return p.startsWith('/');
-  const a = p.toLowerCase();
-  const b = dir.toLowerCase();
-  return a === b || a.startsWith(b.endsWith('/') ? b : b + '/');
+  return isInsideFolder(p, dir, 'fold');
 }

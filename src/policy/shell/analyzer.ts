@@ -29,7 +29,7 @@ import type { GitStates } from '../git/gitState';
 import type { World } from '../world/world';
 import { findSecrets } from '../content/secrets';
 import { RISK_ORDER } from '../types';
-import { sweepInvocation, sweepUnknownStdin } from './sweep';
+import { knownCommand, sweepInvocation, sweepUnknownStdin } from './sweep';
 import { runKey, type ProgramRun } from '../effects';
 import { programRunOf } from './programRun';
 
@@ -169,6 +169,11 @@ export class ShellAnalyzer {
   /** Dispatches an invocation that only might be a command (the words after `--` of a program). */
   speculateDispatch(inv: Invocation, index: number, wrapper: string): void {
     this.speculatively(() => this.dispatchFrom(inv, index, wrapper));
+  }
+
+  /** Whether a name is a program the policy knows (handlers reach the registry through here, not by importing it). */
+  knownCommand(name: string): boolean {
+    return knownCommand(name);
   }
 
   private speculatively(run: () => void): void {

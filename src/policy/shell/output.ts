@@ -4,7 +4,7 @@
 import type { ShellAnalyzer } from './analyzer';
 import { parseArgs, text } from './args';
 import { FETCHERS } from './remote';
-import { innerOffset } from './scripts';
+import { innerOffset } from './words';
 import type { Invocation, Stdin } from './types';
 
 const DECODERS = new Set(['base64', 'base32', 'basenc', 'xxd', 'uudecode', 'openssl', 'gunzip', 'zcat', 'gzip', 'bzip2', 'bzcat', 'xz', 'xzcat', 'unxz', 'zstd', 'rev', 'tr', 'sed', 'awk', 'gawk', 'perl', 'python', 'python3', 'node', 'ruby', 'printf', 'iconv', 'dd', 'tac', 'cut', 'jq']);

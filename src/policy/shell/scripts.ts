@@ -6,14 +6,8 @@ import { checkPathWord } from './pathArgs';
 import { judgeScriptFile } from './sessionCode';
 import { childOrigin, type Invocation } from './types';
 import type { Word } from './words';
-
-/** Where a word's literal value starts in the code, and whether it is a verbatim slice of it. */
-export function innerOffset(w: Word): { start: number; linear: boolean } {
-  const v = w.value ?? '';
-  if ((w.node.type === 'raw_string' || w.node.type === 'string') && w.raw.slice(1, -1) === v) return { start: w.start + 1, linear: true };
-  if (w.node.type === 'word' && w.raw === v) return { start: w.start, linear: true };
-  return { start: w.start, linear: false };
-}
+// Lives with words (output.ts and sweep.ts need it without importing the interpreters this module runs).
+export { innerOffset } from './words';
 
 export function runFile(a: ShellAnalyzer, inv: Invocation, file: Word, language: CodeLanguage | 'shell'): void {
   // `deno run https://…`, `npx https://…/pkg.tgz`: code fetched from the network as it runs.

@@ -9,9 +9,8 @@
 import type { ShellAnalyzer } from './analyzer';
 import { lookupHandler } from './commands/registry';
 import { checkPathWord } from './pathArgs';
-import { innerOffset } from './scripts';
 import { childOrigin, type Invocation } from './types';
-import type { Word } from './words';
+import { innerOffset, type Word } from './words';
 
 /** Options whose value is prose for a person (a commit message, a title): never run as code. */
 const PROSE_OPTION = /^--?(m|b|t|n|message|msg|title|body|subject|description|desc|notes?|comment|summary|reason|text|label|help|caption|annotation|tag-message)$/i;

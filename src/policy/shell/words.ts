@@ -376,3 +376,11 @@ export function syntheticWord(pattern: string, glob: boolean, at: { start: numbe
     dotglob: false,
   };
 }
+
+/** Where a word's literal value starts in the code, and whether it is a verbatim slice of it. */
+export function innerOffset(w: Word): { start: number; linear: boolean } {
+  const v = w.value ?? '';
+  if ((w.node.type === 'raw_string' || w.node.type === 'string') && w.raw.slice(1, -1) === v) return { start: w.start + 1, linear: true };
+  if (w.node.type === 'word' && w.raw === v) return { start: w.start, linear: true };
+  return { start: w.start, linear: false };
+}

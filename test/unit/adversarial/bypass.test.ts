@@ -53,8 +53,25 @@ describe('bypass suite: every class, every agent format', () => {
     assert.deepEqual(loud, []);
   });
 
-  test('the suite covers every class the brief names, each with several variants', () => {
-    assert.ok(BYPASS_CLASSES.length >= 17, `${BYPASS_CLASSES.length} classes`);
-    for (const cls of BYPASS_CLASSES) assert.ok(cls.variants.length >= 5, `${cls.name}: only ${cls.variants.length} variants`);
+  // The brief's list of known bypasses, each as the construct a variant must contain (every variant is checked above,
+  // so each bypass the brief names is tried in every format), and the ordinary work it says must stay quiet.
+  const BRIEF_BYPASSES: [string, RegExp][] = [
+    ['bash -c', /\bbash -c\b/], ['sh -c', /(^|[\s;|&(])sh -c\b/], ['python -c', /\bpython3? -c\b/], ['node -e', /\bnode -e\b/],
+    ['$(…)', /\$\(/], ['backticks', /`/], ['<(…)', /<\(/], ['subshells', /(^|[\s;&|])\(\s*\S/],
+    ['&& chains', /&&/], ['; chains', /;/], ['| chains', /[^|]\|[^|]/], ['find -exec', /\bfind\b.*-exec/], ['xargs', /\bxargs\b/],
+    ['env prefix', /(^|[\s;&|])env\s/], ['command prefix', /(^|[\s;&|])command\s/], ['timeout prefix', /\btimeout\s/], ['nice prefix', /\bnice\s/],
+    ['absolute binary paths', /(^|[\s;&|])\/(usr\/)?s?bin\/\w+/], ["quote splitting su''do", /su''do/], ['escapes s\\udo', /s\\udo/],
+    ['globs', /[*?]/], ['.. paths', /\.\.\//], ['heredocs', /<</], ['variable assignment before commands', /(^|[\s;&|])[A-Za-z_]\w*=\S*\s+\w/],
+  ];
+
+  test('every bypass the brief names is among the variants, and its ordinary examples among the quiet ones', () => {
+    const variants = BYPASS_CLASSES.flatMap((cls) => cls.variants);
+    const absent = BRIEF_BYPASSES.filter(([, construct]) => !variants.some((v) => construct.test(v))).map(([name]) => name);
+    assert.deepEqual(absent, []);
+    // Writing a script then running it: one variant writes a file and runs that same file.
+    assert.ok(variants.some((v) => /(?:>|tee)\s*(\S+)[\s\S]*\b(?:bash|sh|source|\.)\s+\1\b/.test(v)), 'no variant writes a script then runs it');
+    // Pathological nesting: some variant nests $( ) more than 100 deep.
+    assert.ok(variants.some((v) => (v.match(/\$\(/g) ?? []).length > 100), 'no deeply nested variant');
+    for (const quiet of ['grep chmod src/', 'git commit -m "fix sudo docs"', 'cat .env.example']) assert.ok(ORDINARY.includes(quiet), `${quiet} is not among the ordinary commands`);
   });
 });

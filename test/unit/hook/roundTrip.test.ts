@@ -1,6 +1,7 @@
 // Every agent's payload format through the real CLI and a real (headless) gate, answered in that agent's format.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { listLogFiles, verifyLog } from '../../../src/audit';
 import { hook, sample, sandbox, startHeadlessGate, type HeadlessGate, type Sandbox } from './harness';
 
@@ -31,6 +32,19 @@ const PAYLOADS: Record<string, { secret: unknown; safe: unknown }> = {
     safe: sample('cline-PreToolUse-run_commands-allow.json'),
   },
 };
+
+/** Ids of the deny decisions in the gate's log (every line of every file of its chain). */
+async function deniedDecisions(dir: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const file of await listLogFiles(dir)) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line) continue;
+      const entry = JSON.parse(line) as { type?: string; id?: string; decision?: { decision?: string } };
+      if (entry.type === 'decision' && entry.decision?.decision === 'deny' && entry.id) ids.push(entry.id);
+    }
+  }
+  return ids;
+}
 
 type Answer = Record<string, unknown> & { hookSpecificOutput?: { permissionDecision?: string } };
 
@@ -81,9 +95,14 @@ describe('hook round trip: real CLI, real headless gate', () => {
 
   test('32 concurrent hooks are all answered and all logged', async () => {
     const env = { ...box.env, COUNTERSIGN_SOCKET: gate.socket };
+    const before = await deniedDecisions(gate.auditDir);
     const runs = await Promise.all(Array.from({ length: 32 }, (_, i) => hook('claude', { ...(PAYLOADS.claude!.secret as object), tool_use_id: `c${i}` }, env)));
     for (const r of runs) assert.equal(verdictOf('claude', r), 'deny');
     const result = await verifyLog(await listLogFiles(gate.auditDir));
     assert.equal(result.status, 'intact');
+    // Each answer was logged before it was sent: 32 more deny decisions, each under its own request id.
+    const logged = (await deniedDecisions(gate.auditDir)).filter((id) => !before.includes(id));
+    assert.equal(new Set(logged).size, 32);
+    assert.equal(logged.length, 32);
   });
 });

@@ -9,7 +9,6 @@ import { makeWrittenRecipes, packageWrittenScript, scriptValues } from '../proje
 import type { Invocation } from '../types';
 import { table, type Handler, type HandlerTable } from './handler';
 import { makeEval } from './runners';
-import { knownCommand } from '../sweep';
 import { SHELL_COMMANDS } from './shells';
 import type { ShellAnalyzer } from '../analyzer';
 
@@ -263,7 +262,7 @@ function systemPackages(readOnly: RegExp): Handler {
     const { sub, index } = firstSub(inv);
     // `nvm exec 18 CMD`, `mise x -- CMD`, `asdf exec CMD`, `nix develop -c CMD`: a version manager runs a command.
     if (/^(exec|x|run|shell|develop|exec-env)$/.test(sub)) {
-      const at = inv.args.findIndex((w, i) => i > index && w.value !== undefined && !w.value.startsWith('-') && knownCommand(w.value));
+      const at = inv.args.findIndex((w, i) => i > index && w.value !== undefined && !w.value.startsWith('-') && a.knownCommand(w.value));
       if (at >= 0) a.speculateDispatch(inv, at, inv.name);
     }
     if (sub === '' || readOnly.test(sub)) return;

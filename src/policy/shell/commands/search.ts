@@ -3,14 +3,13 @@
 import { parseArgs, text, valuesOf } from '../args';
 import { analyzeCode } from '../interpreterCode';
 import { absolutePiece, checkPathWord, checkPathWords } from '../pathArgs';
-import { innerOffset } from '../scripts';
 import { childOrigin, type Invocation } from '../types';
 import { checkTreeRead } from '../treeReads';
 import { isRootTarget } from './destructive';
 import { deleteLoss, reportDelete } from '../deleteLoss';
 import { sedEdit } from '../../changes/sed';
 import { editTarget } from '../fileEdits';
-import { syntheticWord, type Word } from '../words';
+import { innerOffset, syntheticWord, type Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
 

@@ -5,9 +5,8 @@
 import { sqlFindings, type SqlOptions } from '../../sql';
 import type { ShellAnalyzer } from '../analyzer';
 import { checkPathWords } from '../pathArgs';
-import { innerOffset } from '../scripts';
 import type { Invocation, Stdin } from '../types';
-import type { Word } from '../words';
+import { innerOffset, type Word } from '../words';
 import { CLOUD_COMMANDS } from './cloud';
 import { table, type Handler, type HandlerTable } from './handler';
 import { PACKAGE_COMMANDS } from './packages';

@@ -1,0 +1,12 @@
+// The gate lives as long as its VS Code window (or CI job), one per window: its resident memory matters more than
+// the last bit of parse speed. Tree-sitter's grammar runs as WebAssembly; V8 would re-compile its hot functions with
+// TurboFan, which costs about 20 MB resident for a parse that Liftoff's baseline code does in well under a
+// millisecond. And V8 grows its young generation up to 32 MB under a burst of requests and keeps it: a factor of 1
+// keeps it at its starting 2 MB (more, cheaper scavenges). Must run before the grammar is compiled and before the
+// first burst (the policy loads the grammar on first use).
+import { setFlagsFromString } from 'node:v8';
+
+export function keepGateLean(): void {
+  setFlagsFromString('--liftoff-only');
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
