@@ -377,6 +377,8 @@ export class PsAnalyzer {
     for (const w of c.words) for (const nc of [...w.nested, ...(w.inline?.nested ?? [])]) this.runCode(nc.code, childOrigin(c.origin, nc.start, nc.end, c.origin.base !== undefined), c.nesting + 1);
     for (const w of c.words) for (const e of [...w.env, ...(w.inline?.env ?? [])]) this.envRead(e.name, c.origin, e.start, e.end);
     this.redirects(c);
+    const history = c.words.find((w) => /HistorySavePath/i.test(w.raw));
+    if (history) this.hitAt('path.secret', 'Reads the PowerShell command history (PSReadLine), which holds every command typed, tokens included.', c.origin, history.start, history.end);
     const lower = c.name.toLowerCase().replace(/^.*[\\/]/, '');
     const bare = lower.replace(/\.(exe|com|cmd|bat)$/, '');
     if (c.name === '') return { any: true };
@@ -524,7 +526,7 @@ export class PsAnalyzer {
         else if (d === 'variable' || d === 'function' || d === 'alias') {
           /* PowerShell's own state */
         } else if (ps.words.length > 0) this.viaBash(`cat -- ${bashPaths(ps)}`, c, false);
-        if (name === 'import-clixml') this.hitCmd('secret.credential-cli', 'Loads saved PowerShell objects, which is how credentials are stored (Export-Clixml of Get-Credential).', c, 'review');
+        if (name === 'import-clixml') this.hitCmd('system.service', 'Loads saved PowerShell objects, which is how credentials are stored (Export-Clixml of Get-Credential).', c);
         break;
       }
       case 'set-content':
@@ -552,6 +554,7 @@ export class PsAnalyzer {
           break;
         }
         if (d === 'env' || d === 'variable' || d === 'function' || d === 'alias') break;
+        if (has('recurse')) for (const w of ps.words) this.rootDelete(w, c);
         if (ps.words.length > 0) this.viaBash(`rm ${has('recurse') ? '-r ' : ''}${has('force') ? '-f ' : ''}-- ${bashPaths(ps)}`, c, false);
         break;
       }
@@ -587,7 +590,7 @@ export class PsAnalyzer {
           break;
         }
         if (d === 'cert') {
-          this.hitCmd('secret.credential-cli', 'Lists the certificate store (certificates with private keys).', c, 'review');
+          this.hitCmd('system.service', 'Lists the certificate store (certificates with private keys).', c);
           break;
         }
         if (d === 'hkcu' || d === 'hklm' || d === 'registry' || d === 'variable' || d === 'function' || d === 'alias') break;
@@ -611,7 +614,7 @@ export class PsAnalyzer {
         const ps = paths();
         const d = drive(ps.words);
         if (d === 'env' && name === 'get-item') this.envRead(driveRest(ps.words) || '*', c.origin, c.start, c.end);
-        else if (d === 'cert' && name === 'get-item') this.hitCmd('secret.credential-cli', 'Reads a certificate from the certificate store.', c, 'review');
+        else if (d === 'cert' && name === 'get-item') this.hitCmd('system.service', 'Reads a certificate from the certificate store.', c);
         else if (ps.words.length > 0 && !d) this.viaBash(`stat -- ${bashPaths(ps)}`, c, false);
         break;
       }
@@ -737,7 +740,7 @@ export class PsAnalyzer {
         const policy = (text1('executionpolicy') ?? '').toLowerCase();
         const scope = (text1('scope') ?? 'localmachine').toLowerCase();
         const loose = /^(bypass|unrestricted|undefined)$/.test(policy);
-        this.hitCmd('perm.system', `Sets PowerShell's execution policy to ${policy || 'a computed value'} for ${scope === 'process' ? 'this process' : scope}${loose ? ', letting any script run' : ''}.`, c, scope === 'process' || !loose && policy !== '' ? 'review' : 'sensitive');
+        this.hitCmd(scope === 'process' || (!loose && policy !== '') ? 'system.service' : 'perm.system', `Sets PowerShell's execution policy to ${policy || 'a computed value'} for ${scope === 'process' ? 'this process' : scope}${loose ? ', letting any script run' : ''}.`, c);
         break;
       }
       case 'set-mppreference':
@@ -748,7 +751,7 @@ export class PsAnalyzer {
         const exclusions = names.filter((n) => /^exclusion/.test(n) || /^(controlledfolderaccessallowedapplications|attacksurfacereductiononlyexclusions)/.test(n));
         const lowered = names.filter((n) => /^(mapsreporting|submitsamplesconsent|puaprotection|enablecontrolledfolderaccess|enablenetworkprotection|cloudblocklevel|highthreatdefaultaction|severethreatdefaultaction)$/.test(n));
         if (disables.length > 0 || (exclusions.length > 0 && name !== 'remove-mppreference') || lowered.length > 0) this.hitCmd('perm.system', `Weakens Microsoft Defender (${[...disables, ...exclusions, ...lowered].join(', ')}).`, c);
-        else if (names.length > 0) this.hitCmd('perm.system', 'Changes Microsoft Defender settings.', c, 'review');
+        else if (names.length > 0) this.hitCmd('system.service', 'Changes Microsoft Defender settings.', c);
         for (const i of b.named.values()) for (const k of i) used.add(k);
         break;
       }
@@ -842,7 +845,7 @@ export class PsAnalyzer {
         c.words.forEach((_, i) => used.add(i));
         break;
       case 'convertto-securestring':
-        if (has('asplaintext')) this.hitCmd('secret.literal', 'Turns a plain-text password into a SecureString: the password is in the command.', c, 'review');
+        if (has('asplaintext')) this.hitCmd('system.service', 'Turns a plain-text password into a SecureString: the password is in the command.', c);
         c.words.forEach((_, i) => used.add(i));
         break;
       case 'add-type': {
@@ -868,7 +871,7 @@ export class PsAnalyzer {
         c.words.forEach((_, i) => used.add(i));
         break;
       case 'unblock-file':
-        this.hitCmd('perm.system', 'Removes the downloaded-from-the-internet mark from files, so they run without the warning.', c, 'review');
+        this.hitCmd('system.service', 'Removes the downloaded-from-the-internet mark from files, so they run without the warning.', c);
         break;
       case 'enable-psremoting':
       case 'set-item':
@@ -892,7 +895,7 @@ export class PsAnalyzer {
       case 'send-mailmessage':
       case 'test-netconnection':
       case 'test-connection':
-        this.hitCmd('net.command', 'Connects to the network.', c, name === 'send-mailmessage' ? 'review' : 'review');
+        this.hitCmd('net.command', 'Connects to the network.', c);
         c.words.forEach((_, i) => used.add(i));
         break;
       case 'clear-eventlog':
@@ -950,13 +953,28 @@ export class PsAnalyzer {
         });
         break;
       case 'get-history':
-        this.hitCmd('secret.env-dump', 'Shows the command history, which may hold tokens typed on the command line.', c, 'review');
+        this.hitCmd('system.service', 'Shows the command history, which may hold tokens typed on the command line.', c);
         break;
       default:
         if (!isReadOnlyCmdlet(name)) this.hitCmd('exec.unknown-command', `Runs ${c.name}, a cmdlet Countersign does not know.`, c);
     }
     this.sweep(c, used);
     return { any: true };
+  }
+
+  /** `Remove-Item -Recurse` of a drive, the Windows folder, the users folder or a home directory. */
+  private rootDelete(w: PsWord, c: PsCommand): void {
+    for (const parts of elementsOf(w)) {
+      const t = partsText(parts);
+      if (t === undefined) continue;
+      const abs = resolvePath(t.replace(/\\/g, '/'), this.cwd?.replace(/\\/g, '/'), this.home);
+      if (!abs) continue;
+      const p = abs.replace(/\/+$/, '').toLowerCase();
+      const home = this.home.replace(/\/+$/, '').toLowerCase();
+      if (/^[a-z]:$/.test(p) || /^[a-z]:\/(windows|users|program files( \(x86\))?|programdata)$/.test(p) || /^[a-z]:\/users\/[^/]+$/.test(p) || p === home || p === '' || p === '/') {
+        this.hitAt('destroy.root', `Deletes ${t} and everything in it.`, c.origin, w.start, w.end);
+      }
+    }
   }
 
   private isFalse(c: PsCommand, name: string, b: Bound): boolean {
@@ -1007,7 +1025,8 @@ export class PsAnalyzer {
       if (file) this.hitCmd('opaque.dynamic-command', 'Starts a program whose name is computed at run time.', c);
       return;
     }
-    const argText = args.flatMap((w) => elementsOf(w).map((p) => partsText(p) ?? '$PS_VALUE')).map((a) => (/\s/.test(a) && !/^["']/.test(a) ? `"${a}"` : a)).join(' ');
+    // Start-Process joins -ArgumentList with spaces into one command line, unquoted.
+    const argText = args.flatMap((w) => elementsOf(w).map((p) => partsText(p) ?? '$PS_VALUE')).join(' ');
     const q = /[\s'"]/.test(name) ? `'${name.replace(/'/g, "''")}'` : name;
     this.runCommandLine(`& ${q} ${argText}`.trim(), c.origin, c.start, c.end, c.nesting + 1);
   }

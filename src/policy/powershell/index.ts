@@ -21,7 +21,9 @@ export function powerShellRun(action: ShellAction, command: string, ctx: RuleCon
   // worse (sensitive or blocked), so a guess about the shell never hides a danger.
   if (dialectGuessed(canonicalTool(action.tool))) {
     const other = analyzeShellRun(command, action.cwd || undefined, ctx);
-    for (const h of other.hits) if (RISK_ORDER[h.risk] >= RISK_ORDER.sensitive && !h.rule.startsWith('shell.') && !h.rule.startsWith('budget.') && !h.rule.startsWith('opaque.') && !hits.some((x) => x.rule === h.rule)) hits.push(h);
+    // Only what is dangerous in any reading (destruction, code fetched and run): bash's view of PowerShell words
+    // (`Test-Path .env` as an unknown program reading .env, `net user` as a change) would only add false alarms.
+    for (const h of other.hits) if (RISK_ORDER[h.risk] >= RISK_ORDER.sensitive && /^(destroy\.|opaque\.(pipe-to-shell|remote-code))/.test(h.rule) && !hits.some((x) => x.rule === h.rule)) hits.push(h);
   }
   const isAbs = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:\//.test(p);
   return { hits, runs: a.runs, changes: { written: a.written.filter((w) => isAbs(w.path)), deleted: a.deleted.filter(isAbs) }, edits: [] };

@@ -132,7 +132,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
     case 'xcacls': {
       if (/\/(grant|deny|remove|reset|inheritance|restore|setintegritylevel|substitute)\b|\s\/[gepd]\b|^\/[gepd]\b/.test(l)) a.hitCmd('perm.acl', 'Changes who may access files (icacls).', c);
       if (/\/setowner\b/.test(l)) a.hitCmd('perm.owner', 'Changes the owner of files (icacls /setowner).', c);
-      if (/\/save\b/.test(l)) a.hitCmd('perm.acl', 'Saves the ACLs of files to restore elsewhere.', c, 'review');
+      if (/\/save\b/.test(l)) a.hitCmd('system.service', 'Saves the ACLs of files to restore elsewhere.', c);
       return true;
     }
     case 'takeown':
@@ -159,8 +159,8 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
       if (/\b(advfirewall|firewall)\b/.test(l) && /\b(set|add|delete|reset|import|del)\b/.test(l)) return all(c, a, 'perm.firewall', 'Changes the Windows firewall (netsh).');
       if (/\binterface\s+portproxy\s+(add|set|delete)\b/.test(l)) return all(c, a, 'perm.firewall', 'Forwards a network port (netsh portproxy).');
       if (/\bwlan\b.*\bkey\s*=\s*clear\b/.test(l)) return all(c, a, 'secret.credential-cli', 'Shows saved Wi-Fi passwords (netsh wlan key=clear).');
-      if (/\bhttp\s+(add|delete)\s+(urlacl|sslcert)\b/.test(l)) return all(c, a, 'perm.acl', 'Changes who may listen on an HTTP URL or its certificate (netsh http).', 'review');
-      if (/\b(set|add|delete|reset)\b/.test(l)) return all(c, a, 'perm.system', 'Changes network settings (netsh).', 'review');
+      if (/\bhttp\s+(add|delete)\s+(urlacl|sslcert)\b/.test(l)) return all(c, a, 'system.service', 'Changes who may listen on an HTTP URL or its certificate (netsh http).');
+      if (/\b(set|add|delete|reset)\b/.test(l)) return all(c, a, 'system.service', 'Changes network settings (netsh).');
       return true;
     }
     case 'cmdkey':
@@ -207,7 +207,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
       if (/\bshadowcopy\b.*\bdelete\b/.test(l)) return all(c, a, 'perm.system', 'Deletes the volume shadow copies (the backups Windows keeps).');
       if (/\buseraccount\b.*\bset\b/.test(l)) return all(c, a, 'perm.users', 'Changes a user account (wmic).');
       if (/\/node:/.test(l)) return all(c, a, 'exec.remote', 'Runs WMI commands on another computer.');
-      if (/\b(call|set|delete|create)\b/.test(l)) return all(c, a, 'perm.system', 'Changes the system through WMI.', 'review');
+      if (/\b(call|set|delete|create)\b/.test(l)) return all(c, a, 'system.service', 'Changes the system through WMI.');
       return true;
     }
     case 'vssadmin':
@@ -272,7 +272,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
       return all(c, a, 'exec.script', `Runs a Windows Script Host script (${bare}), whose content Countersign cannot see.`);
     case 'setx': {
       const machine = ws.some((w) => /^\/m$/i.test(w.raw));
-      return all(c, a, machine ? 'perm.system' : 'system.service', machine ? 'Sets a machine-wide environment variable for every user (setx /m).' : 'Sets a persistent environment variable for this user (setx).', machine ? 'sensitive' : 'review');
+      return all(c, a, machine ? 'perm.system' : 'system.service', machine ? 'Sets a machine-wide environment variable for every user (setx /m).' : 'Sets a persistent environment variable for this user (setx).');
     }
     case 'taskkill':
     case 'tskill':
@@ -287,7 +287,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
       if (bare === 'cipher' && !/\/w/.test(l)) return true;
       return all(c, a, 'perm.system', bare === 'diskpart' ? 'Changes disks and partitions (diskpart).' : 'Wipes free disk space (cipher /w).');
     case 'attrib':
-      if (/[+-][hs]\b/.test(l)) return all(c, a, 'perm.mode', 'Hides files or marks them as system files (attrib).', 'review');
+      if (/[+-][hs]\b/.test(l)) return all(c, a, 'system.service', 'Hides files or marks them as system files (attrib).');
       return true;
     case 'winget':
     case 'choco':
@@ -302,7 +302,10 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
       const explicit = sw.find((w) => /^\/c:/i.test(w.raw));
       const pattern = explicit ? (textOf(explicit) ?? '').slice(3) : rest[0] ? textOf(rest[0]) : undefined;
       const files = explicit ? rest : rest.slice(1);
-      if (files.length > 0) a.viaBash(`grep ${sw.some((w) => /^\/s$/i.test(w.raw)) ? '-r ' : ''}-- ${pattern !== undefined ? sq(pattern) : '"$PS_VALUE"'} ${pathWords(a, files)}`, c, false);
+      const recursive = sw.some((w) => /^\/s$/i.test(w.raw));
+      // `findstr /s x dir\*.xml` searches the whole tree under dir.
+      const targets = recursive ? files.map((f) => (textOf(f) ?? '').replace(/[\\/][^\\/]*[*?][^\\/]*$/, '') || '.').map((d) => a.pathWord(d, false)).join(' ') : pathWords(a, files);
+      if (files.length > 0) a.viaBash(`grep ${recursive ? '-r ' : ''}-- ${pattern !== undefined ? sq(pattern) : '"$PS_VALUE"'} ${targets}`, c, false);
       return true;
     }
     case 'xcopy':
@@ -342,7 +345,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
     case 'gpresult':
     case 'driverquery':
     case 'wsl':
-      if (bare === 'route' && /\b(add|delete|change)\b/.test(l)) return all(c, a, 'perm.system', 'Changes the routing table.', 'review');
+      if (bare === 'route' && /\b(add|delete|change)\b/.test(l)) return all(c, a, 'system.service', 'Changes the routing table.');
       if (bare === 'wsl') return false;
       // Read-only system tools: their words are still tried as files.
       a.sweep(c, new Set());

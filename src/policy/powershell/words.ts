@@ -73,6 +73,8 @@ function automatic(name: string, env: WordEnv): Part[] | undefined {
       return [{ lit: 'False' }];
     case 'null':
       return [{ lit: '' }];
+    case 'profile':
+      return [{ lit: `${env.home}/Documents/PowerShell/Microsoft.PowerShell_profile.ps1` }];
     case 'pwd':
       return env.cwd ? [{ lit: env.cwd }] : undefined;
     default:
