@@ -78,7 +78,8 @@ test('the shell comes from the tool, then the platform', async () => {
   assert.equal(vs(p).risk, 'safe');
   assert.equal(vs(linux).risk, 'review');
   // A guessed shell never hides what bash would make of the same text.
-  assert.equal(vs(p).action.kind === 'shell' && vs(p).action.shell, 'powershell');
+  const guessed = vs(p).action;
+  assert.equal(guessed.kind === 'shell' && guessed.shell, 'powershell');
   assert.ok(flagged(p.evaluate(windowsPayload('vscode', 'cat ~/.ssh/id_rsa'), 'vscode')));
   // Codex's argv that names its shell.
   const codex = p.evaluate({ session_id: 's', cwd: WIN_CWD, hook_event_name: 'PreToolUse', tool_name: 'shell', tool_input: { command: ['pwsh.exe', '-NoProfile', '-Command', 'Get-Content .env'] } }, 'codex');
