@@ -51,7 +51,7 @@ if (args.has('--tests')) {
 function copyAssets() {
   mkdirSync('dist/codicons', { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/codicons/${f}`);
-  for (const f of ['tree-sitter.wasm', 'tree-sitter-bash.wasm']) cpSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${f}`, `dist/${f}`);
+  for (const f of ['tree-sitter.wasm', 'tree-sitter-bash.wasm', 'tree-sitter-powershell.wasm']) cpSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${f}`, `dist/${f}`);
 }
 
 if (args.has('--bench')) {

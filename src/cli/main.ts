@@ -5,7 +5,7 @@ const USAGE = `usage: countersign <command> [options]
 
 commands:
   hook --agent NAME       answer an agent's pre-tool hook (payload on stdin)
-  evaluate [--agent NAME] [--jsonl]
+  evaluate [--agent NAME] [--jsonl] [--platform win32|linux|darwin]
                           classify payload(s) from stdin and print the verdict as JSON
   gate --headless --audit FILE [--socket PATH] [--review deny|allow]
                           a gate with no UI (CI, containers): same policy, audit log

@@ -11,6 +11,7 @@ import { unattendedDecision, type UnattendedDecision } from '../gate/unattended'
 import { loadPolicy } from './lazyBundles';
 import { recordOffline } from './offlineAudit';
 import { policyForHomes } from '../gate/policyForHomes';
+import { hostPlatform } from '../gate/hostPlatform';
 
 async function evaluate(agent: AgentName, payload: unknown, cwd: string): Promise<{ verdict: Verdict; reviewDefault: 'deny' | 'allow' }> {
   const snapshot = readSnapshot();
@@ -20,6 +21,7 @@ async function evaluate(agent: AgentName, payload: unknown, cwd: string): Promis
     // Countersign's own state is always protected: the gate registries (tokens) and the snapshot with the offline log.
     protectedPaths: [...new Set([...gateSearchDirs(), stateDir(), ...snapshot.protectedPaths])],
     workspaceFolders: [cwd],
+    platform: hostPlatform(),
   }, policyHomes());
   return { verdict: policy.evaluate(payload, agent), reviewDefault: snapshot.reviewDefault };
 }

@@ -4,6 +4,7 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPolicy } from '../policy';
+import { hostPlatform } from './hostPlatform';
 import { readSnapshot } from '../ipc/settingsSnapshot';
 import { gateRuntimeDir, policyHomes, registryDirsFor, stateDir } from '../ipc/runtimeDir';
 import { policyForHomes } from './policyForHomes';
@@ -55,6 +56,7 @@ export async function runHeadlessGate(argv: string[]): Promise<number> {
       allowedPaths: snapshot.allowedPaths,
       protectedPaths: [...new Set([...registryDirsFor(dir), stateDir(), ...snapshot.protectedPaths])],
       workspaceFolders: folders,
+      platform: hostPlatform(),
     }, policyHomes()),
     folders,
     audit,

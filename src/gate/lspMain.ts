@@ -1,6 +1,7 @@
 // The gate as the extension runs it: an LSP server (vscode-languageserver) whose reviewer is the panel.
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { createPolicy } from '../policy';
+import { hostPlatform } from './hostPlatform';
 import { AuditHeadNotification, GateStatusRequest, SettingsNotification, type GateInitOptions, type GateSettings, type GateStatus } from '../protocol/gateLsp';
 import type { AuditLog } from '../audit';
 import { Gate } from './gate';
@@ -20,7 +21,7 @@ export function runLspGate(): void {
   async function start(opts: GateInitOptions) {
     const audit = opts.auditDir ? await openAudit(opts.auditDir, undefined) : undefined;
     const gate = new Gate({
-      policy: await createPolicy(opts.settings.policy),
+      policy: await createPolicy({ platform: hostPlatform(), ...opts.settings.policy }),
       reviewer: new LspReviewer(connection),
       folders: opts.settings.policy.workspaceFolders,
       audit,
@@ -67,7 +68,7 @@ export function runLspGate(): void {
     void (async () => {
       const { gate, server } = await running;
       folders = settings.policy.workspaceFolders;
-      gate.update({ policy: await createPolicy(settings.policy), folders: settings.policy.workspaceFolders, reviewDefault: settings.reviewDefault });
+      gate.update({ policy: await createPolicy({ platform: hostPlatform(), ...settings.policy }), folders: settings.policy.workspaceFolders, reviewDefault: settings.reviewDefault });
       server.setFolders(settings.policy.workspaceFolders);
     })().catch((err: unknown) => log(`policy update failed: ${(err as Error).message}`));
   });

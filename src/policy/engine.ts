@@ -20,6 +20,8 @@ import { verdictOf } from './verdict';
 
 export interface EngineOptions {
   parser: Parser | undefined;
+  /** tree-sitter-powershell (absent: PowerShell commands cannot be read, so they need a decision). */
+  psParser?: Parser | undefined;
   /** The disk as the policy may see it (absent: a pure evaluation that reads nothing). */
   world?: World;
   /** What each agent session wrote and deleted (absent: every action is judged alone). */
@@ -34,6 +36,7 @@ function fallbackAction(payload: unknown, agent: AgentName | undefined): Action 
 
 export class Engine {
   readonly paths: PathPolicy;
+  private readonly platform: PolicyConfig['platform'];
   private readonly readFile: ((absPath: string) => string | undefined) | undefined;
   /** The disk as scripts are read from it: guarded reads (never a secret), links followed by the world. */
   private readonly disk: DiskAccess | undefined;
@@ -47,6 +50,7 @@ export class Engine {
     config: PolicyConfig,
     private readonly options: EngineOptions,
   ) {
+    this.platform = config.platform;
     const world = options.world;
     this.paths = new PathPolicy(config, world);
     // Never copy a secret's text into a verdict (or the audit log).
@@ -68,7 +72,7 @@ export class Engine {
   evaluate(payload: unknown, agent?: AgentName): Verdict {
     let action: Action;
     try {
-      action = normalize(payload, agent, this.readFile ? { home: this.paths.home, readFile: this.readFile } : { home: this.paths.home });
+      action = normalize(payload, agent, this.readFile ? { home: this.paths.home, readFile: this.readFile, platform: this.platform } : { home: this.paths.home, platform: this.platform });
     } catch (err) {
       const why = err instanceof MalformedPayload ? err.message : 'the payload could not be read';
       return verdictOf(fallbackAction(payload, agent), [reason('input.malformed', `Countersign cannot tell what this action does: ${why}.`)]);
@@ -79,6 +83,7 @@ export class Engine {
     const ctx: RuleContext = {
       policy: this.paths,
       parser: this.options.parser,
+      psParser: this.options.psParser,
       budget: new WorkBudget(),
       files: scriptFiles(this.disk, session),
       tree: this.tree,

@@ -5,7 +5,7 @@ import type { AgentName, PolicyConfig, Verdict } from './types';
 import { Engine } from './engine';
 import { DISK_WORLD } from './world/diskWorld';
 import { SessionMemory } from './session/sessionMemory';
-import { loadBashParser } from './shell/wasm';
+import { loadBashParser, loadPowerShellParser } from './shell/wasm';
 import { verdictOf } from './verdict';
 
 export * from './types';
@@ -15,6 +15,8 @@ export { RULES } from './reasons';
 export { effectKindOf } from './effects';
 
 const WARM_UP = ['cd src && cat a.ts | grep -n "x" > /tmp/o; ls .e* ~/.ssh/id_*', 'find . -name "*.pem" | xargs cat; python3 -c "import os"', 'echo $(git status) `ls` <(ls); X=1 bash -c "env cat .env"'];
+
+const PS_WARM_UP = ['Get-ChildItem src -Recurse | Select-String "x"; gc $env:USERPROFILE\\.npmrc', 'git status; cmd /c "type a.txt"'];
 
 export interface Policy {
   /** Classify one hook payload (already JSON-parsed). Never throws: bad input yields a non-safe verdict. */
@@ -26,11 +28,12 @@ export interface Policy {
  * loaded the policy still works, and every shell command is sensitive (it cannot be checked).
  */
 export async function createPolicy(config: PolicyConfig): Promise<Policy> {
-  const parser = await loadBashParser().catch(() => undefined);
+  const [parser, psParser] = await Promise.all([loadBashParser().catch(() => undefined), loadPowerShellParser().catch(() => undefined)]);
   // One memory per policy: the gate and `evaluate --jsonl` remember each agent session across its actions.
-  const engine = new Engine(config, { parser, world: DISK_WORLD, memory: new SessionMemory(), clock: () => Date.now() });
+  const engine = new Engine(config, { parser, psParser, world: DISK_WORLD, memory: new SessionMemory(), clock: () => Date.now() });
   // Warm the JIT once so the first real evaluation is as fast as the rest (and never meets the time budget cold).
   for (const command of WARM_UP) engine.evaluate({ tool_name: 'Bash', tool_input: { command }, cwd: '/w/p' });
+  for (const command of PS_WARM_UP) engine.evaluate({ tool_name: 'PowerShell', tool_input: { command }, cwd: '/w/p' });
   return {
     evaluate(payload, agent) {
       try {

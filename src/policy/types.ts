@@ -57,9 +57,17 @@ interface ActionBase {
   sessionId?: string;
 }
 
+/** The shell a command line is for: bash (and other POSIX shells), PowerShell, or cmd.exe. */
+export type ShellDialect = 'bash' | 'powershell' | 'cmd';
+
+/** The operating system a payload is judged for (`countersign evaluate --platform`); never read from the host here. */
+export type Platform = 'win32' | 'linux' | 'darwin';
+
 export interface ShellAction extends ActionBase {
   kind: 'shell';
   command: string;
+  /** Which shell runs it (absent: bash). Read off the agent's tool and the platform (normalize/shellDialect.ts). */
+  shell?: ShellDialect;
 }
 
 export interface EditAction extends ActionBase {
@@ -135,4 +143,6 @@ export interface PolicyConfig {
    * (Countersign's global storage, the gate runtime dir with its tokens). Optional: older callers omit it.
    */
   protectedPaths?: string[];
+  /** The operating system the agents run on (absent: POSIX). Decides which shell an agent's command is for. */
+  platform?: Platform;
 }

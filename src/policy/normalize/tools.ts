@@ -1,7 +1,8 @@
 // One table for every agent's tool vocabulary. Tool names are compared in canonical form (lower case, letters and
 // digits only, `copilot_`/`vscode_` prefixes dropped), so `run_in_terminal`, `runInTerminal` and
 // `copilot_runInTerminal` are one tool. Field names vary by agent and release; each reader tries them in turn.
-import type { Action, EditAction, PatchAction } from '../types';
+import type { Action, EditAction, PatchAction, Platform } from '../types';
+import { shellDialect } from './shellDialect';
 import { isAbsolutePath, resolvePath } from '../paths/resolve';
 import { canonicalTool } from './detect';
 import { decodeJsonText, firstStr, isObj, obj, str, type Obj } from './fields';
@@ -16,6 +17,8 @@ export interface NormalizeContext {
   home: string;
   /** Current text of a (non-sensitive) file, for before/after; absent in pure evaluation. */
   readFile?: FileReader;
+  /** The operating system the agent runs on (absent: POSIX): which shell a terminal tool runs. */
+  platform?: Platform;
 }
 
 const SHELL = new Set([
@@ -247,7 +250,8 @@ function interpret(call: ToolCall, ctx: NormalizeContext): Action | undefined {
     if (heredoc) return patchAction(b, heredoc[3]!, ctx);
     const dir = firstStr(input, CWD_KEYS);
     if (dir) b.cwd = absolute(dir, b.cwd, ctx);
-    return { ...b, kind: 'shell', command };
+    const dialect = shellDialect(call.agent, canon, input, ctx.platform);
+    return dialect.shell === 'bash' ? { ...b, kind: 'shell', command: dialect.command ?? command } : { ...b, kind: 'shell', command: dialect.command ?? command, shell: dialect.shell };
   }
   if (PATCH.has(canon)) {
     const text = firstStr(input, ['input', 'patch', 'command', 'diff']) ?? (typeof call.input === 'string' ? call.input : undefined);

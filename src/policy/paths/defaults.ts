@@ -3,6 +3,8 @@
 // secrets are written location-independently (`**/.ssh/**`, not `~/.ssh/**`) so they also catch other users'
 // homes, /root, and payloads evaluated on another machine.
 
+import { WINDOWS_SECRET_PATHS, WINDOWS_SYSTEM_PATHS } from './windowsDefaults';
+
 export type PathCategory = 'secret' | 'self' | 'protected' | 'system';
 /** `any`: reading, listing or writing counts; `write`: only changes count (reading them is ordinary). */
 export type PathAccess = 'any' | 'write';
@@ -196,6 +198,7 @@ export const SECRET_PATHS: PathRuleSpec[] = [
     '/run/secrets/**',
     '/var/run/secrets/**',
   ]),
+  ...WINDOWS_SECRET_PATHS,
 ];
 
 /** Countersign's own guard rails: the agent hook configs, agent permission settings, editor settings, git hooks. */
@@ -271,6 +274,7 @@ export const SYSTEM_PATHS: PathRuleSpec[] = [
     '**/Library/LaunchDaemons/**',
     '**/.ssh/rc',
   ]),
+  ...WINDOWS_SYSTEM_PATHS,
 ];
 
 /**

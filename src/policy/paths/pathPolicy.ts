@@ -119,7 +119,8 @@ export class PathPolicy {
     config: PolicyConfig,
     private readonly world?: Pick<World, 'realPath'>,
   ) {
-    this.home = config.home || '/';
+    // A Windows home (`C:\\Users\\dev`) in the one slash form every glob and path here uses.
+    this.home = slashes(config.home || '/');
     const specs: PathRuleSpec[] = [];
     for (const dir of config.protectedPaths ?? []) {
       if (!dir) continue;

@@ -12,6 +12,8 @@ import type { FileEdit } from '../shell/fileEdits';
 export interface RuleContext {
   policy: PathPolicy;
   parser: Parser | undefined;
+  /** The PowerShell parser (absent: PowerShell commands cannot be checked, so they are sensitive). */
+  psParser?: Parser | undefined;
   budget: WorkBudget;
   /** Script text from the disk or this session's memory. */
   files?: ScriptFiles;

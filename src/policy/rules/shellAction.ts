@@ -3,6 +3,7 @@ import { hitToReason, reason } from '../reasons';
 import { analyzeShellRun } from '../shell';
 import type { Reason, ShellAction } from '../types';
 import type { RuleContext } from './context';
+import { powerShellRun } from '../powershell';
 
 /** Bidi controls and invisible format characters: the command a reviewer reads is not the bytes bash runs. */
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
@@ -12,7 +13,7 @@ export function shellReasons(action: ShellAction, ctx: RuleContext): Reason[] {
   // bash never sees past a NUL (its argv is a C string): analyze what comes before it, and flag the rest.
   const nul = command.indexOf('\u0000');
   const seen = nul >= 0 ? command.slice(0, nul) : command;
-  const { hits, runs, changes, edits } = analyzeShellRun(seen, action.cwd || undefined, ctx);
+  const { hits, runs, changes, edits } = action.shell === 'powershell' || action.shell === 'cmd' ? powerShellRun(action, seen, ctx) : analyzeShellRun(seen, action.cwd || undefined, ctx);
   ctx.observed?.runs.push(...runs);
   ctx.observed?.written.push(...changes.written);
   ctx.observed?.deleted.push(...changes.deleted);

@@ -49,8 +49,9 @@ export function plainCommandTree(source: string): SyntaxNode | undefined {
   return { type: 'program', field: null, named: true, start: 0, end: source.length, children: [command] };
 }
 
-export function parseScript(parser: Parser | undefined, source: string, budget: WorkBudget): ParsedScript {
-  const plain = plainCommandTree(source);
+export function parseScript(parser: Parser | undefined, source: string, budget: WorkBudget, bashFastPath = true): ParsedScript {
+  // The fast path builds tree-sitter-bash's tree; other grammars (PowerShell) always parse.
+  const plain = bashFastPath ? plainCommandTree(source) : undefined;
   if (plain) return { root: plain, hasError: false };
   if (!parser) return { root: undefined, failure: 'unavailable', hasError: false };
   // tree-sitter reports progress after a fixed amount of its own work: counting those reports bounds the parse

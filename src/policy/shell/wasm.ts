@@ -1,4 +1,4 @@
-// Loads tree-sitter-bash once per process.
+// Loads tree-sitter-bash (and tree-sitter-powershell) once per process.
 //
 // Package choice: @vscode/tree-sitter-wasm. It ships the tree-sitter runtime (tree-sitter.js + tree-sitter.wasm)
 // and the bash grammar (tree-sitter-bash.wasm) built together by one pipeline, the exact pair VS Code itself runs
@@ -11,6 +11,7 @@
 // unit-test and bench bundles under out/). Never a folder the environment names: the grammar decides what a
 // command is.
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { dirname, join } from 'node:path';
 import { Language, Parser } from '@vscode/tree-sitter-wasm';
 
@@ -27,30 +28,59 @@ function candidateDirs(): string[] {
   return dirs;
 }
 
-export function locateWasm(): { runtime: string; grammar: string } {
+export function locateWasm(grammarFile = GRAMMAR): { runtime: string; grammar: string } {
   for (const dir of candidateDirs()) {
     const runtime = join(dir, RUNTIME);
-    const grammar = join(dir, GRAMMAR);
+    const grammar = join(dir, grammarFile);
     if (existsSync(runtime) && existsSync(grammar)) return { runtime, grammar };
   }
-  throw new Error(`cannot find ${RUNTIME} and ${GRAMMAR} (looked in ${candidateDirs().join(', ')})`);
+  throw new Error(`cannot find ${RUNTIME} and ${grammarFile} (looked in ${candidateDirs().join(', ')})`);
 }
 
-let loading: Promise<Parser> | undefined;
+const loading = new Map<string, Promise<Parser>>();
+let runtimeReady: Promise<void> | undefined;
 
-/** The shared parser, loaded on first use; later calls (each createPolicy) reuse it. */
-export function loadBashParser(): Promise<Parser> {
-  loading ??= (async () => {
-    const { runtime, grammar } = locateWasm();
-    await Parser.init({ locateFile: () => runtime });
-    const bash = await Language.load(grammar);
+/**
+ * The runtime is initialised once, whichever grammar asks first. WASM code stays on V8's baseline compiler
+ * (Liftoff): optimising tree-sitter-powershell's huge lexer function with TurboFan takes minutes of background CPU
+ * on a busy machine, and Node waits for that compile before the process may exit, so every short-lived hook call
+ * would hang. Measured here, parses are no slower on Liftoff (0.35 ms vs 1 ms for a bash line under load).
+ */
+function initRuntime(runtime: string): Promise<void> {
+  setFlagsFromString('--liftoff-only');
+  runtimeReady ??= Parser.init({ locateFile: () => runtime });
+  void runtimeReady.catch(() => {
+    runtimeReady = undefined;
+  });
+  return runtimeReady;
+}
+
+/** A shared parser for one grammar shipped in @vscode/tree-sitter-wasm, loaded on first use and reused. */
+function loadGrammarParser(grammarFile: string): Promise<Parser> {
+  let p = loading.get(grammarFile);
+  if (p) return p;
+  p = (async () => {
+    const { runtime, grammar } = locateWasm(grammarFile);
+    await initRuntime(runtime);
+    const language = await Language.load(grammar);
     const parser = new Parser();
-    parser.setLanguage(bash);
+    parser.setLanguage(language);
     return parser;
   })();
+  loading.set(grammarFile, p);
   // A failed load may be retried by the next createPolicy (say, after the files were restored).
-  void loading.catch(() => {
-    loading = undefined;
+  void p.catch(() => {
+    loading.delete(grammarFile);
   });
-  return loading;
+  return p;
+}
+
+/** The shared bash parser, loaded on first use; later calls (each createPolicy) reuse it. */
+export function loadBashParser(): Promise<Parser> {
+  return loadGrammarParser(GRAMMAR);
+}
+
+/** The shared PowerShell parser (tree-sitter-powershell, from the same package and build as the bash grammar). */
+export function loadPowerShellParser(): Promise<Parser> {
+  return loadGrammarParser('tree-sitter-powershell.wasm');
 }
