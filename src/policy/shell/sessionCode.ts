@@ -132,6 +132,22 @@ function argsEntry(inv: Invocation): LoadedFile {
   return { path: `${inv.frame.origin.file?.name ?? ''}#args`, text };
 }
 
+/** `python -m django test …`: Django's test runner, which collects test modules as unittest does. */
+export function isDjangoTest(moduleAndArgs: readonly string[]): boolean {
+  return moduleAndArgs[0] === 'django' && moduleAndArgs[1] === 'test';
+}
+
+/** The test labels of `django test`, and the settings module it loads (`--settings=test_sqlite`) as one more. */
+function djangoTestWords(args: readonly string[]): string[] {
+  const out: string[] = [];
+  args.forEach((v, i) => {
+    const settings = v.startsWith('--settings=') ? v.slice('--settings='.length) : v === '--settings' ? args[i + 1] : undefined;
+    if (settings) out.push(`${settings.split('.').join('/')}.py`);
+    else if (!v.startsWith('-') && args[i - 1] !== '--settings') out.push(v);
+  });
+  return out;
+}
+
 const TEST_RUNNERS = new Set(['pytest', 'py.test', 'jest', 'vitest', 'mocha', 'ava', 'tap', 'jasmine']);
 
 /**
@@ -150,6 +166,7 @@ function runnerEntries(a: ShellAnalyzer, inv: Invocation, language: 'python' | '
     const m = args.indexOf('-m');
     if (m < 0 || m + 1 >= args.length) return undefined;
     if (/^(pytest|py\.test|unittest)$/.test(args[m + 1]!)) rest = args.slice(m + 2);
+    else if (isDjangoTest(args.slice(m + 1))) rest = djangoTestWords(args.slice(m + 3));
     else module = args[m + 1];
   } else return undefined;
   const cwd = a.cwd!.replace(/\/+$/, '');

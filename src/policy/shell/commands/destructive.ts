@@ -8,7 +8,7 @@ import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
 import { deleteLoss, reportDelete } from '../deleteLoss';
 
-const SYSTEM_ROOTS = /^\/(bin|boot|dev|etc|home|lib|lib64|opt|proc|root|sbin|srv|sys|usr|var|Users|System|Library|Applications|private)?\/?\*?$/;
+export const SYSTEM_ROOTS = /^\/(bin|boot|dev|etc|home|lib|lib64|opt|proc|root|sbin|srv|sys|usr|var|Users|System|Library|Applications|private)?\/?\*?$/;
 
 export function isRootTarget(a: ShellAnalyzer, w: Invocation['args'][number]): boolean {
   const raw = w.value ?? w.pattern;

@@ -6,6 +6,7 @@ import { analyzeCode, type CodeLanguage } from '../interpreterCode';
 import { checkPathWord, checkPathWords } from '../pathArgs';
 import { fetchesRemote } from '../remote';
 import { innerOffset, runFile } from '../scripts';
+import { isDjangoTest } from '../sessionCode';
 import { childOrigin, type Invocation, type Stdin } from '../types';
 import { syntheticWord, type Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
@@ -154,7 +155,9 @@ function pythonModule(a: ShellAnalyzer, inv: Invocation, mod: Word): void {
     return;
   }
   if (name === 'base64' && rest.some((w) => /^-d|--decode/.test(w.value ?? ''))) return;
-  if (SAFE_PY_MODULES.has(name) || name.startsWith('pytest') || name.startsWith('unittest')) {
+  // Django's test runner is a test runner like pytest: the session's test files and modules it loads are judged
+  // as code (sessionCode.ts), the project's own are the project's.
+  if (SAFE_PY_MODULES.has(name) || name.startsWith('pytest') || name.startsWith('unittest') || isDjangoTest([name, rest[0]?.value ?? ''])) {
     checkPathWords(a, inv, rest, 'read', { skipSpaces: true });
     return;
   }
