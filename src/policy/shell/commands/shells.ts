@@ -7,6 +7,7 @@ import { checkPathWord, checkPathWords } from '../pathArgs';
 import { fetchesRemote } from '../remote';
 import { innerOffset, runFile } from '../scripts';
 import { isDjangoTest } from '../sessionCode';
+import { installUnlessCommitted } from '../manifestInstall';
 import { childOrigin, type Invocation, type Stdin } from '../types';
 import { syntheticWord, type Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
@@ -145,7 +146,8 @@ function pythonModule(a: ShellAnalyzer, inv: Invocation, mod: Word): void {
   const rest = inv.args.slice(inv.args.indexOf(mod) + 1);
   if (name === 'pip' || name === 'ensurepip' || name === 'pipx' || name === 'uv') {
     const sub = (rest.find((w) => !(w.value ?? '').startsWith('-'))?.value ?? '').toLowerCase();
-    if (!['list', 'show', 'freeze', 'check', 'help', '--version'].includes(sub)) a.hitOn('pkg.install', `Installs or changes Python packages (python -m ${name}).`, inv, mod);
+    if (name === 'pip' && sub === 'install' && rest[0]?.value === 'install') installUnlessCommitted(a, { ...inv, name: 'pip', args: rest }, 'install', 0, `Installs or changes Python packages (python -m ${name})`, mod);
+    else if (!['list', 'show', 'freeze', 'check', 'help', '--version'].includes(sub)) a.hitOn('pkg.install', `Installs or changes Python packages (python -m ${name}).`, inv, mod);
     return;
   }
   if (/^(http\.server|SimpleHTTPServer|smtpd|ftplib|xmlrpc\.server|aiosmtpd)$/.test(name)) {
