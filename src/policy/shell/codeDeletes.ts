@@ -74,6 +74,8 @@ export interface CodeDelete {
   path: string;
   abs: string;
   mode: DeleteMode;
+  /** Where the code spells the path (inside its quotes), so the effect names the file deleted. */
+  at: { start: number; end: number };
 }
 
 /**
@@ -88,13 +90,16 @@ export function judgeCodeDelete(a: ShellAnalyzer, lang: CodeLanguage, code: stri
   if (path === undefined || path === '' || /^~|\$|%|\{/.test(path)) return undefined;
   const abs = a.resolve(path);
   if (abs === undefined) return undefined;
-  if (mode === 'recursive' && (abs === a.home || SYSTEM_ROOTS.test(abs))) return { path, abs, mode, loss: 'root' };
+  const end = index + call.length + argText.length;
+  const quoted = Math.max(code.lastIndexOf(`'${path}'`, end), code.lastIndexOf(`"${path}"`, end));
+  const at = quoted >= 0 ? { start: quoted + 1, end: quoted + 1 + path.length } : { start: index, end: index + call.length };
+  if (mode === 'recursive' && (abs === a.home || SYSTEM_ROOTS.test(abs))) return { path, abs, mode, at, loss: 'root' };
   const c = lossContext(a);
   if (!c) return undefined;
   const loss = lossOfDelete([{ abs, glob: false }], mode, c);
   // A file the same code writes earlier and that is not on the disk yet: the code made it.
-  if (loss.lost && !c.world.stat?.(abs) && writtenBefore(code, index, path)) return { path, abs, mode, loss: { lost: false, why: 'this code creates it first' } };
-  return { path, abs, mode, loss };
+  if (loss.lost && !c.world.stat?.(abs) && writtenBefore(code, index, path)) return { path, abs, mode, at, loss: { lost: false, why: 'this code creates it first' } };
+  return { path, abs, mode, at, loss };
 }
 
 function receiverPath(code: string, index: number, lang: CodeLanguage): string | undefined {

@@ -300,10 +300,11 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     if (del) {
       a.deleted.push(del.abs);
       const held = del.mode === 'recursive' ? a.policy.holds(del.abs, 'write') : undefined;
-      if (del.loss === 'root') hitMatch('destroy.root', `Deletes ${del.path} recursively from ${name} code: the whole system or home directory.`, m);
-      else if (held) hitMatch(held.category === 'secret' ? 'path.secret' : held.category === 'system' ? 'path.system' : held.category === 'protected' ? 'path.protected' : 'path.self', `Deletes ${del.path} from ${name} code, which holds ${held.label} (${held.glob}).`, m);
-      else if (del.loss.lost) hitMatch('fs.delete', `Deletes ${del.path} from ${name} code; ${del.loss.file} ${del.loss.why}.`, m);
-      else hitMatch('safe.delete', `Deletes ${del.path} from ${name} code; nothing is lost: ${del.loss.why}.`, m);
+      const hitPath = (rule: RuleId, message: string) => a.hitAt(rule, message, f, del.at.start, del.at.end);
+      if (del.loss === 'root') hitPath('destroy.root', `Deletes ${del.path} recursively from ${name} code: the whole system or home directory.`);
+      else if (held) hitPath(held.category === 'secret' ? 'path.secret' : held.category === 'system' ? 'path.system' : held.category === 'protected' ? 'path.protected' : 'path.self', `Deletes ${del.path} from ${name} code, which holds ${held.label} (${held.glob}).`);
+      else if (del.loss.lost) hitPath('fs.delete', `Deletes ${del.path} from ${name} code; ${del.loss.file} ${del.loss.why}.`);
+      else hitPath('safe.delete', `Deletes ${del.path} from ${name} code; nothing is lost: ${del.loss.why}.`);
       return;
     }
     hitMatch('exec.interpreter', `Changes files from ${name} code.`, m);
