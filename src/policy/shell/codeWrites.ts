@@ -32,7 +32,12 @@ export function writesProjectSource(a: ShellAnalyzer, rest: string, lang: CodeLa
 /** Names this code binds, once, to a path it got from the temp-file APIs (or a join under one). */
 function tempNames(code: string): Set<string> {
   const bound = new Set<string>();
-  const once = (name: string) => (code.match(new RegExp(`(?<![\\w.])${name}\\s*(?:,[^=\\n]*)?=(?!=)`, 'g')) ?? []).length + (code.match(new RegExp(`\\bas\\s+${name}\\b|\\bfor\\s+${name}\\b`, 'g')) ?? []).length === 1;
+  // Bindings: `name = …` and tuple targets (`a, name = …`) where a statement starts (a keyword argument
+  // `f(name, mode='w')` is not one), `name := …`, augmented assignment, and `as name` / `for name`.
+  const once = (name: string) =>
+    (code.match(new RegExp(`(?:^|[;:{])[ \\t]*(?:(?:const|let|var)[ \\t]+)?(?:[\\w.*\\[\\]]+[ \\t]*,[ \\t]*)*${name}[ \\t]*(?:,[^=\\n]*)?(?:[-+*/%|&^]|\\*\\*|//|<<|>>)?=(?!=)|(?<![\\w.])${name}\\s*:=`, 'gm')) ?? []).length +
+      (code.match(new RegExp(`\\bas\\s+${name}\\b|\\bfor\\s+(?:[\\w\\s,]*,\\s*)?${name}\\b`, 'g')) ?? []).length ===
+    1;
   const TEMP_CALL = /tempfile\s*\.\s*(?:mkdtemp|mkstemp|mktemp|gettempdir|NamedTemporaryFile|TemporaryDirectory)\s*\(|\bmkdtempSync\s*\(|\bos\s*\.\s*tmpdir\s*\(/;
   for (const m of code.matchAll(/(?<![\w.])(\w+)\s*=\s*([^\n]+)/g)) if (TEMP_CALL.test(m[2]!.slice(0, 120)) && once(m[1]!)) bound.add(m[1]!);
   for (const m of code.matchAll(/(?<![\w.])\w+\s*,\s*(\w+)\s*=\s*tempfile\s*\.\s*mkstemp\s*\(/g)) if (once(m[1]!)) bound.add(m[1]!);

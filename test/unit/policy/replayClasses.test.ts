@@ -177,6 +177,11 @@ test('deletes in interpreter code are judged by what they lose, as rm is; comput
     [sh(`python3 -c "import os\nopen('out.txt', 'w').write('x')\nos.remove('out.txt')"`), 'safe', /this code creates it first/],
     [sh(`python3 - <<'EOF'\nimport os, tempfile\nwith open('src/app.py') as f:\n    print(f.read())\nwith tempfile.NamedTemporaryFile('w', suffix='.sql', delete=False) as f:\n    f.write('select 1')\n    name = f.name\nos.unlink(name)\nEOF`), 'safe'],
     [sh(`python3 - <<'EOF'\nimport os, tempfile\nwith tempfile.NamedTemporaryFile('w', delete=False) as f:\n    f.write('x')\nwith open('notes.md') as f:\n    name = f.name\nos.unlink(name)\nEOF`), 'review'],
+    // A keyword argument after the name is not a second binding; a real rebinding is.
+    [sh(`python3 - <<'EOF'\nimport os, tempfile\nwith tempfile.NamedTemporaryFile('w', delete=False) as f:\n    name = f.name\nprint(name, end='')\nos.unlink(name)\nEOF`), 'safe'],
+    [sh(`python3 - <<'EOF'\nimport shutil, tempfile\nd = tempfile.mkdtemp()\nif True: d = 'src'\nshutil.rmtree(d)\nEOF`), 'review'],
+    [sh(`python3 - <<'EOF'\nimport shutil, tempfile\nd = tempfile.mkdtemp(); d = 'notes.md'\nshutil.rmtree(d)\nEOF`), 'review'],
+    [sh(`python3 - <<'EOF'\nimport shutil, tempfile\nd = tempfile.mkdtemp()\nd += '/../..'\nshutil.rmtree(d)\nEOF`), 'sensitive'],
   ]);
 });
 
@@ -222,6 +227,9 @@ test('linters and formatters read what they are given, and write it only in fix 
     [sh('sqlfluff serve'), 'review'],
     [sh('yapf -i ~/.ssh/config'), 'sensitive'],
     [sh('pycodestyle src'), 'safe'],
+    [sh('python -m sqlfluff fix src/query.sql --dialect ansi'), 'safe'],
+    [sh('python3 -m sqlfluff lint ~/.aws/credentials'), 'sensitive'],
+    [sh('python -m sqlfluff serve'), 'review'],
   ]);
 });
 

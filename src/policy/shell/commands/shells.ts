@@ -8,6 +8,7 @@ import { fetchesRemote } from '../remote';
 import { innerOffset, runFile } from '../scripts';
 import { isDjangoTest } from '../sessionCode';
 import { installUnlessCommitted } from '../manifestInstall';
+import { LINTER_COMMANDS } from './linters';
 import { childOrigin, type Invocation, type Stdin } from '../types';
 import { syntheticWord, type Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
@@ -157,6 +158,12 @@ function pythonModule(a: ShellAnalyzer, inv: Invocation, mod: Word): void {
     return;
   }
   if (name === 'base64' && rest.some((w) => /^-d|--decode/.test(w.value ?? ''))) return;
+  // `python -m sqlfluff lint x.sql`: the linter itself, judged as when it runs by name.
+  const linter = LINTER_COMMANDS[name];
+  if (linter) {
+    linter({ ...inv, name, args: rest }, a);
+    return;
+  }
   // Django's test runner is a test runner like pytest: the session's test files and modules it loads are judged
   // as code (sessionCode.ts), the project's own are the project's.
   if (SAFE_PY_MODULES.has(name) || name.startsWith('pytest') || name.startsWith('unittest') || isDjangoTest([name, rest[0]?.value ?? ''])) {
