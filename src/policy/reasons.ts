@@ -132,6 +132,7 @@ export const RULES = {
   'safe.write': 'safe',
   'safe.tool': 'safe',
   'safe.delete': 'safe',
+  'safe.install': 'safe',
 } as const satisfies Record<string, Risk>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,6 +1,6 @@
 // The reason a file tool's own path earns: a secret, a guard-rail file, a system file, or writing outside the
 // workspace.
-import picomatch from 'picomatch';
+import { isBuildConfig } from '../paths/buildConfig';
 import type { Access, PathMatch } from '../paths/pathPolicy';
 import { reason, wholeSpan, type RuleId } from '../reasons';
 import type { Reason } from '../types';
@@ -18,24 +18,10 @@ export function pathReason(path: string, access: Access, ctx: RuleContext): Reas
   return reason(ruleOf(m, access), `${verb} ${path}: ${m.label} (matches ${m.glob}).`, wholeSpan('path', path));
 }
 
-/**
- * Files that decide what runs in builds, CI and deployments: an edit there is code that runs elsewhere, so it is
- * shown with its diff (review) even when nothing in it is a secret or a permission.
- */
-const CONFIG_FILES = picomatch(
-  [
-    '**/.github/workflows/**', '**/.github/actions/**', '**/.gitlab-ci.yml', '**/.circleci/**', '**/azure-pipelines.yml', '**/Jenkinsfile', '**/.buildkite/**',
-    '**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/docker-compose*.y?(a)ml', '**/compose.y?(a)ml',
-    '**/package.json', '**/pyproject.toml', '**/setup.py', '**/setup.cfg', '**/Cargo.toml', '**/build.gradle?(.kts)', '**/pom.xml', '**/Makefile', '**/*.mk', '**/justfile', '**/Rakefile', '**/Gemfile',
-    '**/*.tf', '**/kustomization.y?(a)ml', '**/Chart.yaml', '**/.gitmodules', '**/.gitattributes', '**/.pre-commit-config.yaml', '**/.husky/**',
-  ],
-  { dot: true },
-);
-
 /** Writes land in the workspace (or a temp dir) unless they do not; build and CI config gets a review. */
 export function placeReason(path: string, cwd: string, ctx: RuleContext): Reason {
   const p = path.replace(/\\/g, '/');
-  if (ctx.policy.inWorkspace(p, cwd) && CONFIG_FILES(p)) {
+  if (ctx.policy.inWorkspace(p, cwd) && isBuildConfig(p)) {
     return reason('config.edit', 'Changes build, CI or deployment config, which decides what runs elsewhere: check the diff.', wholeSpan('path', path));
   }
   if (ctx.policy.inWorkspace(p, cwd) || ctx.policy.isTemp(p)) return reason('safe.write', `Changes ${path} inside the workspace.`);

@@ -32,11 +32,26 @@ export function writesProjectSource(a: ShellAnalyzer, rest: string, lang: CodeLa
 /** Names this code binds, once, to a path it got from the temp-file APIs (or a join under one). */
 function tempNames(code: string): Set<string> {
   const bound = new Set<string>();
-  const once = (name: string) => (code.match(new RegExp(`(?<![\\w.])${name}\\s*(?:,[^=\\n]*)?=(?!=)`, 'g')) ?? []).length + (code.match(new RegExp(`\\bas\\s+${name}\\b|\\bfor\\s+${name}\\b`, 'g')) ?? []).length === 1;
+  // Bindings: `name = …` and tuple targets (`a, name = …`) where a statement starts (a keyword argument
+  // `f(name, mode='w')` is not one), `name := …`, augmented assignment, and `as name` / `for name`.
+  const once = (name: string) =>
+    (code.match(new RegExp(`(?:^|[;:{])[ \\t]*(?:(?:const|let|var)[ \\t]+)?(?:[\\w.*\\[\\]]+[ \\t]*,[ \\t]*)*${name}[ \\t]*(?:,[^=\\n]*)?(?:[-+*/%|&^]|\\*\\*|//|<<|>>)?=(?!=)|(?<![\\w.])${name}\\s*:=`, 'gm')) ?? []).length +
+      (code.match(new RegExp(`\\bas\\s+${name}\\b|\\bfor\\s+(?:[\\w\\s,]*,\\s*)?${name}\\b`, 'g')) ?? []).length ===
+    1;
   const TEMP_CALL = /tempfile\s*\.\s*(?:mkdtemp|mkstemp|mktemp|gettempdir|NamedTemporaryFile|TemporaryDirectory)\s*\(|\bmkdtempSync\s*\(|\bos\s*\.\s*tmpdir\s*\(/;
   for (const m of code.matchAll(/(?<![\w.])(\w+)\s*=\s*([^\n]+)/g)) if (TEMP_CALL.test(m[2]!.slice(0, 120)) && once(m[1]!)) bound.add(m[1]!);
   for (const m of code.matchAll(/(?<![\w.])\w+\s*,\s*(\w+)\s*=\s*tempfile\s*\.\s*mkstemp\s*\(/g)) if (once(m[1]!)) bound.add(m[1]!);
   for (const m of code.matchAll(/tempfile\s*\.\s*(?:NamedTemporaryFile|TemporaryDirectory)\s*\([^)]*\)\s+as\s+(\w+)/g)) if (once(m[1]!)) bound.add(m[1]!);
+  // `with tempfile.NamedTemporaryFile(…) as f: path = f.name`, where `f` is rebound by other `with open(…) as f`
+  // blocks too: the binding of `f` nearest before the line is the one it reads (a name bound once takes it).
+  for (const m of code.matchAll(/(?<![\w.])(\w+)\s*=\s*(\w+)\s*\.\s*name\s*$/gm)) {
+    if (bound.has(m[1]!) || !once(m[1]!)) continue;
+    const before = code.slice(0, m.index);
+    const last = [...before.matchAll(new RegExp(`\\bas\\s+${m[2]!}\\b|(?<![\\w.])${m[2]!}\\s*=(?!=)`, 'g'))].pop();
+    if (!last) continue;
+    const line = before.slice(before.lastIndexOf('\n', last.index) + 1, last.index + last[0].length + 120);
+    if (/\bas\s/.test(last[0]) ? /tempfile\s*\.\s*(?:NamedTemporaryFile|TemporaryDirectory)\s*\([^\n]*\)\s+as\s+\w+\s*:?$/.test(line.slice(0, line.indexOf(last[0]) + last[0].length)) : /=\s*tempfile\s*\.\s*NamedTemporaryFile\s*\(/.test(line)) bound.add(m[1]!);
+  }
   // `path = os.path.join(tmp, 'x.py')`, `name = f.name`, `p = Path(tmp) / 'x'`: still under the temp dir.
   for (let grew = true; grew; ) {
     grew = false;

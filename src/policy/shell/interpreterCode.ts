@@ -7,6 +7,7 @@ import type { RuleId } from '../reasons';
 import type { ShellAnalyzer } from './analyzer';
 import { foldCommand, isPlainLiteral } from './codeEval';
 import { analyzeEffects, foldEnv, splitArgs } from './codeEffects';
+import { judgeCodeDelete } from './codeDeletes';
 import { writesOwnTempFile, writesProjectSource } from './codeWrites';
 import { checkPathWord } from './pathArgs';
 import { childOrigin, type Frame } from './types';
@@ -39,7 +40,7 @@ const RULES: Record<CodeLanguage, LanguageRules> = {
     envRead: /\bos\s*\.\s*(?:environ\s*\[\s*|environ\s*\.\s*get\s*\(\s*|getenv\s*\(\s*)['"]([A-Za-z_][A-Za-z0-9_]*)['"]/g,
     evalLike: /(?<![.\w])(?:exec|eval|compile|execfile)\s*\(|\b__import__\s*\(|\bimportlib\s*\.\s*import_module\s*\(|\bgetattr\s*\(\s*__builtins__|\bmarshal\s*\.\s*loads|\bpickle\s*\.\s*loads/g,
     network: /\b(?:urllib|requests|http\.client|httpx|socket|aiohttp|ftplib|smtplib|paramiko|telnetlib)\b/g,
-    write: /\bopen\s*\([^)]*['"][wax]\+?b?['"]|\.write_(?:text|bytes)\s*\(|\bshutil\s*\.\s*(?:copy\w*|move|rmtree)\s*\(|\bos\s*\.\s*(?:remove|unlink|rmdir|removedirs|rename|replace|makedirs|mkdir|symlink|link|truncate)\s*\(/g,
+    write: /\bopen\s*\([^)]*['"][wax]\+?b?['"]|\.write_(?:text|bytes)\s*\(|\bshutil\s*\.\s*(?:copy\w*|move|rmtree)\s*\(|\bos\s*\.\s*(?:remove|unlink|rmdir|removedirs|rename|replace|makedirs|mkdir|symlink|link|truncate)\s*\(|\.\s*(?:unlink|rmdir)\s*\(/g,
   },
   node: {
     subprocess: [
@@ -294,6 +295,18 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     if (writesProjectSource(a, code.slice(m.index), lang, code.slice(Math.max(0, m.index - 200), m.index))) return;
     // A scratch file or folder the same code made with tempfile/mkdtemp: nobody else's files change.
     if (writesOwnTempFile(code, code.slice(m.index))) return;
+    // A delete of a constant path: judged by what it loses, as `rm` is.
+    const del = judgeCodeDelete(a, lang, code, m.index, m[0], callArguments(code, m.index + m[0].length).text);
+    if (del) {
+      a.deleted.push(del.abs);
+      const held = del.mode === 'recursive' ? a.policy.holds(del.abs, 'write') : undefined;
+      const hitPath = (rule: RuleId, message: string) => a.hitAt(rule, message, f, del.at.start, del.at.end);
+      if (del.loss === 'root') hitPath('destroy.root', `Deletes ${del.path} recursively from ${name} code: the whole system or home directory.`);
+      else if (held) hitPath(held.category === 'secret' ? 'path.secret' : held.category === 'system' ? 'path.system' : held.category === 'protected' ? 'path.protected' : 'path.self', `Deletes ${del.path} from ${name} code, which holds ${held.label} (${held.glob}).`);
+      else if (del.loss.lost) hitPath('fs.delete', `Deletes ${del.path} from ${name} code; ${del.loss.file} ${del.loss.why}.`);
+      else hitPath('safe.delete', `Deletes ${del.path} from ${name} code; nothing is lost: ${del.loss.why}.`);
+      return;
+    }
     hitMatch('exec.interpreter', `Changes files from ${name} code.`, m);
   });
 

@@ -132,6 +132,34 @@ function argsEntry(inv: Invocation): LoadedFile {
   return { path: `${inv.frame.origin.file?.name ?? ''}#args`, text };
 }
 
+/** `python -m django test …`: Django's test runner, which collects test modules as unittest does. */
+export function isDjangoTest(moduleAndArgs: readonly string[]): boolean {
+  return moduleAndArgs[0] === 'django' && moduleAndArgs[1] === 'test';
+}
+
+/**
+ * What `django test` collects, as paths: each label (`app.tests.MyTest.test_x`) as the module file or package of
+ * each of its prefixes (over-inclusive: a class or method name selects its module), and the settings module it
+ * loads (`--settings=test_sqlite`). `--help` collects nothing.
+ */
+function djangoTestWords(args: readonly string[]): string[] {
+  if (args.some((v) => v === '--help' || v === '-h')) return ['--help'];
+  const out: string[] = [];
+  args.forEach((v, i) => {
+    const settings = v.startsWith('--settings=') ? v.slice('--settings='.length) : v === '--settings' ? args[i + 1] : undefined;
+    if (settings) out.push(`${settings.split('.').join('/')}.py`);
+    else if (!v.startsWith('-') && args[i - 1] !== '--settings') {
+      const parts = v.replace(/\/+$/, '').split(/[./]/).filter(Boolean);
+      for (let k = 1; k <= parts.length; k++) out.push(`${parts.slice(0, k).join('/')}.py`, `${parts.slice(0, k).join('/')}/__init__.py`);
+      if (parts.length > 1) out.push(parts.join('/'));
+    }
+  });
+  return out;
+}
+
+/** Django's default test file pattern (`test*.py`): `tests.py` of an app is collected too. */
+const DJANGO_TEST = /(?:^|\/)test[^/]*\.py$/;
+
 const TEST_RUNNERS = new Set(['pytest', 'py.test', 'jest', 'vitest', 'mocha', 'ava', 'tap', 'jasmine']);
 
 /**
@@ -150,6 +178,7 @@ function runnerEntries(a: ShellAnalyzer, inv: Invocation, language: 'python' | '
     const m = args.indexOf('-m');
     if (m < 0 || m + 1 >= args.length) return undefined;
     if (/^(pytest|py\.test|unittest)$/.test(args[m + 1]!)) rest = args.slice(m + 2);
+    else if (isDjangoTest(args.slice(m + 1))) rest = djangoTestWords(args.slice(m + 3));
     else module = args[m + 1];
   } else return undefined;
   const cwd = a.cwd!.replace(/\/+$/, '');
@@ -169,7 +198,12 @@ function runnerEntries(a: ShellAnalyzer, inv: Invocation, language: 'python' | '
     .filter((v) => !v.startsWith('-'))
     .map((v) => posix.resolve(cwd, v.replace(/::.*$/, '')))
     .filter((n) => /[./]/.test(posix.relative(cwd, n)) || session.some((p) => p === n || p.startsWith(`${n}/`)));
-  const tests = session.filter((p) => isTestFile(p, language) && (named.length === 0 || named.some((n) => p === n || p.startsWith(`${n}/`))));
+  const djangoRun = /^python[\d.]*$/.test(inv.name) && isDjangoTest(args.slice(args.indexOf('-m') + 1));
+  if (djangoRun && rest?.[0] === '--help') return entries;
+  const collected = (p: string) => (djangoRun ? DJANGO_TEST.test(p) : isTestFile(p, language));
+  // A Django label names a module (or a package: everything under it).
+  const under = (p: string, n: string) => p === n || p.startsWith(`${n}/`) || (djangoRun && n.endsWith('/__init__.py') && p.startsWith(`${n.slice(0, -'__init__.py'.length)}`));
+  const tests = session.filter((p) => collected(p) && (named.length === 0 || named.some((n) => under(p, n))));
   for (const p of session) if (language === 'python' && /(?:^|\/)conftest\.py$/.test(p) && !tests.includes(p)) tests.push(p);
   for (const p of tests) entries.push({ path: p, text: textFor(a, p) });
   // A named test file that is not the session's is read from the disk: the modules it imports are followed too.

@@ -8,7 +8,7 @@ import { table, type Handler, type HandlerTable } from './handler';
 import type { ShellAnalyzer } from '../analyzer';
 import { deleteLoss, reportDelete } from '../deleteLoss';
 
-const SYSTEM_ROOTS = /^\/(bin|boot|dev|etc|home|lib|lib64|opt|proc|root|sbin|srv|sys|usr|var|Users|System|Library|Applications|private)?\/?\*?$/;
+export const SYSTEM_ROOTS = /^\/(bin|boot|dev|etc|home|lib|lib64|opt|proc|root|sbin|srv|sys|usr|var|Users|System|Library|Applications|private)?\/?\*?$/;
 
 export function isRootTarget(a: ShellAnalyzer, w: Invocation['args'][number]): boolean {
   const raw = w.value ?? w.pattern;
@@ -51,7 +51,11 @@ const rm: Handler = (inv, a) => {
     const session = a.scope.files?.session;
     if (!a.scope.git && session && targets.length > 0 && targets.every((t) => t !== undefined && session.file(t)?.created === true)) return;
   }
-  reportDelete(a, inv, loss, what);
+  // The effect names what is deleted (its span is the operands), so an "Allow similar" rule made from
+  // `rm -rf build` covers deleting build again, never `rm -rf src`.
+  const first = p.operands[0];
+  const last = p.operands[p.operands.length - 1];
+  reportDelete(a, inv, loss, what, first && last ? { start: first.start, end: last.end } : undefined);
 };
 
 const dd: Handler = (inv, a) => {

@@ -7,6 +7,7 @@ import { checkPathWord, checkPathWords } from '../pathArgs';
 import { runFile } from '../scripts';
 import { makeWrittenRecipes, packageWrittenScript, scriptValues } from '../projectScripts';
 import type { Invocation } from '../types';
+import { installUnlessCommitted } from '../manifestInstall';
 import { table, type Handler, type HandlerTable } from './handler';
 import { makeEval } from './runners';
 import { SHELL_COMMANDS } from './shells';
@@ -89,7 +90,7 @@ function manager(spec: ManagerSpec): Handler {
     const at = index >= 0 ? inv.args[index] : inv.nameWord;
     if (sub === '' && !spec.bareInstalls) return;
     if (sub === '' && spec.bareInstalls) {
-      a.hitOn('pkg.install', `Installs packages (${inv.name}).`, inv);
+      installUnlessCommitted(a, inv, sub, index, `Installs packages (${inv.name})`);
       return;
     }
     if (spec.publish?.includes(sub) || (sub === 'npm' && t.includes('publish'))) {
@@ -122,7 +123,7 @@ function manager(spec: ManagerSpec): Handler {
       return;
     }
     if (spec.install.includes(sub)) {
-      a.hitOn('pkg.install', `Installs or changes packages (${inv.name} ${sub}).`, inv, at);
+      installUnlessCommitted(a, inv, sub, index, `Installs or changes packages (${inv.name} ${sub})`, at);
       for (const w of inv.args.slice(index + 1)) if (/^(\.|\/|~|file:)/.test(w.value ?? '')) checkPathWord(a, inv, w, 'read');
       return;
     }

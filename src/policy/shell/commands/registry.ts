@@ -10,7 +10,9 @@ import { GIT_COMMANDS } from './git';
 import type { Handler } from './handler';
 import { KUBE_COMMANDS } from './kube';
 import { NETWORK_COMMANDS } from './network';
+import { LINTER_COMMANDS } from './linters';
 import { PACKAGE_COMMANDS } from './packages';
+import { PATCH_COMMANDS } from './patchTool';
 import { PERMISSION_COMMANDS } from './permissions';
 import { RUNNER_COMMANDS } from './runners';
 import { SEARCH_COMMANDS } from './search';
@@ -24,7 +26,7 @@ let handlers: Map<string, Handler> | undefined;
 function build(): Map<string, Handler> {
   const m = new Map<string, Handler>();
   // Later tables win on a name clash; the specific ones come last.
-  for (const t of [FILE_COMMANDS, SEARCH_COMMANDS, PACKAGE_COMMANDS, RUNNER_COMMANDS, NETWORK_COMMANDS, SQL_COMMANDS, CONTAINER_COMMANDS, KUBE_COMMANDS, CLOUD_COMMANDS, SQL_HOSTED_COMMANDS, FORGE_COMMANDS, GIT_COMMANDS, SECRET_COMMANDS, DESTRUCTIVE_COMMANDS, PERMISSION_COMMANDS, SHELL_COMMANDS, WRAPPER_COMMANDS, COUNTERSIGN_COMMANDS]) {
+  for (const t of [FILE_COMMANDS, SEARCH_COMMANDS, PATCH_COMMANDS, LINTER_COMMANDS, PACKAGE_COMMANDS, RUNNER_COMMANDS, NETWORK_COMMANDS, SQL_COMMANDS, CONTAINER_COMMANDS, KUBE_COMMANDS, CLOUD_COMMANDS, SQL_HOSTED_COMMANDS, FORGE_COMMANDS, GIT_COMMANDS, SECRET_COMMANDS, DESTRUCTIVE_COMMANDS, PERMISSION_COMMANDS, SHELL_COMMANDS, WRAPPER_COMMANDS, COUNTERSIGN_COMMANDS]) {
     for (const [name, h] of Object.entries(t)) m.set(name.toLowerCase(), h);
   }
   return m;

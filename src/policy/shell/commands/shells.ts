@@ -6,6 +6,9 @@ import { analyzeCode, type CodeLanguage } from '../interpreterCode';
 import { checkPathWord, checkPathWords } from '../pathArgs';
 import { fetchesRemote } from '../remote';
 import { innerOffset, runFile } from '../scripts';
+import { isDjangoTest } from '../sessionCode';
+import { installUnlessCommitted } from '../manifestInstall';
+import { LINTER_COMMANDS } from './linters';
 import { childOrigin, type Invocation, type Stdin } from '../types';
 import { syntheticWord, type Word } from '../words';
 import { table, type Handler, type HandlerTable } from './handler';
@@ -144,7 +147,8 @@ function pythonModule(a: ShellAnalyzer, inv: Invocation, mod: Word): void {
   const rest = inv.args.slice(inv.args.indexOf(mod) + 1);
   if (name === 'pip' || name === 'ensurepip' || name === 'pipx' || name === 'uv') {
     const sub = (rest.find((w) => !(w.value ?? '').startsWith('-'))?.value ?? '').toLowerCase();
-    if (!['list', 'show', 'freeze', 'check', 'help', '--version'].includes(sub)) a.hitOn('pkg.install', `Installs or changes Python packages (python -m ${name}).`, inv, mod);
+    if (name === 'pip' && sub === 'install' && rest[0]?.value === 'install') installUnlessCommitted(a, { ...inv, name: 'pip', args: rest }, 'install', 0, `Installs or changes Python packages (python -m ${name})`, mod);
+    else if (!['list', 'show', 'freeze', 'check', 'help', '--version'].includes(sub)) a.hitOn('pkg.install', `Installs or changes Python packages (python -m ${name}).`, inv, mod);
     return;
   }
   if (/^(http\.server|SimpleHTTPServer|smtpd|ftplib|xmlrpc\.server|aiosmtpd)$/.test(name)) {
@@ -154,7 +158,15 @@ function pythonModule(a: ShellAnalyzer, inv: Invocation, mod: Word): void {
     return;
   }
   if (name === 'base64' && rest.some((w) => /^-d|--decode/.test(w.value ?? ''))) return;
-  if (SAFE_PY_MODULES.has(name) || name.startsWith('pytest') || name.startsWith('unittest')) {
+  // `python -m sqlfluff lint x.sql`: the linter itself, judged as when it runs by name.
+  const linter = LINTER_COMMANDS[name];
+  if (linter) {
+    linter({ ...inv, name, args: rest }, a);
+    return;
+  }
+  // Django's test runner is a test runner like pytest: the session's test files and modules it loads are judged
+  // as code (sessionCode.ts), the project's own are the project's.
+  if (SAFE_PY_MODULES.has(name) || name.startsWith('pytest') || name.startsWith('unittest') || isDjangoTest([name, rest[0]?.value ?? ''])) {
     checkPathWords(a, inv, rest, 'read', { skipSpaces: true });
     return;
   }
