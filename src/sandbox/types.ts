@@ -27,10 +27,4 @@ export type SandboxProbe =
   | { state: 'cannot-run'; mechanism: 'bubblewrap' | 'sandbox-exec'; path: string; detail: string }
   | { state: 'unsupported'; detail: string };
 
-/** The `countersign.sandbox` setting: `auto` runs agents' allowed commands sandboxed where a sandbox is available. */
-export type SandboxSetting = 'auto' | 'off';
-
-export function sandboxSettingOf(value: unknown): SandboxSetting {
-  // Anything but an explicit `off` keeps the sandbox on: a damaged setting must not switch it off.
-  return value === 'off' ? 'off' : 'auto';
-}
+export { sandboxSettingOf, type SandboxSetting } from '../ipc/settingsSnapshot';
