@@ -129,8 +129,8 @@ function compare(label: string, cmds: string[], a: string, b: string): { total: 
     console.log(`${label}: ${cmds.length} commands; ${failed} exit differently inside the sandbox, ${differ.length} differ in exit code or output (goal 0; a listing that shows a hidden file as empty counts)`);
     for (const d of differ.slice(0, 12)) {
       console.log(`  ✘ ${d.cmd.slice(0, 140).replace(/\n/g, '⏎')}`);
-      console.log(`      outside exit ${d.outside.code}: ${d.outside.out.replace(/\u0000/g, ' | ').slice(0, 160).replace(/\n/g, '⏎')}`);
-      console.log(`      inside  exit ${d.inside.code}: ${d.inside.out.replace(/\u0000/g, ' | ').slice(0, 160).replace(/\n/g, '⏎')}`);
+      console.log(`      outside exit ${d.outside.code}: ${d.outside.out.replaceAll('\u0000', ' | ').slice(0, 160).replace(/\n/g, '⏎')}`);
+      console.log(`      inside  exit ${d.inside.code}: ${d.inside.out.replaceAll('\u0000', ' | ').slice(0, 160).replace(/\n/g, '⏎')}`);
     }
   }
   return { total: cmds.length, differ };
