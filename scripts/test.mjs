@@ -1,11 +1,13 @@
 // `npm test`: every layer, in order, on a fresh machine too. Installs what the real-VS-Code layers need
-// (Debian packages when missing, code-server cached in .vscode-test/, agents in ~/.cache/countersign).
+// (Debian packages when missing: bubblewrap for the sandbox tests, chromium and build tools for the browser layer; code-server cached in .vscode-test/, agents in ~/.cache/countersign).
 // Prints each layer's wall time.
 import { spawnSync } from 'node:child_process';
 
 const layers = [
   ['types + lint', 'npm', ['run', '--silent', 'check']],
   ['build', 'node', ['scripts/build.mjs', '--tests']],
+  // The sandbox tests run bubblewrap for real: installed here when missing (a no-op when it is there).
+  ['sandbox set-up (bubblewrap)', 'bash', ['test/harness/ensure-sandbox.sh']],
   ['unit', 'node', ['--test', '--test-reporter=spec', 'out/test/unit/']],
   ['agent conformance (real agents)', 'node', ['test/conformance/run.mjs']],
   ['harness set-up', 'bash', ['test/harness/ensure-vscode.sh']],
