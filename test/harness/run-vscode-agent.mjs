@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, REPO, sampleWorkspace, startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { packageScriptedModel, scriptedRequest, waitForSocket } from '../vscode-agent/scriptedModel.mjs';
-import { AGENT_SETTINGS, scenarios } from '../vscode-agent/scenarios.mjs';
+import { AGENT_SETTINGS, denyEverything, scenarios } from '../vscode-agent/scenarios.mjs';
 import { openCountersign, widenSideBar } from '../ui/workbench.mjs';
 
 const SHOTS = process.env.SHOTS || join(REPO, 'test-results/screenshots');
@@ -19,6 +19,8 @@ const VSIX = vsixAt >= 0 ? argv.splice(vsixAt, 2)[1] : join(REPO, '.vscode-test/
 const only = argv[0];
 mkdirSync(SHOTS, { recursive: true });
 const t0 = Date.now();
+// Stopped from outside: still take code-server and chromium down (the exit handlers kill their process groups).
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 const lap = (m) => console.log(`[vscode-agent ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
 const scratch = mkdtempSync(join(tmpdir(), 'cs-agent-'));
@@ -66,7 +68,7 @@ try {
   const panel = await openCountersign(page);
   await widenSideBar(page);
   const measure = (what, ms, prompts) => measured.push({ what, ms, prompts });
-  const ctx = { page, panel, workspace, server, shot, lap, turn, measure, hooksLog: () => hooksLog(server.root) };
+  const ctx = { page, panel, workspace, server, shot, lap, turn, measure };
   for (const s of scenarios.filter((x) => !only || x.name.includes(only))) {
     const started = Date.now();
     try {
@@ -78,6 +80,7 @@ try {
       ran.push({ name: s.name, ok: false, ms: Date.now() - started });
       console.log(`✘ ${s.name}\n  ${err.stack ?? err}`);
       await page.screenshot({ path: join(SHOTS, `99-failure-vscode-agent-${s.name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+      await denyEverything(panel); // the next scenario starts with no turn waiting
     }
   }
 } catch (err) {
@@ -94,22 +97,3 @@ for (const r of ran) lap(`${r.ok ? 'pass' : 'FAIL'} ${(r.ms / 1000).toFixed(1)}s
 lap(`${ran.filter((r) => r.ok).length}/${ran.length} VS Code agent scenarios passed; screenshots in ${SHOTS}`);
 process.exit(failed ? 1 : 0);
 
-/** The "GitHub Copilot Chat Hooks" output channel's log: every hook run the agent made. */
-function hooksLog(root) {
-  const out = [];
-  const walk = (dir) => {
-    let entries = [];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/hook/i.test(e.name) && e.name.endsWith('.log')) out.push(p);
-    }
-  };
-  walk(join(root, 'udd/logs'));
-  return out;
-}

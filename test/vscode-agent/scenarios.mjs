@@ -1,7 +1,7 @@
 // What the real VS Code agent must show with Countersign installed: each scenario scripts one agent turn, watches the
 // Reviews panel and, where a person would, clicks it. `prompts` counts the cards a scenario saw for one action.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cardWith } from '../ui/workbench.mjs';
 
@@ -86,7 +86,7 @@ export const scenarios = [
       const card = cardWith(panel, 'ci.yml');
       await card.waitFor({ timeout: 60_000 });
       await shot('vscode-agent-04-workflow-card');
-      await card.locator('[data-action="diff"], .open-diff, vscode-button:has-text("diff")').first().click();
+      await card.locator('vscode-button[data-action="open-diff"]').first().click();
       await page.locator('.editor-instance .monaco-diff-editor').first().waitFor({ timeout: 20_000 });
       await shot('vscode-agent-05-workflow-native-diff');
       await approveWithClickThrough(panel, card);
@@ -111,7 +111,7 @@ export const scenarios = [
       const cards = countCards(panel, pending);
       const card = cardWith(panel, 'ci.yml');
       await card.waitFor({ timeout: 60_000 });
-      await card.locator('[data-action="diff"], .open-diff, vscode-button:has-text("diff")').first().click();
+      await card.locator('vscode-button[data-action="open-diff"]').first().click();
       await page.locator('.editor-instance .monaco-diff-editor').first().waitFor({ timeout: 20_000 });
       await shot('vscode-agent-07-workflow-edit-diff');
       await approveWithClickThrough(panel, card);
@@ -124,7 +124,79 @@ export const scenarios = [
       lap(`workflow replace_string_in_file: ${r.ms} ms, ${n} card, written exactly`);
     },
   },
+  {
+    name: 'nobody decides before the deadline: the call is denied, the canary never reaches the model',
+    async run({ panel, server, workspace, turn, lap, shot, measure }) {
+      writeFileSync(join(workspace, '.env'), `API_KEY=${CANARY}\n`);
+      // A short hook timeout (as a user could set it) so the deadline comes within the test: Countersign answers
+      // shortly before VS Code would give up on the hook.
+      const dir = join(server.root, '.copilot/hooks');
+      const saved = new Map();
+      for (const f of readdirSync(dir).filter((n) => n.startsWith('countersign'))) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        saved.set(f, text);
+        writeFileSync(join(dir, f), text.replace(/--timeout 600/g, '--timeout 20').replace(/("timeout(?:Sec)?":\s*)600/g, '$120'));
+      }
+      try {
+        const started = Date.now();
+        const pending = turn('Print the environment file.', [terminal('cat .env', 'Print the environment file.')]);
+        const cards = countCards(panel, pending);
+        const card = cardWith(panel, 'cat .env');
+        await card.waitFor({ timeout: 60_000 });
+        assert.match(await card.locator('.countdown').innerText(), /auto-deny in 0:[01]\d/, 'the card counts down to the short deadline');
+        await shot('vscode-agent-08-deadline-card');
+        const r = await Promise.race([pending, new Promise((_, rej) => setTimeout(() => rej(new Error('no answer 90 s after the turn started: VS Code did not pick up the shorter hook timeout')), 90_000))]);
+        await shot('vscode-agent-09-deadline-denied');
+        const result = toolResult(r);
+        assert.match(result, /Tool execution denied/);
+        assert.match(result, /nobody decided before the hook timeout/);
+        assert.ok(!JSON.stringify(r).includes(CANARY), 'the canary never reaches the model');
+        const n = await cards;
+        assert.equal(n, 1, `one card for one action (saw ${n})`);
+        measure('cat .env (nobody decided: deadline deny)', r.ms, n);
+        lap(`deadline: denied ${((Date.now() - started) / 1000).toFixed(1)} s after the turn started; model got: ${result.slice(0, 140)}`);
+      } finally {
+        for (const [f, text] of saved) writeFileSync(join(dir, f), text);
+      }
+    },
+  },
 ];
+
+/** VS_AGENT_CAPTURE: every other file tool the agent has, once, so their real payloads are recorded. */
+const CAPTURE_ONLY = {
+  name: 'capture: the other file tools',
+  async run({ panel, workspace, turn, lap }) {
+    const ws = (p) => join(workspace, p);
+    writeFileSync(ws('notes.txt'), 'alpha\nbeta\n');
+    writeFileSync(ws('app.js'), 'function main() {\n  return 1;\n}\n');
+    const calls = [
+      { name: 'multi_replace_string_in_file', input: { explanation: 'Rename in two files.', replacements: [{ filePath: ws('notes.txt'), oldString: 'alpha', newString: 'gamma' }, { filePath: ws('app.js'), oldString: 'return 1;', newString: 'return 2;' }] } },
+      { name: 'insert_edit_into_file', input: { explanation: 'Add a helper.', filePath: ws('app.js'), code: 'function main() {\n  // ...existing code...\n}\n\nfunction helper() {\n  return 3;\n}\n' } },
+      { name: 'apply_patch', input: { explanation: 'Patch the notes.', input: `*** Begin Patch\n*** Update File: ${ws('notes.txt')}\n@@\n-beta\n+delta\n*** End Patch` } },
+      { name: 'edit_notebook_file', input: { filePath: ws('analysis.ipynb'), explanation: 'Add a cell.', cellId: 'TOP', editType: 'insert', language: 'python', newCode: ['import os', 'print(os.getcwd())'] } },
+      { name: 'create_directory', input: { dirPath: ws('build/out') } },
+    ];
+    writeFileSync(ws('analysis.ipynb'), JSON.stringify({ cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 }));
+    for (const c of calls) {
+      const pending = turn(`Use ${c.name}.`, [c]);
+      const denier = (async () => {
+        const card = panel.locator('article.card').first();
+        await card.waitFor({ timeout: 120_000 }).catch(() => undefined);
+        if (await card.count()) await card.locator('vscode-button[data-decision="deny"]').click().catch(() => undefined);
+      })();
+      const r = await pending;
+      void denier;
+      lap(`${c.name}: ${r.ms} ms → ${String(r.calls[0]?.result).slice(0, 120)}`);
+    }
+  },
+};
+
+/** Unblocks a failed scenario's turn: denies whatever is still pending. */
+export async function denyEverything(panel) {
+  for (const b of await panel.locator('vscode-button[data-decision="deny"]').all()) await b.click().catch(() => undefined);
+}
+
+if (process.env.VS_AGENT_CAPTURE) scenarios.unshift(CAPTURE_ONLY);
 
 /** Approve as a person: open the details when the card asks for it, tick the confirmation if there is one. */
 async function approveWithClickThrough(panel, card) {

@@ -75,6 +75,8 @@ export function detectAgent(payload: unknown): AgentName | 'unknown' {
   if ('hookName' in p || isObj(p.preToolUse) || (isObj(p.tool_call) && ('taskId' in p || 'workspaceRoots' in p))) return 'cline';
   const event = str(p.hook_event_name);
   if ('conversation_id' in p || 'workspace_roots' in p || (event !== undefined && CURSOR_EVENTS.has(event))) return 'cursor';
+  // VS Code 1.109-1.111 named the common fields in camelCase (hookEventName, sessionId); Copilot CLI sends no event name.
+  if ('hookEventName' in p && !('toolArgs' in p)) return 'vscode';
   if ('toolName' in p && ('toolArgs' in p || 'sessionId' in p)) return 'copilot-cli';
   if (event === 'BeforeTool') return 'gemini';
   if ('turn_id' in p || ('model' in p && 'tool_name' in p)) return 'codex';

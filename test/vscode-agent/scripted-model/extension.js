@@ -5,6 +5,7 @@
 //   {"op":"turn","query":…,"calls":[{name,input}]} → one agent turn: the model's first answer calls those tools, its
 //                                                  next answer is text; the reply has what each tool returned
 /* global require, module */
+/* eslint-disable @typescript-eslint/no-require-imports -- VS Code loads this CommonJS module as is */
 const vscode = require('vscode');
 const net = require('net');
 const fs = require('fs');
