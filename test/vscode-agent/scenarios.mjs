@@ -11,7 +11,21 @@ export const AGENT_SETTINGS = {
   'workbench.tips.enabled': false,
   'extensions.ignoreRecommendations': true,
   'chat.disableAIFeatures': false,
+  // The agent's edits land in the editor; saving them at once puts on disk exactly what was approved.
+  'files.autoSave': 'afterDelay',
+  'files.autoSaveDelay': 100,
 };
+
+/** The file's text once it equals `expected` (the editor saves the agent's edit shortly after the turn), else the last text seen. */
+async function settledText(file, expected, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  let text;
+  for (;;) {
+    text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (text === expected || Date.now() > until) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 const CANARY = 'CANARY_7f3e9b2a_never_reaches_the_model';
 const terminal = (command, explanation) => ({ name: 'run_in_terminal', input: { command, explanation, goal: explanation, mode: 'sync' } });
@@ -93,7 +107,7 @@ export const scenarios = [
       const r = await pending;
       await shot('vscode-agent-06-workflow-approved');
       assert.ok(!/denied/i.test(toolResult(r)), toolResult(r));
-      assert.equal(readFileSync(file, 'utf8'), content, 'the file holds exactly what the card showed');
+      assert.equal(await settledText(file, content), content, 'the file holds exactly what the card showed');
       const n = await cards;
       assert.equal(n, 1, `one card for one action (saw ${n})`);
       measure('create .github/workflows/ci.yml (approved)', r.ms, n);
@@ -117,7 +131,8 @@ export const scenarios = [
       await approveWithClickThrough(panel, card);
       const r = await pending;
       assert.ok(!/denied/i.test(toolResult(r)), toolResult(r));
-      assert.equal(readFileSync(file, 'utf8'), before.replace('on: [push]', 'on: [push, pull_request]'));
+      const expected = before.replace('on: [push]', 'on: [push, pull_request]');
+      assert.equal(await settledText(file, expected), expected, 'the file holds exactly the replacement the card showed');
       const n = await cards;
       assert.equal(n, 1, `one card for one action (saw ${n})`);
       measure('edit .github/workflows/ci.yml (approved)', r.ms, n);
@@ -179,13 +194,16 @@ const CAPTURE_ONLY = {
     writeFileSync(ws('analysis.ipynb'), JSON.stringify({ cells: [], metadata: {}, nbformat: 4, nbformat_minor: 5 }));
     for (const c of calls) {
       const pending = turn(`Use ${c.name}.`, [c]);
+      let over = false;
       const denier = (async () => {
-        const card = panel.locator('article.card').first();
-        await card.waitFor({ timeout: 120_000 }).catch(() => undefined);
-        if (await card.count()) await card.locator('vscode-button[data-decision="deny"]').click().catch(() => undefined);
+        while (!over) {
+          const card = panel.locator('article.card').first();
+          if (await card.count()) await card.locator('vscode-button[data-decision="deny"]').click().catch(() => undefined);
+          await new Promise((r) => setTimeout(r, 200));
+        }
       })();
-      const r = await pending;
-      void denier;
+      const r = await pending.finally(() => (over = true));
+      await denier;
       lap(`${c.name}: ${r.ms} ms → ${String(r.calls[0]?.result).slice(0, 120)}`);
     }
   },

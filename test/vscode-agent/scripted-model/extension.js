@@ -30,7 +30,7 @@ const provider = {
       {
         id: MODEL_ID,
         name: 'Scripted',
-        family: 'scripted',
+        family: process.env.SCRIPTED_MODEL_FAMILY || 'scripted', // tools like apply_patch are offered by family
         version: '1',
         maxInputTokens: 128000,
         maxOutputTokens: 4096,
