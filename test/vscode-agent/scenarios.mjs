@@ -67,7 +67,7 @@ export const scenarios = [
   },
   {
     name: 'cat .env: one card, a click on Deny reaches the model with the reason, the canary never does',
-    async run({ panel, workspace, turn, lap, shot, measure }) {
+    async run({ page, panel, workspace, turn, lap, shot, measure }) {
       writeFileSync(join(workspace, '.env'), `API_KEY=${CANARY}\n`);
       const pending = turn('Show me the environment file.', [terminal('cat .env', 'Read the environment file.')]);
       const cards = countCards(panel, pending);
@@ -79,6 +79,8 @@ export const scenarios = [
       await card.locator('vscode-textfield.deny-reason').locator('input').fill('Secrets stay out of the chat.');
       await card.locator('vscode-button[data-decision="deny"]').click();
       const r = await pending;
+      // The same window: after the last decision the focus is back in the chat (the secondary side bar), not the panel.
+      await page.waitForFunction(() => globalThis.document.activeElement?.closest('.part.auxiliarybar') != null, undefined, { timeout: 10_000 });
       await shot('vscode-agent-03-cat-env-denied');
       const result = toolResult(r);
       assert.match(result, /Tool execution denied/);
@@ -101,12 +103,13 @@ export const scenarios = [
       await card.waitFor({ timeout: 60_000 });
       await shot('vscode-agent-04-workflow-card');
       await card.locator('vscode-button[data-action="open-diff"]').first().click();
-      await page.locator('.editor-instance .monaco-diff-editor').first().waitFor({ timeout: 20_000 });
+      await page.locator('.monaco-diff-editor .view-line', { hasText: 'npm test' }).first().waitFor({ timeout: 20_000 });
       await shot('vscode-agent-05-workflow-native-diff');
       await approveWithClickThrough(panel, card);
       const r = await pending;
       await shot('vscode-agent-06-workflow-approved');
       assert.ok(!/denied/i.test(toolResult(r)), toolResult(r));
+      assert.equal(r.result?.type, undefined, `VS Code asked for its own confirmation after Countersign's approval: ${JSON.stringify(r.result).slice(0, 300)}`);
       assert.equal(await settledText(file, content), content, 'the file holds exactly what the card showed');
       const n = await cards;
       assert.equal(n, 1, `one card for one action (saw ${n})`);
@@ -126,11 +129,12 @@ export const scenarios = [
       const card = cardWith(panel, 'ci.yml');
       await card.waitFor({ timeout: 60_000 });
       await card.locator('vscode-button[data-action="open-diff"]').first().click();
-      await page.locator('.editor-instance .monaco-diff-editor').first().waitFor({ timeout: 20_000 });
+      await page.locator('.monaco-diff-editor .view-line', { hasText: 'pull_request' }).first().waitFor({ timeout: 20_000 });
       await shot('vscode-agent-07-workflow-edit-diff');
       await approveWithClickThrough(panel, card);
       const r = await pending;
       assert.ok(!/denied/i.test(toolResult(r)), toolResult(r));
+      assert.equal(r.result?.type, undefined, `VS Code asked for its own confirmation after Countersign's approval: ${JSON.stringify(r.result).slice(0, 300)}`);
       const expected = before.replace('on: [push]', 'on: [push, pull_request]');
       assert.equal(await settledText(file, expected), expected, 'the file holds exactly the replacement the card showed');
       const n = await cards;
