@@ -15,6 +15,8 @@ const layers = [
   // The browser layer runs against the packaged .vsix installed into a fresh code-server: a person's path.
   ['package (.vsix)', 'npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', '.vscode-test/countersign.vsix']],
   ['browser (chromium clicks the installed panel)', 'node', ['test/harness/run-ui.mjs', '--vsix', '.vscode-test/countersign.vsix']],
+  // VS Code's own agent (built-in Copilot Chat, a scripted model, offline) against the installed .vsix; about 4 min.
+  ['VS Code agent (built-in agent, real panel clicks)', 'node', ['test/harness/run-vscode-agent.mjs', '--vsix', '.vscode-test/countersign.vsix']],
 ];
 
 const results = [];

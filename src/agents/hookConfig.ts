@@ -12,10 +12,11 @@ export type ConfigKind =
   | 'cursor-hooks' // Cursor: {version:1, hooks.beforeShellExecution[]…}, failClosed
   | 'gemini-settings' // Gemini CLI settings.json: hooks.BeforeTool[] of {matcher, hooks[]} (timeout in ms)
   | 'cline-script' // Cline: an executable named PreToolUse
-  | 'codex-config'; // Codex config.toml: only the hook's trust entry (codexTrust.ts), never a hook
+  | 'codex-config' // Codex config.toml: only the hook's trust entry (codexTrust.ts), never a hook
+  | 'vscode-settings'; // VS Code's user settings.json: only chat.hookFilesLocations (vscodeHookLocations.ts), never a hook
 
 /** The kinds whose hook lives in a JSON file this module edits. */
-export type JsonHookKind = Exclude<ConfigKind, 'cline-script' | 'codex-config'>;
+export type JsonHookKind = Exclude<ConfigKind, 'cline-script' | 'codex-config' | 'vscode-settings'>;
 
 export interface HookSpec {
   agent: AgentName;

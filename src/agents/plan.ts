@@ -34,6 +34,7 @@ export function planConnect(target: ConfigTarget, before: string | undefined, sh
     return { ...base, after: clineHookScript(command), created: before === undefined ? [[]] : [] };
   }
   if (target.kind === 'codex-config') return { ...base, after: before, problem: `${target.file} holds no hook; Codex trust is planned with planCodexTrust` };
+  if (target.kind === 'vscode-settings') return { ...base, after: before, problem: `${target.file} holds no hook; its hook location is planned with planUserHooksLocation` };
   try {
     const edit = addHook(target.kind, before, { agent: target.agent, command, timeoutSec: HOOK_TIMEOUT_SECONDS[target.agent] });
     return { ...base, after: edit.text, created: edit.created };
@@ -47,7 +48,7 @@ export function planDisconnect(target: ConfigTarget, before: string | undefined,
   const base = { target, before, created: [] as CreatedPath[], executable: target.kind === 'cline-script' };
   if (before === undefined) return { ...base, after: undefined };
   if (target.kind === 'cline-script') return { ...base, after: isClineHookScript(before) ? undefined : before };
-  if (target.kind === 'codex-config') return { ...base, after: before };
+  if (target.kind === 'codex-config' || target.kind === 'vscode-settings') return { ...base, after: before };
   if (!hasHook(target.kind, before)) return { ...base, after: before };
   try {
     return { ...base, after: removeHook(before, created) };

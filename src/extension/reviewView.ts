@@ -3,6 +3,7 @@
 // details count as seen only when the extension saw them (it opened the editor, or the card's rendered text is the
 // whole subject it sent), the queue refuses an approval without the click-through, and "Allow similar" exists only
 // for risk 'review'.
+import { returnFocusToChat } from './chatFocus';
 import * as vscode from 'vscode';
 import type { ReviewItem } from '../protocol/gateLsp';
 import { isFromWebview, type AgentConnectionView, type FromWebview, type GateStateView, type SandboxStatusView, type ScopeChoice, type ToWebview } from '../protocol/webviewMessages';
@@ -186,9 +187,11 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
   }
 
   private decide(id: string, decision: 'allow' | 'deny', reason?: string): HandleResult {
-    if (!this.pendingItem(id)) return { ok: false, why: `no pending action ${id} (already decided or expired)` };
+    const item = this.pendingItem(id);
+    if (!item) return { ok: false, why: `no pending action ${id} (already decided or expired)` };
     const text = reason?.trim().slice(0, REASON_MAX) || undefined;
     const result = this.deps.queue.decide(id, { decision, reason: text });
+    if (result.ok) returnFocusToChat(item, this.deps.queue.items().length, (m) => this.deps.output.warn(m));
     return result.ok ? result : this.refuse(id, result.why);
   }
 
@@ -203,6 +206,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
     if ('why' in added) return this.refuse(id, added.why);
     this.deps.queue.decide(id, { decision: 'allow' });
     this.deps.queue.applyRules();
+    returnFocusToChat(item, this.deps.queue.items().length, (m) => this.deps.output.warn(m));
     return { ok: true };
   }
 

@@ -11,6 +11,7 @@ import { requestRecord, unparsedRequest, type AppendableEvent, type AuditClickTh
 import type { Reviewer } from './reviewer';
 import { actionFingerprint } from './fingerprint';
 import { unattendedDecision, type ReviewDefault } from './unattended';
+import { RecentAnswers, sameCallKey } from './sameCall';
 
 export interface GateDecision {
   id: string;
@@ -81,6 +82,8 @@ function summary(verdict: Verdict): string {
 export class Gate {
   /** Reviews in flight by action fingerprint: a duplicate hook for the same action joins the same card. */
   private readonly inFlight = new Map<string, Promise<ReviewAnswer>>();
+  /** Answers to calls decided a moment ago: a repeat hook run of the same call gets the same answer, no new card. */
+  private readonly recent = new RecentAnswers<ReviewAnswer | 'deadline'>();
 
   constructor(private options: GateOptions) {}
 
@@ -142,7 +145,11 @@ export class Gate {
       receivedAt: Date.now(),
       deadline: request.deadline,
     };
-    const outcome = await this.ask(this.options.reviewer, item, request.deadline, signal);
+    const callKey = sameCallKey(request.agent, payload, verdict.action);
+    const earlier = this.recent.get(callKey);
+    const outcome = earlier ?? (await this.ask(this.options.reviewer, item, request.deadline, signal));
+    // A hook that went away decided nothing; anything else is this call's answer for its repeats.
+    if (!earlier && !(outcome instanceof Error)) this.recent.remember(callKey, outcome);
     if (outcome === 'deadline') {
       return this.finish(id, { decision: 'deny', decidedBy: 'timeout', risk, reason: 'Countersign: nobody decided before the hook timeout; denied.' });
     }

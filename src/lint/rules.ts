@@ -5,6 +5,7 @@ import type { Node } from 'jsonc-parser';
 import { isCountersignCommand } from '../agents/hookConfig';
 import { hookEntries } from '../agents/hookEntries';
 import { at, edits, finding } from './jsonNodes';
+import { lintVscodeHookSettings } from './vscodeHooks';
 import type { LintContext, LintFinding } from './types';
 
 const BROAD_CLAUDE_ALLOW = /^(Bash|Write|Edit|MultiEdit|Read|WebFetch|NotebookEdit|Glob|Grep)(\((\*|:\*|\*\*|\*\*\/\*)\))?$|^mcp__\*?$|^\*$/;
@@ -122,6 +123,7 @@ export function lintVscodeSettings(text: string, root: Node, workspaceFile: bool
     }
   }
   out.push(...lintTerminalAutoApprove(text, root, 'chat.tools.terminal.autoApprove'), ...lintTerminalAutoApprove(text, root, 'chat.agent.terminal.autoApprove'));
+  out.push(...lintVscodeHookSettings(text, root));
   const locations = at(root, ['chat.hookFilesLocations']);
   for (const prop of locations?.type === 'object' ? locations.children ?? [] : []) {
     const loc = prop.children?.[0]?.value as string;

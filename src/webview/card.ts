@@ -288,6 +288,14 @@ export function syncCard(card: HTMLElement, view: PendingView, ui: CardUi): void
   }
 }
 
+/** Which agent session asked: VS Code's chat sessions, Claude Code's and the others' (a short id; the whole in the tooltip). */
+function sessionTag(action: PendingView['item']['action']): Child {
+  const id = action.sessionId;
+  if (!id) return null;
+  const label = action.agent === 'vscode' ? 'chat session' : 'session';
+  return h('span', { class: 'session', title: `${label} ${id}` }, icon('comment-discussion'), `${label} ${id.slice(0, 8)}`);
+}
+
 export function renderCard(view: PendingView, ui: CardUi, now: number): HTMLElement {
   const { item, subject } = view;
   const { action } = item;
@@ -323,6 +331,7 @@ export function renderCard(view: PendingView, ui: CardUi, now: number): HTMLElem
       'div',
       { class: 'card-meta' },
       view.workspaceName ? h('span', { class: 'workspace', title: item.workspaceFolder }, icon('folder'), view.workspaceName) : h('span', { class: 'workspace' }, icon('folder'), 'outside the workspace'),
+      sessionTag(action),
       h(
         'span',
         { class: `countdown ${urgency(left)}`, role: 'timer', 'data-deadline': String(item.deadline), title: 'When Countersign denies automatically, shortly before the agent would stop waiting' },

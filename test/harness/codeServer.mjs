@@ -64,11 +64,11 @@ export async function startCodeServer({ workspace, smokeDriver = true, port, run
     workspace,
   ];
   const dirs = ['--config', join(root, 'config.yaml'), '--user-data-dir', join(root, 'udd'), '--extensions-dir', join(root, 'exts')];
-  if (vsix) {
-    // A person's path: the packaged extension installed into this fresh code-server before it starts.
-    const r = spawnSync(CODE_SERVER, [...dirs, '--install-extension', vsix], { env, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}${r.stderr}`);
-    log(`installed ${vsix}`);
+  // A person's path: the packaged extension (or several) installed into this fresh code-server before it starts.
+  for (const file of vsix === undefined ? [] : [vsix].flat()) {
+    const r = spawnSync(CODE_SERVER, [...dirs, '--install-extension', file], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`installing ${file} failed:\n${r.stdout}${r.stderr}`);
+    log(`installed ${file}`);
   }
   const child = spawn(CODE_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
   let output = '';

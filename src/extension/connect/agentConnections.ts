@@ -8,6 +8,7 @@ import { connectAgents, disconnectAgents, locations, type ConnectDeps } from './
 import { detectAgents } from './detect';
 import { ConnectionManifest } from '../../agents/manifest';
 import { writeShim, type Shim } from './shim';
+import { userSettingsFile } from './userSettingsFile';
 
 export class AgentConnections implements vscode.Disposable {
   readonly shim: Shim;
@@ -18,7 +19,10 @@ export class AgentConnections implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly watchers: vscode.Disposable[] = [];
 
-  constructor(globalStorage: string, extensionPath: string) {
+  constructor(
+    private readonly globalStorage: string,
+    extensionPath: string,
+  ) {
     this.shim = writeShim(globalStorage, extensionPath);
     this.manifest = new ConnectionManifest(globalStorage);
     // Agents' configs can change behind our back (another tool, the user, an agent): keep the panel honest.
@@ -38,7 +42,7 @@ export class AgentConnections implements vscode.Disposable {
   }
 
   private deps(): ConnectDeps {
-    return { shim: this.shim, manifest: this.manifest, preview: this.preview, states: () => this.states(), refresh: () => this.refresh() };
+    return { shim: this.shim, manifest: this.manifest, preview: this.preview, states: () => this.states(), refresh: () => this.refresh(), userSettingsFile: userSettingsFile(this.globalStorage) };
   }
 
   connect(): Promise<void> {

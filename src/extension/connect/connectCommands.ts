@@ -3,7 +3,8 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { agentInfo, AGENTS, type Locations, type Scope } from '../../agents/catalog';
-import { applyChanges, planConnection, planDisconnection, type Applied } from '../../agents/connect';
+import { applyChanges, planConnection, planDisconnection, readText, type Applied } from '../../agents/connect';
+import { planUserHooksLocation } from '../../agents/vscodeHookLocations';
 import { changes, type PlannedChange } from '../../agents/plan';
 import type { AgentName } from '../../policy/types';
 import type { AgentConnectionView } from '../../protocol/webviewMessages';
@@ -18,6 +19,8 @@ export interface ConnectDeps {
   preview: ConfigPreview;
   states(): AgentConnectionView[];
   refresh(): void;
+  /** VS Code's user settings.json, when known (Connect adds ~/.copilot/hooks there on a VS Code that needs it). */
+  userSettingsFile?: string;
 }
 
 export function locations(): Locations {
@@ -82,7 +85,11 @@ export async function connectAgents(deps: ConnectDeps): Promise<void> {
   if (!agents?.length) return;
   const scope = await pickScope();
   if (!scope) return;
-  const applied = await confirmAndApply(planConnection(agents, scope, locations(), deps.shim.path), deps.preview, 'Connect');
+  const plans = planConnection(agents, scope, locations(), deps.shim.path);
+  // Before VS Code 1.112 ~/.copilot/hooks is read only when chat.hookFilesLocations names it: shown as one more diff.
+  const connectsUserVscode = plans.some((p) => p.target.agent === 'vscode' && p.target.scope === 'user');
+  const location = connectsUserVscode && deps.userSettingsFile ? planUserHooksLocation(deps.userSettingsFile, readText(deps.userSettingsFile), vscode.version) : undefined;
+  const applied = await confirmAndApply(location ? [...plans, location] : plans, deps.preview, 'Connect');
   if (!applied) return;
   deps.manifest.update(Object.fromEntries(applied.map((a) => [a.plan.target.file, { created: a.plan.created }])));
   deps.refresh();

@@ -6,6 +6,7 @@ import type { EditAction } from '../types';
 import { applyReplacements, type EditOutcome, type MatchRule } from './edits';
 
 const SKETCHES = new Set(['editfile', 'inserteditintofile', 'insertedittofile', 'notebookedit', 'editnotebookfile']);
+const NOTEBOOKS = new Set(['notebookedit', 'editnotebookfile']);
 
 export function matchRule(tool: string): MatchRule {
   const canon = canonicalTool(tool);
@@ -16,6 +17,8 @@ export function matchRule(tool: string): MatchRule {
 
 /** Why an edit tool's result cannot be computed from its payload; undefined when it can. */
 export function sketchReason(action: EditAction, before: string): string | undefined {
+  // A notebook is JSON: the agent sends one cell's code, never the file's text, even for a new notebook.
+  if (NOTEBOOKS.has(canonicalTool(action.tool))) return 'this tool edits one cell of the notebook (its code is shown), so the file\'s exact text is known only after it runs';
   if (SKETCHES.has(canonicalTool(action.tool)) && before !== '') return 'this tool merges the agent\'s sketch into the file with a model, so the exact result is known only after it runs';
   if (action.edits.length === 1 && action.edits[0]!.oldText === '' && before !== '' && canonicalTool(action.tool) !== 'replaceinfile') {
     return 'the edit inserts text at a place the payload does not say';

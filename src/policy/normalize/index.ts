@@ -16,6 +16,15 @@ export { detectAgent } from './detect';
 
 export class MalformedPayload extends Error {}
 
+/**
+ * VS Code runs every hook file it reads for its own calls: Countersign's Copilot CLI file in ~/.copilot/hooks (and a
+ * Claude-format file with chat.useClaudeHooks) then receives the VS Code agent's payload. The call is the VS Code
+ * agent's, whichever file ran: one label, one session.
+ */
+function sharedFolderAgent(forced: AgentName, shape: AgentName | 'unknown'): AgentName {
+  return shape === 'vscode' && (forced === 'copilot-cli' || forced === 'claude') ? 'vscode' : forced;
+}
+
 export function toolCallOf(payload: unknown, agent: AgentName | undefined): ToolCall {
   if (!isObj(payload)) throw new MalformedPayload('the payload is not a JSON object');
   const shape = detectAgent(payload);
@@ -39,7 +48,7 @@ export function toolCallOf(payload: unknown, agent: AgentName | undefined): Tool
     case 'unknown':
       throw new MalformedPayload('the payload has no tool call in any known agent format');
   }
-  if (agent) call.agent = agent;
+  if (agent) call.agent = sharedFolderAgent(agent, shape);
   return call;
 }
 

@@ -148,7 +148,10 @@ function readEdits(canon: string, input: Obj): Edit[] {
     return [{ oldText: '', newText: firstStr(input, ['code', 'code_edit', 'codeEdit', 'content']) ?? '' }];
   }
   if (canon === 'notebookedit' || canon === 'editnotebookfile') {
-    return [{ oldText: firstStr(input, ['old_source', 'oldCode']) ?? '', newText: firstStr(input, ['new_source', 'newCode', 'code']) ?? '' }];
+    // VS Code's edit_notebook_file sends newCode as a string or as a list of lines.
+    const lines = input.newCode ?? input.new_source;
+    const code = Array.isArray(lines) ? lines.filter((l): l is string => typeof l === 'string').join('\n') : undefined;
+    return [{ oldText: firstStr(input, ['old_source', 'oldCode']) ?? '', newText: code ?? firstStr(input, ['new_source', 'newCode', 'code']) ?? '' }];
   }
   const newText = firstStr(input, NEW_KEYS) ?? firstStr(input, CONTENT_KEYS) ?? '';
   const edit: Edit = { oldText: firstStr(input, OLD_KEYS) ?? '', newText };
@@ -264,6 +267,12 @@ function interpret(call: ToolCall, ctx: NormalizeContext): Action | undefined {
     return paths.length === 1 ? { ...b, kind: 'read', path: absolute(paths[0]!, b.cwd, ctx) } : undefined;
   }
   if (canon === 'multireplacestringinfile') return multiReplace(b, input, ctx);
+  if (canon === 'createdirectory') {
+    // VS Code's create_directory {dirPath}: judged as the mkdir it is, so its path meets the same rules.
+    const dir = firstStr(input, ['dirPath', 'dir_path', 'path', 'directory']);
+    if (dir === undefined) return undefined;
+    return { ...b, kind: 'shell', command: `mkdir -p -- '${absolute(dir, b.cwd, ctx).replace(/'/g, `'\\''`)}'` };
+  }
 
   const path = firstStr(input, PATH_KEYS);
   if (!path) return undefined;
