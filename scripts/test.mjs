@@ -1,5 +1,6 @@
 // `npm test`: every layer, in order, on a fresh machine too. Installs what the real-VS-Code layers need
-// (Debian packages when missing, code-server cached in .vscode-test/, agents in ~/.cache/countersign).
+// (Debian packages when missing, code-server cached in .vscode-test/, agents in ~/.cache/countersign) and the Wine
+// layer's (wine, node.exe and a prefix in .cache/wine/).
 // Prints each layer's wall time.
 import { spawnSync } from 'node:child_process';
 
@@ -7,6 +8,8 @@ const layers = [
   ['types + lint', 'npm', ['run', '--silent', 'check']],
   ['build', 'node', ['scripts/build.mjs', '--tests']],
   ['unit', 'node', ['--test', '--test-reporter=spec', 'out/test/unit/']],
+  // Windows node.exe under Wine: the .cmd shim and the headless gate on a named pipe (installs wine when missing).
+  ['Windows under Wine (node.exe, .cmd shim, named pipe)', 'node', ['test/wine/run.mjs']],
   ['agent conformance (real agents)', 'node', ['test/conformance/run.mjs']],
   ['harness set-up', 'bash', ['test/harness/ensure-vscode.sh']],
   ['integration (code-server extension host)', 'node', ['test/harness/run-integration.mjs']],
