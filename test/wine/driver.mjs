@@ -111,10 +111,8 @@ async function main() {
   console.log(`# PowerShell judged by this build: ${powershell ? 'yes' : 'no (PowerShell cases skipped)'}`);
 
   // 1. No gate at all: the CLI decides with the policy itself, and still denies the secret.
-  for (const c of OFFLINE_CASES) {
-    const r = await runHook(hookCommand, withPayloadCwd(c, ws), ws);
-    check(`gate absent: ${c.name} -> ${c.expect}`, claudeReads(r) === c.expect, show(r));
-  }
+  const offline = await Promise.all(OFFLINE_CASES.map((c) => runHook(hookCommand, withPayloadCwd(c, ws), ws)));
+  OFFLINE_CASES.forEach((c, i) => check(`gate absent: ${c.name} -> ${c.expect}`, claudeReads(offline[i]) === c.expect, show(offline[i])));
 
   // 2. The headless gate on a named pipe.
   const gate = spawn(node, [cli, 'gate', '--headless', '--audit', auditFile, '--folder', ws], { cwd: ws, windowsHide: true });
@@ -136,13 +134,12 @@ async function main() {
   const aclLine = gateErr.split('\n').find((l) => /icacls|ACL/.test(l));
   console.log(`# gate on the registry folder: ${aclLine?.trim() ?? '(no ACL line logged)'}`);
 
+  const runnable = GATE_CASES.filter((c) => c.needs !== 'powershell' || powershell);
+  const answers = await Promise.all(runnable.map((c) => runHook(hookCommand, withPayloadCwd(c, ws), ws)));
   for (const c of GATE_CASES) {
-    if (c.needs === 'powershell' && !powershell) {
-      skip(`gate: ${c.name}`, 'PowerShell is not judged by this build yet');
-      continue;
-    }
-    const r = await runHook(hookCommand, withPayloadCwd(c, ws), ws);
-    check(`gate: ${c.name}`, claudeReads(r) === c.expect, show(r));
+    const i = runnable.indexOf(c);
+    if (i === -1) skip(`gate: ${c.name}`, 'PowerShell is not judged by this build yet');
+    else check(`gate: ${c.name}`, claudeReads(answers[i]) === c.expect, show(answers[i]));
   }
 
   // Parallel hooks: each shim needs its own answer file.
@@ -202,14 +199,21 @@ async function main() {
     return `"${path}" hook --agent claude`;
   };
   const payload = withPayloadCwd(OFFLINE_CASES[1], ws); // an allowed command: only the shim can turn it into a deny
-  const missing = await runHook(variant('missing', join(base, 'gone', 'cli.js')), payload, ws);
-  check('shim: CLI missing -> deny, exit 2', isShimDeny(missing) && /not installed/.test(missing.stderr), show(missing));
-  const noRuntime = await runHook(variant('noruntime', cli, join(base, 'gone', 'node.exe')), payload, ws);
-  check('shim: runtime missing -> deny, exit 2', isShimDeny(noRuntime) && /failed to run \(exit code 9009\)/.test(noRuntime.stderr), show(noRuntime));
-  for (const [i, crash] of CRASHES.entries()) {
+  // Independent of each other: run at once (each node.exe start costs seconds under Wine).
+  const crashFiles = CRASHES.map((crash, i) => {
     const file = join(base, `crash-${i}.cjs`);
     writeFileSync(file, `process.stdin.resume();process.stdin.on('end',()=>{${crash.script}});\n`);
-    const r = await runHook(variant(`crash-${i}`, file), payload, ws);
+    return file;
+  });
+  const [missing, noRuntime, ...crashed] = await Promise.all([
+    runHook(variant('missing', join(base, 'gone', 'cli.js')), payload, ws),
+    runHook(variant('noruntime', cli, join(base, 'gone', 'node.exe')), payload, ws),
+    ...crashFiles.map((file, i) => runHook(variant(`crash-${i}`, file), payload, ws)),
+  ]);
+  check('shim: CLI missing -> deny, exit 2', isShimDeny(missing) && /not installed/.test(missing.stderr), show(missing));
+  check('shim: runtime missing -> deny, exit 2', isShimDeny(noRuntime) && /failed to run \(exit code 9009\)/.test(noRuntime.stderr), show(noRuntime));
+  for (const [i, crash] of CRASHES.entries()) {
+    const r = crashed[i];
     const seen = /failed to run \(exit code (-?\d+)\)/.exec(r.stderr)?.[1];
     check(`shim: CLI ${crash.name} (cmd saw exit ${seen ?? '?'}) -> deny, exit 2, nothing of its output`, isShimDeny(r) && !/allow/.test(r.stdout) && seen !== undefined && seen !== '0' && seen !== '2', show(r));
   }

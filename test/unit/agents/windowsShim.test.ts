@@ -36,12 +36,12 @@ test('the .cmd shim passes an answer on only for exit codes exactly 0 or 2, comp
   l.forEach((x, i) => {
     if (/errorlevel/i.test(x) && !x.includes('%ERRORLEVEL%')) {
       assert.equal(x.startsWith('if errorlevel 1 goto cs_'), true, x);
-      assert.match(l[i - 1], /^(mkdir|type) /, x);
+      assert.match(l[i - 1] ?? '', /^(mkdir|type) /, x);
       assert.equal(l[i - 2], '(call )', x);
     }
   });
   assert.ok(l.includes('set "CS_CODE=%ERRORLEVEL%"'));
-  assert.equal(l[l.indexOf('set "CS_CODE=%ERRORLEVEL%"') - 1].startsWith('"%CS_RUNTIME%"'), true, 'the code is the CLI\'s own');
+  assert.equal((l[l.indexOf('set "CS_CODE=%ERRORLEVEL%"') - 1] ?? '').startsWith('"%CS_RUNTIME%"'), true, 'the code is the CLI\'s own');
   assert.doesNotMatch(text, /\|\||&&/, "Wine's cmd runs || after a successful mkdir");
   assert.doesNotMatch(text, /EQU|NEQ|GEQ|LSS/);
   const passes = lines(text).filter((l) => l.includes('goto cs_answer'));
