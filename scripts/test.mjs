@@ -1,5 +1,7 @@
 // `npm test`: every layer, in order, on a fresh machine too. Installs what the real-VS-Code layers need
-// (Debian packages when missing: bubblewrap for the sandbox tests, chromium and build tools for the browser layer; code-server cached in .vscode-test/, agents in ~/.cache/countersign).
+// (Debian packages when missing: bubblewrap for the sandbox tests, chromium and build tools for the browser layer;
+// code-server cached in .vscode-test/, agents in ~/.cache/countersign) and the Wine layer's (wine, node.exe and a
+// prefix in .cache/wine/).
 // Prints each layer's wall time.
 import { spawnSync } from 'node:child_process';
 
@@ -9,6 +11,8 @@ const layers = [
   // The sandbox tests run bubblewrap for real: installed here when missing (a no-op when it is there).
   ['sandbox set-up (bubblewrap)', 'bash', ['test/harness/ensure-sandbox.sh']],
   ['unit', 'node', ['--test', '--test-reporter=spec', 'out/test/unit/']],
+  // Windows node.exe under Wine: the .cmd shim and the headless gate on a named pipe (installs wine when missing).
+  ['Windows under Wine (node.exe, .cmd shim, named pipe)', 'node', ['test/wine/run.mjs']],
   ['agent conformance (real agents)', 'node', ['test/conformance/run.mjs']],
   ['harness set-up', 'bash', ['test/harness/ensure-vscode.sh']],
   ['integration (code-server extension host)', 'node', ['test/harness/run-integration.mjs']],

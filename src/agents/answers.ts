@@ -40,6 +40,17 @@ function shellQuote(text: string): string {
   return `'${oneLine(text).replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * Windows: Cline runs the command in the user's terminal shell, PowerShell or cmd (or Git Bash), and which one is
+ * not in the payload, so the text must be inert in all three at once. Inside single quotes sh and PowerShell expand
+ * nothing; cmd ignores single quotes, but expands %VAR% (also inside double quotes) and splits on & | < > ^.
+ * So: single quotes, and the reason kept to printable ASCII without ' " % ! & | < > ^ ` (PowerShell also reads the
+ * typographic quotes as quotes; they are not ASCII). What is dropped stays in errorMessage, which Cline shows.
+ */
+export function anyShellQuote(text: string): string {
+  return `'${oneLine(text).replace(/[^ -~]|['"%!&|<>^`]/g, ' ').replace(/ {2,}/g, ' ').trim()}'`;
+}
+
 function clineToolName(payload: unknown): string | undefined {
   const p = payload as { tool_call?: { name?: unknown }; preToolUse?: { toolName?: unknown } } | null;
   const name = p?.tool_call?.name ?? p?.preToolUse?.toolName;
@@ -53,10 +64,10 @@ function clineToolName(payload: unknown): string | undefined {
  * Cline also shows the model `errorMessage` as hook context. Tools not listed here still cancel: an unknown
  * tool's "empty" input could mean "do the default thing".
  */
-function clineHarmlessInput(tool: string | undefined, reason: string): Record<string, unknown> | undefined {
+function clineHarmlessInput(tool: string | undefined, reason: string, platform: NodeJS.Platform): Record<string, unknown> | undefined {
   switch (tool ?? '') {
     case 'run_commands':
-      return { commands: [`echo ${shellQuote(reason)}`] };
+      return { commands: [`echo ${platform === 'win32' ? anyShellQuote(reason) : shellQuote(reason)}`] };
     case 'read_files':
       return { files: [] };
     case 'apply_patch':
@@ -66,9 +77,9 @@ function clineHarmlessInput(tool: string | undefined, reason: string): Record<st
   }
 }
 
-function clineAnswer(decision: Decision, reason: string, payload: unknown): HookAnswer {
+function clineAnswer(decision: Decision, reason: string, payload: unknown, platform: NodeJS.Platform): HookAnswer {
   if (decision === 'allow') return json({ cancel: false });
-  const overrideInput = clineHarmlessInput(clineToolName(payload), reason);
+  const overrideInput = clineHarmlessInput(clineToolName(payload), reason, platform);
   return overrideInput ? json({ overrideInput, errorMessage: reason }) : json({ cancel: true, errorMessage: reason });
 }
 
@@ -87,7 +98,8 @@ function copilotCliStyle(decision: Decision, reason: string): HookAnswer {
   return json({ permissionDecision: decision, permissionDecisionReason: reason });
 }
 
-export function formatAnswer(agent: AgentName, decision: Decision, reason: string, payload?: unknown): HookAnswer {
+/** `platform`: where the agent runs (the hook runs beside it); it picks the shell quoting of Cline's deny. */
+export function formatAnswer(agent: AgentName, decision: Decision, reason: string, payload?: unknown, platform: NodeJS.Platform = process.platform): HookAnswer {
   switch (agent) {
     case 'claude':
       return claudeStyle(decision, reason);
@@ -103,7 +115,7 @@ export function formatAnswer(agent: AgentName, decision: Decision, reason: strin
       // Codex rejects an explicit allow as unsupported; its allow is a successful hook with no decision.
       return decision === 'deny' ? claudeStyle('deny', reason) : { stdout: '', stderr: '', exitCode: 0 };
     case 'cline':
-      return clineAnswer(decision, reason, payload);
+      return clineAnswer(decision, reason, payload, platform);
   }
 }
 

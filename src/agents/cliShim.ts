@@ -18,7 +18,7 @@ export function cliShimPath(home: string): string {
 export function writeCliShim(home: string, runtime: string, cliPath: string): string {
   const path = cliShimPath(home);
   mkdirSync(join(cliDataDir(home), 'bin'), { recursive: true, mode: 0o700 });
-  const text = process.platform === 'win32' ? windowsShim(runtime, cliPath) : posixShim(runtime, cliPath, 'cli');
+  const text = process.platform === 'win32' ? windowsShim(runtime, cliPath, join(cliDataDir(home), 'bin'), 'cli') : posixShim(runtime, cliPath, 'cli');
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, text, { mode: 0o700 });
   chmodSync(tmp, 0o700);

@@ -8,6 +8,7 @@ import { newNonce, requestMac, verifyReply } from '../ipc/auth';
 import { readLine } from '../ipc/lineReader';
 import type { GateRecord } from '../ipc/registry';
 import { assertPrivateDir } from '../ipc/runtimeDir';
+import { isLocalPipe } from '../ipc/windowsPipe';
 
 export class GateUnavailable extends Error {}
 /** The gate went silent until the hard stop: no time is left to evaluate anything but a deny. */
@@ -30,14 +31,20 @@ function isReply(v: unknown): v is HookReply {
  * Starts connecting before the payload is even read (the terminal told us the socket): nothing is sent on it
  * until the gate's record and directory have been checked, so an untrusted socket learns nothing.
  */
-export function preconnect(path: string): Socket {
+export function preconnect(path: string): Socket | undefined {
+  // Windows: only a local pipe. Opening \\host\pipe\… (the hint is the agent's environment) would make Windows
+  // sign in to that host with the user's credentials before anything is checked.
+  if (process.platform === 'win32' && !isLocalPipe(path)) return undefined;
   const socket = connect({ path });
   socket.on('error', () => undefined); // reported when used; an unused early socket just fails quietly
   return socket;
 }
 
 export async function askGate(gate: GateRecord, agent: AgentName, payload: string, deadline: number, hardStop: number, early?: Socket): Promise<HookReply> {
-  if (process.platform !== 'win32') {
+  if (process.platform === 'win32') {
+    // The registry folder's ACL guards the record; a record naming anything but a local pipe is not a gate's.
+    if (!isLocalPipe(gate.socket)) throw new GateUnavailable(`the gate record names ${gate.socket.slice(0, 80)}, not a local pipe`);
+  } else {
     try {
       assertPrivateDir(dirname(gate.socket));
     } catch (err) {

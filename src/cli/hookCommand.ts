@@ -8,6 +8,9 @@ import { findGate } from '../ipc/registry';
 import { gateSearchDirs } from '../ipc/runtimeDir';
 import { askGate, GateTimedOut, GateUnavailable, preconnect } from './gateClient';
 import { readStdin } from './stdin';
+import { samePipe } from '../ipc/windowsPipe';
+
+const sameSocket = (a: string, b: string) => (process.platform === 'win32' ? samePipe(a, b) : resolve(a) === resolve(b));
 
 /** Answer this long before the agent's own timeout, because a timed-out hook fails open in most agents. */
 function safetyMargin(timeoutMs: number): number {
@@ -91,7 +94,7 @@ export async function runHook(argv: string[]): Promise<number> {
     let why = `no review gate is running for ${cwd}`;
     if (gate) {
       try {
-        const reply = await askGate(gate, agent, text, deadline, hardStop, hinted && resolve(gate.socket) === resolve(hinted) ? early : undefined);
+        const reply = await askGate(gate, agent, text, deadline, hardStop, hinted && early && sameSocket(gate.socket, hinted) ? early : undefined);
         // A gate whose own decision failed (its audit log could not be written: disk full) denies as fail-closed
         // with risk 'blocked'; that denial is then recorded here, in the offline log, so it is not lost.
         if (reply.decision === 'deny' && reply.decidedBy === 'fail-closed' && reply.risk === 'blocked') {

@@ -4,6 +4,7 @@ import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join, relative, isAbsolute, resolve } from 'node:path';
 import { assertPrivateDir } from './runtimeDir';
 import { isSameProcessAlive } from './processAlive';
+import { isLocalPipe, samePipe } from './windowsPipe';
 
 export interface GateRecord {
   id: string;
@@ -71,7 +72,8 @@ export function liveGates(dir: string): GateRecord[] {
       const st = lstatSync(file);
       if (!st.isFile() || (process.platform !== 'win32' && ((st.mode & 0o077) !== 0 || st.uid !== process.getuid?.()))) continue;
       const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      if (isRecord(parsed) && isSameProcessAlive(parsed.pid, parsed.pidStart) && socketPresent(parsed.socket)) out.push(parsed);
+      if (!isRecord(parsed) || (process.platform === 'win32' && !isLocalPipe(parsed.socket))) continue;
+      if (isSameProcessAlive(parsed.pid, parsed.pidStart) && socketPresent(parsed.socket)) out.push(parsed);
     } catch {
       continue;
     }
@@ -86,7 +88,8 @@ function contains(folder: string, path: string): boolean {
 
 /** In one registry: the gate whose socket was hinted, else the one whose workspace folder most closely contains `cwd`. */
 function findIn(gates: GateRecord[], cwd: string, socket?: string): GateRecord | undefined {
-  const bySocket = socket ? gates.find((g) => resolve(g.socket) === resolve(socket)) : undefined;
+  const same = (a: string, b: string) => (process.platform === 'win32' ? samePipe(a, b) : resolve(a) === resolve(b));
+  const bySocket = socket ? gates.find((g) => same(g.socket, socket)) : undefined;
   if (bySocket) return bySocket;
   let best: { gate: GateRecord; depth: number } | undefined;
   for (const gate of gates) {

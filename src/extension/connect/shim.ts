@@ -21,7 +21,7 @@ export function writeShim(globalStorage: string, extensionPath: string): Shim {
   mkdirSync(shim.dir, { recursive: true, mode: 0o700 });
   const cli = join(extensionPath, 'dist', 'cli.js');
   // process.execPath: Electron in desktop VS Code (ELECTRON_RUN_AS_NODE makes it Node), Node in remote/server hosts.
-  const text = process.platform === 'win32' ? windowsShim(process.execPath, cli) : posixShim(process.execPath, cli);
+  const text = process.platform === 'win32' ? windowsShim(process.execPath, cli, shim.dir) : posixShim(process.execPath, cli);
   const tmp = `${shim.path}.${process.pid}.tmp`;
   writeFileSync(tmp, text, { mode: 0o700 });
   chmodSync(tmp, 0o700);
