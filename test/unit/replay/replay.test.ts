@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadTasks, replay, summarise } from '../../../bench/replay/replay';
 
-const CLICK_SHARE_CEILING = 0.08;
-const MEDIAN_CLICKS_CEILING = 4;
-const P90_CLICKS_CEILING = 13;
+const CLICK_SHARE_CEILING = 0.056;
+const MEDIAN_CLICKS_CEILING = 3;
+const P90_CLICKS_CEILING = 8;
 const SENSITIVE_SHARE_CEILING = 0.0081;
-const ZERO_CLICK_TASKS_FLOOR = 11;
+const ZERO_CLICK_TASKS_FLOOR = 14;
 
 test('replayed real agent tasks: clicks and sensitive verdicts stay at or below what was measured', async () => {
   const tasks = loadTasks();
