@@ -120,6 +120,7 @@ function compare(label: string, cmds: string[], a: string, b: string): { total: 
       `${r.code}\u0000${r.out
         .replaceAll(dir, '$WS')
         .replace(/sandbox-bench-\d+/g, 'sandbox-bench-N')
+        .replace(/_logs\/\S+/g, '_logs/LOG')
         .replace(/\d+(\.\d+)?s\b/g, 'Ns')
         .replace(/[A-Z][a-z]{2} +\d+ \d\d:\d\d/g, 'DATE')}`;
     if (norm(outside, a) !== norm(inside, b)) differ.push({ cmd: raw, outside, inside });
