@@ -30,18 +30,27 @@ async function settledText(file, expected, timeoutMs = 15_000) {
 const CANARY = 'CANARY_7f3e9b2a_never_reaches_the_model';
 const terminal = (command, explanation) => ({ name: 'run_in_terminal', input: { command, explanation, goal: explanation, mode: 'sync' } });
 
-/** Resolves with the number of distinct cards seen until `until` settles (a second card for one action is a bug). */
+/**
+ * Counts the distinct cards shown while `until` is pending. Resolves with that number; `untilSecondCard(p)` rejects
+ * as soon as a second card appears for the one action (VS Code would otherwise wait for it until its deadline).
+ */
 function countCards(panel, until) {
   const seen = new Set();
   let done = false;
+  let second;
+  const secondCard = new Promise((_, reject) => (second = reject));
+  secondCard.catch(() => undefined);
   void until.finally(() => (done = true)).catch(() => undefined);
-  return (async () => {
+  const count = (async () => {
     while (!done) {
-      for (const id of await panel.locator('article.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-id') ?? c.querySelector('.subject')?.textContent ?? '?')).catch(() => [])) seen.add(id);
+      for (const id of await panel.locator('article.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-id') ?? '?')).catch(() => [])) seen.add(id);
+      if (seen.size > 1) second(new Error(`${seen.size} cards for one action: the human was asked again`));
       await new Promise((r) => setTimeout(r, 150));
     }
     return seen.size;
   })();
+  count.untilSecondCard = (p) => Promise.race([p, secondCard]);
+  return count;
 }
 
 /** The text the model got back for the turn's only tool call. */
@@ -78,7 +87,7 @@ export const scenarios = [
       await card.locator('.toggle').click();
       await card.locator('vscode-textfield.deny-reason').locator('input').fill('Secrets stay out of the chat.');
       await card.locator('vscode-button[data-decision="deny"]').click();
-      const r = await pending;
+      const r = await cards.untilSecondCard(pending);
       // The same window: after the last decision the focus is back in the chat (the secondary side bar), not the panel.
       await page.waitForFunction(() => globalThis.document.activeElement?.closest('.part.auxiliarybar') != null, undefined, { timeout: 10_000 });
       await shot('vscode-agent-03-cat-env-denied');
@@ -106,7 +115,7 @@ export const scenarios = [
       await page.locator('.monaco-diff-editor .view-line', { hasText: 'npm test' }).first().waitFor({ timeout: 20_000 });
       await shot('vscode-agent-05-workflow-native-diff');
       await approveWithClickThrough(panel, card);
-      const r = await pending;
+      const r = await cards.untilSecondCard(pending);
       await shot('vscode-agent-06-workflow-approved');
       assert.ok(!/denied/i.test(toolResult(r)), toolResult(r));
       assert.equal(r.result?.type, undefined, `VS Code asked for its own confirmation after Countersign's approval: ${JSON.stringify(r.result).slice(0, 300)}`);
@@ -132,7 +141,7 @@ export const scenarios = [
       await page.locator('.monaco-diff-editor .view-line', { hasText: 'pull_request' }).first().waitFor({ timeout: 20_000 });
       await shot('vscode-agent-07-workflow-edit-diff');
       await approveWithClickThrough(panel, card);
-      const r = await pending;
+      const r = await cards.untilSecondCard(pending);
       assert.ok(!/denied/i.test(toolResult(r)), toolResult(r));
       assert.equal(r.result?.type, undefined, `VS Code asked for its own confirmation after Countersign's approval: ${JSON.stringify(r.result).slice(0, 300)}`);
       const expected = before.replace('on: [push]', 'on: [push, pull_request]');
