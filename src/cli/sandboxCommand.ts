@@ -4,6 +4,7 @@
 // (on stderr, with a non-zero exit) when it cannot sandbox, and then the command does not run.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensurePrivateDir, runtimeDir } from '../ipc/runtimeDir';
 import { buildPlan } from '../sandbox/build';
 import { probeSandbox } from '../sandbox/probe';
 import { runSandboxed } from '../sandbox/run';
@@ -36,6 +37,9 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
   const workspaces = (values.workspace?.length ? values.workspace : [cwd]).map((w) => resolve(cwd, w));
   let plan;
   try {
+    // The user's runtime directory exists before the command starts, so the sandbox hides it: a command that could
+    // create it (it lives under /tmp when there is no /run/user) could plant a gate registration for hooks to trust.
+    ensurePrivateDir(runtimeDir());
     plan = buildPlan({ workspaces, allowPaths: (values['allow-path'] ?? []).map((p) => resolve(cwd, p)), cwd, env: process.env });
   } catch (err) {
     return fail(`could not prepare the sandbox: ${err instanceof Error ? err.message : String(err)}. The command was not run.`, SANDBOX_UNAVAILABLE);

@@ -88,7 +88,7 @@ export function buildPlan(o: BuildOptions): SandboxPlan {
     (home) => new PathPolicy({ sensitivePaths: snapshot.sensitivePaths, allowedPaths: snapshot.allowedPaths, protectedPaths: countersignState, workspaceFolders: o.workspaces, home }),
   );
   const classify = policyClassifier(policies);
-  const p = places({ homes, workspaces: o.workspaces, platform, countersignState, tmpdir: o.env.TMPDIR });
+  const p = places({ homes, workspaces: o.workspaces, platform, countersignState, countersignRuntime: [runtimeDir(), ...(extra ? [extra] : [])], tmpdir: o.env.TMPDIR });
   const roots: ScanRoot[] = [
     ...o.workspaces.map((dir) => ({ dir, maxDepth: 12 })),
     ...homes.map((dir) => ({ dir, maxDepth: 6 })),

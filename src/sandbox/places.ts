@@ -87,6 +87,8 @@ export interface PlaceInputs {
   platform: NodeJS.Platform;
   /** Countersign's runtime directories, state directory and global storage (protectedPaths of the snapshot). */
   countersignState: string[];
+  /** Countersign's runtime directories: gate registrations hold the tokens that sign replies, so they are hidden (empty, read-only). */
+  countersignRuntime?: string[];
   /** $TMPDIR as given (accepted only inside a temporary root or a workspace folder: a variable must not widen). */
   tmpdir?: string;
 }
@@ -107,7 +109,7 @@ export function places(i: PlaceInputs): Places {
   if (i.platform === 'darwin') writable.push('/private/tmp', '/private/var/folders', '/var/folders');
   if (i.tmpdir && i.tmpdir.startsWith('/') && [...TEMP_ROOTS, ...i.workspaces].some((d) => inside(i.tmpdir!, d))) writable.push(i.tmpdir);
   const readOnly: string[] = [...i.countersignState];
-  const hidden: string[] = [];
+  const hidden: string[] = [...(i.countersignRuntime ?? [])];
   for (const home of i.homes) {
     writable.push(...HOME_WRITABLE.map((d) => join(home, d)));
     readOnly.push(...AGENT_CONFIG_DIRS.map((d) => join(home, d)), ...AGENT_CONFIG_FILES.map((f) => join(home, f)));

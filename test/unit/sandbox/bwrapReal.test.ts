@@ -139,6 +139,11 @@ test("agent settings, git hooks and Countersign's runtime directory cannot be wr
     }
     assert.equal(readFileSync(join(b.home, '.claude', 'settings.json'), 'utf8'), '{"hooks":{}}\n');
     assert.equal(existsSync(planted), false);
+    // The registrations (which hold the gates' tokens) are not even readable inside.
+    writeFileSync(planted, '{"token":"CANARY-RUNTIME-TOKEN"}', { mode: 0o600 });
+    const look = sandbox(b, [], `ls -A '${run}'; cat '${planted}' 2>/dev/null; true`);
+    assert.equal(look.stdout, '', 'the runtime directory looks empty inside');
+    assert.doesNotMatch(look.stderr, /CANARY-RUNTIME-TOKEN/);
   } finally {
     rmSync(planted, { force: true });
     b.done();
