@@ -327,7 +327,11 @@ export class PsAnalyzer {
       }
       return this.commandText(src, n.start, n.end, o, nesting, up, invocation, name, nameNode.end);
     }
-    return this.commandText(src, n.start, n.end, o, nesting, up, invocation);
+    // The grammar's name (`iex` of `iex(…)`), and the words after it.
+    const named = evalWord(src.slice(nameNode.start, nameNode.end), nameNode.start, this.env);
+    const nameText = textOf(named);
+    if (nameText === undefined) return this.commandText(src, n.start, n.end, o, nesting, up, invocation);
+    return this.commandText(src, n.start, n.end, o, nesting, up, invocation, nameText, nameNode.end);
   }
 
   /** A command read from its text [start, end): name (unless given), then words. */
@@ -392,7 +396,8 @@ export class PsAnalyzer {
     }
     // `sc` is Set-Content in Windows PowerShell, but `sc create|config|stop …` is the service tool.
     const scTool = lower === 'sc' && /^(create|config|failure|sdset|stop|start|pause|delete|query|queryex|qc|control|privs)$/i.test(c.words[0]?.raw ?? '');
-    const cmdlet = scTool ? undefined : (ALIASES[lower] ?? (isCmdletName(lower) ? lower : undefined));
+    // cmd.exe has no cmdlets: its `curl` is curl.exe.
+    const cmdlet = scTool || c.cmd ? undefined : (ALIASES[lower] ?? (isCmdletName(lower) ? lower : undefined));
     if (cmdlet && !/[\\/]/.test(c.name)) {
       this.addRun({ program: cmdlet });
       return this.cmdlet(c, cmdlet);
@@ -440,7 +445,8 @@ export class PsAnalyzer {
   bashWords(w: PsWord, path: boolean, glob: boolean): string[] {
     return elementsOf(w).map((parts) => {
       const t = partsText(parts);
-      if (t !== undefined) return path ? this.pathWord(t, glob && !w.quoted) : sq(t);
+      // A native program's argument with Windows separators (`@%USERPROFILE%\\.npmrc`, `..\\x`) is a path: one form.
+      if (t !== undefined) return path ? this.pathWord(t, glob && !w.quoted) : sq(/\\/.test(t) && !/\\[dDwWsSbB]/.test(t) ? t.replace(/\\/g, '/') : t);
       return parts.map((p) => ('lit' in p ? sq(path ? p.lit.replace(/\\/g, '/') : p.lit) : '"$PS_VALUE"')).join('');
     });
   }
