@@ -15,9 +15,10 @@ export const LAYERS = {
   lint: { imports: ['agents/'], types: [], node: 'none', npm: ['jsonc-parser', 'picomatch'] },
   agents: { imports: ['lint/', 'policy/paths/containment.ts'], types: ['policy/', 'protocol/'], node: 'any', npm: ['jsonc-parser', '@decimalturn/toml-patch'] },
   review: { imports: ['webview/visible.ts'], types: ['policy/', 'protocol/'], node: 'any', npm: [] },
+  sandbox: { imports: ['policy/', 'ipc/'], types: [], node: 'any', npm: [] },
   gate: { imports: ['policy/', 'protocol/', 'ipc/', 'audit/', 'agents/', 'lint/', 'review/'], types: [], node: 'any', npm: 'any' },
-  cli: { imports: ['gate/', 'policy/', 'protocol/', 'ipc/', 'agents/', 'audit/'], types: [], node: 'any', npm: 'any' },
-  extension: { imports: ['agents/', 'audit/', 'ipc/', 'protocol/', 'review/', 'policy/paths/containment.ts'], types: ['policy/'], node: 'any', npm: 'any' },
+  cli: { imports: ['sandbox/', 'gate/', 'policy/', 'protocol/', 'ipc/', 'agents/', 'audit/'], types: [], node: 'any', npm: 'any' },
+  extension: { imports: ['sandbox/', 'agents/', 'audit/', 'ipc/', 'protocol/', 'review/', 'policy/paths/containment.ts'], types: ['policy/'], node: 'any', npm: 'any' },
   webview: { imports: ['protocol/webviewMessages.ts', 'protocol/auditLogMessages.ts'], types: ['protocol/', 'policy/'], node: 'none', npm: ['@vscode-elements/elements'] },
 };
 

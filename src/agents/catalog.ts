@@ -95,3 +95,8 @@ export function hookCommandLine(agent: AgentName, target: ConfigTarget, shimPath
 export function codexConfigTarget(where: Locations): ConfigTarget {
   return { agent: 'codex', scope: 'user', file: join(where.codexHome ?? join(where.home, '.codex'), 'config.toml'), kind: 'codex-config', shared: false };
 }
+
+/** Whether a name from elsewhere (a view, a message) is one of the agents above. */
+export function isKnownAgent(name: string): name is AgentName {
+  return AGENTS.some((a) => a.agent === name);
+}

@@ -8,7 +8,7 @@ import { affectsCountersign, readConfig, snapshotOf } from './config';
 import { sandboxSettingOf, writeSnapshot, type SandboxSetting } from '../ipc/settingsSnapshot';
 import { probeSandbox } from '../sandbox/probe';
 import { agentSandboxed, sandboxStatus } from '../sandbox/status';
-import { isAgentName } from '../policy/types';
+import { isKnownAgent } from '../agents/catalog';
 import { GateClient } from './gateClient';
 import { ReviewQueue } from './reviewQueue';
 import { REVIEW_VIEW_ID, ReviewViewProvider } from './reviewView';
@@ -149,7 +149,7 @@ export class Ctx implements vscode.Disposable {
   /** The Agents section: each agent's hook, and whether its allowed commands run sandboxed. */
   private showAgents(): void {
     const status = sandboxStatus(probeSandbox(), this.sandboxSetting);
-    const agents = this.guard.views().map((a) => (isAgentName(a.agent) ? { ...a, sandbox: agentSandboxed(a.agent, a.connected, status) } : a));
+    const agents = this.guard.views().map((a) => (isKnownAgent(a.agent) ? { ...a, sandbox: agentSandboxed(a.agent, a.connected, status) } : a));
     this.view.showAgents(agents, this.gate.state(), { state: status.state, text: status.text });
   }
 

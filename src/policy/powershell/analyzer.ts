@@ -21,6 +21,9 @@ import type { Access } from '../paths/pathPolicy';
 import { ALIASES, bind, isCmdletName, isReadOnlyCmdlet, param, specOf, type Bound, type ParamSpec } from './cmdlets';
 import { decodeEncodedCommand, elementsOf, evalWord, partsText, splitWords, textOf, type Part, type PsWord, type WordEnv } from './words';
 import { nativeCommand } from './natives';
+import { sq } from './quote';
+
+export { sq };
 import { cmdCommands } from './cmdLine';
 
 export interface PsScope extends ShellScope {
@@ -55,10 +58,6 @@ export interface Upstream {
 
 const SHELL_EXE = /^(powershell|pwsh)(\.exe)?$/i;
 
-/** POSIX single quotes. */
-export function sq(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 export class PsAnalyzer {
   readonly hits: Hit[] = [];

@@ -2,7 +2,7 @@
 // registry, scheduled tasks and services, credential stores, the LOLBins that fetch or hide code, and cmd.exe's
 // builtins. Returns false for a program it does not know, which is then judged by the bash analyzer.
 import type { PsAnalyzer, PsCommand } from './analyzer';
-import { sq } from './analyzer';
+import { sq } from './quote';
 import { elementsOf, partsText, textOf, type PsWord } from './words';
 
 const SECURITY_SERVICES = /^(windefend|wdnissvc|sense|mpssvc|wscsvc|securityhealthservice|eventlog|bfe|wuauserv|sysmon\d*)$/i;

@@ -75,9 +75,9 @@ async function runSession(name: string, steps: (root: string, home: string) => C
     const { root, home, done } = makeRepo();
     try {
       const policy = await createPolicy({ sensitivePaths: [], allowedPaths: [], workspaceFolders: [root], home, protectedPaths: [] });
-      const build = sessionPayloads(agent as AgentName, `${name}-${agent}`, root);
+      const build = sessionPayloads(agent, `${name}-${agent}`, root);
       steps(root, home).forEach(([step, risk, why], n) => {
-        const v: Verdict = policy.evaluate(build(step, n), agent as AgentName);
+        const v: Verdict = policy.evaluate(build(step, n), agent);
         const text = `${agent} step ${n} (${step.k === 'sh' ? step.c : step.p}): ${v.risk}: ${v.reasons.map((r) => `${r.rule} ${r.message}`).join(' | ')}`;
         assert.equal(v.risk, risk, text);
         if (why) assert.match(v.reasons.map((r) => r.message).join('\n'), why, text);
@@ -141,7 +141,7 @@ test('a manifest this session touched, or one with uncommitted changes, is not t
     appendFileSync(join(uncommitted.root, 'setup.py'), 'import os; os.system("id")\n');
     const policy = await createPolicy({ sensitivePaths: [], allowedPaths: [], workspaceFolders: [uncommitted.root], home: uncommitted.home, protectedPaths: [] });
     for (const agent of AGENTS) {
-      const v = policy.evaluate(sessionPayloads(agent as AgentName, `dirty-${agent}`, uncommitted.root)(sh('pip install -e .'), 0), agent as AgentName);
+      const v = policy.evaluate(sessionPayloads(agent, `dirty-${agent}`, uncommitted.root)(sh('pip install -e .'), 0), agent);
       assert.equal(v.risk, 'review', `${agent}: ${JSON.stringify(v.reasons)}`);
       assert.match(v.reasons.map((r) => r.message).join('\n'), /setup\.py has uncommitted changes/);
     }
