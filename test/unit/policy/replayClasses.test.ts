@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createPolicy, type AgentName, type Verdict } from '../../../src/policy';
+import { createPolicy, type Verdict } from '../../../src/policy';
 import { sessionPayloads, type Step } from '../../../bench/replay/payloads';
 import { AGENTS } from '../adversarial/agentFormats';
 
