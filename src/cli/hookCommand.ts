@@ -98,6 +98,15 @@ export async function runHook(argv: string[]): Promise<number> {
           const why = await recordedDeny(agent, reply.reason, `the review gate could not record its decision: ${reply.reason}`, 'fail-closed', recordUntil);
           return emit(formatAnswer(agent, 'deny', why, payload));
         }
+        if (reply.decision === 'allow' && reply.sandbox?.run) {
+          const { sandboxedInput } = await import('./sandboxAnswer');
+          const input = sandboxedInput(agent, payload, reply.sandbox);
+          if (input instanceof Error) {
+            const why = await recordedDeny(agent, `Countersign: ${input.message}; denied.`, `approved to run in the sandbox, but ${input.message}`, 'fail-closed', recordUntil);
+            return emit(formatAnswer(agent, 'deny', why, payload));
+          }
+          return emit(formatAnswer(agent, 'allow', reply.reason, payload, input));
+        }
         return emit(formatAnswer(agent, reply.decision, reply.reason, payload));
       } catch (err) {
         if (!(err instanceof GateUnavailable)) throw err;

@@ -9,6 +9,7 @@ import { LspReviewer } from './lspReviewer';
 import { openAudit } from './openAudit';
 import { serveDiagnostics } from './diagnostics';
 import { registryDirsFor } from '../ipc/runtimeDir';
+import { liveSandboxEnv } from './sandboxEnv';
 
 export function runLspGate(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -25,6 +26,7 @@ export function runLspGate(): void {
       folders: opts.settings.policy.workspaceFolders,
       audit,
       reviewDefault: opts.settings.reviewDefault,
+      sandbox: liveSandboxEnv,
     });
     const server = await startGateServer(gate, { runtimeDir: opts.runtimeDir, alsoRegisterIn: registryDirsFor(opts.runtimeDir), folders: opts.settings.policy.workspaceFolders, headless: false, log });
     await audit?.append({ type: 'note', topic: 'gate', message: 'started', data: { pid: process.pid, socket: server.status.socket } });
