@@ -18,6 +18,9 @@ commands:
   doctor [--json] [--workspace DIR]
                           per agent: is the hook connected, and will it run for that workspace; exit 1 when a
                           connected agent is not guarded
+  sandbox [--workspace DIR]... [--allow-path PATH]... -- COMMAND [ARGS...]
+                          run COMMAND with secrets hidden, secret variables removed, agent configs and
+                          Countersign's state read-only (bubblewrap on Linux, sandbox-exec on macOS)
   audit verify FILE...    check a hash-chained audit log; non-zero exit names the first broken entry
   audit export --format jsonl|csv FILE...
                           print audit entries
@@ -34,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   connect: async () => (await import('./connectCommand')).runConnect,
   disconnect: async () => (await import('./connectCommand')).runDisconnect,
   doctor: async () => (await import('./doctorCommand')).runDoctorCommand,
+  sandbox: async () => (await import('./sandboxCommand')).runSandboxCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PolicyConfig } from '../policy/types';
 import type { GateSettings, ReviewDefault } from '../protocol/gateLsp';
-import type { SettingsSnapshot } from '../ipc/settingsSnapshot';
+import { sandboxSettingOf, type SettingsSnapshot } from '../ipc/settingsSnapshot';
 import { runtimeDir as userRuntimeDir, stateDir } from '../ipc/runtimeDir';
 
 const SECTION = 'countersign';
@@ -48,12 +48,14 @@ export function readConfig(globalStorage: string, runtimeDir: string): Config {
   const auditRoot = (userOnly<string>(config, 'auditLog.directory') ?? '').trim() || join(globalStorage, 'audit');
   // One log per workspace: the folders' hash names it (an empty window shares "no-folder").
   const key = folders.length ? createHash('sha256').update(folders.join('\n')).digest('hex').slice(0, 16) : 'no-folder';
-  return { settings: { policy, reviewDefault }, auditDir: join(auditRoot, key) };
+  // A repository must not switch the sandbox off: only the user's (or the machine's) value counts.
+  const sandbox = sandboxSettingOf(userOnly(config, 'sandbox'));
+  return { settings: { policy, reviewDefault, sandbox }, auditDir: join(auditRoot, key) };
 }
 
 export function snapshotOf(settings: GateSettings): SettingsSnapshot {
   const { sensitivePaths, allowedPaths, protectedPaths = [] } = settings.policy;
-  return { sensitivePaths, allowedPaths, protectedPaths, reviewDefault: settings.reviewDefault };
+  return { sensitivePaths, allowedPaths, protectedPaths, reviewDefault: settings.reviewDefault, sandbox: sandboxSettingOf(settings.sandbox) };
 }
 
 export function affectsCountersign(e: vscode.ConfigurationChangeEvent): boolean {

@@ -5,7 +5,10 @@ import { agentLabel, type AgentConnectionView } from '../protocol/webviewMessage
 import { gateRuntimeDir } from '../ipc/runtimeDir';
 import { COMMANDS } from './commands';
 import { affectsCountersign, readConfig, snapshotOf } from './config';
-import { writeSnapshot } from '../ipc/settingsSnapshot';
+import { sandboxSettingOf, writeSnapshot, type SandboxSetting } from '../ipc/settingsSnapshot';
+import { probeSandbox } from '../sandbox/probe';
+import { agentSandboxed, sandboxStatus } from '../sandbox/status';
+import { isAgentName } from '../policy/types';
 import { GateClient } from './gateClient';
 import { ReviewQueue } from './reviewQueue';
 import { REVIEW_VIEW_ID, ReviewViewProvider } from './reviewView';
@@ -89,14 +92,14 @@ export class Ctx implements vscode.Disposable {
     this.auditDir = config.auditDir;
     this.auditLog = new AuditLogPanel(context.extensionUri, () => this.auditDir, this.output, (dir, chain) => this.anchors.anchor(dir, chain));
     this.guard = new GuardMonitor(this.globalStorage, this.agents, this.gate, this.output);
-    this.view.showAgents(this.guard.views(), this.gate.state());
+    this.showAgents();
     this.statusItem = createPendingStatus(this.queue, this.guard);
     this.disposables.push(
       this.output,
       this.agents,
       this.auditLog,
       this.guard,
-      this.guard.onDidChange(() => this.view.showAgents(this.guard.views(), this.gate.state())),
+      this.guard.onDidChange(() => this.showAgents()),
       this.diffs,
       this.history,
       this.notifier,
@@ -143,9 +146,19 @@ export class Ctx implements vscode.Disposable {
     return this.context.globalStorageUri.fsPath;
   }
 
+  /** The Agents section: each agent's hook, and whether its allowed commands run sandboxed. */
+  private showAgents(): void {
+    const status = sandboxStatus(probeSandbox(), this.sandboxSetting);
+    const agents = this.guard.views().map((a) => (isAgentName(a.agent) ? { ...a, sandbox: agentSandboxed(a.agent, a.connected, status) } : a));
+    this.view.showAgents(agents, this.gate.state(), { state: status.state, text: status.text });
+  }
+
+  private sandboxSetting: SandboxSetting = 'auto';
+
   /** Reads the settings and saves the snapshot hook CLIs use when no gate is reachable. */
   private readConfig() {
     const config = readConfig(this.globalStorage, this.runtimeDir);
+    this.sandboxSetting = sandboxSettingOf(config.settings.sandbox);
     try {
       writeSnapshot(snapshotOf(config.settings));
     } catch (err) {
@@ -156,6 +169,7 @@ export class Ctx implements vscode.Disposable {
 
   private pushSettings(): void {
     this.gate.updateSettings(this.readConfig().settings).catch((err: unknown) => this.output.error(`settings update failed: ${String(err)}`));
+    this.showAgents();
   }
 
   api(): CountersignApi {

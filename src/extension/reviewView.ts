@@ -5,7 +5,7 @@
 // for risk 'review'.
 import * as vscode from 'vscode';
 import type { ReviewItem } from '../protocol/gateLsp';
-import { isFromWebview, type AgentConnectionView, type FromWebview, type GateStateView, type ScopeChoice, type ToWebview } from '../protocol/webviewMessages';
+import { isFromWebview, type AgentConnectionView, type FromWebview, type GateStateView, type SandboxStatusView, type ScopeChoice, type ToWebview } from '../protocol/webviewMessages';
 import { CardViews } from './cardViews';
 import { DetailsDocuments } from './detailsDocuments';
 import { cardShowedWhole } from '../review/cardRendered';
@@ -46,6 +46,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private agents: AgentConnectionView[] | undefined;
   private gate: GateStateView | undefined;
+  private sandbox: SandboxStatusView | undefined;
   private focusOnReady: string | undefined;
   private lastHasPending: boolean | undefined;
 
@@ -102,7 +103,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
         this.sent.clear();
         this.dirty.reset = true;
         this.schedule('queue', 'rules', 'history');
-        if (this.agents) this.post({ type: 'agents', agents: this.agents, ...(this.gate ? { gate: this.gate } : {}) });
+        if (this.agents) this.post({ type: 'agents', agents: this.agents, ...(this.gate ? { gate: this.gate } : {}), ...(this.sandbox ? { sandbox: this.sandbox } : {}) });
         return { ok: true };
       case 'opened':
         return this.opened(msg.id, msg.rendered, msg.overflow);
@@ -267,10 +268,11 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
   }
 
   /** Connect Agents reports how each agent is wired; the panel shows it in its Agents section. */
-  showAgents(agents: AgentConnectionView[], gate?: GateStateView): void {
+  showAgents(agents: AgentConnectionView[], gate?: GateStateView, sandbox?: SandboxStatusView): void {
     this.agents = agents;
     if (gate) this.gate = gate;
-    this.post({ type: 'agents', agents, ...(this.gate ? { gate: this.gate } : {}) });
+    if (sandbox) this.sandbox = sandbox;
+    this.post({ type: 'agents', agents, ...(this.gate ? { gate: this.gate } : {}), ...(this.sandbox ? { sandbox: this.sandbox } : {}) });
   }
 
   async reveal(): Promise<void> {

@@ -60,7 +60,7 @@ export async function runHeadlessGate(argv: string[]): Promise<number> {
     folders,
     audit,
     reviewDefault: values.review ?? snapshot.reviewDefault,
-    sandbox: liveSandboxEnv,
+    sandbox: liveSandboxEnv(),
   });
   const server = await startGateServer(gate, {
     // Only where it was told (a named registry keeps CI jobs and tests apart); hooks search the user's first.

@@ -1,24 +1,12 @@
-// The sandbox as the gate finds it: the user's `countersign.sandbox` setting (from the user-only settings snapshot,
-// so a repository cannot turn it off) and whether a sandbox works here (probed once per gate process).
-import { readSnapshot } from '../ipc/settingsSnapshot';
+// The sandbox as the gate finds it: the user's `countersign.sandbox` setting (user or machine scope: from the
+// extension's settings, or the user-only snapshot for a headless gate, so a repository cannot turn it off) and
+// whether a sandbox works here (src/sandbox/probe.ts, probed once per gate process).
+import { readSnapshot, sandboxSettingOf } from '../ipc/settingsSnapshot';
 import { policyHomes } from '../ipc/runtimeDir';
-import { spawnSync } from 'node:child_process';
+import { probeSandbox } from '../sandbox/probe';
 import type { SandboxContext, SandboxSetting } from './sandboxPlan';
 
-/** `off` only when the user's own snapshot says so; anything else (missing, damaged) is the default, `auto`. */
-export function sandboxSetting(): SandboxSetting {
-  const s = readSnapshot() as { sandbox?: unknown };
-  return s.sandbox === 'off' ? 'off' : 'auto';
-}
-
-// TEMPORARY until s4-sandbox lands: src/sandbox/probe.ts probeSandbox().
-let probed: boolean | undefined;
-function probeSandbox(): { state: string } {
-  probed ??= process.platform === 'linux' && spawnSync('/usr/bin/bwrap', ['--ro-bind', '/', '/', '--', 'true']).status === 0;
-  return { state: probed ? 'available' : 'missing' };
-}
-
-/** For GateOptions.sandbox: read on every decision (the setting can change while the gate runs). */
-export function liveSandboxEnv(): Omit<SandboxContext, 'folders'> {
-  return { setting: sandboxSetting(), available: probeSandbox().state === 'available', homes: policyHomes() };
+/** For GateOptions.sandbox. `setting` is read on every decision: it can change while the gate runs. */
+export function liveSandboxEnv(setting: () => SandboxSetting = () => readSnapshot().sandbox ?? 'auto'): () => Omit<SandboxContext, 'folders'> {
+  return () => ({ setting: sandboxSettingOf(setting()), available: probeSandbox().state === 'available', homes: policyHomes() });
 }

@@ -7,7 +7,8 @@ import type { AgentName, Effect, Verdict } from '../policy/types';
 import type { SandboxPlan } from '../protocol/hookWire';
 import { SANDBOX_AGENTS, sandboxableCommand, shellCallOf } from '../agents/sandboxRewrite';
 
-export type SandboxSetting = 'auto' | 'off';
+import type { SandboxSetting } from '../ipc/settingsSnapshot';
+export type { SandboxSetting };
 
 export interface SandboxContext {
   setting: SandboxSetting;

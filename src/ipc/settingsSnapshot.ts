@@ -8,14 +8,24 @@ import { join } from 'node:path';
 import type { ReviewDefault } from '../protocol/gateLsp';
 import { assertPrivateDir, ensurePrivateDir, stateDir } from './runtimeDir';
 
+/** The `countersign.sandbox` setting: `auto` runs agents' allowed commands sandboxed where a sandbox is available. */
+export type SandboxSetting = 'auto' | 'off';
+
+export function sandboxSettingOf(value: unknown): SandboxSetting {
+  // Anything but an explicit `off` keeps the sandbox on: a damaged setting must not switch it off.
+  return value === 'off' ? 'off' : 'auto';
+}
+
 export interface SettingsSnapshot {
   sensitivePaths: string[];
   allowedPaths: string[];
   protectedPaths: string[];
   reviewDefault: ReviewDefault;
+  /** User (or machine) scope only: a repository cannot switch the sandbox off. */
+  sandbox?: SandboxSetting;
 }
 
-export const EMPTY_SNAPSHOT: SettingsSnapshot = { sensitivePaths: [], allowedPaths: [], protectedPaths: [], reviewDefault: 'deny' };
+export const EMPTY_SNAPSHOT: SettingsSnapshot = { sensitivePaths: [], allowedPaths: [], protectedPaths: [], reviewDefault: 'deny', sandbox: 'auto' };
 const FILE = 'settings.json';
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
@@ -55,6 +65,7 @@ export function readSnapshot(dir: string = stateDir()): SettingsSnapshot {
       allowedPaths: strings(raw.allowedPaths),
       protectedPaths: strings(raw.protectedPaths),
       reviewDefault: raw.reviewDefault === 'allow' ? 'allow' : 'deny',
+      sandbox: sandboxSettingOf(raw.sandbox),
     };
   } catch {
     return EMPTY_SNAPSHOT;

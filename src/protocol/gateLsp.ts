@@ -72,6 +72,8 @@ export type ReviewDefault = 'deny' | 'allow';
 export interface GateSettings {
   policy: PolicyConfig;
   reviewDefault: ReviewDefault;
+  /** `countersign.sandbox` from user settings (absent: `auto`). */
+  sandbox?: 'auto' | 'off';
 }
 
 /** Initialization options the extension passes when it starts the gate. */

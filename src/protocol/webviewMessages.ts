@@ -18,6 +18,8 @@ export interface AgentConnectionView {
   guarded?: boolean;
   /** Settings that switch the hook off (`disables`) or loosen approval, each named by file and setting. */
   problems?: GuardProblemView[];
+  /** Whether the commands this agent runs after an allow run in Countersign's sandbox, and why not. */
+  sandbox?: { sandboxed: boolean; text: string };
 }
 
 export interface GuardProblemView {
@@ -29,6 +31,12 @@ export interface GuardProblemView {
 
 /** The gate's state, for the Agents section: stopped means no agent action is reviewed (hooks deny). */
 export type GateStateView = 'starting' | 'running' | 'stopped';
+
+/** This machine's sandbox (src/sandbox/status.ts): on, switched off, or why there is none. */
+export interface SandboxStatusView {
+  state: 'on' | 'off' | 'missing' | 'cannot-run' | 'unsupported';
+  text: string;
+}
 
 /** One line of an inline diff. Numbers are 1-based; absent on the side a line does not exist in. */
 export interface DiffLineView {
@@ -154,7 +162,7 @@ export type ToWebview =
   | { type: 'queue'; order: string[]; views: PendingView[]; now: number; reset: boolean }
   | { type: 'rules'; rules: AllowRuleView[] }
   | { type: 'history'; entries: HistoryEntryView[] }
-  | { type: 'agents'; agents: AgentConnectionView[]; gate?: GateStateView }
+  | { type: 'agents'; agents: AgentConnectionView[]; gate?: GateStateView; sandbox?: SandboxStatusView }
   /** The extension refused a decision (e.g. approving a sensitive action without the click-through). */
   | { type: 'refused'; id: string; why: string }
   /** Bring this card into view and focus it (after "Review" in a notification). */

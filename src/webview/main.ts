@@ -5,7 +5,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { AgentConnectionView, AllowRuleView, FromWebview, GateStateView, HistoryEntryView, PendingView, ToWebview } from '../protocol/webviewMessages';
+import type { AgentConnectionView, AllowRuleView, FromWebview, GateStateView, HistoryEntryView, PendingView, SandboxStatusView, ToWebview } from '../protocol/webviewMessages';
 import { agentLabel } from '../protocol/webviewMessages';
 import { canApprove, isSensitive, newCardUi, renderCard, syncCard, updateCard, type CardUi } from './card';
 import { el, h, icon } from './dom';
@@ -40,6 +40,7 @@ let rules: AllowRuleView[] = [];
 let history: HistoryEntryView[] = [];
 let agents: AgentConnectionView[] | undefined;
 let gate: GateStateView | undefined;
+let sandbox: SandboxStatusView | undefined;
 const sectionOpen = { history: false, agents: false };
 const now = () => Date.now() + clockSkew;
 
@@ -390,7 +391,7 @@ document.addEventListener('keydown', (e) => {
 function renderSections(): void {
   rulesSlot.replaceChildren(renderRules(rules) ?? '');
   historySlot.replaceChildren(renderHistory(history, now(), sectionOpen.history));
-  agentsSlot.replaceChildren(renderAgents(agents, sectionOpen.agents, gate) ?? '');
+  agentsSlot.replaceChildren(renderAgents(agents, sectionOpen.agents, gate, sandbox) ?? '');
   guardSlot.replaceChildren(renderGuardAlert(agents, gate) ?? '');
 }
 
@@ -411,7 +412,8 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
     case 'agents':
       agents = msg.agents;
       gate = msg.gate ?? gate;
-      agentsSlot.replaceChildren(renderAgents(agents, sectionOpen.agents, gate) ?? '');
+      sandbox = msg.sandbox ?? sandbox;
+      agentsSlot.replaceChildren(renderAgents(agents, sectionOpen.agents, gate, sandbox) ?? '');
       guardSlot.replaceChildren(renderGuardAlert(agents, gate) ?? '');
       return;
     case 'refused': {

@@ -1,6 +1,6 @@
 // The panel's sections below the queue: allow rules (with their scope, use count and Revoke), the history of recent decisions, and how
 // each agent is connected. Each renders from its latest message alone.
-import type { AgentConnectionView, AllowRuleView, GateStateView, HistoryEntryView } from '../protocol/webviewMessages';
+import type { AgentConnectionView, AllowRuleView, GateStateView, HistoryEntryView, SandboxStatusView } from '../protocol/webviewMessages';
 import { agentLabel } from '../protocol/webviewMessages';
 import { el, h, icon } from './dom';
 import { ago, decidedByLabel, riskLabel } from './format';
@@ -110,7 +110,7 @@ function agentState(a: AgentConnectionView, gate: GateStateView | undefined): { 
   return { text: a.guarded ? 'connected, guarding' : 'connected', cls: 'is-connected', icon: 'pass-filled' };
 }
 
-export function renderAgents(agents: AgentConnectionView[] | undefined, open: boolean, gate?: GateStateView): HTMLElement | null {
+export function renderAgents(agents: AgentConnectionView[] | undefined, open: boolean, gate?: GateStateView, sandbox?: SandboxStatusView): HTMLElement | null {
   if (!agents) return null;
   const connected = agents.filter((a) => a.connected).length;
   const unguarded = agents.filter((a) => a.connected && a.guarded === false).length;
@@ -130,6 +130,7 @@ export function renderAgents(agents: AgentConnectionView[] | undefined, open: bo
                 'div',
                 { class: 'agent-body' },
                 h('div', { class: 'agent-name' }, a.label, h('span', { class: 'agent-state' }, ` · ${state.text}`)),
+                a.connected && a.sandbox ? h('div', { class: `agent-sandbox ${a.sandbox.sandboxed ? 'is-sandboxed' : 'not-sandboxed'}` }, a.sandbox.text) : null,
                 a.note ? h('div', { class: 'agent-note' }, a.note) : null,
                 a.files.length ? h('div', { class: 'agent-files' }, a.files.join(', ')) : null,
                 a.problems?.length
@@ -150,6 +151,7 @@ export function renderAgents(agents: AgentConnectionView[] | undefined, open: bo
     // Opened by itself while something is wrong: the rows say which agent and which setting.
     { class: 'agents', heading: 'Agents', description, open: open || gate === 'stopped' || unguarded > 0 ? '' : undefined, 'data-section': 'agents' },
     body,
+    sandbox ? h('p', { class: `section-note sandbox-status is-${sandbox.state}`, 'data-sandbox': sandbox.state }, sandbox.text) : null,
     h('div', { class: 'agents-actions' }, connect),
   );
 }

@@ -13,7 +13,7 @@ import { checkGemini } from './gemini';
 import { checkVscode } from './vscode';
 import type { AgentCheck, AgentDiagnosis, DoctorPlaces, DoctorReport } from './types';
 
-export type { AgentCheck, AgentDiagnosis, DoctorFix, DoctorPlaces, DoctorProblem, DoctorReport, Finding } from './types';
+export type { AgentCheck, AgentDiagnosis, DoctorFix, DoctorSandbox, DoctorPlaces, DoctorProblem, DoctorReport, Finding } from './types';
 
 const CHECKS: Record<AgentName, (p: DoctorPlaces) => AgentCheck> = {
   claude: checkClaude,

@@ -21,6 +21,17 @@ export interface AgentDiagnosis {
 
 export interface DoctorReport {
   agents: AgentDiagnosis[];
+  /** Whether allowed commands can run in Countersign's sandbox here (`countersign doctor` fills it in). */
+  sandbox?: DoctorSandbox;
+}
+
+export interface DoctorSandbox {
+  /** `on`; `off` by the user's setting; `missing` (not installed), `cannot-run` (e.g. no user namespaces), `unsupported` (Windows). */
+  state: 'on' | 'off' | 'missing' | 'cannot-run' | 'unsupported';
+  mechanism?: 'bubblewrap' | 'sandbox-exec';
+  /** The setting `countersign.sandbox` as the CLI reads it from the settings snapshot. */
+  setting: 'auto' | 'off';
+  message: string;
 }
 
 /** A tightening edit of one file: `before` is the text it was computed from (applied only if unchanged). */

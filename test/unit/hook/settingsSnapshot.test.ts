@@ -9,7 +9,7 @@ import { EMPTY_SNAPSHOT, readSnapshot, writeSnapshot } from '../../../src/ipc/se
 import { findGate, writeRecord } from '../../../src/ipc/registry';
 import { accountHome, runtimeDir, stateDir } from '../../../src/ipc/runtimeDir';
 
-const LOOSE = { sensitivePaths: ['**/x'], allowedPaths: ['**'], protectedPaths: [], reviewDefault: 'allow' as const };
+const LOOSE = { sensitivePaths: ['**/x'], allowedPaths: ['**'], protectedPaths: [], reviewDefault: 'allow' as const, sandbox: 'off' as const };
 
 test('a private snapshot is read; group/world-writable, a symlink or a shared folder gives the strict defaults', () => {
   const root = mkdtempSync(join(tmpdir(), 'cs-snap-'));
