@@ -226,5 +226,5 @@ exit "$code"
 export interface AuditDecision {
   id: string;
   request?: { agent: string; tool: string; kind: string; summary: string; risk: string; rules: string[]; cwd?: string };
-  decision: { decision: 'allow' | 'deny'; decidedBy: string; reason: string };
+  decision: { decision: 'allow' | 'deny'; decidedBy: string; reason: string; sandboxed?: boolean; sandbox?: string };
 }
