@@ -11,7 +11,7 @@ import { requestRecord, unparsedRequest, type AppendableEvent, type AuditClickTh
 import type { Reviewer } from './reviewer';
 import { actionFingerprint } from './fingerprint';
 import { unattendedDecision, type ReviewDefault } from './unattended';
-import { sandboxPlan, type SandboxContext } from './sandboxPlan';
+import { auditSandboxFields, sandboxPlan, type SandboxContext } from './sandboxPlan';
 
 export interface GateDecision {
   id: string;
@@ -125,7 +125,7 @@ export class Gate {
       reason: d.reason,
       ...(how?.clickThrough ? { clickThrough: how.clickThrough } : {}),
       ...(how?.rule ? { rule: how.rule } : {}),
-      ...(sandbox ? { sandboxed: sandbox.run, ...(sandbox.run ? (sandbox.allowPaths.length > 0 ? { sandboxPaths: sandbox.allowPaths } : {}) : { sandbox: sandbox.why }) } : {}),
+      ...auditSandboxFields(sandbox),
     };
     await this.record({ type: 'decision', id, ...(request ? { request } : {}), decision });
     return { id, ...d, sandbox };

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, normalize, relative, resolve } from 'node:path';
 import type { AgentName, Effect, Verdict } from '../policy/types';
-import type { SandboxPlan } from '../protocol/hookWire';
+import type { SandboxPlan, SandboxSkip } from '../protocol/hookWire';
 import { SANDBOX_AGENTS, sandboxableCommand, shellCallOf } from '../agents/sandboxRewrite';
 
 import type { SandboxSetting } from '../ipc/settingsSnapshot';
@@ -88,4 +88,11 @@ export function sandboxPlan(verdict: Verdict, agent: AgentName, payload: unknown
     allowPaths = paths;
   }
   return { run: true, workspaces: workspacesFor(ctx.folders, action.cwd), allowPaths, commandSha256: sha256Hex(action.command) };
+}
+
+/** The plan as an audit decision entry records it (audit/schema.ts DecisionRecord). */
+export function auditSandboxFields(plan: SandboxPlan | undefined): { sandboxed?: boolean; sandbox?: SandboxSkip; sandboxPaths?: string[] } {
+  if (!plan) return {};
+  if (!plan.run) return { sandboxed: false, sandbox: plan.why };
+  return plan.allowPaths.length > 0 ? { sandboxed: true, sandboxPaths: plan.allowPaths } : { sandboxed: true };
 }
