@@ -6,7 +6,9 @@ import { shQuote } from './scripts';
 
 /**
  * Agents whose real binaries run the rewritten input (test/conformance: the "sandbox" check). Cursor has no rewrite
- * for shell commands (and no binary in the conformance suite): its commands run as approved, unsandboxed.
+ * for shell commands (and no binary in the conformance suite): its commands run as approved, unsandboxed. Codex
+ * 0.169 runs the rewrite, but inside its own sandbox, which forbids the user namespaces bubblewrap needs (EPERM):
+ * every command would fail, so Codex's commands are not rewritten (its own sandbox, when on, still applies).
  */
 export const SANDBOX_AGENTS: Record<AgentName, boolean> = {
   claude: true,
@@ -14,7 +16,7 @@ export const SANDBOX_AGENTS: Record<AgentName, boolean> = {
   'copilot-cli': true,
   cursor: false,
   gemini: true,
-  codex: true,
+  codex: false,
   cline: true,
 };
 
