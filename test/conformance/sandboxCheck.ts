@@ -70,7 +70,7 @@ export async function sandboxCheck(driver: Driver, sb: Sandbox, turn: (calls: To
 
   if (!SANDBOX_AGENTS[driver.agent]) {
     assert.equal(audit.decision.sandboxed, false);
-    return `not sandboxed (${audit.decision.sandbox}): this agent's hook cannot rewrite a command`;
+    return `not sandboxed (${audit.decision.sandbox}): Countersign does not rewrite this agent's commands (src/agents/sandboxRewrite.ts SANDBOX_AGENTS says why)`;
   }
   assert.equal(audit.decision.sandboxed, true, `the audit entry does not say sandboxed: ${JSON.stringify(audit.decision)}`);
   assert.ok(call.stdout.includes(' sandbox ') || call.stdout.includes("'sandbox'"), `the hook's allow carries no sandbox rewrite: ${call.stdout.slice(0, 300)}`);
