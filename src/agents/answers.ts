@@ -23,9 +23,15 @@ export const HOOK_TIMEOUT_SECONDS: Record<AgentName, number> = {
 
 const json = (body: unknown, exitCode = 0, stderr = ''): HookAnswer => ({ stdout: JSON.stringify(body) + '\n', stderr, exitCode });
 
-/** Claude Code, Codex and Gemini CLI all block on this deny; Claude Code and the VS Code agent read the allow. */
-function claudeStyle(decision: Decision, reason: string): HookAnswer {
-  const hookSpecificOutput = { hookEventName: 'PreToolUse', permissionDecision: decision, permissionDecisionReason: reason };
+/** The tool input an allow replaces the agent's with (the command rewritten to run in the sandbox). */
+export type ToolInput = Record<string, unknown>;
+
+/**
+ * Claude Code, Codex and Gemini CLI all block on this deny; Claude Code and the VS Code agent read the allow, and
+ * Claude Code, the VS Code agent and Codex run `updatedInput` instead of the tool input when it comes with an allow.
+ */
+function claudeStyle(decision: Decision, reason: string, rewrite?: ToolInput): HookAnswer {
+  const hookSpecificOutput = { hookEventName: 'PreToolUse', permissionDecision: decision, permissionDecisionReason: reason, ...(rewrite && decision === 'allow' ? { updatedInput: rewrite } : {}) };
   return decision === 'deny' ? json({ decision: 'block', reason, hookSpecificOutput }) : json({ hookSpecificOutput });
 }
 
@@ -77,8 +83,8 @@ function clineHarmlessInput(tool: string | undefined, reason: string, platform: 
   }
 }
 
-function clineAnswer(decision: Decision, reason: string, payload: unknown, platform: NodeJS.Platform): HookAnswer {
-  if (decision === 'allow') return json({ cancel: false });
+function clineAnswer(decision: Decision, reason: string, payload: unknown, platform: NodeJS.Platform, rewrite?: ToolInput): HookAnswer {
+  if (decision === 'allow') return json(rewrite ? { cancel: false, overrideInput: rewrite } : { cancel: false });
   const overrideInput = clineHarmlessInput(clineToolName(payload), reason, platform);
   return overrideInput ? json({ overrideInput, errorMessage: reason }) : json({ cancel: true, errorMessage: reason });
 }
@@ -90,32 +96,40 @@ function isCopilotCliPayload(payload: unknown): boolean {
 }
 
 /** The VS Code agent documents exit 2 as a block with stderr as the reason; say it both ways. */
-function vscodeStyle(decision: Decision, reason: string): HookAnswer {
-  return decision === 'deny' ? { ...claudeStyle('deny', reason), stderr: `${reason}\n`, exitCode: 2 } : claudeStyle('allow', reason);
+function vscodeStyle(decision: Decision, reason: string, rewrite?: ToolInput): HookAnswer {
+  return decision === 'deny' ? { ...claudeStyle('deny', reason), stderr: `${reason}\n`, exitCode: 2 } : claudeStyle('allow', reason, rewrite);
 }
 
-function copilotCliStyle(decision: Decision, reason: string): HookAnswer {
-  return json({ permissionDecision: decision, permissionDecisionReason: reason });
+function copilotCliStyle(decision: Decision, reason: string, rewrite?: ToolInput): HookAnswer {
+  return json({ permissionDecision: decision, permissionDecisionReason: reason, ...(rewrite && decision === 'allow' ? { modifiedArgs: rewrite } : {}) });
 }
 
-/** `platform`: where the agent runs (the hook runs beside it); it picks the shell quoting of Cline's deny. */
-export function formatAnswer(agent: AgentName, decision: Decision, reason: string, payload?: unknown, platform: NodeJS.Platform = process.platform): HookAnswer {
+/**
+ * The answer in `agent`'s format. `rewrite`, with an allow, is the tool input the agent runs instead of its own
+ * (src/agents/sandboxRewrite.ts); with a deny it is ignored. `platform`: where the agent runs (the hook runs beside
+ * it); it picks the shell quoting of Cline's deny.
+ */
+export function formatAnswer(agent: AgentName, decision: Decision, reason: string, payload?: unknown, rewrite?: ToolInput, platform: NodeJS.Platform = process.platform): HookAnswer {
+  const replaced = decision === 'allow' ? rewrite : undefined;
   switch (agent) {
     case 'claude':
-      return claudeStyle(decision, reason);
+      return claudeStyle(decision, reason, replaced);
     // ~/.copilot/hooks is read by both Copilot CLI and the VS Code agent: answer in the dialect that asked.
     case 'vscode':
     case 'copilot-cli':
-      return isCopilotCliPayload(payload) ? copilotCliStyle(decision, reason) : vscodeStyle(decision, reason);
+      return isCopilotCliPayload(payload) ? copilotCliStyle(decision, reason, replaced) : vscodeStyle(decision, reason, replaced);
     case 'cursor':
       return json(decision === 'deny' ? { permission: 'deny', user_message: reason, agent_message: reason } : { permission: 'allow' });
     case 'gemini':
-      return json({ decision, reason });
+      // Gemini CLI merges hookSpecificOutput.tool_input into the tool's arguments.
+      return json(replaced ? { decision, reason, hookSpecificOutput: { hookEventName: 'BeforeTool', tool_input: replaced } } : { decision, reason });
     case 'codex':
-      // Codex rejects an explicit allow as unsupported; its allow is a successful hook with no decision.
-      return decision === 'deny' ? claudeStyle('deny', reason) : { stdout: '', stderr: '', exitCode: 0 };
+      // Codex rejects an explicit allow as unsupported, except as the companion of updatedInput; its plain allow is
+      // a successful hook with no decision.
+      if (decision === 'deny') return claudeStyle('deny', reason);
+      return replaced ? claudeStyle('allow', reason, replaced) : { stdout: '', stderr: '', exitCode: 0 };
     case 'cline':
-      return clineAnswer(decision, reason, payload, platform);
+      return clineAnswer(decision, reason, payload, platform, replaced);
   }
 }
 

@@ -1,7 +1,7 @@
 // The audit entry schema: what one line of the log says, and a structural check for lines read back.
 // Pure data. Every entry is one JSON object on one line; `hash` is always its last key (see hash.ts).
 import type { AgentName, Action, Risk } from '../policy/types';
-import type { DecidedBy, Decision } from '../protocol/hookWire';
+import { SANDBOX_SKIPS, type DecidedBy, type Decision, type SandboxSkip } from '../protocol/hookWire';
 
 export const AUDIT_VERSION = 1;
 /** `prev` of the first entry of a chain (64 zeros: recognisable, and no entry can hash to it). */
@@ -41,6 +41,15 @@ export interface DecisionRecord {
   clickThrough?: AuditClickThrough;
   /** With decidedBy 'rule': the "Allow similar" rule that answered, and how long it lasts. */
   rule?: { id: string; scope: 'session' | 'workspace' };
+  /**
+   * With an allow: whether the action ran inside `countersign sandbox` (absent in logs written before the sandbox, and
+   * with a deny).
+   */
+  sandboxed?: boolean;
+  /** Not sandboxed: why (hookWire.ts SandboxSkip: unavailable, off, not-shell, agent, unexpressible). */
+  sandbox?: SandboxSkip;
+  /** Sandboxed sensitive action: the approved paths made visible inside. */
+  sandboxPaths?: string[];
 }
 
 /** What the reviewer was seen to do before a human decision (src/review/clickThrough.ts). */
@@ -164,7 +173,10 @@ function isDecisionRecord(v: unknown): v is DecisionRecord {
     isObject(v) && typeof v.decision === 'string' && DECISIONS.includes(v.decision) &&
     typeof v.decidedBy === 'string' && DECIDED_BY.includes(v.decidedBy) && typeof v.reason === 'string' &&
     (v.clickThrough === undefined || isClickThrough(v.clickThrough)) &&
-    (v.rule === undefined || (isObject(v.rule) && typeof v.rule.id === 'string' && (v.rule.scope === 'session' || v.rule.scope === 'workspace')))
+    (v.rule === undefined || (isObject(v.rule) && typeof v.rule.id === 'string' && (v.rule.scope === 'session' || v.rule.scope === 'workspace'))) &&
+    (v.sandboxed === undefined || typeof v.sandboxed === 'boolean') &&
+    (v.sandbox === undefined || (typeof v.sandbox === 'string' && (SANDBOX_SKIPS as readonly string[]).includes(v.sandbox))) &&
+    (v.sandboxPaths === undefined || (Array.isArray(v.sandboxPaths) && v.sandboxPaths.every((p) => typeof p === 'string')))
   );
 }
 

@@ -3,7 +3,7 @@
 import { connect, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import type { AgentName } from '../policy/types';
-import { MAX_REPLY_BYTES, WIRE_VERSION, type HookReply, type HookRequest } from '../protocol/hookWire';
+import { MAX_REPLY_BYTES, SANDBOX_SKIPS, WIRE_VERSION, type HookReply, type HookRequest, type SandboxPlan } from '../protocol/hookWire';
 import { newNonce, requestMac, verifyReply } from '../ipc/auth';
 import { readLine } from '../ipc/lineReader';
 import type { GateRecord } from '../ipc/registry';
@@ -14,12 +14,23 @@ export class GateUnavailable extends Error {}
 /** The gate went silent until the hard stop: no time is left to evaluate anything but a deny. */
 export class GateTimedOut extends GateUnavailable {}
 
+const absolutePaths = (v: unknown): v is string[] => Array.isArray(v) && v.every((p) => typeof p === 'string' && p.startsWith('/') && !p.includes('\0'));
+
+/** A sandbox plan of exactly the known shape: a CLI that misreads it could run a command outside the sandbox. */
+function isSandboxPlan(v: unknown): v is SandboxPlan {
+  const s = v as Record<string, unknown>;
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) return false;
+  if (s.run === false) return typeof s.why === 'string' && (SANDBOX_SKIPS as readonly string[]).includes(s.why);
+  return s.run === true && absolutePaths(s.workspaces) && absolutePaths(s.allowPaths) && typeof s.commandSha256 === 'string' && /^[0-9a-f]{64}$/.test(s.commandSha256);
+}
+
 function isReply(v: unknown): v is HookReply {
   const r = v as HookReply;
   return (
     typeof r === 'object' && r !== null && r.v === WIRE_VERSION && typeof r.id === 'string' &&
     (r.decision === 'allow' || r.decision === 'deny') && typeof r.reason === 'string' &&
-    typeof r.decidedBy === 'string' && typeof r.risk === 'string' && typeof r.proof === 'string'
+    typeof r.decidedBy === 'string' && typeof r.risk === 'string' && typeof r.proof === 'string' &&
+    (r.sandbox === undefined || isSandboxPlan(r.sandbox))
   );
 }
 

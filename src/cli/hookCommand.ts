@@ -11,6 +11,7 @@ import { readStdin } from './stdin';
 import { samePipe } from '../ipc/windowsPipe';
 
 const sameSocket = (a: string, b: string) => (process.platform === 'win32' ? samePipe(a, b) : resolve(a) === resolve(b));
+import type { Decision, SandboxPlan } from '../protocol/hookWire';
 
 /** Answer this long before the agent's own timeout, because a timed-out hook fails open in most agents. */
 function safetyMargin(timeoutMs: number): number {
@@ -45,6 +46,19 @@ async function recordedDeny(agent: AgentName, reason: string, note: string, deci
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The answer to a decision; an allow planned to run in the sandbox carries the agent's tool input rewritten into
+ * `countersign sandbox`. When that rewrite cannot be made, the answer is deny: the log already says sandboxed.
+ */
+async function answerWithSandbox(agent: AgentName, payload: unknown, d: { decision: Decision; reason: string; sandbox?: SandboxPlan }, recordUntil: number): Promise<HookAnswer> {
+  if (d.decision !== 'allow' || !d.sandbox?.run) return formatAnswer(agent, d.decision, d.reason, payload);
+  const { sandboxedInput } = await import('./sandboxAnswer');
+  const input = sandboxedInput(agent, payload, d.sandbox);
+  if (!(input instanceof Error)) return formatAnswer(agent, 'allow', d.reason, payload, input);
+  const why = await recordedDeny(agent, `Countersign: ${input.message}; denied.`, `approved to run in the sandbox, but ${input.message}`, 'fail-closed', recordUntil);
+  return formatAnswer(agent, 'deny', why, payload);
 }
 
 function payloadCwd(payload: unknown): string {
@@ -101,7 +115,7 @@ export async function runHook(argv: string[]): Promise<number> {
           const why = await recordedDeny(agent, reply.reason, `the review gate could not record its decision: ${reply.reason}`, 'fail-closed', recordUntil);
           return emit(formatAnswer(agent, 'deny', why, payload));
         }
-        return emit(formatAnswer(agent, reply.decision, reply.reason, payload));
+        return emit(await answerWithSandbox(agent, payload, reply, recordUntil));
       } catch (err) {
         if (!(err instanceof GateUnavailable)) throw err;
         // Too late to load the policy engine before the agent gives up (and runs the tool): deny now, recording it
@@ -116,7 +130,7 @@ export async function runHook(argv: string[]): Promise<number> {
     // Only without a gate: the policy engine loads here, never on the fast path.
     const { decideWithoutGate } = await import('./offlineDecision');
     const offline = await decideWithoutGate(agent, payload, cwd, why);
-    return emit(formatAnswer(agent, offline.decision, offline.reason, payload));
+    return emit(await answerWithSandbox(agent, payload, offline, recordUntil));
   } catch (err) {
     const why = err instanceof GateUnavailable ? `the review gate could not be reached (${err.message})` : `internal error (${(err as Error).message})`;
     const reason = await recordedDeny(agent, `Countersign: ${why}; denied. Open VS Code with Countersign to review and approve.`, why, 'fail-closed', recordUntil).catch(() => `Countersign: ${why}; denied.`);

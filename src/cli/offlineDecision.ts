@@ -5,7 +5,10 @@
 // variable adds an allowed path or changes whenUnreachable.
 import { randomUUID } from 'node:crypto';
 import type { AgentName, Verdict } from '../policy/types';
-import { readSnapshot } from '../ipc/settingsSnapshot';
+import { readSnapshot, sandboxSettingOf } from '../ipc/settingsSnapshot';
+import { probeSandbox } from '../sandbox/probe';
+import { auditSandboxFields, sandboxPlan } from '../gate/sandboxPlan';
+import type { SandboxPlan } from '../protocol/hookWire';
 import { gateSearchDirs, policyHomes, stateDir } from '../ipc/runtimeDir';
 import { unattendedDecision, type UnattendedDecision } from '../gate/unattended';
 import { loadPolicy } from './lazyBundles';
@@ -26,20 +29,28 @@ async function evaluate(agent: AgentName, payload: unknown, cwd: string): Promis
   return { verdict: policy.evaluate(payload, agent), reviewDefault: snapshot.reviewDefault };
 }
 
-export async function decideWithoutGate(agent: AgentName, payload: unknown, cwd: string, why: string): Promise<UnattendedDecision> {
+/** Where an offline allow runs: the same plan a gate makes, with the cwd as the workspace. */
+function offlinePlan(verdict: Verdict, agent: AgentName, payload: unknown, cwd: string): SandboxPlan {
+  const setting = sandboxSettingOf(readSnapshot().sandbox);
+  return sandboxPlan(verdict, agent, payload, { setting, available: setting !== 'off' && probeSandbox().state === 'available', folders: [cwd], homes: policyHomes() });
+}
+
+export async function decideWithoutGate(agent: AgentName, payload: unknown, cwd: string, why: string): Promise<UnattendedDecision & { sandbox?: SandboxPlan }> {
   let verdict: Verdict | undefined;
   let answer: UnattendedDecision;
+  let sandbox: SandboxPlan | undefined;
   try {
     const evaluated = await evaluate(agent, payload, cwd);
     verdict = evaluated.verdict;
     answer = unattendedDecision(verdict.risk, evaluated.reviewDefault, why, verdict.reasons.map((r) => r.message).join(' '));
+    if (answer.decision === 'allow') sandbox = offlinePlan(verdict, agent, payload, cwd);
   } catch (err) {
     answer = { decision: 'deny', reason: `Countersign: ${why}, and the policy could not be evaluated here (${(err as Error).message}); denied.` };
   }
   try {
-    await recordOffline(agent, verdict, { ...answer, decidedBy: verdict && verdict.risk !== 'sensitive' && verdict.risk !== 'review' ? 'policy' : 'fail-closed' }, randomUUID());
+    await recordOffline(agent, verdict, { ...answer, decidedBy: verdict && verdict.risk !== 'sensitive' && verdict.risk !== 'review' ? 'policy' : 'fail-closed', ...auditSandboxFields(sandbox) }, randomUUID());
   } catch (err) {
     return { decision: 'deny', reason: `Countersign: ${why}, and the decision could not be written to the audit log (${(err as Error).message}); denied.` };
   }
-  return answer;
+  return { ...answer, ...(sandbox ? { sandbox } : {}) };
 }

@@ -19,6 +19,7 @@ function entryOf(item: HistoryItem): HistoryEntryView | undefined {
     decidedBy: by,
     receivedAt: Date.parse(item.receivedAt ?? '') || decidedAt,
     decidedAt,
+    ...(typeof item.decision.sandboxed === 'boolean' ? { sandboxed: item.decision.sandboxed } : {}),
   };
 }
 

@@ -50,6 +50,8 @@ export function historyEntry(s: Settled): HistoryEntryView {
     reason: s.by === 'human' ? answer.reason?.slice(0, 500) : undefined,
     receivedAt: item.receivedAt,
     decidedAt: s.at,
+    // The gate planned where an allow would run before asking (gateLsp.ts ReviewItem.sandbox).
+    ...(answer.decision === 'allow' && item.sandbox ? { sandboxed: item.sandbox.run } : {}),
   };
 }
 

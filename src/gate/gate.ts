@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { relative, isAbsolute } from 'node:path';
 import type { Policy } from '../policy';
 import type { AgentName, Verdict } from '../policy/types';
-import type { DecidedBy, Decision } from '../protocol/hookWire';
+import type { DecidedBy, Decision, SandboxPlan } from '../protocol/hookWire';
 import type { ClickThroughEvidence, ReviewAnswer, ReviewItem, RuleRef } from '../protocol/gateLsp';
 import { clickThroughProblem } from '../review/clickThrough';
 import { requestRecord, unparsedRequest, type AppendableEvent, type AuditClickThrough, type RequestRecord } from '../audit';
@@ -12,6 +12,7 @@ import type { Reviewer } from './reviewer';
 import { actionFingerprint } from './fingerprint';
 import { unattendedDecision, type ReviewDefault } from './unattended';
 import { RecentAnswers, sameCallKey } from './sameCall';
+import { auditSandboxFields, sandboxPlan, type SandboxContext } from './sandboxPlan';
 
 export interface GateDecision {
   id: string;
@@ -19,6 +20,8 @@ export interface GateDecision {
   decidedBy: DecidedBy;
   risk: Verdict['risk'];
   reason: string;
+  /** With an allow: whether and how the hook runs the action inside the sandbox. */
+  sandbox?: SandboxPlan;
 }
 
 export interface GateRequest {
@@ -40,6 +43,11 @@ export interface GateOptions {
   audit?: AuditSink;
   /** What a review-level action gets when nobody can be asked. */
   reviewDefault: ReviewDefault;
+  /**
+   * The sandbox as it stands now (the user's setting, the probe, the homes); the folders come from `folders`.
+   * Without it nothing is sandboxed and allows are recorded as `unavailable`.
+   */
+  sandbox?: () => Omit<SandboxContext, 'folders'>;
 }
 
 /** The evidence as the log keeps it: only the known fields, whatever else a reviewer sent. */
@@ -112,9 +120,25 @@ export class Gate {
   }
 
   private async finish(id: string, d: Omit<GateDecision, 'id'>, request?: RequestRecord, how?: { clickThrough?: AuditClickThrough; rule?: RuleRef }): Promise<GateDecision> {
-    const decision = { decision: d.decision, decidedBy: d.decidedBy, reason: d.reason, ...(how?.clickThrough ? { clickThrough: how.clickThrough } : {}), ...(how?.rule ? { rule: how.rule } : {}) };
+    // Only an allow runs anything; the plan a deny carried (the review preview) is dropped.
+    const sandbox = d.decision === 'allow' ? d.sandbox : undefined;
+    const decision = {
+      decision: d.decision,
+      decidedBy: d.decidedBy,
+      reason: d.reason,
+      ...(how?.clickThrough ? { clickThrough: how.clickThrough } : {}),
+      ...(how?.rule ? { rule: how.rule } : {}),
+      ...auditSandboxFields(sandbox),
+    };
     await this.record({ type: 'decision', id, ...(request ? { request } : {}), decision });
-    return { id, ...d };
+    return { id, ...d, sandbox };
+  }
+
+  /** What an allow of this verdict would run in: decided before any review, so the card and history can say it. */
+  private plan(verdict: Verdict, agent: AgentName, payload: unknown): SandboxPlan {
+    const env = this.options.sandbox?.();
+    if (!env) return verdict.action.kind === 'shell' ? { run: false, why: 'unavailable' } : { run: false, why: 'not-shell' };
+    return sandboxPlan(verdict, agent, payload, { ...env, folders: this.options.folders });
   }
 
   private async decideAudited(id: string, request: GateRequest, signal: AbortSignal): Promise<GateDecision> {
@@ -128,9 +152,10 @@ export class Gate {
     const verdict = this.options.policy.evaluate(payload, request.agent);
     const record = requestRecord(verdict);
     const { risk } = verdict;
+    const sandbox = risk === 'blocked' ? undefined : this.plan(verdict, request.agent, payload);
     if (risk === 'safe' || risk === 'blocked' || !this.options.reviewer) {
       const d = unattendedDecision(risk, this.options.reviewDefault, 'this gate runs headless with no reviewer', summary(verdict));
-      return this.finish(id, { ...d, decidedBy: 'policy', risk }, record);
+      return this.finish(id, { ...d, decidedBy: 'policy', risk, sandbox }, record);
     }
 
     await this.record({ type: 'request', id, request: record });
@@ -144,6 +169,7 @@ export class Gate {
       workspaceFolder: folderOf(this.options.folders, verdict.action.cwd),
       receivedAt: Date.now(),
       deadline: request.deadline,
+      ...(sandbox ? { sandbox } : {}),
     };
     const callKey = sameCallKey(request.agent, payload, verdict.action);
     const earlier = this.recent.get(callKey);
@@ -172,7 +198,7 @@ export class Gate {
     const who = byRule ? `a rule the reviewer made${rule ? ` for this ${rule.scope}` : ''}` : 'the reviewer';
     const note = outcome.reason && !byRule ? ` Reviewer: ${outcome.reason}` : '';
     const reason = outcome.decision === 'allow' ? `Countersign: approved by ${who}.${note}` : `Countersign: denied by ${who}.${note}`;
-    return this.finish(id, { decision: outcome.decision, decidedBy: byRule ? 'rule' : 'human', risk, reason }, undefined, { clickThrough: evidence, rule });
+    return this.finish(id, { decision: outcome.decision, decidedBy: byRule ? 'rule' : 'human', risk, reason, sandbox }, undefined, { clickThrough: evidence, rule });
   }
 
   /** Asks the reviewer, sharing one card among identical in-flight actions; bounded by the deadline and the hook. */

@@ -12,6 +12,7 @@ import { Gate } from './gate';
 import { startGateServer } from './gateServer';
 import { openAudit } from './openAudit';
 import { isReviewDefault } from './unattended';
+import { liveSandboxEnv } from './sandboxEnv';
 
 const USAGE = 'usage: countersign gate --headless --audit FILE [--socket PATH] [--review deny|allow] [--folder DIR]...';
 
@@ -61,6 +62,7 @@ export async function runHeadlessGate(argv: string[]): Promise<number> {
     folders,
     audit,
     reviewDefault: values.review ?? snapshot.reviewDefault,
+    sandbox: liveSandboxEnv(),
   });
   const server = await startGateServer(gate, {
     // Only where it was told (a named registry keeps CI jobs and tests apart); hooks search the user's first.

@@ -38,7 +38,7 @@ export async function startHookServer(socketPath: string, token: string, gate: G
     if (!isRequest(request)) return fail('bad request: unknown shape');
     if (!verifyRequest(token, request)) return fail('unauthorized');
     const d = await gate.decide(request, gone.signal);
-    const fields = { v: WIRE_VERSION, id: d.id, decision: d.decision, decidedBy: d.decidedBy, risk: d.risk, reason: d.reason } as const;
+    const fields = { v: WIRE_VERSION, id: d.id, decision: d.decision, decidedBy: d.decidedBy, risk: d.risk, reason: d.reason, ...(d.sandbox ? { sandbox: d.sandbox } : {}) } as const;
     const reply: HookReply = { ...fields, proof: replyProof(token, request.nonce, fields) };
     if (!socket.destroyed) socket.end(JSON.stringify(reply) + '\n');
     log(`${request.agent} ${d.risk} -> ${d.decision} (${d.decidedBy})`);

@@ -10,12 +10,16 @@ import { LspReviewer } from './lspReviewer';
 import { openAudit } from './openAudit';
 import { serveDiagnostics } from './diagnostics';
 import { registryDirsFor } from '../ipc/runtimeDir';
+import { liveSandboxEnv } from './sandboxEnv';
+import { sandboxSettingOf } from '../ipc/settingsSnapshot';
 
 export function runLspGate(): void {
   const connection = createConnection(ProposedFeatures.all);
   const log = (m: string) => connection.console.log(`[gate] ${m}`);
   let running: Promise<{ server: GateServer; gate: Gate; audit?: AuditLog }> | undefined;
   let folders: readonly string[] = [];
+  // countersign.sandbox as the extension last sent it (user and machine scope only).
+  let sandboxSetting: unknown;
   serveDiagnostics(connection, () => folders);
 
   async function start(opts: GateInitOptions) {
@@ -26,6 +30,7 @@ export function runLspGate(): void {
       folders: opts.settings.policy.workspaceFolders,
       audit,
       reviewDefault: opts.settings.reviewDefault,
+      sandbox: liveSandboxEnv(() => sandboxSettingOf(sandboxSetting)),
     });
     const server = await startGateServer(gate, { runtimeDir: opts.runtimeDir, alsoRegisterIn: registryDirsFor(opts.runtimeDir), folders: opts.settings.policy.workspaceFolders, headless: false, log });
     await audit?.append({ type: 'note', topic: 'gate', message: 'started', data: { pid: process.pid, socket: server.status.socket } });
@@ -47,6 +52,7 @@ export function runLspGate(): void {
   connection.onInitialize((params) => {
     const opts = params.initializationOptions as GateInitOptions;
     folders = opts.settings.policy.workspaceFolders;
+    sandboxSetting = opts.settings.sandbox;
     running = start(opts);
     // A gate that cannot listen must not look alive: the extension shows the error and hooks fail closed.
     running.catch((err: unknown) => log(`failed to start: ${(err as Error).message}`));
@@ -68,6 +74,7 @@ export function runLspGate(): void {
     void (async () => {
       const { gate, server } = await running;
       folders = settings.policy.workspaceFolders;
+      sandboxSetting = settings.sandbox;
       gate.update({ policy: await createPolicy({ platform: hostPlatform(), ...settings.policy }), folders: settings.policy.workspaceFolders, reviewDefault: settings.reviewDefault });
       server.setFolders(settings.policy.workspaceFolders);
     })().catch((err: unknown) => log(`policy update failed: ${(err as Error).message}`));

@@ -1,6 +1,6 @@
 // Mutual proof of the gate token: the CLI signs its request, the gate signs its decision. The token never travels.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { HookReply, HookRequest } from '../protocol/hookWire';
+import type { HookReply, HookRequest, SandboxPlan } from '../protocol/hookWire';
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
@@ -27,7 +27,14 @@ function same(a: string, b: string): boolean {
 }
 
 type RequestFields = Pick<HookRequest, 'v' | 'type' | 'nonce' | 'agent' | 'deadline' | 'payload'>;
-type ReplyFields = Pick<HookReply, 'v' | 'id' | 'decision' | 'decidedBy' | 'risk' | 'reason'>;
+type ReplyFields = Pick<HookReply, 'v' | 'id' | 'decision' | 'decidedBy' | 'risk' | 'reason' | 'sandbox'>;
+
+/** The sandbox plan as proof parts: each list length-prefixed, so no two plans share a byte stream. */
+function sandboxParts(s: SandboxPlan | undefined): (string | number)[] {
+  if (s === undefined) return ['sandbox:none'];
+  if (!s.run) return ['sandbox:skip', s.why];
+  return ['sandbox:run', s.commandSha256, s.workspaces.length, ...s.workspaces, s.allowPaths.length, ...s.allowPaths];
+}
 
 export function requestMac(token: string, r: RequestFields): string {
   return hmac(token, ['request', r.v, r.type, r.nonce, r.agent, r.deadline, r.payload]);
@@ -38,7 +45,7 @@ export function verifyRequest(token: string, r: HookRequest): boolean {
 }
 
 export function replyProof(token: string, nonce: string, r: ReplyFields): string {
-  return hmac(token, ['reply', nonce, r.v, r.id, r.decision, r.decidedBy, r.risk, r.reason]);
+  return hmac(token, ['reply', nonce, r.v, r.id, r.decision, r.decidedBy, r.risk, r.reason, ...sandboxParts(r.sandbox)]);
 }
 
 export function verifyReply(token: string, nonce: string, r: HookReply): boolean {

@@ -1,7 +1,7 @@
 // Custom LSP messages between the extension (client) and the gate (server), declared once for both sides.
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type { Action, Effect, FileChange, PolicyConfig, Reason, Risk } from '../policy/types';
-import type { Decision } from './hookWire';
+import type { Decision, SandboxPlan } from './hookWire';
 
 /** An action waiting for a human, as the panel shows it. */
 export interface ReviewItem {
@@ -18,6 +18,8 @@ export interface ReviewItem {
   receivedAt: number;
   /** Epoch ms at which the gate denies automatically (shortly before the agent's hook timeout). */
   deadline: number;
+  /** Where the action runs if allowed: inside the sandbox, or not and why (absent from older gates). */
+  sandbox?: SandboxPlan;
 }
 
 export interface ReviewAnswer {

@@ -33,9 +33,41 @@ export interface HookReply {
   risk: Risk;
   /** Sent back to the agent as the reason. */
   reason: string;
+  /**
+   * With an allow: whether the CLI rewrites the tool call to run inside `countersign sandbox`, and with what. Absent
+   * with a deny. Covered by the proof, so nobody but the gate can drop it to run a command outside the sandbox.
+   */
+  sandbox?: SandboxPlan;
   /** HMAC over nonce and the decision: only the registered gate can produce it. */
   proof: string;
 }
+
+/** Why an allowed action does not run in the sandbox. */
+export type SandboxSkip =
+  /** No working sandbox on this machine (bubblewrap missing or unable to run, or no sandbox on this platform). */
+  | 'unavailable'
+  /** The user set `countersign.sandbox` to `off`. */
+  | 'off'
+  /** Not a shell command: file tools and MCP tools run in the agent itself. */
+  | 'not-shell'
+  /** This agent's hook cannot rewrite the tool call (README: the agent table). */
+  | 'agent'
+  /** The approved action needs what the sandbox takes away (a secret variable, a path only known at run time …). */
+  | 'unexpressible';
+
+export const SANDBOX_SKIPS: readonly SandboxSkip[] = ['unavailable', 'off', 'not-shell', 'agent', 'unexpressible'];
+
+export type SandboxPlan =
+  | {
+      run: true;
+      /** Writable folders: the gate's workspace folders and the agent's cwd. */
+      workspaces: string[];
+      /** Sensitive paths an approved `sensitive` action named, made visible inside (empty otherwise). */
+      allowPaths: string[];
+      /** SHA-256 (hex) of the command the policy judged: the CLI wraps exactly that command or denies. */
+      commandSha256: string;
+    }
+  | { run: false; why: SandboxSkip };
 
 export interface HookErrorReply {
   v: typeof WIRE_VERSION;

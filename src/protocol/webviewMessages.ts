@@ -150,6 +150,8 @@ export interface HistoryEntryView {
   reason?: string;
   receivedAt: number;
   decidedAt: number;
+  /** An allowed action ran inside Countersign's sandbox (undefined: not known, e.g. before the sandbox existed). */
+  sandboxed?: boolean;
 }
 
 export type ToWebview =

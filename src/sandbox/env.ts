@@ -27,6 +27,8 @@ const ALWAYS_REMOVED = new Set([
   'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
   'ACTIONS_ID_TOKEN_REQUEST_URL',
   'KUBECONFIG',
+  // Set when VS Code's own runtime runs the CLI; inside, it would turn every Electron app into a bare Node.
+  'ELECTRON_RUN_AS_NODE',
 ]);
 
 export interface EnvClassifiers {

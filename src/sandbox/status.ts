@@ -12,8 +12,11 @@ export interface SandboxStatus {
   mechanism?: 'bubblewrap' | 'sandbox-exec';
 }
 
-/** Agents whose pre-tool hook can replace the command it allows (`updatedInput`, Cline's `overrideInput`). */
-export const REWRITING_AGENTS: ReadonlySet<AgentName> = new Set<AgentName>(['claude', 'vscode', 'cline']);
+/**
+ * Agents whose pre-tool hook replaces the command it allows; the source of truth is SANDBOX_AGENTS in
+ * src/agents/sandboxRewrite.ts (verified with the real binaries), which the extension passes in.
+ */
+export const REWRITING_AGENTS: ReadonlySet<AgentName> = new Set<AgentName>(['claude', 'vscode', 'cline', 'gemini', 'copilot-cli']);
 
 export function sandboxStatus(probe: SandboxProbe, setting: SandboxSetting): SandboxStatus {
   if (probe.state === 'unsupported') return { state: 'unsupported', text: `No sandbox: ${probe.detail}.` };

@@ -59,6 +59,9 @@ export function renderHistory(entries: HistoryEntryView[], now: number, open: bo
                   { class: 'history-meta' },
                   `${decidedByLabel(e.decidedBy, e.decision)} · ${agentLabel(e.agent)} · ${e.tool} · ${riskLabel(e.risk)} · `,
                   h('span', { class: 'history-ago', 'data-at': String(e.decidedAt) }, ago(now - e.decidedAt)),
+                  e.decision === 'allow' && e.sandboxed === true
+                    ? h('span', { class: 'history-sandboxed', title: "Ran inside Countersign's sandbox: secrets hidden, agent and Countersign settings read-only" }, ' · ', icon('shield'), ' sandboxed')
+                    : null,
                 ),
                 e.reason ? h('div', { class: 'history-reason' }, icon('comment'), ' ', e.reason) : null,
               ),

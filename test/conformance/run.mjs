@@ -58,7 +58,7 @@ const run = spawnSync(process.execPath, ['--test', '--test-concurrency=3', '--te
 });
 
 // 4. The table: every agent's version and each check, so a breaking release shows up by name.
-const columns = ['config', 'sensitive shell', 'safe shell', 'sensitive read', 'sensitive write', 'edit diff', 'agent-specific', 'hook crash', 'no gate', 'payload shape'];
+const columns = ['config', 'sensitive shell', 'safe shell', 'sensitive read', 'sensitive write', 'edit diff', 'agent-specific', 'sandbox', 'hook crash', 'no gate', 'payload shape'];
 const mark = { pass: '✔', fail: '✘', 'n/a': '–' };
 const reports = agents.map((a) => {
   const file = join(resultsDir, `${a}.json`);

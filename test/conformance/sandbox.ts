@@ -175,7 +175,7 @@ exit "$code"
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     await new Promise<void>((ready, fail) => {
-      const timer = setTimeout(() => fail(new Error(`headless gate did not start in 15 s: ${err}`)), 15_000);
+      const timer = setTimeout(() => fail(new Error(`headless gate did not start in 60 s: ${err}`)), 60_000);
       child.stdout.once('data', () => {
         clearTimeout(timer);
         ready();
@@ -226,5 +226,5 @@ exit "$code"
 export interface AuditDecision {
   id: string;
   request?: { agent: string; tool: string; kind: string; summary: string; risk: string; rules: string[]; cwd?: string };
-  decision: { decision: 'allow' | 'deny'; decidedBy: string; reason: string };
+  decision: { decision: 'allow' | 'deny'; decidedBy: string; reason: string; sandboxed?: boolean; sandbox?: string };
 }

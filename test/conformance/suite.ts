@@ -14,9 +14,10 @@ import { CLI, HELLO_BEFORE, REPO, Sandbox, type AuditDecision, type HookCall } f
 import { missingFields, toCapture, writeCaptures, type Capture } from './captures';
 import { hookDenied } from './verdict';
 import { PROMPT, type Driver, type FileRef, type Pin } from './drivers/types';
+import { sandboxCheck } from './sandboxCheck';
 import pins from './agents.json';
 
-export const CHECKS = ['config', 'sensitive shell', 'safe shell', 'sensitive read', 'sensitive write', 'edit diff', 'agent-specific', 'hook crash', 'no gate', 'payload shape'] as const;
+export const CHECKS = ['config', 'sensitive shell', 'safe shell', 'sensitive read', 'sensitive write', 'edit diff', 'agent-specific', 'sandbox', 'hook crash', 'no gate', 'payload shape'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
 export interface CheckResult {
@@ -44,7 +45,7 @@ export function agentBin(agent: string, pin: Pin): string {
   return join(CACHE, `${agent}-${pin.version}`, 'node_modules', '.bin', pin.bin);
 }
 
-interface Turn {
+export interface Turn {
   run: RunResult;
   hooks: HookCall[];
   /** Every request body the model received in this run, concatenated. */
@@ -275,6 +276,8 @@ export function defineAgentSuite(driver: Driver): void {
     );
 
     agentSpecific(driver, () => ({ sb, turn, assertBlocked }), check);
+
+    check('sandbox', () => sandboxCheck(driver, sb, turn, (s) => auditFor(s, 'gate', true)));
 
     check('hook crash', async () => {
       // The runtime dies without an answer: the shim the extension writes must deny on its own.

@@ -18,7 +18,8 @@ export function hookDenied(agent: AgentName, call: Pick<HookCall, 'stdout' | 'ex
     specific.permissionDecision === 'deny' ||
     answer.permission === 'deny' ||
     answer.cancel === true ||
-    answer.overrideInput !== undefined
+    // Cline's deny replaces the tool's input with a no-op and says why; its sandboxed allow replaces it with no message.
+    (answer.overrideInput !== undefined && answer.errorMessage !== undefined)
   );
 }
 

@@ -113,10 +113,10 @@ test('Cline on Windows: the deny command is single-quoted text no shell can act 
   }
   assert.equal(anyShellQuote("Reads .env: it's secret (matches **/.env)"), "'Reads .env: it s secret (matches **/.env)'");
   const shell = { hookName: 'tool_call', tool_call: { name: 'run_commands', input: { commands: ['type .env'] } } };
-  const onWindows = JSON.parse(formatAnswer('cline', 'deny', 'no & calc', shell, 'win32').stdout) as { overrideInput: { commands: string[] }; errorMessage: string };
+  const onWindows = JSON.parse(formatAnswer('cline', 'deny', 'no & calc', shell, undefined, 'win32').stdout) as { overrideInput: { commands: string[] }; errorMessage: string };
   assert.deepEqual(onWindows.overrideInput.commands, ["echo 'no calc'"]);
   assert.equal(onWindows.errorMessage, 'no & calc', 'the whole reason still reaches Cline');
-  const onLinux = JSON.parse(formatAnswer('cline', 'deny', "it's", shell, 'linux').stdout) as { overrideInput: { commands: string[] } };
+  const onLinux = JSON.parse(formatAnswer('cline', 'deny', "it's", shell, undefined, 'linux').stdout) as { overrideInput: { commands: string[] } };
   assert.deepEqual(onLinux.overrideInput.commands, [`echo 'it'\\''s'`]);
 });
 
