@@ -1,6 +1,7 @@
 // Checks the words a command touches as files against the path policy. A word may hide a path inside it
 // (`--env-file=.env`, `@.env`, `-v ~/.ssh:/k`, `HEAD:.env`), may be a glob (`.en*`), or may be relative to a
 // directory the command line changed to; all of those are resolved before matching.
+import { isBuildConfig } from '../paths/buildConfig';
 import { posix } from 'node:path';
 import { editTarget } from './fileEdits';
 import type { Access, PathMatch } from '../paths/pathPolicy';
@@ -201,6 +202,9 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
     }
     if (access === 'write' && literal !== undefined && !a.policy.inWorkspace(literal, a.startCwd) && !a.policy.isTemp(literal) && !literal.startsWith('**')) {
       a.hitAt('fs.write-outside', `Writes ${w.raw}, outside the workspace.`, frame, w.start, w.end);
+    } else if (access === 'write' && literal !== undefined && isBuildConfig(literal)) {
+      // The same effect as a file tool's edit of it: code that runs in builds, CI or deployments.
+      a.hitAt('config.edit', `Changes ${w.raw}, build, CI or deployment config that decides what runs elsewhere.`, frame, w.start, w.end);
     }
   }
   return false;

@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadTasks, replay, summarise } from '../../../bench/replay/replay';
 
-const CLICK_SHARE_CEILING = 0.056;
+// 0.056 until shell writes of build and CI config (`sed -i … package.json`, `> .github/workflows/x.yml`) became the
+// review a file tool's edit of them already was: 3 more clicks of 16,285, a deliberate tightening.
+const CLICK_SHARE_CEILING = 0.0562;
 const MEDIAN_CLICKS_CEILING = 3;
 const P90_CLICKS_CEILING = 8;
 const SENSITIVE_SHARE_CEILING = 0.0081;
