@@ -13,6 +13,8 @@ import { isLocalPipe } from '../ipc/windowsPipe';
 export class GateUnavailable extends Error {}
 /** The gate went silent until the hard stop: no time is left to evaluate anything but a deny. */
 export class GateTimedOut extends GateUnavailable {}
+/** Nothing listens at the gate's socket (refused, or gone): the request never reached a gate. */
+export class GateNotListening extends GateUnavailable {}
 
 const absolutePaths = (v: unknown): v is string[] => Array.isArray(v) && v.every((p) => typeof p === 'string' && p.startsWith('/') && !p.includes('\0'));
 
@@ -83,6 +85,8 @@ export async function askGate(gate: GateRecord, agent: AgentName, payload: strin
     return reply;
   } catch (err) {
     if (err instanceof GateUnavailable) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ECONNREFUSED' || code === 'ENOENT') throw new GateNotListening((err as Error).message);
     throw new GateUnavailable((err as Error).message);
   } finally {
     clearTimeout(timer);

@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGENT_NAMES, isAgentName, type AgentName } from '../policy/types';
 import { formatAnswer, formatMalformed, HOOK_TIMEOUT_SECONDS, type HookAnswer } from '../agents/answers';
-import { findGate } from '../ipc/registry';
+import { findGates } from '../ipc/registry';
 import { gateSearchDirs } from '../ipc/runtimeDir';
-import { askGate, GateTimedOut, GateUnavailable, preconnect } from './gateClient';
+import { askGate, GateNotListening, GateTimedOut, GateUnavailable, preconnect } from './gateClient';
 import { readStdin } from './stdin';
 import { samePipe } from '../ipc/windowsPipe';
 
@@ -104,9 +104,9 @@ export async function runHook(argv: string[]): Promise<number> {
     const cwd = payloadCwd(payload);
     // COUNTERSIGN_SOCKET is a hint: it counts only when it names a live, registered gate (whose token the reply must
     // prove); otherwise the gate for cwd is found as if it were unset.
-    const gate = findGate(gateSearchDirs(), cwd, hinted);
+    const gates = findGates(gateSearchDirs(), cwd, hinted);
     let why = `no review gate is running for ${cwd}`;
-    if (gate) {
+    for (const gate of gates) {
       try {
         const reply = await askGate(gate, agent, text, deadline, hardStop, hinted && early && sameSocket(gate.socket, hinted) ? early : undefined);
         // A gate whose own decision failed (its audit log could not be written: disk full) denies as fail-closed
@@ -118,6 +118,12 @@ export async function runHook(argv: string[]): Promise<number> {
         return emit(await answerWithSandbox(agent, payload, reply, recordUntil));
       } catch (err) {
         if (!(err instanceof GateUnavailable)) throw err;
+        // Nobody listens there (a gate killed outright leaves its record and socket file): the request never left,
+        // so the next gate for this folder may answer it.
+        if (err instanceof GateNotListening) {
+          why = `the review gate could not be reached (${err.message})`;
+          continue;
+        }
         // Too late to load the policy engine before the agent gives up (and runs the tool): deny now, recording it
         // if the time left allows.
         if (err instanceof GateTimedOut) {
@@ -125,6 +131,7 @@ export async function runHook(argv: string[]): Promise<number> {
           return emit(formatAnswer(agent, 'deny', why, payload));
         }
         why = `the review gate could not be reached (${err.message})`;
+        break;
       }
     }
     // Only without a gate: the policy engine loads here, never on the fast path.

@@ -87,29 +87,33 @@ function contains(folder: string, path: string): boolean {
 }
 
 /** In one registry: the gate whose socket was hinted, else the one whose workspace folder most closely contains `cwd`. */
-function findIn(gates: GateRecord[], cwd: string, socket?: string): GateRecord | undefined {
+/** In one registry, best first: the gate whose socket was hinted, then those whose workspace folder contains `cwd`, closest first. */
+function matchesIn(gates: GateRecord[], cwd: string, socket?: string): GateRecord[] {
   const same = (a: string, b: string) => (process.platform === 'win32' ? samePipe(a, b) : resolve(a) === resolve(b));
-  const bySocket = socket ? gates.find((g) => same(g.socket, socket)) : undefined;
-  if (bySocket) return bySocket;
-  let best: { gate: GateRecord; depth: number } | undefined;
-  for (const gate of gates) {
-    for (const folder of gate.folders) {
-      if (contains(folder, cwd) && (!best || folder.length > best.depth)) best = { gate, depth: folder.length };
-    }
-  }
-  return best?.gate;
+  const bySocket = socket ? gates.filter((g) => same(g.socket, socket)) : [];
+  const byFolder = gates
+    .map((gate) => ({ gate, depth: Math.max(-1, ...gate.folders.filter((f) => contains(f, cwd)).map((f) => f.length)) }))
+    .filter((m) => m.depth >= 0 && !bySocket.includes(m.gate))
+    .sort((a, b) => b.depth - a.depth); // stable: among equals, the newer gate (liveGates sorts by start) first
+  return [...bySocket, ...byFolder.map((m) => m.gate)];
 }
 
 /**
- * The gate for a hook call: the live one whose socket the terminal was given (COUNTERSIGN_SOCKET),
+ * The gates for a hook call, best first: the live one whose socket the terminal was given (COUNTERSIGN_SOCKET),
  * else the one whose workspace folder most closely contains `cwd` (a restored terminal may carry a dead socket).
- * Registries are searched in order and a later one only when the earlier found none: a record in an extra
- * registry can never take a hook away from the live gate in the user's own.
+ * Registries are searched in order, a later one's gates coming after every gate of an earlier one: a record in an
+ * extra registry can never take a hook away from a gate in the user's own. The caller tries the next only when one
+ * turns out not to be listening (a gate killed outright leaves its record and socket file behind).
  */
-export function findGate(dirs: string | readonly string[], cwd: string, socket?: string): GateRecord | undefined {
+export function findGates(dirs: string | readonly string[], cwd: string, socket?: string): GateRecord[] {
+  const out: GateRecord[] = [];
   for (const dir of typeof dirs === 'string' ? [dirs] : dirs) {
-    const found = findIn(liveGates(dir), cwd, socket);
-    if (found) return found;
+    for (const g of matchesIn(liveGates(dir), cwd, socket)) if (!out.some((o) => o.id === g.id)) out.push(g);
   }
-  return undefined;
+  return out;
+}
+
+/** The best gate for a hook call (findGates' first). */
+export function findGate(dirs: string | readonly string[], cwd: string, socket?: string): GateRecord | undefined {
+  return findGates(dirs, cwd, socket)[0];
 }

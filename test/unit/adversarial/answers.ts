@@ -20,7 +20,9 @@ export function answerDecision(agent: AgentName, r: { code: number | null; stdou
     case 'cursor':
       return a.permission === 'deny' ? 'deny' : a.permission === 'allow' ? 'allow' : 'unanswered';
     case 'cline':
-      return a.cancel === true || 'overrideInput' in a ? 'deny' : a.cancel === false ? 'allow' : 'unanswered';
+      // A deny replaces the input with a harmless one and says why (errorMessage); a sandboxed allow replaces it with
+      // the same command run in the sandbox, and says nothing.
+      return a.cancel === true || 'errorMessage' in a ? 'deny' : a.cancel === false ? 'allow' : 'unanswered';
     case 'copilot-cli':
     case 'vscode':
       if (a.permissionDecision === 'deny' || hso?.permissionDecision === 'deny' || r.code === 2) return 'deny';

@@ -71,3 +71,29 @@ test('a live child process is recognised by its own start identity', { skip: pro
     child.kill('SIGKILL');
   }
 });
+
+test('a registered gate that nobody listens at any more hands the hook to the next gate for the folder', async () => {
+  const { sandbox, startHeadlessGate, hook } = await import('./harness');
+  const { decisions, entriesIn } = await import('./auditRead');
+  const box = sandbox();
+  const cwd = join(box.dir, 'proj');
+  mkdirSync(cwd);
+  const gate = await startHeadlessGate(box, ['--folder', cwd]);
+  try {
+    // A deeper folder and a newer start than the live gate: found first. Its socket path holds a plain file, so a
+    // connection is refused, as it is for a gate killed outright (its socket file stays behind).
+    const dead = join(box.runtimeDir, 'dead.sock');
+    writeFileSync(dead, '');
+    writeRecord(box.runtimeDir, { ...base, id: 'killed', pid: process.pid, pidStart: processStartId(process.pid), socket: dead, folders: [cwd, join(cwd, 'sub')], startedAt: Date.now() + 1000 });
+    const before = decisions(await entriesIn(gate.auditDir)).length;
+    const payload = { session_id: 's', cwd, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'cat .env' } };
+    const r = await hook('claude', payload, box.env);
+    const out = JSON.parse(r.stdout) as { hookSpecificOutput?: { permissionDecision?: string; permissionDecisionReason?: string } };
+    assert.equal(out.hookSpecificOutput?.permissionDecision, 'deny');
+    assert.doesNotMatch(out.hookSpecificOutput?.permissionDecisionReason ?? '', /could not be reached|no review gate/, 'the live gate answered');
+    assert.equal(decisions(await entriesIn(gate.auditDir)).length, before + 1, 'and logged it');
+  } finally {
+    await gate.stop();
+    box.cleanup();
+  }
+});

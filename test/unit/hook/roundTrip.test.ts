@@ -59,7 +59,8 @@ function verdictOf(agent: string, out: { code: number | null; stdout: string }):
     case 'copilot-cli':
       return a.permissionDecision === 'allow' ? 'allow' : 'deny';
     case 'cline':
-      return a.cancel === false && !('overrideInput' in a) ? 'allow' : 'deny';
+      // A sandboxed allow carries overrideInput too (the command wrapped in the sandbox); only a deny says why.
+      return a.cancel === false && !('errorMessage' in a) ? 'allow' : 'deny';
     default:
       return a.hookSpecificOutput?.permissionDecision === 'allow' && out.code === 0 ? 'allow' : 'deny';
   }

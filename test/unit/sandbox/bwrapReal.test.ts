@@ -2,11 +2,12 @@
 // and ~/.aws, the workspace's .env and the environment must not show through cat, env, grep -r or /proc; the
 // workspace stays writable and ordinary tools work; agent configs and Countersign's runtime directory do not.
 // Linux only; CI installs bubblewrap (test/harness/ensure-sandbox.sh), so a missing bwrap fails here.
+import { TEMP_ROOTS } from '../../../src/sandbox/places';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensurePrivateDir, runtimeDir } from '../../../src/ipc/runtimeDir';
 import { probeSandbox } from '../../../src/sandbox/probe';
@@ -163,7 +164,10 @@ test('exit code, stdout and stderr are the command\'s own', { skip: !linux }, ()
 });
 
 test('--allow-path shows exactly the approved path; --workspace names the writable folders', { skip: !linux }, () => {
-  const b = box(resolve('out', 'sandbox-scratch'));
+  // Outside every temporary root (those stay writable in the sandbox): the build folder, unless the clone itself
+  // lives under one (CI's may), then the account's home, which the sandbox keeps read-only.
+  const out = resolve('out', 'sandbox-scratch');
+  const b = box(TEMP_ROOTS.some((t) => out.startsWith(`${t}/`)) ? join(homedir(), '.countersign-sandbox-scratch') : out);
   try {
     const r = sandbox(b, ['--allow-path', '.env'], 'cat .env; cat ~/.ssh/id_rsa');
     assert.match(r.stdout, new RegExp(CANARY.env));

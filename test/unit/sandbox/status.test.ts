@@ -27,7 +27,7 @@ test('per agent: sandboxed only when connected, the sandbox is on and its hook c
   const on = sandboxStatus(probe, 'auto');
   assert.deepEqual(agentSandboxed('claude', true, on), { sandboxed: true, text: 'commands sandboxed' });
   assert.equal(agentSandboxed('claude', false, on).sandboxed, false);
-  assert.match(agentSandboxed('gemini', true, on).text, /cannot rewrite/);
+  assert.match(agentSandboxed('cursor', true, on).text, /cannot rewrite/);
   assert.match(agentSandboxed('claude', true, sandboxStatus(probe, 'off')).text, /switched off/);
 });
 
