@@ -38,12 +38,9 @@ const HOMOGLYPH: Record<string, string[]> = { s: ['\u0455', '\uff53'], u: ['\u03
 const ATTACKS = BYPASS_CLASSES.flatMap((c) => c.variants).filter((v) => v.length < 4000);
 const SENSITIVE_CORE = ['cat .env', 'sudo id', 'chmod 777 deploy.sh', 'cat ~/.ssh/id_rsa', 'cat ~/.aws/credentials', 'gh auth token', 'env'];
 
-export class Fuzzer {
-  private readonly r: () => number;
-  constructor(readonly seed: number) {
-    this.r = prng(seed);
-  }
-
+/** Draws from one random sequence: the fuzzer and the differential tests' generators build on it. */
+export class Draws {
+  constructor(protected readonly r: () => number) {}
   int(n: number): number {
     return Math.floor(this.r() * n);
   }
@@ -52,6 +49,12 @@ export class Fuzzer {
   }
   chance(p: number): boolean {
     return this.r() < p;
+  }
+}
+
+export class Fuzzer extends Draws {
+  constructor(readonly seed: number) {
+    super(prng(seed));
   }
 
   /** Random code points from every plane, surrogates and controls included (but no raw newline). */

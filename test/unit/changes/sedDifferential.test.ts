@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { sedEdit, runSed } from '../../../src/policy/changes/sed';
-import { prng as rng } from '../adversarial/fuzzGen';
+import { Draws, prng as rng } from '../adversarial/fuzzGen';
 
 const SED = '/bin/sed';
 const haveSed = spawnSync(SED, ['--version'], { encoding: 'utf8' }).stdout?.includes('GNU sed') ?? false;
@@ -49,18 +49,7 @@ function compare(args: string[], text: string, o: Outcome): void {
   assert.equal(mine, real === undefined ? '<sed refused the script>' : real, `sed -i ${args.map((a) => JSON.stringify(a)).join(' ')} on ${JSON.stringify(text)}`);
 }
 
-class Gen {
-  constructor(private readonly r: () => number) {}
-  int(n: number): number {
-    return Math.floor(this.r() * n);
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.r() < p;
-  }
-
+class Gen extends Draws {
   text(): string {
     const lines = Array.from({ length: this.int(6) }, () => Array.from({ length: this.int(7) }, () => this.pick(['a', 'b', 'a', 'c', ' ', 'A', '1', 'x', '.', '-', '/', 'ab'])).join(''));
     if (lines.length === 0) return this.chance(0.5) ? '' : '\n';
