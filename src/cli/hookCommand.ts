@@ -1,16 +1,12 @@
 // `countersign hook --agent NAME`: an agent's pre-tool hook. Reads the payload, asks the gate, waits for the
 // human, prints the agent's own answer. It never crashes and never allows by default: every failure is a deny.
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGENT_NAMES, isAgentName, type AgentName } from '../policy/types';
 import { formatAnswer, formatMalformed, HOOK_TIMEOUT_SECONDS, type HookAnswer } from '../agents/answers';
-import { findGates } from '../ipc/registry';
+import { findGates, sameSocket } from '../ipc/registry';
 import { gateSearchDirs } from '../ipc/runtimeDir';
 import { askGate, GateNotListening, GateTimedOut, GateUnavailable, preconnect } from './gateClient';
 import { readStdin } from './stdin';
-import { samePipe } from '../ipc/windowsPipe';
-
-const sameSocket = (a: string, b: string) => (process.platform === 'win32' ? samePipe(a, b) : resolve(a) === resolve(b));
 import type { Decision, SandboxPlan } from '../protocol/hookWire';
 
 /** Answer this long before the agent's own timeout, because a timed-out hook fails open in most agents. */

@@ -87,10 +87,14 @@ function contains(folder: string, path: string): boolean {
 }
 
 /** In one registry: the gate whose socket was hinted, else the one whose workspace folder most closely contains `cwd`. */
+/** Whether two socket paths name the same gate socket (pipe names compare as Windows does). */
+export function sameSocket(a: string, b: string): boolean {
+  return process.platform === 'win32' ? samePipe(a, b) : resolve(a) === resolve(b);
+}
+
 /** In one registry, best first: the gate whose socket was hinted, then those whose workspace folder contains `cwd`, closest first. */
 function matchesIn(gates: GateRecord[], cwd: string, socket?: string): GateRecord[] {
-  const same = (a: string, b: string) => (process.platform === 'win32' ? samePipe(a, b) : resolve(a) === resolve(b));
-  const bySocket = socket ? gates.filter((g) => same(g.socket, socket)) : [];
+  const bySocket = socket ? gates.filter((g) => sameSocket(g.socket, socket)) : [];
   const byFolder = gates
     .map((gate) => ({ gate, depth: Math.max(-1, ...gate.folders.filter((f) => contains(f, cwd)).map((f) => f.length)) }))
     .filter((m) => m.depth >= 0 && !bySocket.includes(m.gate))
