@@ -20,6 +20,9 @@ export const SANDBOX_AGENTS: Record<AgentName, boolean> = {
   cline: true,
 };
 
+/** The agents SANDBOX_AGENTS marks, as a set (the Agents section's "commands sandboxed"). */
+export const REWRITTEN_AGENTS: ReadonlySet<AgentName> = new Set((Object.keys(SANDBOX_AGENTS) as AgentName[]).filter((a) => SANDBOX_AGENTS[a]));
+
 /**
  * Linux refuses a single argument longer than 128 KiB (MAX_ARG_STRLEN) and the agent passes the whole rewritten
  * line as one argument to its shell: keep well below it (quoting grows each `'` to four bytes).

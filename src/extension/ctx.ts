@@ -9,10 +9,7 @@ import { sandboxSettingOf, writeSnapshot, type SandboxSetting } from '../ipc/set
 import { probeSandbox } from '../sandbox/probe';
 import { agentSandboxed, sandboxStatus } from '../sandbox/status';
 import { isKnownAgent } from '../agents/catalog';
-import { SANDBOX_AGENTS } from '../agents/sandboxRewrite';
-
-/** The agents whose allowed commands the hook rewrites into the sandbox (verified with the real binaries). */
-const REWRITTEN = new Set(Object.entries(SANDBOX_AGENTS).filter(([, on]) => on).map(([a]) => a).filter(isKnownAgent));
+import { REWRITTEN_AGENTS } from '../agents/sandboxRewrite';
 import { GateClient } from './gateClient';
 import { ReviewQueue } from './reviewQueue';
 import { REVIEW_VIEW_ID, ReviewViewProvider } from './reviewView';
@@ -153,7 +150,7 @@ export class Ctx implements vscode.Disposable {
   /** The Agents section: each agent's hook, and whether its allowed commands run sandboxed. */
   private showAgents(): void {
     const status = sandboxStatus(probeSandbox(), this.sandboxSetting);
-    const agents = this.guard.views().map((a) => (isKnownAgent(a.agent) ? { ...a, sandbox: agentSandboxed(a.agent, a.connected, status, REWRITTEN) } : a));
+    const agents = this.guard.views().map((a) => (isKnownAgent(a.agent) ? { ...a, sandbox: agentSandboxed(a.agent, a.connected, status, REWRITTEN_AGENTS) } : a));
     this.view.showAgents(agents, this.gate.state(), { state: status.state, text: status.text });
   }
 

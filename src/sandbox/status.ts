@@ -12,11 +12,6 @@ export interface SandboxStatus {
   mechanism?: 'bubblewrap' | 'sandbox-exec';
 }
 
-/**
- * Agents whose pre-tool hook replaces the command it allows; the source of truth is SANDBOX_AGENTS in
- * src/agents/sandboxRewrite.ts (verified with the real binaries), which the extension passes in.
- */
-export const REWRITING_AGENTS: ReadonlySet<AgentName> = new Set<AgentName>(['claude', 'vscode', 'cline', 'gemini', 'copilot-cli']);
 
 export function sandboxStatus(probe: SandboxProbe, setting: SandboxSetting): SandboxStatus {
   if (probe.state === 'unsupported') return { state: 'unsupported', text: `No sandbox: ${probe.detail}.` };
@@ -27,8 +22,11 @@ export function sandboxStatus(probe: SandboxProbe, setting: SandboxSetting): San
   return { state: 'on', mechanism: probe.mechanism, text: `Allowed commands run sandboxed with ${probe.mechanism}${macNote}: secrets hidden, agent configs and Countersign's state read-only.` };
 }
 
-/** Per agent: does a command this agent runs after Countersign allowed it run in the sandbox? */
-export function agentSandboxed(agent: AgentName, connected: boolean, status: SandboxStatus, rewrites: ReadonlySet<AgentName> = REWRITING_AGENTS): { sandboxed: boolean; text: string } {
+/**
+ * Per agent: does a command this agent runs after Countersign allowed it run in the sandbox? `rewrites`: the agents
+ * whose hook answer runs the command sandboxed (SANDBOX_AGENTS in src/agents/sandboxRewrite.ts).
+ */
+export function agentSandboxed(agent: AgentName, connected: boolean, status: SandboxStatus, rewrites: ReadonlySet<AgentName>): { sandboxed: boolean; text: string } {
   if (!connected) return { sandboxed: false, text: 'not connected' };
   if (status.state !== 'on') return { sandboxed: false, text: status.state === 'off' ? 'commands not sandboxed (switched off)' : 'commands not sandboxed (no sandbox on this machine)' };
   if (!rewrites.has(agent)) return { sandboxed: false, text: "commands not sandboxed (this agent's hook cannot rewrite a command)" };

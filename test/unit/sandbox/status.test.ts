@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agentSandboxed, sandboxStatus } from '../../../src/sandbox/status';
+import { REWRITTEN_AGENTS } from '../../../src/agents/sandboxRewrite';
 import { cannotRunReason, probeSandbox } from '../../../src/sandbox/probe';
 import { sandboxSettingOf } from '../../../src/sandbox/types';
 
@@ -25,10 +26,10 @@ test('a bwrap that cannot create namespaces is explained plainly', () => {
 test('per agent: sandboxed only when connected, the sandbox is on and its hook can rewrite the command', () => {
   const probe = { state: 'available', mechanism: 'bubblewrap', path: '/usr/bin/bwrap', detail: '' } as const;
   const on = sandboxStatus(probe, 'auto');
-  assert.deepEqual(agentSandboxed('claude', true, on), { sandboxed: true, text: 'commands sandboxed' });
-  assert.equal(agentSandboxed('claude', false, on).sandboxed, false);
-  assert.match(agentSandboxed('cursor', true, on).text, /cannot rewrite/);
-  assert.match(agentSandboxed('claude', true, sandboxStatus(probe, 'off')).text, /switched off/);
+  assert.deepEqual(agentSandboxed('claude', true, on, REWRITTEN_AGENTS), { sandboxed: true, text: 'commands sandboxed' });
+  assert.equal(agentSandboxed('claude', false, on, REWRITTEN_AGENTS).sandboxed, false);
+  assert.match(agentSandboxed('cursor', true, on, REWRITTEN_AGENTS).text, /cannot rewrite/);
+  assert.match(agentSandboxed('claude', true, sandboxStatus(probe, 'off'), REWRITTEN_AGENTS).text, /switched off/);
 });
 
 test('the setting: only an explicit "off" switches the sandbox off', () => {
