@@ -9,6 +9,7 @@ import { foldCommand, isPlainLiteral } from './codeEval';
 import { analyzeEffects, foldEnv, splitArgs } from './codeEffects';
 import { judgeCodeDelete } from './codeDeletes';
 import { writesOwnTempFile, writesProjectSource } from './codeWrites';
+import { checkHomeJoins } from './homeJoins';
 import { checkPathWord } from './pathArgs';
 import { childOrigin, type Frame } from './types';
 import { isSecretVarName, syntheticWord } from './words';
@@ -311,6 +312,8 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
   });
 
   analyzeEffects({ a, lang, f, name, callArguments });
+  // Languages without file rules of their own (Go, Rust, Java … run by `go run`, `cargo test`): home-based joins.
+  if (lang === 'other') checkHomeJoins(a, f);
 
   // Strings spelled at run time (`'.e'+'nv'`, `'vne.'[::-1]`, `chr(46)`, base64) handed to file or process APIs:
   // the path or command cannot be read, so the code is opaque.

@@ -18,6 +18,7 @@ function escapeAlt(s: string): string {
   return s.replace(/[*?[\]{}\\,]/g, '\\$&');
 }
 import { files, plain, table, textOnly, type Handler, type HandlerTable } from './handler';
+import { checkStdinNames, namesFromStdin } from './nameLists';
 
 /**
  * Programs whose arguments are text, numbers or names, never files (echo's words, `basename PATH`, `which NAME`,
@@ -202,6 +203,7 @@ const archive: Handler = (inv, a) => {
     if (!checkPathWord(a, inv, w, 'read') && creates && members.includes(w)) checkTreeRead(a, inv, w);
   }
   for (const w of [...(p.values.get('-C') ?? []), ...(p.values.get('--directory') ?? []), ...(p.values.get('-d') ?? [])]) checkPathWord(a, inv, w, 'write');
+  if (namesFromStdin(inv, [...(p.values.get('-T') ?? []), ...(p.values.get('--files-from') ?? [])])) checkStdinNames(a, inv);
 };
 
 /** Directory changes move where later relative paths point (`cd ~/.ssh && cat id_rsa`). */
@@ -307,7 +309,8 @@ const BUILTINS: HandlerTable = {
       a.hitCommand('destroy.processes', 'Kills every process the user can signal (kill -1).', inv);
       return;
     }
-    if (/countersign|gate\.js|cli\.js/i.test(joined)) a.hitOn('perm.guard', 'Stops processes that look like Countersign itself.', inv);
+    // The raw text too: `kill $(pgrep -f gate.js)` names the guard in what selects the processes.
+    if (/countersign|gate\.js|cli\.js/i.test(joined + ' ' + inv.args.map((w) => w.raw).join(' '))) a.hitOn('perm.guard', 'Stops processes that look like Countersign itself.', inv);
     else a.hitOn('proc.kill', `\`${inv.name}\` stops other processes.`, inv);
   }),
 };
