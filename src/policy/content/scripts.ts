@@ -4,6 +4,7 @@
 import type { Hit } from '../reasons';
 import { RULES } from '../reasons';
 import type { ContentFinding, FileKind } from './permissions';
+import { notebookCode } from './notebooks';
 
 export type ShellCheck = (script: string) => Hit[];
 
@@ -127,6 +128,14 @@ export function scriptFindings(text: string, f: FileKind, shell: ShellCheck): Co
   if (/^(gnu)?makefile$|\.mk$/.test(f.base)) return makeRecipes(text).flatMap((s) => sensitiveOnly(shell(s.script), s.start, 'A make recipe: '));
   const lang = autoRunLanguage(f);
   if (lang) return codeFindings(text, lang, shell, f.base);
+  if (f.ext === 'ipynb') {
+    // Cells run from the editor, never through a hook: what a written cell does is judged now. Offsets are
+    // approximate inside a JSON notebook (the cell's first line), exact for one cell's source.
+    return notebookCode(text).flatMap((c) => {
+      const found = c.language === 'shell' ? sensitiveOnly(shell(c.code), 0, `A notebook cell in ${f.base} would run this: `) : codeFindings(c.code, c.language, shell, `A notebook cell in ${f.base}`);
+      return found.map((x) => ({ ...x, start: c.start, end: c.start + Math.min(c.code.length, 80) }));
+    });
+  }
   if (f.base === '.pre-commit-config.yaml' || f.base === '.pre-commit-config.yml') return preCommitEntries(text).flatMap((s) => sensitiveOnly(shell(s.script), s.start, 'A pre-commit hook: '));
   if (f.base === 'package.json') {
     const whole = packageScripts(text);
