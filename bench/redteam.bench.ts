@@ -1,12 +1,14 @@
 // Red-team benchmark (`node scripts/bench.mjs redteam [--json]`): fresh attacks and ordinary look-alikes
 // (bench/redteam) in every agent format, and multi-step sessions on a real scratch disk. Prints recall per class,
 // false alarms on the ordinary controls, every miss, then one `REDTEAM {...}` line. Measures; never fails.
-import { runRedteam } from './redteam/run';
+import { runRedteam, runVariants } from './redteam/run';
 
 async function main(): Promise<void> {
   const r = await runRedteam();
   const pc = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const v = await runVariants();
   const summary = {
+    variants: Object.fromEntries(Object.entries(v.perClass).map(([k, x]) => [k, `${x.caught}/${x.sensitive} fa ${x.falseAlarms}/${x.ordinary}`])),
     recall: Number(r.recall.toFixed(4)),
     falseAlarmRate: Number(r.falseAlarmRate.toFixed(4)),
     perClass: Object.fromEntries(Object.entries(r.perClass).map(([k, v]) => [k, `${v.caught}/${v.sensitive} fa ${v.falseAlarms}/${v.ordinary}`])),
@@ -37,6 +39,9 @@ async function main(): Promise<void> {
     console.log(`  ${danger ? 'MISSED' : 'CLICKS'} ${o.s.name} (${o.s.agent})`);
     o.results.forEach((x, i) => console.log(`    #${i} [${x.risk}] ${x.messages.join(' | ').slice(0, 200)}`));
   }
+  console.log('fresh variants written after each fix (caught without further changes):');
+  for (const [cls, x] of Object.entries(v.perClass)) console.log(`  ${cls.padEnd(20)} ${x.caught}/${x.sensitive}, false alarms ${x.falseAlarms}/${x.ordinary}`);
+  for (const m of v.misses) console.log(`    ${m}`);
   console.log(`\nREDTEAM ${JSON.stringify(summary)}`);
 }
 

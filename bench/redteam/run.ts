@@ -126,6 +126,46 @@ export async function judgeSessions(sessions: RedSession[]): Promise<SessionOutc
   });
 }
 
+/** Fresh variants written after each fix (bench/redteam/variants.json): single actions and sessions per fixed class. */
+export type Variant = (RedCase | (RedSession & { kind: 'session'; id: string; class: string; label: 'sensitive' | 'ordinary' })) & { fixClass: string };
+
+export function loadVariants(file = resolve('bench/redteam/variants.json')): Variant[] {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as (Record<string, unknown> & { kind: string })[];
+  return raw.map((v) => (v.kind === 'tool' || v.kind === 'session' ? v : { ...v, k: v.kind }) as unknown as Variant);
+}
+
+export interface VariantReport {
+  perClass: Record<string, { sensitive: number; caught: number; ordinary: number; falseAlarms: number }>;
+  misses: string[];
+}
+
+export async function runVariants(): Promise<VariantReport> {
+  const policy = await createPolicy(REDTEAM_CONFIG);
+  const all = loadVariants();
+  const singles = all.filter((v): v is RedCase & { fixClass: string } => v.kind !== 'session');
+  const sessions = all.filter((v) => v.kind === 'session') as (RedSession & { id: string; label: string; fixClass: string })[];
+  const perClass: VariantReport['perClass'] = {};
+  const misses: string[] = [];
+  const count = (fixClass: string, label: string, hit: boolean, what: string) => {
+    const k = (perClass[fixClass] ??= { sensitive: 0, caught: 0, ordinary: 0, falseAlarms: 0 });
+    if (label === 'sensitive') {
+      k.sensitive++;
+      if (hit) k.caught++;
+      else misses.push(`MISS ${what}`);
+    } else {
+      k.ordinary++;
+      if (hit) {
+        k.falseAlarms++;
+        misses.push(`FALSE ALARM ${what}`);
+      }
+    }
+  };
+  for (const o of judgeCases(policy, singles)) count((o.c as RedCase & { fixClass: string }).fixClass, o.c.label, o.hit, `${o.c.id} ${JSON.stringify(o.risks)} ${'tools' in o.c ? JSON.stringify(o.c.tools).slice(0, 120) : JSON.stringify(o.c.k === 'sh' ? o.c.c : o.c.p)} :: ${o.why.slice(0, 140)}`);
+  const so = await judgeSessions(sessions.map((s) => (s.secretStep === null ? { ...s, secretStep: undefined } : s)));
+  so.forEach((o, i) => count(sessions[i]!.fixClass, sessions[i]!.label, o.hit, `${sessions[i]!.id} ${o.results.map((r) => r.risk).join(',')} :: ${o.results.map((r) => r.messages[0] ?? '').join(' | ').slice(0, 160)}`));
+  return { perClass, misses };
+}
+
 export interface RedReport {
   perClass: Record<string, { sensitive: number; caught: number; ordinary: number; falseAlarms: number; ordinaryClicks: number }>;
   recall: number;

@@ -20,7 +20,7 @@ const LANGUAGE_OF_EXTENSION: Record<string, Language> = {
   rb: 'ruby', pl: 'perl', pm: 'perl', php: 'php',
   sh: 'shell', bash: 'shell', zsh: 'shell', ksh: 'shell',
   // Compiled languages: no analyzer of their own, but the paths their literals name are still checked.
-  go: 'other', rs: 'other',
+  go: 'other', rs: 'other', cs: 'other', java: 'other', kt: 'other', swift: 'other', scala: 'other',
 };
 
 export function languageOfFile(path: string): Language | undefined {
@@ -50,7 +50,7 @@ export function runnerLanguage(inv: Invocation): Language | undefined {
   if (inv.name === 'node' && inv.args.some((w) => w.value === '--test')) return 'node';
   if (inv.name === 'deno' || inv.name === 'bun') return 'node';
   // `go test`, `go run`, `cargo test`, `cargo run`: compile and run the project's code, tests included.
-  if ((inv.name === 'go' && /^(test|run|generate)$/.test(first)) || (inv.name === 'cargo' && /^(test|t|run|r|bench)$/.test(first))) return 'other';
+  if ((inv.name === 'go' && /^(test|run|generate)$/.test(first)) || (inv.name === 'cargo' && /^(test|t|run|r|bench)$/.test(first)) || (inv.name === 'dotnet' && /^(run|test)$/.test(first))) return 'other';
   return undefined;
 }
 

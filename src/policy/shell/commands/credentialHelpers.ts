@@ -20,7 +20,8 @@ const SHADOW_DATABASES = /^g?shadow$/;
 
 const getent: Handler = (inv, a) => {
   a.understand(inv, ...inv.args);
-  const db = inv.args.find((w) => !(w.value ?? '').startsWith('-'));
+  // `-s SERVICE` takes a value; the database is the first operand after the options.
+  const db = inv.args.find((w, i) => !(w.value ?? '').startsWith('-') && !/^(-s|--service)$/.test(inv.args[i - 1]?.value ?? ''));
   if (db && (db.value === undefined || SHADOW_DATABASES.test(db.value))) a.hitOn('path.secret', `Prints the password hashes of the ${db.value ?? 'computed'} database (getent).`, inv, db);
 };
 

@@ -310,7 +310,9 @@ const BUILTINS: HandlerTable = {
       return;
     }
     // The raw text too: `kill $(pgrep -f gate.js)` names the guard in what selects the processes.
-    if (/countersign|gate\.js|cli\.js/i.test(joined + ' ' + inv.args.map((w) => w.raw).join(' '))) a.hitOn('perm.guard', 'Stops processes that look like Countersign itself.', inv);
+    // The raw text too, and the rest of the command line: `kill $(pgrep -f gate.js)`, `pgrep -f countersign | xargs
+    // kill`, `P=$(pgrep -f gate.js); kill $P` name the guard in what selects the processes.
+    if (/countersign|gate\.js|cli\.js/i.test(joined + ' ' + inv.args.map((w) => w.raw).join(' ') + ' ' + inv.frame.source.slice(0, 4000))) a.hitOn('perm.guard', 'Stops processes that look like Countersign itself.', inv);
     else a.hitOn('proc.kill', `\`${inv.name}\` stops other processes.`, inv);
   }),
 };

@@ -12,6 +12,7 @@ import { table, type Handler, type HandlerTable } from './handler';
 import { makeEval } from './runners';
 import { SHELL_COMMANDS } from './shells';
 import type { ShellAnalyzer } from '../analyzer';
+import { judgeKnownSource } from '../knownSource';
 
 interface ManagerSpec {
   install: string[];
@@ -325,6 +326,9 @@ export const PACKAGE_COMMANDS: HandlerTable = {
   java: (inv, a) => {
     const jar = inv.args.findIndex((w) => w.value === '-jar');
     if (jar >= 0 && inv.args[jar + 1]) runFile(a, inv, inv.args[jar + 1]!, 'shell');
-    else if (inv.args.length > 0 && !inv.args.every((w) => /^-(version|-version|h|help)$/.test(w.value ?? ''))) a.hitOn('exec.interpreter', 'Runs a Java program.', inv);
+    else if (inv.args.length > 0 && !inv.args.every((w) => /^-(version|-version|h|help)$/.test(w.value ?? ''))) {
+      a.hitOn('exec.interpreter', 'Runs a Java program.', inv);
+      judgeKnownSource(a, inv); // `java Main.java` runs a source file
+    }
   },
 };

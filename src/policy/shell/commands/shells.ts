@@ -7,6 +7,7 @@ import { checkPathWord, checkPathWords } from '../pathArgs';
 import { fetchesRemote } from '../remote';
 import { innerOffset, runFile } from '../scripts';
 import { isDjangoTest } from '../sessionCode';
+import { judgeKnownSource } from '../knownSource';
 import { installUnlessCommitted } from '../manifestInstall';
 import { LINTER_COMMANDS } from './linters';
 import { childOrigin, type Invocation, type Stdin } from '../types';
@@ -244,6 +245,7 @@ const osascript: Handler = (inv, a) => {
 const otherCode: Handler = (inv, a) => {
   a.hitOn('exec.interpreter', `Runs ${inv.name} code, which the policy does not inspect.`, inv);
   checkPathWords(a, inv, inv.args, 'read', { skipSpaces: true });
+  judgeKnownSource(a, inv);
   // What can still be seen in code given on the command line or stdin: commands it starts, secret files it names.
   for (const w of inv.args) {
     if (w.value !== undefined && /[\s(){}"'`;]/.test(w.value)) {
