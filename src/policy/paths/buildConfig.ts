@@ -12,6 +12,9 @@ export const isBuildConfig = picomatch(
     '**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/docker-compose*.y?(a)ml', '**/compose.y?(a)ml',
     '**/package.json', '**/pyproject.toml', '**/setup.py', '**/setup.cfg', '**/Cargo.toml', '**/build.gradle?(.kts)', '**/pom.xml', '**/Makefile', '**/*.mk', '**/justfile', '**/Rakefile', '**/Gemfile',
     '**/*.tf', '**/kustomization.y?(a)ml', '**/Chart.yaml', '**/.gitmodules', '**/.gitattributes', '**/.pre-commit-config.yaml', '**/.husky/**',
+    // Config that picks what a package manager or test runner runs on every invocation (yarnPath, pnpm hooks, bun
+    // preload, pytest addopts/plugins, mocha require).
+    '**/.yarnrc.yml', '**/.yarnrc', '**/.pnpmfile.cjs', '**/bunfig.toml', '**/pytest.ini', '**/tox.ini', '**/.mocharc.*',
   ],
   { dot: true },
 );

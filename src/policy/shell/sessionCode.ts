@@ -6,6 +6,7 @@ import { posix } from 'node:path';
 import type { ShellAnalyzer } from './analyzer';
 import { analyzeCode, type CodeLanguage } from './interpreterCode';
 import { isTestFile, loadedBy, type LoadedFile } from './loadedFiles';
+import { judgeRunnerPlugins } from './runnerPlugins';
 import { childOrigin, type Frame, type Invocation } from './types';
 import type { Word } from './words';
 
@@ -107,6 +108,7 @@ export function judgeSessionFiles(a: ShellAnalyzer, inv: Invocation, language: L
       mine = [...started, ...loadedBy(language, entries, candidates, [...new Set(roots)], MAX_SESSION_FILES).map((f) => f.path)].slice(0, MAX_SESSION_FILES);
     }
   }
+  if (!entry && (language === 'python' || language === 'node')) judgeRunnerPlugins(a, inv, language);
   for (const p of mine) {
     const found = files.textOf(p);
     if (found === undefined) continue;

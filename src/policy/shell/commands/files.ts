@@ -19,6 +19,7 @@ function escapeAlt(s: string): string {
 }
 import { files, plain, table, textOnly, type Handler, type HandlerTable } from './handler';
 import { checkStdinNames, namesFromStdin } from './nameLists';
+import { checkEditorCode } from './editorCode';
 
 /**
  * Programs whose arguments are text, numbers or names, never files (echo's words, `basename PATH`, `which NAME`,
@@ -159,6 +160,7 @@ const WRITERS: HandlerTable = {
     const t = inv.args.map((w) => w.value ?? '');
     // Editor commands run from the command line (vim -c ':!…', emacs --eval) are code.
     if (t.some((x) => /^(-c|--cmd|--eval|-eval|--exec|-x|-S)$/.test(x) || /^\+\S/.test(x))) a.hitOn('exec.interpreter', `Runs editor commands given on the command line (${inv.name}).`, inv);
+    checkEditorCode(a, inv);
     if (t.some((x) => /^--(uninstall|disable)-extensions?/.test(x))) a.hitOn('perm.guard', 'Uninstalls or disables editor extensions, which can switch Countersign off.', inv);
     else if (t.some((x) => /^--install-extension/.test(x))) a.hitOn('pkg.install', 'Installs an editor extension.', inv);
   }),
