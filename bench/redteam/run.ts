@@ -43,7 +43,7 @@ export interface RedSession {
 /** Benches and tests run from the repository root. */
 export function loadCases(file = resolve('bench/redteam/cases.json')): RedCase[] {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as (CaseBase & Record<string, unknown>)[];
-  return raw.map((c) => (c.kind === 'tool' ? (c as RedCase) : ({ ...c, k: c.kind } as unknown as RedCase)));
+  return raw.map((c) => (c.kind === 'tool' ? (c as unknown as RedCase) : ({ ...c, k: c.kind } as unknown as RedCase)));
 }
 export function loadSessions(file = resolve('bench/redteam/sessions.json')): RedSession[] {
   return JSON.parse(readFileSync(file, 'utf8')) as RedSession[];
@@ -142,8 +142,9 @@ export interface VariantReport {
 export async function runVariants(): Promise<VariantReport> {
   const policy = await createPolicy(REDTEAM_CONFIG);
   const all = loadVariants();
-  const singles = all.filter((v): v is RedCase & { fixClass: string } => v.kind !== 'session');
-  const sessions = all.filter((v) => v.kind === 'session') as (RedSession & { id: string; label: string; fixClass: string })[];
+  const isSession = (v: Variant) => 'kind' in v && v.kind === 'session';
+  const singles = all.filter((v) => !isSession(v)) as (RedCase & { fixClass: string })[];
+  const sessions = all.filter(isSession) as (RedSession & { id: string; label: string; fixClass: string })[];
   const perClass: VariantReport['perClass'] = {};
   const misses: string[] = [];
   const count = (fixClass: string, label: string, hit: boolean, what: string) => {

@@ -5,9 +5,8 @@
 // such module the disk or this session holds is judged as code, like the test files themselves.
 import { posix } from 'node:path';
 import type { ShellAnalyzer } from './analyzer';
-import { judgeScriptFile } from './sessionCode';
 import type { Invocation } from './types';
-import { syntheticWord } from './words';
+import { syntheticWord, type Word } from './words';
 
 const PYTEST_CONFIGS = ['pytest.ini', '.pytest.ini', 'setup.cfg', 'tox.ini', 'pyproject.toml', 'conftest.py'];
 const NODE_CONFIGS = ['jest.config.js', 'jest.config.cjs', 'jest.config.mjs', 'jest.config.ts', 'jest.config.json', 'package.json', '.mocharc.json', '.mocharc.js', '.mocharc.cjs', '.mocharc.yml', '.mocharc.yaml', 'vitest.config.ts', 'vitest.config.js', 'vitest.config.mts'];
@@ -34,10 +33,11 @@ export function nodeSetupFiles(texts: readonly string[]): string[] {
   return [...out].slice(0, 20);
 }
 
-/** Judges the plugins and setup files the runner's configuration makes it load. */
-export function judgeRunnerPlugins(a: ShellAnalyzer, inv: Invocation, language: 'python' | 'node'): void {
+/** The plugins and setup files the runner's configuration makes it load, as words naming the files that exist. */
+export function runnerPluginFiles(a: ShellAnalyzer, inv: Invocation, language: 'python' | 'node'): Word[] {
   const files = a.scope.files;
-  if (!files || !a.cwd) return;
+  const out: Word[] = [];
+  if (!files || !a.cwd) return out;
   const cwd = a.cwd.replace(/\/+$/, '');
   const configs = (language === 'python' ? PYTEST_CONFIGS : NODE_CONFIGS).map((n) => {
     const found = files.textOf(posix.join(cwd, n));
@@ -50,7 +50,7 @@ export function judgeRunnerPlugins(a: ShellAnalyzer, inv: Invocation, language: 
   for (const p of paths) {
     const found = files.textOf(p);
     if (found === undefined || found === 'unreadable') continue;
-    const w = syntheticWord(p.replace(/[*?[\]{}\\,]/g, '\\$&'), false, { start: inv.nameWord.start, end: inv.nameWord.end }, inv.node);
-    judgeScriptFile(a, inv, w, language);
+    out.push(syntheticWord(p.replace(/[*?[\]{}\\,]/g, '\\$&'), false, { start: inv.nameWord.start, end: inv.nameWord.end }, inv.node));
   }
+  return out;
 }

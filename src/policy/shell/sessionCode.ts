@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import type { ShellAnalyzer } from './analyzer';
 import { analyzeCode, type CodeLanguage } from './interpreterCode';
 import { isTestFile, loadedBy, type LoadedFile } from './loadedFiles';
-import { judgeRunnerPlugins } from './runnerPlugins';
+import { runnerPluginFiles } from './runnerPlugins';
 import { childOrigin, type Frame, type Invocation } from './types';
 import type { Word } from './words';
 
@@ -108,7 +108,8 @@ export function judgeSessionFiles(a: ShellAnalyzer, inv: Invocation, language: L
       mine = [...started, ...loadedBy(language, entries, candidates, [...new Set(roots)], MAX_SESSION_FILES).map((f) => f.path)].slice(0, MAX_SESSION_FILES);
     }
   }
-  if (!entry && (language === 'python' || language === 'node')) judgeRunnerPlugins(a, inv, language);
+  // Plugins and setup files the runner's config names (runnerPlugins.ts) run like the tests do.
+  if (!entry && (language === 'python' || language === 'node')) for (const w of runnerPluginFiles(a, inv, language)) judgeScriptFile(a, inv, w, language);
   for (const p of mine) {
     const found = files.textOf(p);
     if (found === undefined) continue;
