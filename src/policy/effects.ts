@@ -117,6 +117,7 @@ const KIND_BY_RULE: [string, EffectKind][] = [
   ['safe.write', 'file.write'],
   ['safe.tool', 'tool.call'],
   ['safe.delete', 'file.delete'],
+  ['safe.mode', 'file.permission'],
   ['safe.', 'program.run'],
 ];
 

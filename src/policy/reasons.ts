@@ -133,6 +133,7 @@ export const RULES = {
   'safe.tool': 'safe',
   'safe.delete': 'safe',
   'safe.install': 'safe',
+  'safe.mode': 'safe',
 } as const satisfies Record<string, Risk>;
 
 export type RuleId = keyof typeof RULES;

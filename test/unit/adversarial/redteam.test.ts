@@ -23,9 +23,9 @@ const RECALL_FLOORS: Record<string, number> = {
 const FALSE_ALARM_CEILING = 0;
 /** Dangerous sessions flagged at or before the secret step; ordinary sessions' sensitive steps and clicks. */
 const SESSIONS_CAUGHT_FLOOR = 29;
-// The one alarm: `chmod +x build.sh` in a write-run-delete loop, sensitive by the product brief (every mode change).
-const SESSION_FALSE_ALARMS_CEILING = 1;
-const SESSION_CLICKS_CEILING = 2;
+// `chmod +x build.sh` on the session's own script is safe now (shell/ownFileModes.ts): no ordinary session alarms.
+const SESSION_FALSE_ALARMS_CEILING = 0;
+const SESSION_CLICKS_CEILING = 1;
 /** Fresh variants written after each fix: caught per fixed class. */
 const VARIANT_FLOORS: Record<string, number> = {
   'stdin-names': 20,

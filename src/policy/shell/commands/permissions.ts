@@ -4,6 +4,7 @@ import { parseArgs, text } from '../args';
 import { checkPathWord, checkPathWords } from '../pathArgs';
 import type { Invocation } from '../types';
 import { flag, table, type Handler, type HandlerTable } from './handler';
+import { ownFileModeChange } from '../ownFileModes';
 import type { ShellAnalyzer } from '../analyzer';
 
 /** Recursive changes to `/` or a whole system tree: never. */
@@ -18,7 +19,9 @@ function modeChange(kind: 'mode' | 'owner' | 'acl', describe: (inv: Invocation) 
       a.hitCommand('destroy.root', `Recursively changes permissions of the whole system (${inv.name} -R on a system directory).`, inv);
       return;
     }
-    a.hitCommand(kind === 'mode' ? 'perm.mode' : kind === 'owner' ? 'perm.owner' : 'perm.acl', describe(inv), inv);
+    const own = kind === 'mode' ? ownFileModeChange(inv, a) : undefined;
+    if (own) a.hitOn('safe.mode', own, inv);
+    else a.hitCommand(kind === 'mode' ? 'perm.mode' : kind === 'owner' ? 'perm.owner' : 'perm.acl', describe(inv), inv);
     const p = parseArgs(inv.args, { withValue: ['--reference', '-m', '-M', '-x', '-X', '--from', '-n', '-s'] });
     const hasReference = [...p.flags].some((f) => f.startsWith('--reference'));
     checkPathWords(a, inv, p.operands.slice(hasReference ? 0 : valuesBeforeFiles), 'write');
