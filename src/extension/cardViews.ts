@@ -5,14 +5,14 @@ import { basename } from 'node:path';
 import type { Action, FileChange } from '../policy/types';
 import type { ReviewItem } from '../protocol/gateLsp';
 import { agentLabel, type DetailsView, type FileDiffView, type PendingView, type SubjectView } from '../protocol/webviewMessages';
-import { needsClickThrough } from './clickThrough';
+import { needsClickThrough } from '../review/clickThrough';
 import { editorNeed, wholeText } from '../review/wholeText';
 import { confirmationText, displayPath } from './confirmation';
 import type { DiffPreview } from './diffPreview';
 import { previewEffects } from './preview/effectPreview';
 import { inlineDiff } from './preview/inlineDiff';
 import { riskyRanges } from './riskyRanges';
-import type { AllowRules } from './allowRules';
+import type { AllowRules } from '../review/allowRules';
 
 const SUBJECT_MAX = 20_000;
 const FIELD_MAX = 4_000;

@@ -2,7 +2,7 @@
 // in-memory session list below can later be replaced by (or merged with) entries read from the audit log.
 import type { Action } from '../policy/types';
 import type { HistoryEntryView } from '../protocol/webviewMessages';
-import type { ReviewQueue, Settled } from './reviewQueue';
+import type { ReviewQueue, Settled } from '../review/reviewQueue';
 
 export interface DecisionHistory {
   /** Newest first. */

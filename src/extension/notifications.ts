@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import type { ReviewItem } from '../protocol/gateLsp';
 import { agentLabel } from '../protocol/webviewMessages';
-import { needsClickThrough } from './clickThrough';
-import type { ReviewQueue } from './reviewQueue';
+import { needsClickThrough } from '../review/clickThrough';
+import type { ReviewQueue } from '../review/reviewQueue';
 
 export interface PanelHandle {
   readonly visible: boolean;

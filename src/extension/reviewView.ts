@@ -13,8 +13,8 @@ import { cardShowedWhole } from '../review/cardRendered';
 import type { DiffPreview } from './diffPreview';
 import type { DecisionHistory } from './history';
 import type { PanelHandle } from './notifications';
-import type { ReviewQueue } from './reviewQueue';
-import type { AllowRules } from './allowRules';
+import type { ReviewQueue } from '../review/reviewQueue';
+import type { AllowRules } from '../review/allowRules';
 import { reviewPanelHtml } from './webviewHtml';
 
 export const REVIEW_VIEW_ID = 'countersign.reviews';

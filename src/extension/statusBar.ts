@@ -1,9 +1,9 @@
 // Status bar: whether Countersign is guarding (the gate's state, agents whose hook will not run) and how many
 // agent actions wait for a decision; a click opens what needs doing.
 import * as vscode from 'vscode';
-import { needsClickThrough } from './clickThrough';
+import { needsClickThrough } from '../review/clickThrough';
 import type { GuardSummary } from './guard/guardMonitor';
-import type { ReviewQueue } from './reviewQueue';
+import type { ReviewQueue } from '../review/reviewQueue';
 
 export function pendingStatusText(total: number, sensitive: number): { text: string; tooltip: string } {
   if (total === 0) return { text: '$(shield) Countersign', tooltip: 'Countersign: no agent action is waiting' };

@@ -5,7 +5,7 @@
 // approves a sensitive or too-long action only by clicking (test/ui).
 import type { HistoryEntryView, AllowRuleView } from '../protocol/webviewMessages';
 import { isFromWebview } from '../protocol/webviewMessages';
-import type { ReviewQueue } from './reviewQueue';
+import type { ReviewQueue } from '../review/reviewQueue';
 import type { HandleResult, ReviewViewProvider } from './reviewView';
 
 /** Test-mode doors into the panel: the same paths the webview and the notifications use, observable. */

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { CountersignApi, CountersignTesting } from '../../src/extension/ctx';
 import type { ReviewItem } from '../../src/protocol/gateLsp';
 import { SensitiveNotifier } from '../../src/extension/notifications';
-import { ReviewQueue } from '../../src/extension/reviewQueue';
+import { ReviewQueue } from '../../src/review/reviewQueue';
 import { readItems } from '../../src/extension/auditLog/auditLogReader';
 import { activeApi, claudeBash, runHook, whenPending, workspaceDir, type HookRun } from './helpers';
 
