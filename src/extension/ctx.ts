@@ -15,7 +15,7 @@ import { ReviewQueue } from '../review/reviewQueue';
 import { REVIEW_VIEW_ID, ReviewViewProvider } from './reviewView';
 import { testSeam, type CountersignTesting } from './testSeam';
 import { AllowRules } from '../review/allowRules';
-import { SessionHistory } from './history';
+import { SessionHistory } from '../review/history';
 import { DiffPreview } from './diffPreview';
 import { SensitiveNotifier } from './notifications';
 import { createPendingStatus, type StatusView } from './statusBar';

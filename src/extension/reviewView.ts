@@ -7,11 +7,12 @@ import { returnFocusToChat } from './chatFocus';
 import * as vscode from 'vscode';
 import type { ReviewItem } from '../protocol/gateLsp';
 import { isFromWebview, type AgentConnectionView, type FromWebview, type GateStateView, type SandboxStatusView, type ScopeChoice, type ToWebview } from '../protocol/webviewMessages';
-import { CardViews } from './cardViews';
+import { CardViews } from '../review/cardViews';
+import { nodeDisk } from './nodeDisk';
 import { DetailsDocuments } from './detailsDocuments';
 import { cardShowedWhole } from '../review/cardRendered';
 import type { DiffPreview } from './diffPreview';
-import type { DecisionHistory } from './history';
+import type { DecisionHistory } from '../review/history';
 import type { PanelHandle } from './notifications';
 import type { ReviewQueue } from '../review/reviewQueue';
 import type { AllowRules } from '../review/allowRules';
@@ -52,7 +53,7 @@ export class ReviewViewProvider implements vscode.WebviewViewProvider, vscode.Di
   private lastHasPending: boolean | undefined;
 
   constructor(private readonly deps: ReviewViewDeps) {
-    this.cards = new CardViews({ rules: deps.rules, diffs: deps.diffs, folders: deps.folders, log: (m) => deps.output.warn(m) });
+    this.cards = new CardViews({ rules: deps.rules, diffs: deps.diffs, disk: nodeDisk, folders: deps.folders, log: (m) => deps.output.warn(m) });
     this.subscriptions.push(
       deps.queue.onDidChange(() => this.schedule('queue')),
       deps.queue.onDidSettle(({ item }) => this.settled(item)),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ClickThrough } from '../../../src/review/clickThrough';
-import { SessionHistory } from '../../../src/extension/history';
+import { SessionHistory } from '../../../src/review/history';
 import { ReviewQueue, type Settled } from '../../../src/review/reviewQueue';
 import { AllowRules } from '../../../src/review/allowRules';
 import type { ReviewItem } from '../../../src/protocol/gateLsp';
