@@ -6,7 +6,8 @@
 import type { HistoryEntryView, AllowRuleView } from '../protocol/webviewMessages';
 import { isFromWebview } from '../protocol/webviewMessages';
 import type { ReviewQueue } from '../review/reviewQueue';
-import type { HandleResult, ReviewViewProvider } from './reviewView';
+import type { HandleResult } from '../review/panelController';
+import type { ReviewViewProvider } from './reviewView';
 
 /** Test-mode doors into the panel: the same paths the webview and the notifications use, observable. */
 export interface CountersignTesting {
