@@ -73,7 +73,7 @@ test('the guard model: rows with the verdict, a summary, and each problem set no
   assert.equal(unguardedText('Claude Code', stop, '~/.claude/settings.json'), 'Countersign is not guarding Claude Code: disableAllHooks in ~/.claude/settings.json. Hooks are off seehttp://x.', 'no link survives');
 });
 
-test('audit anchors live in the host store, never move backwards, and survive a damaged value', async () => {
+test('audit anchors live in the host store, never move backwards, and survive a damaged value', () => {
   const data = new Map<string, unknown>();
   const store: StateStore = { get: (k) => data.get(k), update: (k, v) => (data.set(k, v), Promise.resolve()) };
   const anchors = new AuditAnchors(store, (file) => (file.endsWith('gate.jsonl') ? 'gate' : 'audit'));
