@@ -6,7 +6,7 @@
 // names used only as types, which the bundler drops). Entries are folders (`audit/`) or single files
 // (`webview/visible.ts`) under src/. Anything not listed is refused, so a new folder must be added here to be used.
 
-/** @type {Record<string, { imports: string[], types: string[], node: 'any' | 'none' | 'no-processes-or-sockets', npm: 'any' | string[] }>} */
+/** @type {Record<string, { imports: string[], types: string[], node: 'any' | 'none' | 'no-processes-or-sockets' | 'no-disk-processes-or-sockets', npm: 'any' | string[] }>} */
 export const LAYERS = {
   policy: { imports: [], types: [], node: 'no-processes-or-sockets', npm: 'any' },
   protocol: { imports: [], types: ['policy/', 'audit/'], node: 'none', npm: ['vscode-jsonrpc'] },
@@ -14,7 +14,7 @@ export const LAYERS = {
   audit: { imports: ['ipc/', 'protocol/hookWire.ts'], types: ['policy/', 'protocol/'], node: 'any', npm: [] },
   lint: { imports: ['agents/'], types: [], node: 'none', npm: ['jsonc-parser', 'picomatch'] },
   agents: { imports: ['lint/', 'policy/paths/containment.ts'], types: ['policy/', 'protocol/'], node: 'any', npm: ['jsonc-parser', '@decimalturn/toml-patch'] },
-  review: { imports: ['webview/visible.ts'], types: ['policy/', 'protocol/'], node: 'any', npm: [] },
+  review: { imports: ['protocol/webviewMessages.ts', 'webview/visible.ts', 'policy/paths/containment.ts'], types: ['policy/', 'protocol/', 'audit/'], node: 'no-disk-processes-or-sockets', npm: ['diff', 'picomatch'] },
   sandbox: { imports: ['policy/', 'ipc/'], types: [], node: 'any', npm: [] },
   gate: { imports: ['sandbox/', 'policy/', 'protocol/', 'ipc/', 'audit/', 'agents/', 'lint/', 'review/'], types: [], node: 'any', npm: 'any' },
   cli: { imports: ['sandbox/', 'gate/', 'policy/', 'protocol/', 'ipc/', 'agents/', 'audit/'], types: [], node: 'any', npm: 'any' },
@@ -60,7 +60,7 @@ function layerRules(name, layer) {
   }
   if (layer.node === 'none') {
     rules.push({ name: `layer-${name}-no-node`, comment: `src/${name} uses no Node module`, severity: 'error', from, to: { dependencyTypes: ['core'] } });
-  } else if (layer.node === 'no-processes-or-sockets') {
+  } else if (layer.node === 'no-processes-or-sockets' || layer.node === 'no-disk-processes-or-sockets') {
     rules.push({
       name: `layer-${name}-no-processes-or-sockets`,
       comment: `src/${name} starts no process and opens no socket`,
@@ -68,6 +68,10 @@ function layerRules(name, layer) {
       from,
       to: { dependencyTypes: ['core'], path: CORE(POLICY_FORBIDDEN_NODE) },
     });
+    // The review core gets the disk from its host (an interface the extension fills), so tests hand it a fake one.
+    if (layer.node === 'no-disk-processes-or-sockets') {
+      rules.push({ name: `layer-${name}-no-disk`, comment: `src/${name} reads no disk itself: the host passes it in`, severity: 'error', from, to: { dependencyTypes: ['core'], path: CORE(['fs', 'fs/promises']) } });
+    }
   }
   if (layer.npm !== 'any') {
     rules.push({

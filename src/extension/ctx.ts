@@ -11,20 +11,22 @@ import { agentSandboxed, sandboxStatus } from '../sandbox/status';
 import { isKnownAgent } from '../agents/catalog';
 import { REWRITTEN_AGENTS } from '../agents/sandboxRewrite';
 import { GateClient } from './gateClient';
-import { ReviewQueue } from './reviewQueue';
+import { ReviewQueue } from '../review/reviewQueue';
 import { REVIEW_VIEW_ID, ReviewViewProvider } from './reviewView';
 import { testSeam, type CountersignTesting } from './testSeam';
-import { AllowRules } from './allowRules';
-import { SessionHistory } from './history';
+import { AllowRules } from '../review/allowRules';
+import { SessionHistory } from '../review/history';
 import { DiffPreview } from './diffPreview';
-import { SensitiveNotifier } from './notifications';
+import { SensitiveNotifier } from '../review/notifier';
 import { createPendingStatus, type StatusView } from './statusBar';
 import { GuardMonitor } from './guard/guardMonitor';
 import { exportGateToTerminals } from './terminalEnv';
 import { AgentConnections } from './connect/agentConnections';
 import { AuditLogPanel } from './auditLog/auditLogPanel';
 import { previousDecisions } from './auditHistory';
-import { AuditAnchors } from './auditAnchors';
+import { AuditAnchors } from '../review/auditAnchors';
+import { logFilePrefix } from '../audit';
+import { basename } from 'node:path';
 
 /** What the extension exports. Read-only: no other extension can decide anything through it. */
 export interface CountersignApi {
@@ -74,7 +76,7 @@ export class Ctx implements vscode.Disposable {
     // Workspace rules live in globalState (this machine's VS Code state, keyed by folder), never in the repository;
     // their key is deliberately not passed to setKeysForSync.
     this.rules = new AllowRules(agentLabel, context.globalState, (m) => this.output.warn(m));
-    this.queue = new ReviewQueue(this.rules);
+    this.queue = new ReviewQueue(this.rules, () => Date.now());
     this.history = new SessionHistory(this.queue);
     this.view = new ReviewViewProvider({
       extensionUri: context.extensionUri,
@@ -85,9 +87,9 @@ export class Ctx implements vscode.Disposable {
       output: this.output,
       folders: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
     });
-    this.notifier = new SensitiveNotifier(this.queue, this.view);
+    this.notifier = new SensitiveNotifier(this.queue, this.view, (m, ...items) => vscode.window.showWarningMessage(m, ...items));
     const config = this.readConfig();
-    this.anchors = new AuditAnchors(context.workspaceState);
+    this.anchors = new AuditAnchors(context.workspaceState, (file) => logFilePrefix(basename(file)) ?? 'audit', (m) => this.output.warn(m));
     this.gate = new GateClient(context.extensionUri, { settings: config.settings, runtimeDir: this.runtimeDir, auditDir: config.auditDir }, this.queue, this.output, (head) => this.anchors.record(head));
     this.agents = new AgentConnections(this.globalStorage, context.extensionPath);
     this.auditDir = config.auditDir;

@@ -5,24 +5,14 @@
 // diff tabs close when it is decided.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import type { RiskyRange } from './riskyRanges';
+import type { DiffSides, DiffSink } from '../review/cardViews';
+import type { RiskyRange } from '../review/riskyRanges';
 
 export const DIFF_SCHEME = 'countersign-preview';
 
-interface Sides {
-  path: string;
-  before: string;
-  after: string;
-  title: string;
-  /** Who proposes the change (the multi-file editor's title names them). */
-  who?: string;
-  /** Ranges of `after` to highlight (the secret, the permission line). */
-  highlights?: RiskyRange[];
-  /** False when the proposed side may differ from what runs (the title says so). */
-  exact?: boolean;
-}
+type Sides = DiffSides;
 
-export class DiffPreview implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class DiffPreview implements vscode.TextDocumentContentProvider, vscode.Disposable, DiffSink {
   private readonly docs = new Map<string, string>();
   private readonly sides = new Map<string, Sides>();
   /** Proposed-side URI → its risky ranges. */

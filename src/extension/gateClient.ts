@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { AuditHeadNotification, GateStatusRequest, ReviewRequest, SettingsNotification, type AuditHead, type GateInitOptions, type GateSettings, type GateStatus } from '../protocol/gateLsp';
-import type { ReviewQueue } from './reviewQueue';
+import type { ReviewQueue } from '../review/reviewQueue';
 
 /** Agent config files the gate watches (diagnostics on settings that weaken review). */
 const DOCUMENT_SELECTOR = [

@@ -5,8 +5,9 @@
 // approves a sensitive or too-long action only by clicking (test/ui).
 import type { HistoryEntryView, AllowRuleView } from '../protocol/webviewMessages';
 import { isFromWebview } from '../protocol/webviewMessages';
-import type { ReviewQueue } from './reviewQueue';
-import type { HandleResult, ReviewViewProvider } from './reviewView';
+import type { ReviewQueue } from '../review/reviewQueue';
+import type { HandleResult } from '../review/panelController';
+import type { ReviewViewProvider } from './reviewView';
 
 /** Test-mode doors into the panel: the same paths the webview and the notifications use, observable. */
 export interface CountersignTesting {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CountersignApi, CountersignTesting } from '../../src/extension/ctx';
 import type { ReviewItem } from '../../src/protocol/gateLsp';
-import { SensitiveNotifier } from '../../src/extension/notifications';
-import { ReviewQueue } from '../../src/extension/reviewQueue';
+import { SensitiveNotifier } from '../../src/review/notifier';
+import { ReviewQueue } from '../../src/review/reviewQueue';
 import { readItems } from '../../src/extension/auditLog/auditLogReader';
 import { activeApi, claudeBash, runHook, whenPending, workspaceDir, type HookRun } from './helpers';
 

@@ -5,21 +5,13 @@ import * as vscode from 'vscode';
 import { agentInfo } from '../../agents/catalog';
 import { checkAgents, type AgentCheck, type Finding } from '../../agents/doctor';
 import type { AgentConnectionView, GateStateView } from '../../protocol/webviewMessages';
+import { GATE_STOPPED_TEXT, guardSummary, guardViews, UnguardedNotices, unguardedText, type GuardSummary } from '../../review/guardState';
 import type { AgentConnections } from '../connect/agentConnections';
 import type { GateClient } from '../gateClient';
 import { offerFix } from './guardFix';
 import { guardPlaces, watchedFolders, WORKSPACE_GLOB } from './guardPlaces';
 
-export interface GuardSummary {
-  gate: GateStateView;
-  /** Connected agents whose hook will not run, each with the first setting that stops it. */
-  unguarded: { agent: string; label: string; file: string; setting: string }[];
-  /** Connected agents that are guarded. */
-  guarded: string[];
-}
-
-/** Notification text renders links: keep names plain. */
-const plain = (s: string) => s.replace(/[[\]()<>`*_]/g, '');
+export type { GuardSummary };
 
 export class GuardMonitor implements vscode.Disposable {
   private checks: AgentCheck[] = [];
@@ -29,8 +21,7 @@ export class GuardMonitor implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private watchedKey = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Problem sets already notified, so a file saved twice does not notify twice. */
-  private readonly notified = new Set<string>();
+  private readonly notices = new UnguardedNotices();
   private shuttingDown = false;
   /** Notifications shown, newest last (integration tests read it). */
   readonly shown: string[] = [];
@@ -96,35 +87,17 @@ export class GuardMonitor implements vscode.Disposable {
 
   /** The panel's agent rows with the doctor's verdict on each. */
   views(): AgentConnectionView[] {
-    return this.agents.states().map((v) => {
-      const c = this.checks.find((x) => x.agent === v.agent);
-      if (!c) return v;
-      const connected = v.connected || c.connected;
-      return {
-        ...v,
-        connected,
-        guarded: connected && !c.findings.some((f) => f.disables),
-        problems: c.findings.map(({ file, setting, message, disables }) => ({ file, setting, message, disables })),
-      };
-    });
+    return guardViews(this.agents.states(), this.checks);
   }
 
   summary(): GuardSummary {
-    const unguarded: GuardSummary['unguarded'] = [];
-    const guarded: string[] = [];
-    for (const c of this.checks) {
-      if (!c.connected) continue;
-      const stop = c.findings.find((f) => f.disables);
-      if (stop) unguarded.push({ agent: c.agent, label: agentInfo(c.agent).label, file: stop.file, setting: stop.setting });
-      else guarded.push(agentInfo(c.agent).label);
-    }
-    return { gate: this.gate.state(), unguarded, guarded };
+    return guardSummary(this.checks, this.gate.state(), (agent) => agentInfo(agent).label);
   }
 
   private gateChanged(state: GateStateView): void {
     this.changed.fire();
     if (state !== 'stopped' || this.shuttingDown) return;
-    const text = "Countersign's gate stopped: agent actions are not reviewed, and connected agents' hooks deny them until it runs again.";
+    const text = GATE_STOPPED_TEXT;
     this.shown.push(text);
     vscode.window.showErrorMessage(text, 'Restart Gate', 'Show Output').then(
       (choice) => {
@@ -137,24 +110,11 @@ export class GuardMonitor implements vscode.Disposable {
   }
 
   private notifyUnguarded(): void {
-    const live = new Set<string>();
-    for (const c of this.checks) {
-      const stops = c.findings.filter((f) => f.disables);
-      if (!c.connected || stops.length === 0) continue;
-      const key = `${c.agent}\0${stops.map((f) => `${f.file}\0${f.setting}`).join('\0')}`;
-      live.add(key);
-      if (this.notified.has(key)) continue;
-      this.notified.add(key);
-      this.notify(c.agent, stops[0]!);
-    }
-    // A problem fixed and back again notifies again.
-    for (const k of [...this.notified]) if (!live.has(k)) this.notified.delete(k);
+    for (const { agent, finding } of this.notices.fresh(this.checks)) this.notify(agent, finding);
   }
 
   private notify(agent: AgentCheck['agent'], f: Finding): void {
-    const label = agentInfo(agent).label;
-    const where = plain(vscode.workspace.asRelativePath(f.file));
-    const text = `Countersign is not guarding ${label}: ${plain(f.setting)} in ${where}. ${plain(f.message)}`;
+    const text = unguardedText(agentInfo(agent).label, f, vscode.workspace.asRelativePath(f.file));
     this.shown.push(text);
     const actions = f.fix ? ['Review Fix…', 'Open File'] : ['Open File'];
     vscode.window.showWarningMessage(text, ...actions).then(

@@ -9,14 +9,19 @@ import { pathToFileURL } from 'node:url';
 interface Layer {
   imports: string[];
   types: string[];
-  node: 'any' | 'none' | 'no-processes-or-sockets';
+  node: 'any' | 'none' | 'no-processes-or-sockets' | 'no-disk-processes-or-sockets';
   npm: 'any' | string[];
 }
 
 const ROOT = join(__dirname, '../../../..');
 
 const list = (xs: string[]): string => (xs.length === 0 ? '—' : xs.map((x) => `\`${x}\``).join(', '));
-const NODE_CELL = { any: 'any', none: 'none', 'no-processes-or-sockets': 'no process or socket modules; `fs` only in `world/`, `shell/wasm.ts`' } as const;
+const NODE_CELL = {
+  any: 'any',
+  none: 'none',
+  'no-processes-or-sockets': 'no process or socket modules; `fs` only in `world/`, `shell/wasm.ts`',
+  'no-disk-processes-or-sockets': 'no `fs`, no process or socket modules',
+} as const;
 
 function row(name: string, layer: Layer): string {
   const npm = layer.npm === 'any' ? 'any' : layer.npm.length === 0 ? 'none' : list(layer.npm);

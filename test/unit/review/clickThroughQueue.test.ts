@@ -3,7 +3,7 @@
 // so is an approval of an action too long for the card before it was open whole in an editor. Denials always pass.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ReviewQueue } from '../../../src/extension/reviewQueue';
+import { ReviewQueue } from '../../../src/review/reviewQueue';
 import type { ReviewAnswer } from '../../../src/protocol/gateLsp';
 import { CARD_COLUMNS, CARD_LINES, editorNeed, fitsCard, shownDigest, wholeText } from '../../../src/review/wholeText';
 import { item, shell } from '../panel/items';

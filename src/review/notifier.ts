@@ -1,7 +1,7 @@
 // A notification when a sensitive action waits and the Reviews panel is hidden. Its only button is "Review",
 // which reveals the panel on that card: approving from a toast would skip the click-through. The message names
 // the agent and tool only: notification text renders links, so agent-written text never goes into it.
-import * as vscode from 'vscode';
+// The host shows the notification (src/extension/ctx.ts: VS Code's warning message).
 import type { ReviewItem } from '../protocol/gateLsp';
 import { agentLabel } from '../protocol/webviewMessages';
 import { needsClickThrough } from './clickThrough';
@@ -12,7 +12,8 @@ export interface PanelHandle {
   revealCard(id: string): Promise<void>;
 }
 
-type Show = (message: string, ...items: string[]) => Thenable<string | undefined>;
+/** Shows a notification with buttons; resolves to the button clicked, or undefined when dismissed. */
+export type Show = (message: string, ...items: string[]) => PromiseLike<string | undefined>;
 
 /** Tool names are agent-chosen too: keep a plain identifier only. */
 export function safeToolName(tool: string): string {
@@ -26,7 +27,7 @@ export function notificationText(item: ReviewItem, waiting: number): string {
   return `Countersign: ${who} wants to run a sensitive action (${safeToolName(item.action.tool)}). Review it before it is denied automatically${more}.`;
 }
 
-export class SensitiveNotifier implements vscode.Disposable {
+export class SensitiveNotifier {
   /** The card the open notification is about; a burst of sensitive actions gets one notification, not one each. */
   private current: string | undefined;
   private readonly subs: { dispose(): void }[];
@@ -36,7 +37,7 @@ export class SensitiveNotifier implements vscode.Disposable {
   constructor(
     private readonly queue: ReviewQueue,
     private readonly panel: PanelHandle,
-    private readonly show: Show = (m, ...items) => vscode.window.showWarningMessage(m, ...items),
+    private readonly show: Show,
   ) {
     this.subs = [
       queue.onDidAdd((item) => this.onAdd(item)),

@@ -1,7 +1,8 @@
-// Recent decisions for the panel's History section. The panel reads them through `DecisionHistory`, so the
-// in-memory session list below can later be replaced by (or merged with) entries read from the audit log.
+// Recent decisions for the panel's History section: this session's, from the queue, and earlier ones read back from
+// the audit log (the host reads the log; `historyEntryOfAudit` turns its rows into entries).
+import type { HistoryItem } from '../audit';
 import type { Action } from '../policy/types';
-import type { HistoryEntryView } from '../protocol/webviewMessages';
+import type { DecidedByView, HistoryEntryView } from '../protocol/webviewMessages';
 import type { ReviewQueue, Settled } from './reviewQueue';
 
 export interface DecisionHistory {
@@ -92,4 +93,25 @@ export class SessionHistory implements DecisionHistory {
     this.sub.dispose();
     this.listeners.clear();
   }
+}
+
+const SHOWN_FROM_AUDIT: Partial<Record<string, DecidedByView>> = { human: 'human', rule: 'rule', timeout: 'timeout' };
+
+/** An audit log row as a History entry: reviewed decisions only (policy decisions are in the Audit Log view). */
+export function historyEntryOfAudit(item: HistoryItem): HistoryEntryView | undefined {
+  const by = item.decision && SHOWN_FROM_AUDIT[item.decision.decidedBy];
+  if (!item.request || !item.decision || !by) return undefined;
+  const decidedAt = Date.parse(item.decidedAt ?? item.receivedAt ?? '');
+  return {
+    id: item.id,
+    risk: item.request.risk,
+    agent: item.request.agent,
+    tool: item.request.tool,
+    summary: item.request.summary,
+    decision: item.decision.decision,
+    decidedBy: by,
+    receivedAt: Date.parse(item.receivedAt ?? '') || decidedAt,
+    decidedAt,
+    ...(typeof item.decision.sandboxed === 'boolean' ? { sandboxed: item.decision.sandboxed } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeMode, formatMode, parseMode, S_IFDIR } from '../../../src/extension/preview/fileMode';
+import { describeMode, formatMode, parseMode, S_IFDIR } from '../../../src/review/preview/fileMode';
 
 const FILE = 0o100000;
 const apply = (spec: string, mode: number, dir = false, umask = 0o022) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inlineDiff } from '../../../src/extension/preview/inlineDiff';
+import { inlineDiff } from '../../../src/review/preview/inlineDiff';
 
 test('inline diff: hunks with line numbers and counts; a line budget', () => {
   const d = inlineDiff('a\nb\nc\n', 'a\nB\nc\nd\n');

@@ -6,7 +6,7 @@
 import type { DetailsSeenIn, ReviewAnswer, ReviewItem, RuleRef } from '../protocol/gateLsp';
 import { ruleMayAnswer } from './ruleSignature';
 import type { DecidedByView } from '../protocol/webviewMessages';
-import { ClickThrough } from '../review/clickThrough';
+import { ClickThrough } from './clickThrough';
 
 interface Pending {
   item: ReviewItem;
@@ -66,7 +66,11 @@ export class ReviewQueue {
   private readonly clickThrough = new ClickThrough();
   private disposed = false;
 
-  constructor(private readonly rules?: RuleMatcher) {}
+  /** `now`: the host's clock (settle times, and whether a cancel is the gate's own timeout). */
+  constructor(
+    private readonly rules?: RuleMatcher,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Subscribe to changes; returns an unsubscribe function. */
   onDidChange(listener: () => void): { dispose(): void } {
@@ -90,7 +94,7 @@ export class ReviewQueue {
     const rule = ruleMayAnswer(item) ? this.rules?.match(item) : undefined;
     if (rule) {
       const answer = ruleAnswer(rule);
-      this.settles.fire({ item, answer, by: 'rule', at: Date.now() });
+      this.settles.fire({ item, answer, by: 'rule', at: this.now() });
       return { answer: Promise.resolve(answer), cancel: () => undefined };
     }
     let resolve!: (a: ReviewAnswer) => void;
@@ -101,7 +105,7 @@ export class ReviewQueue {
     return {
       answer,
       cancel: () => {
-        const late = Date.now() >= item.deadline - TIMEOUT_SLACK_MS;
+        const late = this.now() >= item.deadline - TIMEOUT_SLACK_MS;
         this.settle(item.id, { decision: 'deny', reason: late ? 'Nobody decided before the deadline.' : 'cancelled' }, late ? 'timeout' : 'cancelled');
       },
     };
@@ -164,7 +168,7 @@ export class ReviewQueue {
     this.pending.delete(id);
     this.clickThrough.forget(id);
     p.resolve(answer);
-    this.settles.fire({ item: p.item, answer, by, at: Date.now() });
+    this.settles.fire({ item: p.item, answer, by, at: this.now() });
     this.changes.fire();
     return true;
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { confirmationText } from '../../../src/extension/confirmation';
+import { confirmationText } from '../../../src/review/confirmation';
 import type { Action, Reason } from '../../../src/policy/types';
 
 const base = { agent: 'claude', tool: 'Read', cwd: '/home/dev/proj' } as const;

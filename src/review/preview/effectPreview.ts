@@ -1,6 +1,6 @@
 // Runs an effect plan against the file system, read-only: expands globs and stats targets (modes, owners), only inside
-// the workspace (relative paths resolve against the command's cwd). The planning itself is pure (effectPlan.ts).
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+// the workspace (relative paths resolve against the command's cwd). The planning itself is pure (effectPlan.ts); the
+// disk comes from the host (ReadOnlyDisk: node:fs in the extension, a fake in tests).
 import { join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { EffectRowView } from '../../protocol/webviewMessages';
@@ -9,7 +9,26 @@ import { describeMode, S_IFDIR, S_IFMT } from './fileMode';
 import type { Word } from './shellWords';
 import { isInside } from '../../policy/paths/containment';
 
+/** What the preview needs of a file's status (node's Stats has it). */
+export interface FileStatus {
+  mode: number;
+  uid: number;
+  gid: number;
+  isDirectory(): boolean;
+}
+
+/** The only disk access of the preview: reads, never writes. Each call rejects when the path cannot be read. */
+export interface ReadOnlyDisk {
+  readdir(dir: string): Promise<string[]>;
+  /** Follows symlinks. */
+  stat(path: string): Promise<FileStatus>;
+  /** Does not follow symlinks. */
+  lstat(path: string): Promise<FileStatus>;
+  readText(path: string): Promise<string>;
+}
+
 export interface EffectContext {
+  disk: ReadOnlyDisk;
   cwd: string;
   /** Workspace folders; files outside them are not inspected. Empty: the cwd is the boundary. */
   folders: readonly string[];
@@ -34,9 +53,9 @@ interface Accounts {
   group: Map<string, number>;
 }
 
-async function loadAccounts(): Promise<Accounts> {
+async function loadAccounts(disk: ReadOnlyDisk): Promise<Accounts> {
   const accounts: Accounts = { userName: new Map(), groupName: new Map(), user: new Map(), group: new Map() };
-  const read = (p: string) => readFile(p, 'utf8').catch(() => '');
+  const read = (p: string) => disk.readText(p).catch(() => '');
   for (const line of (await read('/etc/passwd')).split('\n')) {
     const [name, , uid, gid] = line.split(':');
     if (!name || uid === undefined || gid === undefined) continue;
@@ -60,7 +79,7 @@ const hasGlob = (segment: string) => /(^|[^\\])[*?[]/.test(segment);
 const unescape = (segment: string) => segment.replace(/\\(.)/g, '$1');
 
 /** Expands a word the way the shell would (globs only match existing entries; no match leaves it literal). */
-async function expand(word: Word, cwd: string): Promise<string[]> {
+async function expand(disk: ReadOnlyDisk, word: Word, cwd: string): Promise<string[]> {
   if (!word.glob) return [resolve(cwd, word.text)];
   const absolute = word.pattern.startsWith('/');
   const segments = word.pattern.split('/').filter((s, i) => s !== '' || i === 0);
@@ -74,7 +93,7 @@ async function expand(word: Word, cwd: string): Promise<string[]> {
     const isMatch = picomatch(segment, { dot: segment.startsWith('.') });
     const next: string[] = [];
     for (const dir of current) {
-      const names = await readdir(dir).catch(() => [] as string[]);
+      const names = await disk.readdir(dir).catch(() => [] as string[]);
       for (const name of names.sort()) if (isMatch(name)) next.push(join(dir, name));
       if (next.length >= MAX_MATCHES) break;
     }
@@ -85,13 +104,13 @@ async function expand(word: Word, cwd: string): Promise<string[]> {
 }
 
 /** A directory's entries for chmod -R, not following symlinks met on the way (as chmod does). */
-async function walk(root: string, limit: number): Promise<string[]> {
+async function walk(disk: ReadOnlyDisk, root: string, limit: number): Promise<string[]> {
   const out = [root];
   for (let i = 0; i < out.length && out.length < limit; i++) {
     const dir = out[i] as string;
-    const st = await lstat(dir).catch(() => undefined);
+    const st = await disk.lstat(dir).catch(() => undefined);
     if (!st?.isDirectory()) continue;
-    const names = await readdir(dir).catch(() => [] as string[]);
+    const names = await disk.readdir(dir).catch(() => [] as string[]);
     for (const name of names.sort()) {
       if (out.length >= limit) break;
       out.push(join(dir, name));
@@ -107,12 +126,12 @@ async function targetsOf(plan: { targets: Word[]; recursive?: boolean }, ctx: Ef
       rows.push({ kind: 'note', text: `${word.text} depends on a shell expansion; not inspected.` });
       continue;
     }
-    for (const p of await expand(word, ctx.cwd)) {
+    for (const p of await expand(ctx.disk, word, ctx.cwd)) {
       if (!inside(p, roots)) {
         rows.push({ kind: 'note', text: `${p} is outside the workspace; not inspected.` });
         continue;
       }
-      if (plan.recursive) paths.push(...(await walk(p, MAX_WALK)).filter((q) => inside(q, roots)));
+      if (plan.recursive) paths.push(...(await walk(ctx.disk, p, MAX_WALK)).filter((q) => inside(q, roots)));
       else paths.push(p);
     }
   }
@@ -141,7 +160,7 @@ export async function previewEffects(command: string, ctx: EffectContext): Promi
         const out: EffectRowView[] = [];
         const paths = await targetsOf(plan, ctx, roots, rows);
         for (const p of paths) {
-          const st = await stat(p).catch(() => undefined);
+          const st = await ctx.disk.stat(p).catch(() => undefined);
           if (!st) {
             out.push({ kind: 'note', text: `${ctx.display(p)} does not exist; chmod would fail on it.` });
             continue;
@@ -155,7 +174,7 @@ export async function previewEffects(command: string, ctx: EffectContext): Promi
         break;
       }
       case 'owner': {
-        accounts ??= await loadAccounts();
+        accounts ??= await loadAccounts(ctx.disk);
         const acc = accounts;
         const out: EffectRowView[] = [];
         const paths = await targetsOf(plan, ctx, roots, rows);
@@ -167,7 +186,7 @@ export async function previewEffects(command: string, ctx: EffectContext): Promi
         if (plan.group !== undefined && newGid === undefined) rows.push({ kind: 'note', text: `There is no group "${plan.group}" on this machine.` });
         const who = (uid: number, gid: number) => `${acc.userName.get(uid) ?? uid}:${acc.groupName.get(gid) ?? gid}`;
         for (const p of paths) {
-          const st = await stat(p).catch(() => undefined);
+          const st = await ctx.disk.stat(p).catch(() => undefined);
           if (!st) {
             out.push({ kind: 'note', text: `${ctx.display(p)} does not exist; ${plan.command} would fail on it.` });
             continue;

@@ -3,9 +3,9 @@
 // part, a sensitive action, another workspace folder or another session do not.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AllowRules, WORKSPACE_RULES_KEY, type RuleStorage } from '../../../src/extension/allowRules';
-import { ReviewQueue } from '../../../src/extension/reviewQueue';
-import { covers, signatureOf } from '../../../src/extension/ruleSignature';
+import { AllowRules, WORKSPACE_RULES_KEY, type RuleStorage } from '../../../src/review/allowRules';
+import { ReviewQueue } from '../../../src/review/reviewQueue';
+import { covers, signatureOf } from '../../../src/review/ruleSignature';
 import type { AgentName, Verdict } from '../../../src/policy/types';
 import type { ReviewItem } from '../../../src/protocol/gateLsp';
 import { agentLabel, isFromWebview } from '../../../src/protocol/webviewMessages';

@@ -3,10 +3,11 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir, userInfo } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
-import { previewEffects } from '../../../src/extension/preview/effectPreview';
+import { previewEffects } from '../../../src/review/preview/effectPreview';
+import { nodeDisk } from '../../../src/extension/nodeDisk';
 
 let ws: string;
-const ctx = () => ({ cwd: ws, folders: [ws], display: (p: string) => relative(ws, p) || '.' });
+const ctx = () => ({ disk: nodeDisk, cwd: ws, folders: [ws], display: (p: string) => relative(ws, p) || '.' });
 
 before(() => {
   ws = mkdtempSync(join(tmpdir(), 'cs-effect-'));

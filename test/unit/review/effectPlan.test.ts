@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { planEffects, type EffectPlan } from '../../../src/extension/preview/effectPlan';
-import { parseCommandLine } from '../../../src/extension/preview/shellWords';
+import { planEffects, type EffectPlan } from '../../../src/review/preview/effectPlan';
+import { parseCommandLine } from '../../../src/review/preview/shellWords';
 
 const kinds = (plans: EffectPlan[]) => plans.map((p) => p.kind);
 function only<K extends EffectPlan['kind']>(plans: EffectPlan[], kind: K): Extract<EffectPlan, { kind: K }> {

@@ -2,12 +2,13 @@
 // picks: this agent session (in memory, forgotten when VS Code closes), or this workspace folder until revoked
 // (kept per machine in VS Code's global state, keyed by folder: never in the repository, never synced). A rule
 // answers only actions whose every effect it covers (ruleSignature.ts) and never a sensitive one. Listeners hear
-// every change (added, revoked, matched). No vscode import: the storage is anything shaped like a Memento.
+// every change (added, revoked, matched). The storage is the host's (a StateStore).
 import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { basename, relative, isAbsolute } from 'node:path';
 import type { ReviewItem } from '../protocol/gateLsp';
 import type { AllowRuleView, RuleScope, ScopeChoice, SimilarOptionView, SimilarView } from '../protocol/webviewMessages';
+import type { StateStore } from './stateStore';
 import { allowsPhrase, covers, ruleMayAnswer, signatureOf, type EffectPattern, type RuleSignature, type RunPattern } from './ruleSignature';
 
 export interface AllowRule {
@@ -21,11 +22,8 @@ export interface AllowRule {
   matched: number;
 }
 
-/** The part of VS Code's Memento the rules need (ExtensionContext.globalState). */
-export interface RuleStorage {
-  get(key: string): unknown;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
+/** Where workspace rules persist (VS Code: ExtensionContext.globalState). */
+export type RuleStorage = StateStore;
 
 /** globalState key: `{ [workspace folder]: AllowRule[] }`. Not registered with setKeysForSync: it stays on this machine. */
 export const WORKSPACE_RULES_KEY = 'countersign.allowRules.workspace';

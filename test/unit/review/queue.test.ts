@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ClickThrough } from '../../../src/extension/clickThrough';
-import { SessionHistory } from '../../../src/extension/history';
-import { ReviewQueue, type Settled } from '../../../src/extension/reviewQueue';
-import { AllowRules } from '../../../src/extension/allowRules';
+import { ClickThrough } from '../../../src/review/clickThrough';
+import { SessionHistory } from '../../../src/review/history';
+import { ReviewQueue, type Settled } from '../../../src/review/reviewQueue';
+import { AllowRules } from '../../../src/review/allowRules';
 import type { ReviewItem } from '../../../src/protocol/gateLsp';
 import { duration, countdown, urgency, decidedByLabel } from '../../../src/webview/format';
-import { shell } from './items';
+import { shell } from '../panel/items';
 
 test('the click-through: a sensitive allow needs the details seen and the confirmation; review needs nothing', () => {
   const guard = new ClickThrough();

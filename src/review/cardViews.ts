@@ -1,17 +1,17 @@
 // Turns a pending ReviewItem into what its card shows: the subject, the confirmation sentence (sensitive), the
 // "Allow similar" scope (review), and the effect preview and the diffs of the policy's `changes`. Cached per item,
-// so 500 pending actions are read and diffed once each; both diff sides go to the DiffPreview for "Open diff".
+// so 500 pending actions are read and diffed once each; both diff sides go to the host's DiffSink for "Open diff"
+// (the extension's DiffPreview: virtual documents in VS Code's diff editor).
 import { basename } from 'node:path';
 import type { Action, FileChange } from '../policy/types';
 import type { ReviewItem } from '../protocol/gateLsp';
 import { agentLabel, type DetailsView, type FileDiffView, type PendingView, type SubjectView } from '../protocol/webviewMessages';
 import { needsClickThrough } from './clickThrough';
-import { editorNeed, wholeText } from '../review/wholeText';
+import { editorNeed, wholeText } from './wholeText';
 import { confirmationText, displayPath } from './confirmation';
-import type { DiffPreview } from './diffPreview';
-import { previewEffects } from './preview/effectPreview';
+import { previewEffects, type ReadOnlyDisk } from './preview/effectPreview';
 import { inlineDiff } from './preview/inlineDiff';
-import { riskyRanges } from './riskyRanges';
+import { riskyRanges, type RiskyRange } from './riskyRanges';
 import type { AllowRules } from './allowRules';
 
 const SUBJECT_MAX = 20_000;
@@ -83,9 +83,30 @@ function wholeInEditor(action: Action): PendingView['wholeInEditor'] {
   return need ? { what: wholeText(action).what, diffCounts: need === 'editor-or-diff' } : undefined;
 }
 
+/** Both sides of one file's change, for the host's diff editor. */
+export interface DiffSides {
+  path: string;
+  before: string;
+  after: string;
+  title: string;
+  /** Who proposes the change (the multi-file editor's title names them). */
+  who?: string;
+  /** Ranges of `after` to highlight (the secret, the permission line). */
+  highlights?: RiskyRange[];
+  /** False when the proposed side may differ from what runs (the title says so). */
+  exact?: boolean;
+}
+
+/** Where a card's diffs go so "Open diff" can show them. */
+export interface DiffSink {
+  set(itemId: string, index: number, sides: DiffSides): void;
+}
+
 export interface CardViewDeps {
   rules: AllowRules;
-  diffs: DiffPreview;
+  diffs: DiffSink;
+  /** Read-only file system for the effect preview (modes and owners as they are now). */
+  disk: ReadOnlyDisk;
   folders: () => readonly string[];
   log: (message: string) => void;
 }
@@ -142,7 +163,7 @@ export class CardViews {
     if (action.kind === 'shell') {
       // Modes and owners (chmod, chown) as the files have them now; file texts come from the policy's changes.
       const folders = item.workspaceFolder ? [item.workspaceFolder] : this.deps.folders();
-      effects = (await previewEffects(action.command, { cwd: action.cwd || item.workspaceFolder || '/', folders, display })).rows;
+      effects = (await previewEffects(action.command, { disk: this.deps.disk, cwd: action.cwd || item.workspaceFolder || '/', folders, display })).rows;
     }
     // Exactly the policy's computation of each file's change (the gate sends it with the item): nothing recomputed.
     const changes = item.changes ?? [];
