@@ -86,6 +86,11 @@ function loadGrammarParser(grammarFile: string): Promise<Parser> {
   return p;
 }
 
+/** Grammar files this process has started loading (tests check that a grammar stays unloaded until needed). */
+export function loadedGrammars(): string[] {
+  return [...loading.keys()];
+}
+
 /** The shared bash parser, loaded on first use; later calls (each createPolicy) reuse it. */
 export function loadBashParser(): Promise<Parser> {
   return loadGrammarParser(GRAMMAR);
