@@ -1,9 +1,12 @@
 // Resident memory of the headless gate (`countersign gate --headless`) after 200 mixed hook requests from every
 // agent: shell commands (with SQL, interpreter code, pipes), file writes and edits (YAML, JSON, code) and reads,
-// sent through `countersign hook` as the agents do. Prints the RSS and where it goes (V8 heap, buffers and wasm
-// memory); target <= 60 MB. Asserts nothing.
+// sent through `countersign hook` as the agents do. Prints the RSS (VmRSS, what ps and /proc/PID/status show, and
+// most likely what a check reads), private and shared pages, and where they go (V8 heap, code, wasm, malloc, the
+// node binary); target <= 60 MB, limit 70 MB. Then a burst of 200 concurrent hooks and a 2 MB payload, which must
+// all be answered (memory settings must never cost an answer). Asserts nothing; BENCH_REQUESTS changes the count,
+// BENCH_GATE_FLAGS adds node flags to the gate (experiments).
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -74,7 +77,17 @@ function hook(agent: string, payload: Record<string, unknown>, env: NodeJS.Proce
   });
 }
 
-const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
+/** Fields of /proc/PID/status (VmRSS, VmHWM, RssAnon, RssFile) or /proc/PID/smaps_rollup (Private_*, Shared_*, Pss), in bytes. */
+function procKb(pid: number, file: 'status' | 'smaps_rollup'): Record<string, number> {
+  const out: Record<string, number> = {};
+  try {
+    for (const m of readFileSync(`/proc/${pid}/${file}`, 'utf8').matchAll(/^(\w+):\s+(\d+) kB$/gm)) out[m[1]!] = Number(m[2]) * 1024;
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+const rss = (pid: number) => procKb(pid, 'status').VmRSS ?? NaN;
 
 interface Probe {
   rss: number;
@@ -83,7 +96,31 @@ interface Probe {
   external: number;
   arrayBuffers: number;
   spaces: Record<string, number>;
-  mappings: Record<string, number>;
+  wasm: number[];
+  mappings: Record<string, { rss: number; private: number; shared: number }>;
+}
+
+/** Sends one hook and resolves with what it printed (the agent's answer) and its exit code. */
+function hookAnswer(agent: string, input: string, env: NodeJS.ProcessEnv): Promise<{ out: string; code: number | null }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, 'hook', '--agent', agent], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += String(d)));
+    child.on('error', fail);
+    child.on('close', (code) => done({ out, code }));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}
+
+/** Whether the hook printed a Claude answer (allow, ask or deny). */
+const answered = (r: { out: string }) => /"permissionDecision":"(allow|deny|ask)"/.test(r.out);
+
+/** Decisions the gate wrote to its audit log (audit.jsonl and any rotated audit.jsonl.N beside it). */
+function auditDecisions(dir: string): number {
+  let n = 0;
+  for (const f of readdirSync(dir)) if (f.startsWith('audit.jsonl')) n += (readFileSync(join(dir, f), 'utf8').match(/"type":"decision"/g) ?? []).length;
+  return n;
 }
 
 async function main(): Promise<void> {
@@ -99,7 +136,8 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: dir, COUNTERSIGN_RUNTIME_DIR: rt };
   const socket = join(rt, 'bench.sock');
   // The probe (bench/memoryProbe.mjs) answers SIGUSR2 with process.memoryUsage() on stderr; it adds nothing else.
-  const gate = spawn(process.execPath, ['--import', PROBE, CLI, 'gate', '--headless', '--audit', join(dir, 'audit', 'audit.jsonl'), '--socket', socket, '--folder', ws], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const flags = (process.env.BENCH_GATE_FLAGS ?? '').split(' ').filter(Boolean);
+  const gate = spawn(process.execPath, [...flags, '--import', PROBE, CLI, 'gate', '--headless', '--audit', join(dir, 'audit', 'audit.jsonl'), '--socket', socket, '--folder', ws], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   gate.stderr.on('data', (d: Buffer) => (stderr += String(d)));
   await new Promise<void>((ready) => gate.stdout.once('data', () => ready()));
@@ -125,16 +163,33 @@ async function main(): Promise<void> {
         }
       }),
     );
-    const after = rss(pid);
+    const status = procKb(pid, 'status');
+    const rollup = procKb(pid, 'smaps_rollup');
     const m = await probe();
-    console.log(`headless gate resident memory (${REQUESTS} mixed hook requests, ${Object.keys(shell).length} agents)`);
+    const priv = (rollup.Private_Clean ?? 0) + (rollup.Private_Dirty ?? 0);
+    const shared = (rollup.Shared_Clean ?? 0) + (rollup.Shared_Dirty ?? 0);
+    console.log(`headless gate resident memory (${REQUESTS} mixed hook requests, ${Object.keys(shell).length} agents; node ${process.version}${flags.length ? `, ${flags.join(' ')}` : ''})`);
     console.log(`  started                ${MB(idle)}`);
-    console.log(`  after ${REQUESTS} requests     ${MB(after)}  (target <= 60 MB)`);
+    console.log(`  after ${REQUESTS} requests     ${MB(status.VmRSS ?? NaN)} VmRSS  (target <= 60 MB, limit 70 MB; ps and /proc/PID/status show this)`);
+    console.log(`  of which               private ${MB(priv)}, shared ${MB(shared)} (PSS ${MB(rollup.Pss ?? NaN)}); anonymous ${MB(status.RssAnon ?? NaN)}, file-backed ${MB(status.RssFile ?? NaN)}`);
+    console.log(`  peak                   ${MB(status.VmHWM ?? NaN)} VmHWM`);
     console.log(`  V8 heap                ${MB(m.heapUsed)} used of ${MB(m.heapTotal)}`);
-    console.log(`  heap spaces            ${Object.entries(m.spaces).map(([k, v]) => `${k.replace(/_space$/, '')} ${MB(v)}`).join(', ')}`);
-    console.log(`  external (wasm, buffers) ${MB(m.external)}, of which ArrayBuffers ${MB(m.arrayBuffers)}`);
-    console.log(`  resident by mapping    ${Object.entries(m.mappings).map(([k, v]) => `${k} ${MB(v)}`).join(', ')}`);
-    console.log('  (the node binary\'s pages are shared with every Node process; wasm memory is reserved, resident as touched)');
+    console.log(`  heap spaces            ${Object.entries(m.spaces).filter(([, v]) => v >= 0.05 * 1024 * 1024).map(([k, v]) => `${k.replace(/_space$/, '')} ${MB(v)}`).join(', ')}`);
+    console.log(`  external               ${MB(m.external)} (tree-sitter's wasm memory ${m.wasm.map(MB).join(' + ') || 'none'}, reserved; resident as touched), ArrayBuffers ${MB(m.arrayBuffers)}`);
+    console.log('  resident by mapping    (private + shared)');
+    for (const [k, v] of Object.entries(m.mappings).sort((a, b) => b[1].rss - a[1].rss)) console.log(`    ${k.padEnd(38)} ${MB(v.rss).padStart(8)}  = ${MB(v.private)} + ${MB(v.shared)}`);
+    console.log("  (shared pages are the node binary's and libraries' file pages, shared with every Node process)");
+
+    // A burst of 200 concurrent hooks, then one 2 MB payload: every one must come back with the gate's answer.
+    const auditDir = join(dir, 'audit');
+    const decided = auditDecisions(auditDir);
+    const burst = await Promise.all(Array.from({ length: 200 }, (_, i) => hookAnswer('claude', JSON.stringify(shell.claude!(ws, COMMANDS[i % COMMANDS.length]!, 1000 + i)), hookEnv)));
+    const big = JSON.stringify({ session_id: 'big', cwd: ws, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: join(ws, 'big.txt'), content: 'lorem ipsum dolor sit amet\n'.repeat(Math.ceil((2 * 1024 * 1024) / 27)) }, tool_use_id: 'big' });
+    const large = await hookAnswer('claude', big, hookEnv);
+    const after = procKb(pid, 'status');
+    const byGate = auditDecisions(auditDir) - decided;
+    console.log(`  200 concurrent hooks   ${burst.filter(answered).length}/200 answered; 2 MB payload ${answered(large) ? 'answered' : `NOT answered (${large.out.slice(0, 120) || `exit ${large.code}`})`}; ${byGate}/201 decided by the gate (audit log); gate ${gate.exitCode === null ? 'alive' : `exited ${gate.exitCode}`}`);
+    console.log(`  after the burst        ${MB(after.VmRSS ?? NaN)} VmRSS, peak ${MB(after.VmHWM ?? NaN)} VmHWM`);
   } finally {
     gate.kill('SIGTERM');
     await new Promise<void>((r) => gate.once('close', () => r()));

@@ -149,7 +149,12 @@ export class Gate {
       const reason = 'Countersign: the hook payload is not valid JSON; denied.';
       return this.finish(id, { decision: 'deny', decidedBy: 'policy', risk: 'blocked', reason }, unparsedRequest(request.agent, 'payload is not JSON'));
     }
-    const verdict = this.options.policy.evaluate(payload, request.agent);
+    // Only the first PowerShell command waits (for its grammar); every other request stays synchronous. The same
+    // policy prepares and judges, even if settings replace it meanwhile.
+    const policy = this.options.policy;
+    const loading = policy.prepare?.(payload, request.agent);
+    if (loading) await loading;
+    const verdict = policy.evaluate(payload, request.agent);
     const record = requestRecord(verdict);
     const { risk } = verdict;
     const sandbox = risk === 'blocked' ? undefined : this.plan(verdict, request.agent, payload);

@@ -52,7 +52,7 @@ export async function runHeadlessGate(argv: string[]): Promise<number> {
   const where = auditLocation(values.audit);
   const audit = await openAudit(where.dir, where.prefix);
   const gate = new Gate({
-    policy: await policyForHomes(createPolicy, {
+    policy: await policyForHomes((config) => createPolicy(config, { lazyPowerShell: true }), {
       sensitivePaths: snapshot.sensitivePaths,
       allowedPaths: snapshot.allowedPaths,
       protectedPaths: [...new Set([...registryDirsFor(dir), stateDir(), ...snapshot.protectedPaths])],

@@ -5,8 +5,9 @@
 // keeps it at its starting 2 MB (more, cheaper scavenges). Must run before the grammar is compiled and before the
 // first burst (the policy loads the grammar on first use).
 import { setFlagsFromString } from 'node:v8';
+import { keepWasmOnLiftoff } from '../policy/shell/wasm';
 
 export function keepGateLean(): void {
-  setFlagsFromString('--liftoff-only');
+  keepWasmOnLiftoff();
   setFlagsFromString('--semi-space-growth-factor=1');
 }

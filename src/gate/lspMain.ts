@@ -25,7 +25,7 @@ export function runLspGate(): void {
   async function start(opts: GateInitOptions) {
     const audit = opts.auditDir ? await openAudit(opts.auditDir, undefined) : undefined;
     const gate = new Gate({
-      policy: await createPolicy({ platform: hostPlatform(), ...opts.settings.policy }),
+      policy: await createPolicy({ platform: hostPlatform(), ...opts.settings.policy }, { lazyPowerShell: true }),
       reviewer: new LspReviewer(connection),
       folders: opts.settings.policy.workspaceFolders,
       audit,
@@ -75,7 +75,7 @@ export function runLspGate(): void {
       const { gate, server } = await running;
       folders = settings.policy.workspaceFolders;
       sandboxSetting = settings.sandbox;
-      gate.update({ policy: await createPolicy({ platform: hostPlatform(), ...settings.policy }), folders: settings.policy.workspaceFolders, reviewDefault: settings.reviewDefault });
+      gate.update({ policy: await createPolicy({ platform: hostPlatform(), ...settings.policy }, { lazyPowerShell: true }), folders: settings.policy.workspaceFolders, reviewDefault: settings.reviewDefault });
       server.setFolders(settings.policy.workspaceFolders);
     })().catch((err: unknown) => log(`policy update failed: ${(err as Error).message}`));
   });

@@ -9,6 +9,10 @@ export async function policyForHomes(create: (config: PolicyConfig) => Promise<P
   const policies = await Promise.all(homes.map((home) => create({ ...config, home })));
   if (policies.length === 1) return policies[0]!;
   return {
+    prepare(payload, agent) {
+      const loading = policies.map((p) => p.prepare?.(payload, agent)).filter((l) => l !== undefined);
+      return loading.length ? Promise.all(loading).then(() => undefined) : undefined;
+    },
     evaluate(payload, agent) {
       let worst: Verdict | undefined;
       for (const p of policies) {

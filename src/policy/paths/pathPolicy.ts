@@ -57,19 +57,71 @@ export function absoluteGlob(pattern: string, home: string): string {
   return p;
 }
 
+/**
+ * What a rule's absolute glob compiles to: its matcher, its segments and last-segment tokens, each built on first
+ * use (a path whose text lacks a rule's needle never reaches its matcher; only shell globs need the tokens). Shared
+ * by every PathPolicy in the process, so the policy for a second home reuses the first one's (almost every rule is
+ * home-independent): about 4 MB of heap per policy, built eagerly, before this.
+ */
+class CompiledGlob {
+  private matcher: ((p: string) => boolean) | undefined;
+  private segs: ReturnType<typeof segmentsOf>[] | undefined;
+  private lastToks: Token[][] | undefined;
+  readonly dirRule: boolean;
+  readonly last: string;
+  readonly needle: string;
+
+  constructor(readonly glob: string) {
+    this.dirRule = glob.endsWith('/**');
+    const stem = this.dirRule ? glob.slice(0, -3) : glob;
+    this.last = stem.slice(stem.lastIndexOf('/') + 1);
+    this.needle = needleOf(glob);
+  }
+
+  test(p: string): boolean {
+    // A matching directory covers its contents.
+    this.matcher ??= picomatch(forms(this.glob), PM_OPTIONS);
+    return this.matcher(p);
+  }
+
+  get segments(): ReturnType<typeof segmentsOf>[] {
+    return (this.segs ??= expandBraces(this.glob).map(segmentsOf));
+  }
+
+  get lastTokens(): Token[][] {
+    return (this.lastToks ??= expandBraces(this.last).map(tokenize));
+  }
+}
+
+/** Compiled globs by absolute glob: a pure function of the text, so sharing one changes no match. */
+const COMPILED = new Map<string, CompiledGlob>();
+/** User globs change with settings over a long-lived gate: past this many, start afresh. */
+const COMPILED_MAX = 4000;
+
+function compiledGlob(glob: string): CompiledGlob {
+  let c = COMPILED.get(glob);
+  if (!c) {
+    if (COMPILED.size >= COMPILED_MAX) COMPILED.clear();
+    c = new CompiledGlob(glob);
+    COMPILED.set(glob, c);
+  }
+  return c;
+}
+
 function compile(spec: PathRuleSpec, home: string): CompiledRule {
-  const glob = absoluteGlob(spec.glob, home);
-  const dirRule = glob.endsWith('/**');
-  const stem = dirRule ? glob.slice(0, -3) : glob;
+  const c = compiledGlob(absoluteGlob(spec.glob, home));
   return {
     ...spec,
-    // A matching directory covers its contents.
-    test: picomatch(forms(glob), PM_OPTIONS),
-    segments: expandBraces(glob).map(segmentsOf),
-    dirRule,
-    last: stem.slice(stem.lastIndexOf('/') + 1),
-    lastTokens: expandBraces(stem.slice(stem.lastIndexOf('/') + 1)).map(tokenize),
-    needle: needleOf(glob),
+    test: (p) => c.test(p),
+    get segments() {
+      return c.segments;
+    },
+    dirRule: c.dirRule,
+    last: c.last,
+    get lastTokens() {
+      return c.lastTokens;
+    },
+    needle: c.needle,
   };
 }
 
@@ -137,11 +189,15 @@ export class PathPolicy {
     specs.push(...SYSTEM_PATHS);
     this.rules = specs.map((s) => compile(s, this.home));
     const allowGlobs = [...BUILTIN_ALLOWED, ...(config.allowedPaths ?? []).filter((g) => typeof g === 'string' && g.trim())];
-    const allowTest = picomatch(
-      allowGlobs.map((g) => absoluteGlob(g, this.home)),
-      PM_OPTIONS,
-    );
-    this.allowed = (p) => allowTest(p);
+    // Compiled on the first secret path matched (most actions touch none).
+    let allowTest: ((p: string) => boolean) | undefined;
+    this.allowed = (p) => {
+      allowTest ??= picomatch(
+        allowGlobs.map((g) => absoluteGlob(g, this.home)),
+        PM_OPTIONS,
+      );
+      return allowTest(p);
+    };
     this.workspace = (config.workspaceFolders ?? []).filter((f) => typeof f === 'string' && f).map((f) => normalizeAbsolute(f));
   }
 

@@ -41,13 +41,24 @@ const loading = new Map<string, Promise<Parser>>();
 let runtimeReady: Promise<void> | undefined;
 
 /**
+ * Baseline (Liftoff) code only, no tier-up. Node 24's V8 no longer derives the tier-up switches from
+ * `--liftoff-only` when it is set at run time (the implication is applied at start-up only), so each is set: with
+ * `--liftoff-only` alone, compiling tree-sitter-powershell's lexer peaks above 2 GB resident on Node 24.
+ */
+export function keepWasmOnLiftoff(): void {
+  setFlagsFromString('--liftoff-only');
+  setFlagsFromString('--no-wasm-tier-up');
+  setFlagsFromString('--no-wasm-dynamic-tiering');
+}
+
+/**
  * The runtime is initialised once, whichever grammar asks first. WASM code stays on V8's baseline compiler
  * (Liftoff): optimising tree-sitter-powershell's huge lexer function with TurboFan takes minutes of background CPU
  * on a busy machine, and Node waits for that compile before the process may exit, so every short-lived hook call
  * would hang. Measured here, parses are no slower on Liftoff (0.35 ms vs 1 ms for a bash line under load).
  */
 function initRuntime(runtime: string): Promise<void> {
-  setFlagsFromString('--liftoff-only');
+  keepWasmOnLiftoff();
   runtimeReady ??= Parser.init({ locateFile: () => runtime });
   void runtimeReady.catch(() => {
     runtimeReady = undefined;
@@ -73,6 +84,11 @@ function loadGrammarParser(grammarFile: string): Promise<Parser> {
     loading.delete(grammarFile);
   });
   return p;
+}
+
+/** Grammar files this process has started loading (tests check that a grammar stays unloaded until needed). */
+export function loadedGrammars(): string[] {
+  return [...loading.keys()];
 }
 
 /** The shared bash parser, loaded on first use; later calls (each createPolicy) reuse it. */
