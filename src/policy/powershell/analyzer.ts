@@ -19,8 +19,9 @@ import { isSecretEnvName, grepMayShowSecrets } from '../secrets/envNames';
 import { resolvePath } from '../paths/resolve';
 import type { Access } from '../paths/pathPolicy';
 import { ALIASES, bind, isCmdletName, isReadOnlyCmdlet, param, specOf, type Bound, type ParamSpec } from './cmdlets';
-import { decodeEncodedCommand, elementsOf, evalWord, partsText, splitWords, textOf, type Part, type PsWord, type WordEnv } from './words';
+import { placeVar, decodeEncodedCommand, elementsOf, evalWord, partsText, splitWords, textOf, type Part, type PsWord, type WordEnv } from './words';
 import { nativeCommand } from './natives';
+import { credentialKey, registryKey, secretRoot } from './secretPlaces';
 import { sq } from './quote';
 
 export { sq };
@@ -472,6 +473,39 @@ export class PsAnalyzer {
     return true;
   }
 
+  /**
+   * A sweep of a folder that holds secrets on any machine (the home folder, a drive root, .ssh, AppData's roots,
+   * browser profiles): `tree` is a recursive search, listing, archive or copy of the folder; `children` reads the
+   * files a wildcard names directly inside it (`$env:USERPROFILE\*`: .npmrc, .git-credentials, .netrc live there).
+   */
+  sweepsSecrets(w: PsWord | undefined, how: 'tree' | 'children', c: PsCommand, verb: string): boolean {
+    const text = w ? textOf(w) : '.';
+    if (text === undefined) return false;
+    // `%USERPROFILE%` is cmd's spelling; written in PowerShell it names nothing, but the intent is the same sweep.
+    const p = text.replace(/^(Microsoft\.PowerShell\.Core\\)?FileSystem::/i, '').replace(/%([A-Za-z_]+)%/g, (m, v: string) => placeVar(v, this.home) ?? m);
+    let dir = p;
+    const leaf = /^(.*?)[\\/]([^\\/]*[*?][^\\/]*)$/.exec(p);
+    if (leaf) dir = leaf[1] === '' ? '/' : leaf[1]!;
+    else if (how === 'children' || /[*?]/.test(p)) return false;
+    if (/[*?]/.test(dir)) return false;
+    const abs = resolvePath(dir.replace(/\\/g, '/'), this.cwd?.replace(/\\/g, '/'), this.home);
+    if (!abs) return false;
+    const why = secretRoot(abs, this.home);
+    if (!why) return false;
+    this.hitCmd('path.secret-tree', `${verb} ${how === 'tree' ? 'everything under' : 'the files in'} ${text}: ${why}.`, c);
+    return true;
+  }
+
+  /** A read of the registry at `path` (`recursive`: with everything below it; `copiesHive`: saved or exported whole). */
+  registryRead(path: string | undefined, recursive: boolean, c: PsCommand, copiesHive = false): boolean {
+    const key = path === undefined ? undefined : registryKey(path.replace(/\\\*$/, ''));
+    if (key === undefined) return false;
+    const what = credentialKey(key, recursive || copiesHive, copiesHive);
+    if (!what) return false;
+    this.hitCmd('secret.credential-cli', `Reads the registry at ${path}, which holds ${what}.`, c);
+    return true;
+  }
+
   /** Every word no handler accounted for is tried as a file the command may read. */
   sweep(c: PsCommand, used: Set<number>): void {
     c.words.forEach((w, i) => {
@@ -530,7 +564,10 @@ export class PsAnalyzer {
         if (d === 'env') this.envRead(driveRest(ps.words), c.origin, c.start, c.end);
         else if (d === 'variable' || d === 'function' || d === 'alias') {
           /* PowerShell's own state */
-        } else if (ps.words.length > 0) this.viaBash(`cat -- ${bashPaths(ps)}`, c, false);
+        } else if (ps.words.length > 0) {
+          for (const w of ps.words) this.sweepsSecrets(w, 'children', c, 'Reads');
+          this.viaBash(`cat -- ${bashPaths(ps)}`, c, false);
+        }
         if (name === 'import-clixml') this.hitCmd('system.service', 'Loads saved PowerShell objects, which is how credentials are stored (Export-Clixml of Get-Credential).', c);
         break;
       }
@@ -567,6 +604,8 @@ export class PsAnalyzer {
       case 'move-item': {
         const ps = paths();
         const dest = get('destination');
+        if (name === 'copy-item') for (const w of ps.words) this.sweepsSecrets(w, has('recurse') ? 'tree' : 'children', c, 'Copies');
+        if (name === 'copy-item' && (drive(ps.words) === 'hkcu' || drive(ps.words) === 'hklm' || drive(ps.words) === 'registry')) this.registryRead(textOf(ps.words[0]!), has('recurse'), c, true);
         if (dest.length === 0) {
           // Copy-Item/Move-Item without a destination acts on the current folder.
           if (ps.words.length > 0) this.viaBash(`${name === 'copy-item' ? 'cp -r' : 'mv'} -- ${bashPaths(ps)} .`, c, false);
@@ -598,7 +637,14 @@ export class PsAnalyzer {
           this.hitCmd('system.service', 'Lists the certificate store (certificates with private keys).', c);
           break;
         }
-        if (d === 'hkcu' || d === 'hklm' || d === 'registry' || d === 'variable' || d === 'function' || d === 'alias') break;
+        if (d === 'hkcu' || d === 'hklm' || d === 'registry') {
+          for (const w of ps.words) this.registryRead(textOf(w), has('recurse') || get('depth').length > 0, c);
+          break;
+        }
+        if (d === 'variable' || d === 'function' || d === 'alias') break;
+        const recursive = has('recurse') || get('depth').length > 0;
+        // Names only without -Recurse (a plain listing of the home folder is ordinary).
+        if (recursive) for (const w of ps.words.length > 0 ? ps.words : [undefined]) this.sweepsSecrets(w, 'tree', c, 'Lists');
         const filter = get('filter').concat(get('include'));
         const target = ps.words.length > 0 ? bashPaths(ps) : '.';
         const filters = filter.flatMap((w) => elementsOf(w).map(partsText)).filter((t): t is string => t !== undefined);
@@ -618,6 +664,7 @@ export class PsAnalyzer {
       case 'convert-path': {
         const ps = paths();
         const d = drive(ps.words);
+        if ((d === 'hkcu' || d === 'hklm' || d === 'registry') && name === 'get-item') for (const w of ps.words) this.registryRead(textOf(w), false, c);
         if (d === 'env' && name === 'get-item') this.envRead(driveRest(ps.words) || '*', c.origin, c.start, c.end);
         else if (d === 'cert' && name === 'get-item') this.hitCmd('system.service', 'Reads a certificate from the certificate store.', c);
         else if (ps.words.length > 0 && !d) this.viaBash(`stat -- ${bashPaths(ps)}`, c, false);
@@ -625,7 +672,7 @@ export class PsAnalyzer {
       }
       case 'get-itemproperty':
       case 'get-itempropertyvalue':
-        get('path');
+        for (const w of paths().words) this.registryRead(textOf(w), false, c);
         get('name');
         break;
       case 'set-itemproperty':
@@ -670,6 +717,7 @@ export class PsAnalyzer {
         const pattern = get('pattern');
         const ps = paths();
         if (ps.words.length > 0) {
+          for (const w of ps.words) this.sweepsSecrets(w, 'children', c, 'Searches');
           const pat = pattern[0] ? textOf(pattern[0]) : undefined;
           this.viaBash(`grep -- ${pat !== undefined ? sq(pat) : '"$PS_VALUE"'} ${bashPaths(ps)}`, c, false);
         }
@@ -694,7 +742,8 @@ export class PsAnalyzer {
         const ps = paths();
         const dest = get('destinationpath');
         if (name === 'expand-archive') this.viaBash(`unzip ${bashPaths(ps)}${dest[0] ? ` -d ${this.bashWords(dest[0], true, false)[0]}` : ''}`, c, false);
-        else this.viaBash(`zip -r ${dest[0] ? this.bashWords(dest[0], true, false)[0] : '"$PS_VALUE"'} ${bashPaths(ps)}`, c, false);
+        else for (const w of ps.words) this.sweepsSecrets(w, 'tree', c, 'Archives');
+        if (name === 'compress-archive') this.viaBash(`zip -r ${dest[0] ? this.bashWords(dest[0], true, false)[0] : '"$PS_VALUE"'} ${bashPaths(ps)}`, c, false);
         break;
       }
       case 'invoke-webrequest':
