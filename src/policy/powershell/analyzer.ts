@@ -21,7 +21,7 @@ import type { Access } from '../paths/pathPolicy';
 import { ALIASES, bind, isCmdletName, isReadOnlyCmdlet, param, specOf, type Bound, type ParamSpec } from './cmdlets';
 import { placeVar, decodeEncodedCommand, elementsOf, evalWord, partsText, splitWords, textOf, type Part, type PsWord, type WordEnv } from './words';
 import { nativeCommand } from './natives';
-import { credentialKey, registryKey, secretRoot } from './secretPlaces';
+import { credentialKey, registryKey, secretRoot, shadowCopyPath } from './secretPlaces';
 import { sq } from './quote';
 
 export { sq };
@@ -481,6 +481,10 @@ export class PsAnalyzer {
   sweepsSecrets(w: PsWord | undefined, how: 'tree' | 'children', c: PsCommand, verb: string): boolean {
     const text = w ? textOf(w) : '.';
     if (text === undefined) return false;
+    if (shadowCopyPath(text)) {
+      this.hitCmd('secret.credential-cli', `Reads ${text}, a volume shadow copy: the way to copy files Windows keeps locked, such as the password hives.`, c);
+      return true;
+    }
     // `%USERPROFILE%` is cmd's spelling; written in PowerShell it names nothing, but the intent is the same sweep.
     const p = text.replace(/^(Microsoft\.PowerShell\.Core\\)?FileSystem::/i, '').replace(/%([A-Za-z_]+)%/g, (m, v: string) => placeVar(v, this.home) ?? m);
     let dir = p;

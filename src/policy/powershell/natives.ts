@@ -39,6 +39,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
     switch (bare) {
       case 'type':
       case 'more':
+        for (const w of ops) a.sweepsSecrets(w, 'children', c, 'Reads');
         if (ops.length > 0) a.viaBash(`cat -- ${pathWords(a, ops)}`, c, false);
         return true;
       case 'del':
@@ -51,6 +52,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
         return true;
       case 'copy':
       case 'move':
+        for (const w of ops.slice(0, 1)) a.sweepsSecrets(w, 'children', c, 'Copies');
         if (ops.length > 0) a.viaBash(`${bare === 'copy' ? 'cp' : 'mv'} -- ${pathWords(a, ops)}${ops.length === 1 ? ' .' : ''}`, c, false);
         return true;
       case 'ren':
@@ -311,7 +313,8 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
       const explicit = sw.find((w) => /^\/c:/i.test(w.raw));
       const pattern = explicit ? (textOf(explicit) ?? '').slice(3) : rest[0] ? textOf(rest[0]) : undefined;
       const files = explicit ? rest : rest.slice(1);
-      const recursive = sw.some((w) => /^\/s$/i.test(w.raw));
+      // Switches combine (`/si`, `/sim`); `/c:` and the other colon forms take values.
+      const recursive = sw.some((w) => /^\/[a-z]*s[a-z]*$/i.test(w.raw));
       // `findstr /s x dir\*.xml` searches the whole tree under dir.
       for (const f of files) a.sweepsSecrets(f, recursive ? 'tree' : 'children', c, 'Searches');
       const targets = recursive ? files.map((f) => (textOf(f) ?? '').replace(/[\\/][^\\/]*[*?][^\\/]*$/, '') || '.').map((d) => a.pathWord(d, false)).join(' ') : pathWords(a, files);

@@ -19,12 +19,18 @@ export function secretRoot(abs: string, home: string): string | undefined {
   const h = norm(home);
   if (a === h) return 'your home folder (SSH keys, cloud and package-registry credentials, browser profiles)';
   if (a === '' || /^[a-z]:$/.test(a) || h.startsWith(`${a}/`)) return 'a folder that holds your home folder';
+  if (/^([a-z]:\/users|\/home|\/users)$/.test(a)) return "the folder that holds every user's home folder";
   if (a.startsWith(`${h}/`)) {
     const rest = a.slice(h.length + 1);
     if (SECRET_DIRS_UNDER_HOME.test(rest) || APPDATA_ROOTS.test(rest)) return `${rest} in your home folder, where credentials are kept`;
   }
   if (/^[a-z]:\/windows\/system32\/config(\/|$)/.test(a)) return "Windows' registry hives (password hashes)";
   return undefined;
+}
+
+/** A path inside a volume shadow copy (`\\?\GLOBALROOT\Device\HarddiskVolumeShadowCopy1\…`): the locked files' copies. */
+export function shadowCopyPath(p: string): boolean {
+  return /globalroot[\\/]+device[\\/]+harddiskvolumeshadowcopy/i.test(p);
 }
 
 /** A registry path in one form: `hklm\software\…` (drive, provider prefix, long hive names, `/` and case undone). */
