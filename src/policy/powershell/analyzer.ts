@@ -22,6 +22,7 @@ import { ALIASES, bind, isCmdletName, isReadOnlyCmdlet, param, specOf, type Boun
 import { placeVar, decodeEncodedCommand, elementsOf, evalWord, partsText, splitWords, textOf, type Part, type PsWord, type WordEnv } from './words';
 import { nativeCommand } from './natives';
 import { credentialKey, registryKey, secretRoot, shadowCopyPath } from './secretPlaces';
+import type { FileEdit } from '../shell/fileEdits';
 import { sq } from './quote';
 
 export { sq };
@@ -66,6 +67,10 @@ export class PsAnalyzer {
   private readonly runKeys = new Set<string>();
   readonly written: { path: string; text: string | undefined }[] = [];
   readonly deleted: string[] = [];
+  /** What the command does to files' text, in order, for the exact preview of its changes (src/policy/changes). */
+  readonly edits: FileEdit[] = [];
+  /** The command being judged (for findings raised from helpers that only get a path). */
+  private currentCommand: PsCommand | undefined;
   readonly vars = new Map<string, Part[]>();
   readonly functions = new Set<string>();
   cwd: string | undefined;
@@ -380,6 +385,7 @@ export class PsAnalyzer {
     // Code in words runs first (`$(…)`, `(…)`); script blocks are judged as code that may run.
     for (const w of c.words) for (const nc of [...w.nested, ...(w.inline?.nested ?? [])]) this.runCode(nc.code, childOrigin(c.origin, nc.start, nc.end, c.origin.base !== undefined), c.nesting + 1);
     for (const w of c.words) for (const e of [...w.env, ...(w.inline?.env ?? [])]) this.envRead(e.name, c.origin, e.start, e.end);
+    this.currentCommand = c;
     this.redirects(c);
     const history = c.words.find((w) => /HistorySavePath/i.test(w.raw));
     if (history) this.hitAt('path.secret', 'Reads the PowerShell command history (PSReadLine), which holds every command typed, tokens included.', c.origin, history.start, history.end);
@@ -426,7 +432,10 @@ export class PsAnalyzer {
       const p = textOf(target);
       if (p === undefined || /^\$null$/i.test(target.raw) || /^(nul|\/dev\/null)$/i.test(p)) continue;
       if (w.redirect === '<') this.viaBash(`cat < ${this.pathWord(p, false)}`, c, false);
-      else this.viaBash(`echo "$PS_OUTPUT" ${w.redirect.includes('>>') ? '>>' : '>'} ${this.pathWord(p, false)}`, c, false);
+      else {
+        this.viaBash(`echo "$PS_OUTPUT" ${w.redirect.includes('>>') ? '>>' : '>'} ${this.pathWord(p, false)}`, c, false);
+        this.recordEdit(w.redirect.includes('>>') ? 'append' : 'write', p, undefined, `${c.name || 'the command'} as PowerShell formats it (its text and encoding depend on the PowerShell version: UTF-16 in Windows PowerShell 5.1, UTF-8 in PowerShell 7)`);
+      }
     }
     c.words = keep;
   }
@@ -510,6 +519,19 @@ export class PsAnalyzer {
     return true;
   }
 
+  /**
+   * A file edit for the preview. `text` undefined: the new text is only known when the command runs (`producer`
+   * says why). The key is the resolved path in forward-slash form (`C:/Users/dev/proj/a.txt`).
+   */
+  recordEdit(op: 'write' | 'append', path: string, text: string | undefined, producer: string): void {
+    const glob = /[*?[]/.test(path);
+    const abs = resolvePath(path.replace(/\\/g, '/'), this.cwd?.replace(/\\/g, '/'), this.home);
+    if (!abs) return;
+    this.edits.push({ op, path: abs, text, producer, glob });
+    // A write whose text the preview cannot show is one click, never silent (the POSIX sed -i rule).
+    if (text === undefined && this.currentCommand) this.hitCmd('fs.edit-inexact', `Writes ${path} with text the preview cannot show exactly: ${producer}.`, this.currentCommand, 'review');
+  }
+
   /** Every word no handler accounted for is tried as a file the command may read. */
   sweep(c: PsCommand, used: Set<number>): void {
     c.words.forEach((w, i) => {
@@ -590,6 +612,20 @@ export class PsAnalyzer {
         const d = drive(ps.words);
         if (d === 'env') break; // setting an environment variable of this process
         for (const target of ps.words.flatMap((w) => this.bashWords(w, true, !ps.literal))) this.viaBash(`${content} ${op} ${target}`, c, false);
+        if (name !== 'clear-content') for (const w of ps.words) {
+          const p = textOf(w);
+          if (p === undefined) continue;
+          if (name === 'set-content' || name === 'add-content') {
+            // Each value is one line ended by the system's newline (CRLF on Windows), unless -NoNewline.
+            // A Windows folder (drive letter) means Windows PowerShell or pwsh on Windows: CRLF; elsewhere LF.
+            const nl = /^[A-Za-z]:[\\/]/.test(this.cwd ?? '') || /^[A-Za-z]:[\\/]/.test(p) ? '\r\n' : '\n';
+            // `-Value one, two` arrives as the words `one,` `two` here: an array read in part is not exact.
+            const lines = value && /,\s*$/.test(value.raw) ? undefined : text?.split('\u0000');
+            const body = lines === undefined ? undefined : has('nonewline') ? lines.join('') : lines.map((l) => l + nl).join('');
+            const exact = body !== undefined && /^[\x00-\x7f]*$/.test(body);
+            this.recordEdit(op === '>>' ? 'append' : 'write', p, exact ? body : undefined, body === undefined ? `the objects piped into ${name === 'set-content' ? 'Set-Content' : 'Add-Content'}` : 'text outside ASCII, whose bytes depend on the PowerShell version and code page');
+          } else this.recordEdit(op === '>>' ? 'append' : 'write', p, undefined, `${name === 'out-file' ? 'Out-File' : name} (PowerShell's formatted output)`);
+        }
         break;
       }
       case 'remove-item': {
