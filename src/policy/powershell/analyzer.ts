@@ -622,7 +622,7 @@ export class PsAnalyzer {
             // `-Value one, two` arrives as the words `one,` `two` here: an array read in part is not exact.
             const lines = value && /,\s*$/.test(value.raw) ? undefined : text?.split('\u0000');
             const body = lines === undefined ? undefined : has('nonewline') ? lines.join('') : lines.map((l) => l + nl).join('');
-            const exact = body !== undefined && /^[\x00-\x7f]*$/.test(body);
+            const exact = body !== undefined && [...body].every((ch) => ch.charCodeAt(0) < 0x80);
             this.recordEdit(op === '>>' ? 'append' : 'write', p, exact ? body : undefined, body === undefined ? `the objects piped into ${name === 'set-content' ? 'Set-Content' : 'Add-Content'}` : 'text outside ASCII, whose bytes depend on the PowerShell version and code page');
           } else this.recordEdit(op === '>>' ? 'append' : 'write', p, undefined, `${name === 'out-file' ? 'Out-File' : name} (PowerShell's formatted output)`);
         }
