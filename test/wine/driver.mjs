@@ -254,12 +254,13 @@ async function hookLinesUnderAWkwardHome(base, ws) {
   const vscodeRead = { timestamp: '2026-01-01T00:00:00Z', cwd: ws, sessionId: 'wine-v', hookEventName: 'PreToolUse', tool_name: 'read_file', tool_input: { filePath: join(ws, '.env') }, tool_use_id: 'u1' };
   const geminiRead = { session_id: 'wine-g', cwd: ws, hook_event_name: 'BeforeTool', tool_name: 'read_file', tool_input: { file_path: join(ws, '.env') } };
   const clineRead = { taskId: 'wine-c', workspaceRoots: [ws], hookName: 'PreToolUse', tool_call: { id: 'c1', name: 'read_file', input: { path: join(ws, '.env') } }, preToolUse: { toolName: 'read_file', parameters: { path: join(ws, '.env') } } };
-  const [viaCmd, viaPsVscode, viaPsGemini, viaPsCline] = await Promise.all([
-    runHook(vscode.command, vscodeRead, ws),
-    v ? runHook(`"${v.path}" ${v.args}`, vscodeRead, ws) : { code: -1, stdout: '', stderr: 'no line' },
-    g ? runHook(`"${g.path}" ${g.args}`, geminiRead, ws) : { code: -1, stdout: '', stderr: 'no line' },
-    c ? runHook(`"${c.path}" ${c.args}`, clineRead, ws) : { code: -1, stdout: '', stderr: 'no line' },
-  ]);
+  // One after another: run at once under this home, one shim of four has ended in its own "could not create its
+  // answer folder" deny (fail-closed, but the payload never reached the CLI) — an open finding, see the README.
+  const none = { code: -1, stdout: '', stderr: 'no line' };
+  const viaCmd = await runHook(vscode.command, vscodeRead, ws);
+  const viaPsVscode = v ? await runHook(`"${v.path}" ${v.args}`, vscodeRead, ws) : none;
+  const viaPsGemini = g ? await runHook(`"${g.path}" ${g.args}`, geminiRead, ws) : none;
+  const viaPsCline = c ? await runHook(`"${c.path}" ${c.args}`, clineRead, ws) : none;
   // VS Code: exit 2 blocks; Gemini: {"decision":"deny"}; Cline: {"cancel":true}.
   check('VS Code command line through cmd.exe: the shim gets the payload and denies reading .env', viaCmd.code === 2 && parse(viaCmd.stdout)?.hookSpecificOutput?.permissionDecision === 'deny', show(viaCmd));
   check("VS Code's PowerShell line, its .cmd started by Windows: denies .env", viaPsVscode.code === 2 && parse(viaPsVscode.stdout)?.hookSpecificOutput?.permissionDecision === 'deny', show(viaPsVscode));
