@@ -51,6 +51,8 @@ export interface ConfigTarget {
    * runs `countersign` from PATH instead of this machine's shim.
    */
   shared: boolean;
+  /** Where the agent runs hooks (absent: this machine); on win32 the lines are written for its Windows shell. */
+  platform?: NodeJS.Platform;
 }
 
 export interface Locations {
@@ -59,13 +61,16 @@ export interface Locations {
   workspace?: string;
   /** $CODEX_HOME, when set. */
   codexHome?: string;
+  /** The operating system the agents run on (default: this one); it picks Windows hook lines and Cline's script name. */
+  platform?: NodeJS.Platform;
 }
 
 /** The config file for an agent at a scope (undefined: that scope needs a workspace folder). */
 export function configTarget(agent: AgentName, scope: Scope, where: Locations): ConfigTarget | undefined {
   const base = scope === 'user' ? where.home : where.workspace;
   if (!base) return undefined;
-  const t = (file: string, kind: ConfigKind, shared: boolean): ConfigTarget => ({ agent, scope, file, kind, shared: scope === 'workspace' && shared });
+  const platform = where.platform ?? process.platform;
+  const t = (file: string, kind: ConfigKind, shared: boolean): ConfigTarget => ({ agent, scope, file, kind, shared: scope === 'workspace' && shared, platform });
   switch (agent) {
     case 'claude':
       // settings.local.json is Claude Code's per-machine file (git-ignored by Claude), so a machine path is fine there.
@@ -80,15 +85,23 @@ export function configTarget(agent: AgentName, scope: Scope, where: Locations): 
       return t(join(base, '.gemini', 'settings.json'), 'gemini-settings', true);
     case 'codex':
       return scope === 'user' ? t(join(where.codexHome ?? join(base, '.codex'), 'hooks.json'), 'claude-settings', false) : t(join(base, '.codex', 'hooks.json'), 'claude-settings', true);
-    case 'cline':
-      return scope === 'user' ? t(join(base, '.cline', 'hooks', 'PreToolUse'), 'cline-script', false) : t(join(base, '.clinerules', 'hooks', 'PreToolUse'), 'cline-script', true);
+    case 'cline': {
+      // Cline on Windows runs only `PreToolUse.ps1`, with PowerShell (-File); elsewhere the executable `PreToolUse`.
+      const name = platform === 'win32' ? 'PreToolUse.ps1' : 'PreToolUse';
+      return scope === 'user' ? t(join(base, '.cline', 'hooks', name), 'cline-script', false) : t(join(base, '.clinerules', 'hooks', name), 'cline-script', true);
+    }
   }
+}
+
+/** The hook's arguments after the program. */
+export function hookArgs(agent: AgentName): string[] {
+  return ['hook', '--agent', agent, '--timeout', String(HOOK_TIMEOUT_SECONDS[agent])];
 }
 
 /** The command line written into a config: this machine's shim, or `countersign` from PATH for shared files. */
 export function hookCommandLine(agent: AgentName, target: ConfigTarget, shimPath: string, quote: (s: string) => string): string {
   const program = target.shared ? 'countersign' : quote(shimPath);
-  return `${program} hook --agent ${agent} --timeout ${HOOK_TIMEOUT_SECONDS[agent]}`;
+  return [program, ...hookArgs(agent)].join(' ');
 }
 
 /** Codex keeps hook trust in the user's config.toml (never a repository's), whichever scope the hook is in. */

@@ -20,8 +20,10 @@ export type JsonHookKind = Exclude<ConfigKind, 'cline-script' | 'codex-config' |
 
 export interface HookSpec {
   agent: AgentName;
-  /** The full command line the agent runs. */
+  /** The full command line the agent runs (in the shell it runs hooks with on the target platform). */
   command: string;
+  /** A line for the `powershell` field (Copilot CLI and the VS Code agent run it on Windows instead of the other). */
+  powershell?: string;
   /** The agent's hook timeout in seconds (converted to each format's unit). */
   timeoutSec: number;
 }
@@ -62,13 +64,15 @@ function set(text: string, path: JSONPath, value: unknown, arrayInsertion = fals
 /** The hook entry each format wants, and the event arrays it goes in. */
 function entries(kind: JsonHookKind, spec: HookSpec): { path: JSONPath; value: unknown }[] {
   const commandHook = { type: 'command', command: spec.command, timeout: spec.timeoutSec };
+  const powershell = spec.powershell === undefined ? {} : { powershell: spec.powershell };
   switch (kind) {
     case 'claude-settings':
       return [{ path: ['hooks', 'PreToolUse'], value: { matcher: '*', hooks: [commandHook] } }];
     case 'vscode-hooks':
-      return [{ path: ['hooks', 'PreToolUse'], value: commandHook }];
+      return [{ path: ['hooks', 'PreToolUse'], value: { type: 'command', command: spec.command, ...powershell, timeout: spec.timeoutSec } }];
     case 'copilot-cli-hooks':
-      return [{ path: ['hooks', 'preToolUse'], value: { type: 'command', bash: spec.command, timeoutSec: spec.timeoutSec } }];
+      // `bash` runs on Linux and macOS, `powershell` on Windows: with only `bash`, Copilot CLI on Windows has no hook.
+      return [{ path: ['hooks', 'preToolUse'], value: { type: 'command', bash: spec.command, ...powershell, timeoutSec: spec.timeoutSec } }];
     case 'cursor-hooks': {
       // failClosed: a crashed or timed-out hook blocks instead of letting the action through.
       const hook = { command: spec.command, timeout: spec.timeoutSec, failClosed: true };

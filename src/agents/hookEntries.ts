@@ -1,5 +1,5 @@
 // Finds hook entries in any agent's JSON hook config: `hooks.<event>[]` holding either commands
-// (`command` / Copilot CLI's `bash`) or matcher groups with their own `hooks[]`.
+// (`command` / Copilot CLI's `bash` / `powershell`) or matcher groups with their own `hooks[]`.
 import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 
 export interface HookEntry {
@@ -17,7 +17,7 @@ export function hookEntries(root: Node | undefined): HookEntry[] {
     const event = prop.children?.[0]?.value as string;
     const list = prop.children?.[1];
     (list?.type === 'array' ? list.children ?? [] : []).forEach((entry, i) => {
-      const command: unknown = findNodeAtLocation(entry, ['command'])?.value ?? findNodeAtLocation(entry, ['bash'])?.value;
+      const command: unknown = findNodeAtLocation(entry, ['command'])?.value ?? findNodeAtLocation(entry, ['bash'])?.value ?? findNodeAtLocation(entry, ['powershell'])?.value;
       if (typeof command === 'string') out.push({ command, path: ['hooks', event, i], node: entry });
       const inner = findNodeAtLocation(entry, ['hooks']);
       (inner?.type === 'array' ? inner.children ?? [] : []).forEach((h, j) => {

@@ -1,8 +1,9 @@
 // Plans one config change (connect or disconnect) as before/after text, so the user sees the exact diff
 // before anything is written. Pure.
 import { addHook, ConfigParseError, hasHook, removeHook, type CreatedPath } from './hookConfig';
-import { clineHookScript, isClineHookScript, shQuote } from './scripts';
-import { hookCommandLine, type ConfigTarget } from './catalog';
+import { CLINE_MARKER, clineHookScript, isClineHookScript, shQuote } from './scripts';
+import { hookArgs, hookCommandLine, type ConfigTarget } from './catalog';
+import { clinePowerShellScript, cmdLine, powershellLine, windowsShimPathProblem } from './windowsHookLine';
 import { HOOK_TIMEOUT_SECONDS } from './answers';
 import { codexHookRefs, codexMovedKeys, rekeyCodexHookStates, trustCodexHooks, untrustCodexHooks } from './codexTrust';
 
@@ -24,19 +25,58 @@ export function changes(plan: PlannedChange): boolean {
   return !plan.problem && plan.before !== plan.after;
 }
 
+/**
+ * The lines written for `target`: `command` in the shell the agent runs hooks with there, and `powershell` for the
+ * agents whose file has a Windows field. On Windows (docs/ARCHITECTURE.md "Hook lines on Windows"): Claude Code
+ * runs hooks with Git Bash (POSIX line); Gemini CLI, Codex and Cursor with PowerShell; the VS Code agent runs its
+ * `powershell` field with PowerShell and `command` with cmd.exe; Copilot CLI reads `powershell` there, `bash`
+ * elsewhere. A shared (repository) file runs on every teammate's system, so its Windows field names
+ * `countersign.cmd` (a bare `countersign` in PowerShell would pick npm's countersign.ps1, which the default
+ * execution policy refuses to run).
+ */
+export function hookLines(target: ConfigTarget, shimPath: string): { command: string; powershell?: string } | { problem: string } {
+  const { agent, shared } = target;
+  const posix = hookCommandLine(agent, target, shimPath, shQuote);
+  const args = hookArgs(agent);
+  const sharedPs = powershellLine({ bare: 'countersign.cmd' }, args);
+  const hasWindowsField = agent === 'copilot-cli' || agent === 'vscode';
+  if (shared) return hasWindowsField && agent === 'copilot-cli' ? { command: posix, powershell: sharedPs } : { command: posix };
+  if (target.platform !== 'win32') return { command: posix };
+  const problem = windowsShimPathProblem(shimPath);
+  if (problem) return { problem };
+  const ps = powershellLine({ path: shimPath }, args);
+  switch (agent) {
+    case 'claude':
+      return { command: posix };
+    case 'vscode':
+      return { command: cmdLine(shimPath, args), powershell: ps };
+    case 'copilot-cli':
+      return { command: posix, powershell: ps };
+    case 'cline':
+    case 'codex':
+    case 'cursor':
+    case 'gemini':
+      return { command: ps };
+  }
+}
+
 export function planConnect(target: ConfigTarget, before: string | undefined, shimPath: string): PlannedChange {
-  const command = hookCommandLine(target.agent, target, shimPath, shQuote);
   const base = { target, before, created: [] as CreatedPath[], executable: target.kind === 'cline-script' };
+  const lines = hookLines(target, shimPath);
+  if ('problem' in lines) return { ...base, after: before, problem: `${target.file}: ${lines.problem}` };
+  const { command } = lines;
   if (target.kind === 'cline-script') {
     if (before !== undefined && !isClineHookScript(before)) {
       return { ...base, after: before, problem: `${target.file} already holds another PreToolUse hook; Countersign will not replace it. Merge it by hand or move it aside.` };
     }
-    return { ...base, after: clineHookScript(command), created: before === undefined ? [[]] : [] };
+    const windows = target.platform === 'win32';
+    const script = windows ? clinePowerShellScript(CLINE_MARKER, target.shared ? powershellLine({ bare: 'countersign.cmd' }, hookArgs('cline')) : command) : clineHookScript(command);
+    return { ...base, after: script, created: before === undefined ? [[]] : [] };
   }
   if (target.kind === 'codex-config') return { ...base, after: before, problem: `${target.file} holds no hook; Codex trust is planned with planCodexTrust` };
   if (target.kind === 'vscode-settings') return { ...base, after: before, problem: `${target.file} holds no hook; its hook location is planned with planUserHooksLocation` };
   try {
-    const edit = addHook(target.kind, before, { agent: target.agent, command, timeoutSec: HOOK_TIMEOUT_SECONDS[target.agent] });
+    const edit = addHook(target.kind, before, { agent: target.agent, command, ...(lines.powershell === undefined ? {} : { powershell: lines.powershell }), timeoutSec: HOOK_TIMEOUT_SECONDS[target.agent] });
     return { ...base, after: edit.text, created: edit.created };
   } catch (err) {
     const why = err instanceof ConfigParseError ? err.message : String(err);

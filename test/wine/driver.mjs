@@ -220,6 +220,52 @@ async function main() {
   const pending = join(shimDir, 'pending');
   const left = existsSync(pending) ? readdirSync(pending) : [];
   check('shim: no answer file left behind', left.length === 0, left.join(', '));
+
+  await hookLinesUnderAWkwardHome(base, ws);
+}
+
+/**
+ * 6. The hook lines `countersign connect` writes on Windows, for a home folder whose path holds a space, `&`,
+ * parentheses, `'`, `%`, `^` and non-ASCII letters. VS Code's `command` runs exactly as Node's `shell: true` runs it
+ * (cmd /d /s /c "<line>"). The PowerShell lines (Gemini's; Wine's powershell.exe is a stub, so PowerShell itself
+ * is proven by the unit tests with the PowerShell grammar) call the shim, which Windows starts as cmd /c with the
+ * path in double quotes: that second step runs here. Each must hand the payload to the shim and deny `.env`.
+ */
+async function hookLinesUnderAWkwardHome(base, ws) {
+  const home = join(base, "R&D (Zoë's) 50% ^ü");
+  mkdirSync(home, { recursive: true });
+  const env = { ...process.env, USERPROFILE: home, HOME: home };
+  const r = spawnSync(node, [cli, 'connect', '--agent', 'vscode', '--agent', 'gemini', '--agent', 'cline', '--scope', 'user', '--workspace', ws], { cwd: ws, env, encoding: 'utf8', windowsHide: true, timeout: 120_000 });
+  if (!check('connect under an awkward home writes the hooks', r.status === 0, show({ code: r.status, stdout: r.stdout, stderr: r.stderr }))) return;
+  const shim = join(home, '.local', 'share', 'countersign', 'bin', 'countersign.cmd');
+  const vscode = JSON.parse(readFileSync(join(home, '.copilot', 'hooks', 'countersign.json'), 'utf8')).hooks.PreToolUse[0];
+  const gemini = JSON.parse(readFileSync(join(home, '.gemini', 'settings.json'), 'utf8')).hooks.BeforeTool[0].hooks[0].command;
+  const cline = readFileSync(join(home, '.cline', 'hooks', 'PreToolUse.ps1'), 'utf8');
+  console.log(`# VS Code command (cmd.exe): ${vscode.command}\n# Gemini (PowerShell): ${gemini}`);
+  // PowerShell's reading of `& '<path>' <args>; exit $LASTEXITCODE`: the literal's value, its doubled quotes undone.
+  const psCall = (line) => {
+    const m = /^& '((?:[^']|'')*)' ([A-Za-z0-9 ._-]+); exit \$LASTEXITCODE$/.exec(line);
+    return m ? { path: m[1].replace(/''/g, "'"), args: m[2] } : undefined;
+  };
+  const g = psCall(gemini);
+  const v = psCall(vscode.powershell);
+  const c = psCall(/^ {2}\$input \| (.*)$/m.exec(cline)?.[1] ?? '');
+  check('the PowerShell lines call the shim itself', g?.path === shim && v?.path === shim && c?.path === shim, JSON.stringify({ shim, g, v, c }));
+  const vscodeRead = { timestamp: '2026-01-01T00:00:00Z', cwd: ws, sessionId: 'wine-v', hookEventName: 'PreToolUse', tool_name: 'read_file', tool_input: { filePath: join(ws, '.env') }, tool_use_id: 'u1' };
+  const geminiRead = { session_id: 'wine-g', cwd: ws, hook_event_name: 'BeforeTool', tool_name: 'read_file', tool_input: { file_path: join(ws, '.env') } };
+  const clineRead = { taskId: 'wine-c', workspaceRoots: [ws], hookName: 'PreToolUse', tool_call: { id: 'c1', name: 'read_file', input: { path: join(ws, '.env') } }, preToolUse: { toolName: 'read_file', parameters: { path: join(ws, '.env') } } };
+  // One after another: run at once under this home, one shim of four has ended in its own "could not create its
+  // answer folder" deny (fail-closed, but the payload never reached the CLI) — an open finding, see the README.
+  const none = { code: -1, stdout: '', stderr: 'no line' };
+  const viaCmd = await runHook(vscode.command, vscodeRead, ws);
+  const viaPsVscode = v ? await runHook(`"${v.path}" ${v.args}`, vscodeRead, ws) : none;
+  const viaPsGemini = g ? await runHook(`"${g.path}" ${g.args}`, geminiRead, ws) : none;
+  const viaPsCline = c ? await runHook(`"${c.path}" ${c.args}`, clineRead, ws) : none;
+  // VS Code: exit 2 blocks; Gemini: {"decision":"deny"}; Cline: {"cancel":true}.
+  check('VS Code command line through cmd.exe: the shim gets the payload and denies reading .env', viaCmd.code === 2 && parse(viaCmd.stdout)?.hookSpecificOutput?.permissionDecision === 'deny', show(viaCmd));
+  check("VS Code's PowerShell line, its .cmd started by Windows: denies .env", viaPsVscode.code === 2 && parse(viaPsVscode.stdout)?.hookSpecificOutput?.permissionDecision === 'deny', show(viaPsVscode));
+  check("Gemini's PowerShell line, its .cmd started by Windows: denies .env", parse(viaPsGemini.stdout)?.decision === 'deny', show(viaPsGemini));
+  check("Cline's PreToolUse.ps1 line, its .cmd started by Windows: denies .env", parse(viaPsCline.stdout)?.cancel === true, show(viaPsCline));
 }
 
 try {

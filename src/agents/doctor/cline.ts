@@ -10,7 +10,8 @@ export function checkCline(p: DoctorPlaces): AgentCheck {
   const dirs = [join(p.home, '.cline', 'hooks'), join(p.home, 'Documents', 'Cline', 'Hooks'), ...(p.workspace ? [join(p.workspace, '.clinerules', 'hooks'), join(p.workspace, '.cline', 'hooks')] : [])];
   let connected = false;
   for (const dir of dirs) {
-    const file = join(dir, 'PreToolUse');
+    // Cline on Windows runs PreToolUse.ps1 (with PowerShell) instead of the executable PreToolUse.
+    const file = join(dir, process.platform === 'win32' ? 'PreToolUse.ps1' : 'PreToolUse');
     let text: string;
     let mode: number;
     try {

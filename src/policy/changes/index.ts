@@ -91,7 +91,7 @@ function shellChanges(edits: readonly FileEdit[], world: ChangeWorld): FileChang
       if (!byPath.has(e.path)) byPath.set(e.path, { path: e.path, op: 'update', before: null, after: null, exact: false, note: 'The files are named by a pattern the shell expands when it runs; they are not previewed one by one.' });
       continue;
     }
-    if (!e.path.startsWith('/')) continue; // the working directory is unknown: no file to read
+    if (!e.path.startsWith('/') && !/^[A-Za-z]:\//.test(e.path)) continue; // the working directory is unknown: no file to read
     const before = textOf(e.path);
     if (e.op === 'sed') {
       const edit = e.args ? sedEdit(e.args) : undefined;

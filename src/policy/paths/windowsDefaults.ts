@@ -26,6 +26,10 @@ export const WINDOWS_SECRET_PATHS: PathRuleSpec[] = [
   ...secret('cloud and tool credentials (Windows locations)', [
     '**/AppData/Roaming/gcloud/**',
     '**/AppData/Roaming/GitHub CLI/hosts.yml',
+    '**/AppData/Roaming/gh/hosts.yml',
+    '**/AppData/Roaming/Microsoft/Crypto/**',
+    '**/AppData/Roaming/mRemoteNG/confCons.xml',
+    '**/AppData/Roaming/Subversion/auth/**',
     '**/AppData/Roaming/rclone/rclone.conf',
     '**/AppData/Roaming/npm/etc/npmrc',
     '**/AppData/Roaming/Docker/**/config.json',

@@ -19,8 +19,10 @@ import { isSecretEnvName, grepMayShowSecrets } from '../secrets/envNames';
 import { resolvePath } from '../paths/resolve';
 import type { Access } from '../paths/pathPolicy';
 import { ALIASES, bind, isCmdletName, isReadOnlyCmdlet, param, specOf, type Bound, type ParamSpec } from './cmdlets';
-import { decodeEncodedCommand, elementsOf, evalWord, partsText, splitWords, textOf, type Part, type PsWord, type WordEnv } from './words';
+import { placeVar, decodeEncodedCommand, elementsOf, evalWord, partsText, splitWords, textOf, type Part, type PsWord, type WordEnv } from './words';
 import { nativeCommand } from './natives';
+import { credentialKey, registryKey, secretRoot, shadowCopyPath } from './secretPlaces';
+import type { FileEdit } from '../shell/fileEdits';
 import { sq } from './quote';
 
 export { sq };
@@ -65,6 +67,10 @@ export class PsAnalyzer {
   private readonly runKeys = new Set<string>();
   readonly written: { path: string; text: string | undefined }[] = [];
   readonly deleted: string[] = [];
+  /** What the command does to files' text, in order, for the exact preview of its changes (src/policy/changes). */
+  readonly edits: FileEdit[] = [];
+  /** The command being judged (for findings raised from helpers that only get a path). */
+  private currentCommand: PsCommand | undefined;
   readonly vars = new Map<string, Part[]>();
   readonly functions = new Set<string>();
   cwd: string | undefined;
@@ -379,6 +385,7 @@ export class PsAnalyzer {
     // Code in words runs first (`$(…)`, `(…)`); script blocks are judged as code that may run.
     for (const w of c.words) for (const nc of [...w.nested, ...(w.inline?.nested ?? [])]) this.runCode(nc.code, childOrigin(c.origin, nc.start, nc.end, c.origin.base !== undefined), c.nesting + 1);
     for (const w of c.words) for (const e of [...w.env, ...(w.inline?.env ?? [])]) this.envRead(e.name, c.origin, e.start, e.end);
+    this.currentCommand = c;
     this.redirects(c);
     const history = c.words.find((w) => /HistorySavePath/i.test(w.raw));
     if (history) this.hitAt('path.secret', 'Reads the PowerShell command history (PSReadLine), which holds every command typed, tokens included.', c.origin, history.start, history.end);
@@ -425,7 +432,10 @@ export class PsAnalyzer {
       const p = textOf(target);
       if (p === undefined || /^\$null$/i.test(target.raw) || /^(nul|\/dev\/null)$/i.test(p)) continue;
       if (w.redirect === '<') this.viaBash(`cat < ${this.pathWord(p, false)}`, c, false);
-      else this.viaBash(`echo "$PS_OUTPUT" ${w.redirect.includes('>>') ? '>>' : '>'} ${this.pathWord(p, false)}`, c, false);
+      else {
+        this.viaBash(`echo "$PS_OUTPUT" ${w.redirect.includes('>>') ? '>>' : '>'} ${this.pathWord(p, false)}`, c, false);
+        this.recordEdit(w.redirect.includes('>>') ? 'append' : 'write', p, undefined, `${c.name || 'the command'} as PowerShell formats it (its text and encoding depend on the PowerShell version: UTF-16 in Windows PowerShell 5.1, UTF-8 in PowerShell 7)`);
+      }
     }
     c.words = keep;
   }
@@ -470,6 +480,56 @@ export class PsAnalyzer {
     const v = verb ?? (access === 'write' ? 'Changes' : access === 'meta' ? 'Lists' : 'Reads');
     this.hitAt(rule, `${v} ${p}: ${m.label} (matches ${m.glob}).`, o, start, end);
     return true;
+  }
+
+  /**
+   * A sweep of a folder that holds secrets on any machine (the home folder, a drive root, .ssh, AppData's roots,
+   * browser profiles): `tree` is a recursive search, listing, archive or copy of the folder; `children` reads the
+   * files a wildcard names directly inside it (`$env:USERPROFILE\*`: .npmrc, .git-credentials, .netrc live there).
+   */
+  sweepsSecrets(w: PsWord | undefined, how: 'tree' | 'children', c: PsCommand, verb: string): boolean {
+    const text = w ? textOf(w) : '.';
+    if (text === undefined) return false;
+    if (shadowCopyPath(text)) {
+      this.hitCmd('secret.credential-cli', `Reads ${text}, a volume shadow copy: the way to copy files Windows keeps locked, such as the password hives.`, c);
+      return true;
+    }
+    // `%USERPROFILE%` is cmd's spelling; written in PowerShell it names nothing, but the intent is the same sweep.
+    const p = text.replace(/^(Microsoft\.PowerShell\.Core\\)?FileSystem::/i, '').replace(/%([A-Za-z_]+)%/g, (m, v: string) => placeVar(v, this.home) ?? m);
+    let dir = p;
+    const leaf = /^(.*?)[\\/]([^\\/]*[*?][^\\/]*)$/.exec(p);
+    if (leaf) dir = leaf[1] === '' ? '/' : leaf[1]!;
+    else if (how === 'children' || /[*?]/.test(p)) return false;
+    if (/[*?]/.test(dir)) return false;
+    const abs = resolvePath(dir.replace(/\\/g, '/'), this.cwd?.replace(/\\/g, '/'), this.home);
+    if (!abs) return false;
+    const why = secretRoot(abs, this.home);
+    if (!why) return false;
+    this.hitCmd('path.secret-tree', `${verb} ${how === 'tree' ? 'everything under' : 'the files in'} ${text}: ${why}.`, c);
+    return true;
+  }
+
+  /** A read of the registry at `path` (`recursive`: with everything below it; `copiesHive`: saved or exported whole). */
+  registryRead(path: string | undefined, recursive: boolean, c: PsCommand, copiesHive = false): boolean {
+    const key = path === undefined ? undefined : registryKey(path.replace(/\\\*$/, ''));
+    if (key === undefined) return false;
+    const what = credentialKey(key, recursive || copiesHive, copiesHive);
+    if (!what) return false;
+    this.hitCmd('secret.credential-cli', `Reads the registry at ${path}, which holds ${what}.`, c);
+    return true;
+  }
+
+  /**
+   * A file edit for the preview. `text` undefined: the new text is only known when the command runs (`producer`
+   * says why). The key is the resolved path in forward-slash form (`C:/Users/dev/proj/a.txt`).
+   */
+  recordEdit(op: 'write' | 'append', path: string, text: string | undefined, producer: string): void {
+    const glob = /[*?[]/.test(path);
+    const abs = resolvePath(path.replace(/\\/g, '/'), this.cwd?.replace(/\\/g, '/'), this.home);
+    if (!abs) return;
+    this.edits.push({ op, path: abs, text, producer, glob });
+    // A write whose text the preview cannot show is one click, never silent (the POSIX sed -i rule).
+    if (text === undefined && this.currentCommand) this.hitCmd('fs.edit-inexact', `Writes ${path} with text the preview cannot show exactly: ${producer}.`, this.currentCommand, 'review');
   }
 
   /** Every word no handler accounted for is tried as a file the command may read. */
@@ -530,7 +590,10 @@ export class PsAnalyzer {
         if (d === 'env') this.envRead(driveRest(ps.words), c.origin, c.start, c.end);
         else if (d === 'variable' || d === 'function' || d === 'alias') {
           /* PowerShell's own state */
-        } else if (ps.words.length > 0) this.viaBash(`cat -- ${bashPaths(ps)}`, c, false);
+        } else if (ps.words.length > 0) {
+          for (const w of ps.words) this.sweepsSecrets(w, 'children', c, 'Reads');
+          this.viaBash(`cat -- ${bashPaths(ps)}`, c, false);
+        }
         if (name === 'import-clixml') this.hitCmd('system.service', 'Loads saved PowerShell objects, which is how credentials are stored (Export-Clixml of Get-Credential).', c);
         break;
       }
@@ -549,6 +612,20 @@ export class PsAnalyzer {
         const d = drive(ps.words);
         if (d === 'env') break; // setting an environment variable of this process
         for (const target of ps.words.flatMap((w) => this.bashWords(w, true, !ps.literal))) this.viaBash(`${content} ${op} ${target}`, c, false);
+        if (name !== 'clear-content') for (const w of ps.words) {
+          const p = textOf(w);
+          if (p === undefined) continue;
+          if (name === 'set-content' || name === 'add-content') {
+            // Each value is one line ended by the system's newline (CRLF on Windows), unless -NoNewline.
+            // A Windows folder (drive letter) means Windows PowerShell or pwsh on Windows: CRLF; elsewhere LF.
+            const nl = /^[A-Za-z]:[\\/]/.test(this.cwd ?? '') || /^[A-Za-z]:[\\/]/.test(p) ? '\r\n' : '\n';
+            // `-Value one, two` arrives as the words `one,` `two` here: an array read in part is not exact.
+            const lines = value && /,\s*$/.test(value.raw) ? undefined : text?.split('\u0000');
+            const body = lines === undefined ? undefined : has('nonewline') ? lines.join('') : lines.map((l) => l + nl).join('');
+            const exact = body !== undefined && [...body].every((ch) => ch.charCodeAt(0) < 0x80);
+            this.recordEdit(op === '>>' ? 'append' : 'write', p, exact ? body : undefined, body === undefined ? `the objects piped into ${name === 'set-content' ? 'Set-Content' : 'Add-Content'}` : 'text outside ASCII, whose bytes depend on the PowerShell version and code page');
+          } else this.recordEdit(op === '>>' ? 'append' : 'write', p, undefined, `${name === 'out-file' ? 'Out-File' : name} (PowerShell's formatted output)`);
+        }
         break;
       }
       case 'remove-item': {
@@ -567,6 +644,8 @@ export class PsAnalyzer {
       case 'move-item': {
         const ps = paths();
         const dest = get('destination');
+        if (name === 'copy-item') for (const w of ps.words) this.sweepsSecrets(w, has('recurse') ? 'tree' : 'children', c, 'Copies');
+        if (name === 'copy-item' && (drive(ps.words) === 'hkcu' || drive(ps.words) === 'hklm' || drive(ps.words) === 'registry')) this.registryRead(textOf(ps.words[0]!), has('recurse'), c, true);
         if (dest.length === 0) {
           // Copy-Item/Move-Item without a destination acts on the current folder.
           if (ps.words.length > 0) this.viaBash(`${name === 'copy-item' ? 'cp -r' : 'mv'} -- ${bashPaths(ps)} .`, c, false);
@@ -598,7 +677,14 @@ export class PsAnalyzer {
           this.hitCmd('system.service', 'Lists the certificate store (certificates with private keys).', c);
           break;
         }
-        if (d === 'hkcu' || d === 'hklm' || d === 'registry' || d === 'variable' || d === 'function' || d === 'alias') break;
+        if (d === 'hkcu' || d === 'hklm' || d === 'registry') {
+          for (const w of ps.words) this.registryRead(textOf(w), has('recurse') || get('depth').length > 0, c);
+          break;
+        }
+        if (d === 'variable' || d === 'function' || d === 'alias') break;
+        const recursive = has('recurse') || get('depth').length > 0;
+        // Names only without -Recurse (a plain listing of the home folder is ordinary).
+        if (recursive) for (const w of ps.words.length > 0 ? ps.words : [undefined]) this.sweepsSecrets(w, 'tree', c, 'Lists');
         const filter = get('filter').concat(get('include'));
         const target = ps.words.length > 0 ? bashPaths(ps) : '.';
         const filters = filter.flatMap((w) => elementsOf(w).map(partsText)).filter((t): t is string => t !== undefined);
@@ -618,6 +704,7 @@ export class PsAnalyzer {
       case 'convert-path': {
         const ps = paths();
         const d = drive(ps.words);
+        if ((d === 'hkcu' || d === 'hklm' || d === 'registry') && name === 'get-item') for (const w of ps.words) this.registryRead(textOf(w), false, c);
         if (d === 'env' && name === 'get-item') this.envRead(driveRest(ps.words) || '*', c.origin, c.start, c.end);
         else if (d === 'cert' && name === 'get-item') this.hitCmd('system.service', 'Reads a certificate from the certificate store.', c);
         else if (ps.words.length > 0 && !d) this.viaBash(`stat -- ${bashPaths(ps)}`, c, false);
@@ -625,7 +712,7 @@ export class PsAnalyzer {
       }
       case 'get-itemproperty':
       case 'get-itempropertyvalue':
-        get('path');
+        for (const w of paths().words) this.registryRead(textOf(w), false, c);
         get('name');
         break;
       case 'set-itemproperty':
@@ -670,6 +757,7 @@ export class PsAnalyzer {
         const pattern = get('pattern');
         const ps = paths();
         if (ps.words.length > 0) {
+          for (const w of ps.words) this.sweepsSecrets(w, 'children', c, 'Searches');
           const pat = pattern[0] ? textOf(pattern[0]) : undefined;
           this.viaBash(`grep -- ${pat !== undefined ? sq(pat) : '"$PS_VALUE"'} ${bashPaths(ps)}`, c, false);
         }
@@ -694,7 +782,8 @@ export class PsAnalyzer {
         const ps = paths();
         const dest = get('destinationpath');
         if (name === 'expand-archive') this.viaBash(`unzip ${bashPaths(ps)}${dest[0] ? ` -d ${this.bashWords(dest[0], true, false)[0]}` : ''}`, c, false);
-        else this.viaBash(`zip -r ${dest[0] ? this.bashWords(dest[0], true, false)[0] : '"$PS_VALUE"'} ${bashPaths(ps)}`, c, false);
+        else for (const w of ps.words) this.sweepsSecrets(w, 'tree', c, 'Archives');
+        if (name === 'compress-archive') this.viaBash(`zip -r ${dest[0] ? this.bashWords(dest[0], true, false)[0] : '"$PS_VALUE"'} ${bashPaths(ps)}`, c, false);
         break;
       }
       case 'invoke-webrequest':

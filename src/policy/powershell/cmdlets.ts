@@ -60,7 +60,7 @@ export const SPECS: Record<string, ParamSpec> = {
   'copy-item': { positional: ['path', 'destination'], switches: ['container'], values: ['literalpath', 'tosession', 'fromsession'], aliases: PATH_ALIASES },
   'move-item': { positional: ['path', 'destination'], values: ['literalpath'], aliases: PATH_ALIASES },
   'rename-item': { positional: ['path', 'newname'], values: ['literalpath'], aliases: PATH_ALIASES },
-  'get-childitem': { positional: ['path', 'filter'], switches: ['name', 'directory', 'file', 'hidden', 'system', 'readonly', 'followsymlink'], values: ['literalpath', 'depth', 'attributes'], aliases: { ...PATH_ALIASES, s: 'recurse', ad: 'directory', af: 'file', ah: 'hidden' } },
+  'get-childitem': { positional: ['path', 'filter'], switches: ['name', 'directory', 'file', 'hidden', 'system', 'readonly', 'followsymlink'], values: ['literalpath', 'depth', 'attributes'], aliases: { ...PATH_ALIASES, s: 'recurse', r: 'recurse', fi: 'filter', ad: 'directory', af: 'file', ah: 'hidden' } },
   'get-item': { positional: ['path'], values: ['literalpath', 'stream'], aliases: PATH_ALIASES },
   'test-path': { positional: ['path'], switches: ['isvalid'], values: ['literalpath', 'pathtype', 'olderthan', 'newerthan'], aliases: PATH_ALIASES },
   'resolve-path': { positional: ['path'], switches: ['relative'], values: ['literalpath'], aliases: PATH_ALIASES },

@@ -26,5 +26,5 @@ export function powerShellRun(action: ShellAction, command: string, ctx: RuleCon
     for (const h of other.hits) if (RISK_ORDER[h.risk] >= RISK_ORDER.sensitive && /^(destroy\.|opaque\.(pipe-to-shell|remote-code))/.test(h.rule) && !hits.some((x) => x.rule === h.rule)) hits.push(h);
   }
   const isAbs = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:\//.test(p);
-  return { hits, runs: a.runs, changes: { written: a.written.filter((w) => isAbs(w.path)), deleted: a.deleted.filter(isAbs) }, edits: [] };
+  return { hits, runs: a.runs, changes: { written: a.written.filter((w) => isAbs(w.path)), deleted: a.deleted.filter(isAbs) }, edits: a.edits };
 }

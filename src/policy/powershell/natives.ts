@@ -39,6 +39,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
     switch (bare) {
       case 'type':
       case 'more':
+        for (const w of ops) a.sweepsSecrets(w, 'children', c, 'Reads');
         if (ops.length > 0) a.viaBash(`cat -- ${pathWords(a, ops)}`, c, false);
         return true;
       case 'del':
@@ -51,6 +52,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
         return true;
       case 'copy':
       case 'move':
+        for (const w of ops.slice(0, 1)) a.sweepsSecrets(w, 'children', c, 'Copies');
         if (ops.length > 0) a.viaBash(`${bare === 'copy' ? 'cp' : 'mv'} -- ${pathWords(a, ops)}${ops.length === 1 ? ' .' : ''}`, c, false);
         return true;
       case 'ren':
@@ -62,6 +64,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
         return true;
       }
       case 'dir':
+        if (sw.includes('/s')) for (const w of ops.length > 0 ? ops : [undefined]) a.sweepsSecrets(w, 'tree', c, 'Lists');
         a.viaBash(`ls ${sw.includes('/s') ? '-R ' : ''}${sw.some((s) => s.startsWith('/a')) ? '-a ' : ''}-- ${ops.length > 0 ? pathWords(a, ops) : '.'}`, c, false);
         return true;
       case 'md':
@@ -170,6 +173,8 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
     case 'reg': {
       const sub = t[0]?.toLowerCase() ?? '';
       const key = t[1] ?? '';
+      if (sub === 'query' && a.registryRead(key, /\/s\b/i.test(l), c)) return true;
+      if (/^(save|export|copy)$/.test(sub) && a.registryRead(key, true, c, true)) return true;
       if (/^(add|delete|copy)$/.test(sub)) {
         a.registryWrite(key, c.origin, c.start, c.end);
         return true;
@@ -203,6 +208,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
     case 'psexec64':
       return all(c, a, 'perm.elevate', `Runs a program as another user or as administrator (${bare}).`);
     case 'wmic': {
+      if (/\bshadowcopy\b.*\bcreate\b/i.test(l)) return all(c, a, 'secret.credential-cli', 'Makes a shadow copy, the way to copy the locked password hives (SAM, SYSTEM, NTDS.dit).');
       if (/\bprocess\b.*\bcall\s+create\b/.test(l)) return all(c, a, 'opaque.dynamic-command', 'Starts a process through WMI (wmic process call create).');
       if (/\bshadowcopy\b.*\bdelete\b/.test(l)) return all(c, a, 'perm.system', 'Deletes the volume shadow copies (the backups Windows keeps).');
       if (/\buseraccount\b.*\bset\b/.test(l)) return all(c, a, 'perm.users', 'Changes a user account (wmic).');
@@ -210,8 +216,13 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
       if (/\b(call|set|delete|create)\b/.test(l)) return all(c, a, 'system.service', 'Changes the system through WMI.');
       return true;
     }
+    case 'ntdsutil':
+      return all(c, a, 'secret.credential-cli', "Runs ntdsutil, which copies the domain's password database (NTDS.dit) and registry hives.");
+    case 'diskshadow':
+      return all(c, a, 'secret.credential-cli', 'Runs diskshadow, which makes shadow copies to copy locked files such as the password hives.');
     case 'vssadmin':
     case 'wbadmin':
+      if (/\bcreate\s+shadow\b/i.test(l) || /\bstart\s+backup\b.*\b(systemstatebackup|allcritical)\b/i.test(l)) return all(c, a, 'secret.credential-cli', 'Makes a shadow copy or system-state backup, the way to copy the locked password hives (SAM, SYSTEM, NTDS.dit).');
       if (/\b(delete|resize)\b/.test(l)) return all(c, a, 'perm.system', 'Deletes the backups Windows keeps (shadow copies), as ransomware does.');
       return true;
     case 'bcdedit':
@@ -302,8 +313,10 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
       const explicit = sw.find((w) => /^\/c:/i.test(w.raw));
       const pattern = explicit ? (textOf(explicit) ?? '').slice(3) : rest[0] ? textOf(rest[0]) : undefined;
       const files = explicit ? rest : rest.slice(1);
-      const recursive = sw.some((w) => /^\/s$/i.test(w.raw));
+      // Switches combine (`/si`, `/sim`); `/c:` and the other colon forms take values.
+      const recursive = sw.some((w) => /^\/[a-z]*s[a-z]*$/i.test(w.raw));
       // `findstr /s x dir\*.xml` searches the whole tree under dir.
+      for (const f of files) a.sweepsSecrets(f, recursive ? 'tree' : 'children', c, 'Searches');
       const targets = recursive ? files.map((f) => (textOf(f) ?? '').replace(/[\\/][^\\/]*[*?][^\\/]*$/, '') || '.').map((d) => a.pathWord(d, false)).join(' ') : pathWords(a, files);
       if (files.length > 0) a.viaBash(`grep ${recursive ? '-r ' : ''}-- ${pattern !== undefined ? sq(pattern) : '"$PS_VALUE"'} ${targets}`, c, false);
       return true;
@@ -311,6 +324,7 @@ export function nativeCommand(a: PsAnalyzer, c: PsCommand, bare: string): boolea
     case 'xcopy':
     case 'robocopy': {
       const ops = ws.filter((w) => !isSwitch(w));
+      if (ops[0]) a.sweepsSecrets(ops[0], 'tree', c, 'Copies');
       if (ops.length >= 2) {
         const files = bare === 'robocopy' && ops.length > 2 ? ops.slice(2).map((f) => elementsOf(f).map(partsText)[0]) : undefined;
         const src = textOf(ops[0]!);

@@ -314,8 +314,12 @@ export function evalWord(raw: string, start: number, env: WordEnv): PsWord {
       parts.push({ computed: raw.slice(open - prefix) });
       return raw.length;
     }
-    w.nested.push({ code: raw.slice(open + 1, end - 1), start: start + open + 1, end: start + end - 1, block });
-    parts.push({ computed: raw.slice(open - prefix, end) });
+    const code = raw.slice(open + 1, end - 1);
+    w.nested.push({ code, start: start + open + 1, end: start + end - 1, block });
+    // A path computed from known parts (`(Join-Path $env:APPDATA 'gh\hosts.yml')`) is that path.
+    const folded = block ? undefined : foldPath(code, env, 0);
+    if (folded !== undefined) lit(folded);
+    else parts.push({ computed: raw.slice(open - prefix, end) });
     return end;
   };
   while (i < raw.length) {
@@ -411,6 +415,89 @@ export function evalWord(raw: string, start: number, env: WordEnv): PsWord {
   }
   w.parts = parts.length > 0 ? parts : [{ lit: '' }];
   return w;
+}
+
+/** `a`, then `b` inside it: Join-Path's and [IO.Path]::Combine's joining (a rooted `b` replaces `a` in Combine). */
+function joinPaths(a: string, b: string, combine: boolean): string {
+  if (combine && (/^[A-Za-z]:[\\/]/.test(b) || /^[\\/]/.test(b))) return b;
+  if (a === '') return b;
+  return `${a.replace(/[\\/]+$/, '')}\\${b.replace(/^[\\/]+/, '')}`;
+}
+
+/** Top-level pieces of `code` split at `sep` (outside quotes and brackets). */
+function splitTop(code: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let from = 0;
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else if (ch === '`' && quote === '"') i++;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    else if (ch === sep && depth === 0) {
+      out.push(code.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(code.slice(from));
+  return out.map((p) => p.trim());
+}
+
+/**
+ * The value of a parenthesised path expression made only of known parts: `Join-Path a b [c …]` (positional or
+ * -Path/-ChildPath/-AdditionalChildPath), `[IO.Path]::Combine(a, b …)`, `a + b` and a single value; else undefined
+ * (the analyzer then treats it as computed, and walks the code as before).
+ */
+export function foldPath(code: string, env: WordEnv, depth: number): string | undefined {
+  if (depth > 4 || code.length > 2000) return undefined;
+  const s = code.trim();
+  const value = (t: string): string | undefined => (t === '' ? undefined : textOf(evalWord(t, 0, env)));
+  const join = /^join-path\s+([\s\S]*)$/i.exec(s);
+  if (join) {
+    const { words, ok } = splitWords(join[1]!, 0, join[1]!.length);
+    if (!ok) return undefined;
+    const positional: string[] = [];
+    let named: string | undefined;
+    const byName: Record<string, string[]> = { path: [], childpath: [], additionalchildpath: [] };
+    for (const w of words) {
+      const p = /^-([A-Za-z]+)$/.exec(w.raw);
+      if (p) {
+        const n = p[1]!.toLowerCase();
+        if (n === 'resolve') continue;
+        named = n === 'path' || n === 'childpath' || n === 'additionalchildpath' ? n : 'other';
+        if (named === 'other') return undefined;
+        continue;
+      }
+      const v = value(w.raw);
+      if (v === undefined) return undefined;
+      if (named) {
+        byName[named]!.push(...v.split('\u0000'));
+        named = named === 'additionalchildpath' ? named : undefined;
+      } else positional.push(v);
+    }
+    const all = [...byName.path!, ...byName.childpath!, ...positional, ...byName.additionalchildpath!];
+    if (all.length < 2) return undefined;
+    return all.reduce((acc, b) => joinPaths(acc, b, false));
+  }
+  const combine = /^\[(?:system\.)?io\.path\]::combine\(([\s\S]*)\)$/i.exec(s);
+  if (combine) {
+    const args = splitTop(combine[1]!, ',').map((a) => (a.startsWith('(') && a.endsWith(')') ? foldPath(a.slice(1, -1), env, depth + 1) : value(a)));
+    if (args.length < 2 || args.some((a) => a === undefined)) return undefined;
+    return (args as string[]).reduce((acc, b) => joinPaths(acc, b, true));
+  }
+  const sum = splitTop(s, '+');
+  if (sum.length > 1) {
+    const vals = sum.map((a) => (a.startsWith('(') && a.endsWith(')') ? foldPath(a.slice(1, -1), env, depth + 1) : value(a)));
+    return vals.some((v) => v === undefined) ? undefined : vals.join('');
+  }
+  if (/^(['"$]|\()/.test(s) && !/\s/.test(s.replace(/'[^']*'|"[^"]*"/g, ''))) return value(s);
+  return undefined;
 }
 
 /** The word's literal text, or undefined when part of it is only known at run time. */
