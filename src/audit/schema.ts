@@ -133,6 +133,35 @@ export interface EntryHeader {
 /** One line of the log, parsed. `hash` is the SHA-256 of the line's own bytes without the hash member (hash.ts). */
 export type AuditEntry = EntryHeader & AuditEvent & { hash: string };
 
+/**
+ * One request and its decision joined by id: THE row of the log as every reader lists it (history.ts builds it; the
+ * Audit Log view receives it through protocol/auditLogMessages.ts; the panel's history and the CSV export read their
+ * columns from it). Derived from the entries, never stored.
+ */
+export interface AuditRow {
+  /** The gate's request id. */
+  id: string;
+  /** Undefined only when the request entry lies in a file that was not read. */
+  request?: RequestRecord;
+  /** Undefined while pending (or when the gate stopped before deciding). */
+  decision?: DecisionRecord;
+  /** `ts` of the entry that carried the request, and of the one that carried the decision. */
+  receivedAt?: string;
+  decidedAt?: string;
+  /** seq of the row's newest entry: a stable sort key and a pointer into the log. */
+  seq: number;
+  /** The chain (file prefix) it was read from, when read from a directory holding several. */
+  chain?: string;
+}
+
+/** Which rows a reader wants (history view, `audit export`, the Audit Log view): every given criterion must match. */
+export interface AuditFilter {
+  agents?: readonly string[];
+  risks?: readonly Risk[];
+  /** 'pending' matches requests with no decision yet. */
+  decisions?: readonly (Decision | 'pending')[];
+}
+
 const HEX64 = /^[0-9a-f]{64}$/;
 const RISKS: readonly string[] = ['safe', 'review', 'sensitive', 'blocked'];
 const DECISIONS: readonly string[] = ['allow', 'deny'];

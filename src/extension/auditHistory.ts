@@ -1,6 +1,6 @@
 // Earlier reviewed decisions, read back from this workspace's audit log, so the panel's History survives a
 // restart of VS Code (the in-memory session history adds to them).
-import { readHistory, type HistoryItem } from '../audit';
+import { readHistory, rowSummary, type HistoryItem } from '../audit';
 import type { DecidedByView, HistoryEntryView } from '../protocol/webviewMessages';
 
 const SHOWN: Partial<Record<string, DecidedByView>> = { human: 'human', rule: 'rule', timeout: 'timeout' };
@@ -14,7 +14,7 @@ function entryOf(item: HistoryItem): HistoryEntryView | undefined {
     risk: item.request.risk,
     agent: item.request.agent,
     tool: item.request.tool,
-    summary: item.request.summary,
+    summary: rowSummary(item.request.summary),
     decision: item.decision.decision,
     decidedBy: by,
     receivedAt: Date.parse(item.receivedAt ?? '') || decidedAt,

@@ -1,6 +1,7 @@
 // Recent decisions for the panel's History section. The panel reads them through `DecisionHistory`, so the
 // in-memory session list below can later be replaced by (or merged with) entries read from the audit log.
-import type { Action } from '../policy/types';
+// The summary the audit log keeps (redacted, no contents), so a row looks the same before and after a restart.
+import { actionSummary, rowSummary } from '../audit/summary';
 import type { HistoryEntryView } from '../protocol/webviewMessages';
 import type { ReviewQueue, Settled } from './reviewQueue';
 
@@ -11,31 +12,6 @@ export interface DecisionHistory {
   dispose(): void;
 }
 
-const SUMMARY_MAX = 200;
-
-/** One line naming what the action touched. */
-export function actionSummary(action: Action): string {
-  let text: string;
-  switch (action.kind) {
-    case 'shell':
-      text = action.command;
-      break;
-    case 'edit':
-    case 'write':
-    case 'read':
-      text = action.path;
-      break;
-    case 'patch':
-      text = action.files.map((f) => f.path).join(', ') || 'a patch';
-      break;
-    case 'tool':
-      text = action.tool;
-      break;
-  }
-  const line = text.replace(/\s*\n\s*/g, ' ⏎ ');
-  return line.length > SUMMARY_MAX ? `${line.slice(0, SUMMARY_MAX)}…` : line;
-}
-
 export function historyEntry(s: Settled): HistoryEntryView {
   const { item, answer } = s;
   return {
@@ -43,7 +19,7 @@ export function historyEntry(s: Settled): HistoryEntryView {
     risk: item.risk,
     agent: item.action.agent,
     tool: item.action.tool,
-    summary: actionSummary(item.action),
+    summary: rowSummary(actionSummary(item.action)),
     decision: answer.decision,
     decidedBy: s.by,
     // Only a human's reason is news (it went back to the agent); the others are what the decidedBy label says.
