@@ -50,6 +50,21 @@ export interface DecisionRecord {
   sandbox?: SandboxSkip;
   /** Sandboxed sensitive action: the approved paths made visible inside. */
   sandboxPaths?: string[];
+  /**
+   * Nobody decided this request: it repeated a call answered a moment ago (src/gate/sameCall.ts: same agent family,
+   * session, tool-use id and action), which got that answer again. `id` and `seq` name the decision entry whose answer
+   * it reused (that entry holds the click-through); `decidedBy` stays the original deciding party. Absent in logs
+   * written before reuse was marked.
+   */
+  reused?: ReusedAnswer;
+}
+
+/** The earlier decision a repeated call was given (DecisionRecord.reused). */
+export interface ReusedAnswer {
+  /** The request id of the earlier decision. */
+  id: string;
+  /** Its decision entry's seq in this chain (absent only when the sink did not report one). */
+  seq?: number;
 }
 
 /** What the reviewer was seen to do before a human decision (src/review/clickThrough.ts). */
@@ -205,7 +220,8 @@ function isDecisionRecord(v: unknown): v is DecisionRecord {
     (v.rule === undefined || (isObject(v.rule) && typeof v.rule.id === 'string' && (v.rule.scope === 'session' || v.rule.scope === 'workspace'))) &&
     (v.sandboxed === undefined || typeof v.sandboxed === 'boolean') &&
     (v.sandbox === undefined || (typeof v.sandbox === 'string' && (SANDBOX_SKIPS as readonly string[]).includes(v.sandbox))) &&
-    (v.sandboxPaths === undefined || (Array.isArray(v.sandboxPaths) && v.sandboxPaths.every((p) => typeof p === 'string')))
+    (v.sandboxPaths === undefined || (Array.isArray(v.sandboxPaths) && v.sandboxPaths.every((p) => typeof p === 'string'))) &&
+    (v.reused === undefined || (isObject(v.reused) && typeof v.reused.id === 'string' && (v.reused.seq === undefined || (Number.isSafeInteger(v.reused.seq) && (v.reused.seq as number) >= 0))))
   );
 }
 

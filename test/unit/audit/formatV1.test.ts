@@ -47,16 +47,17 @@ test('v1 rows read back as the one row shape, decisions joined to their requests
   const rows: AuditRow[] = await readHistory(FIXTURE);
   const view: ToAuditView = { type: 'items', items: rows, dir: FIXTURE, filter: {}, truncated: false };
   assert.equal(view.items.length, 8);
-  const told = rows.map((r) => [r.request?.summary, r.decision?.decision, r.decision?.decidedBy]);
+  const told = rows.map((r) => [r.request?.summary, r.decision?.decision, r.decision?.decidedBy, r.decision?.reused]);
   assert.deepEqual(told.reverse(), [
-    ['ls -la', 'allow', 'policy'],
-    ['git push', 'allow', 'human'],
-    ['chmod 777 deploy.sh', 'allow', 'human'],
-    ['cat .env', 'deny', 'human'],
-    ['cat .env', 'deny', 'human'],
-    ['git push origin main', 'allow', 'rule'],
-    ['payload is not JSON', 'deny', 'policy'],
-    ['rm -rf /', 'deny', 'policy'],
+    ['ls -la', 'allow', 'policy', undefined],
+    ['git push', 'allow', 'human', undefined],
+    ['chmod 777 deploy.sh', 'allow', 'human', undefined],
+    ['cat .env', 'deny', 'human', undefined],
+    // Written before reuse was marked: the repeat reads as a human answer, and nothing invents a mark for it.
+    ['cat .env', 'deny', 'human', undefined],
+    ['git push origin main', 'allow', 'rule', undefined],
+    ['payload is not JSON', 'deny', 'policy', undefined],
+    ['rm -rf /', 'deny', 'policy', undefined],
   ]);
 });
 
