@@ -109,9 +109,9 @@ test('`countersign audit export` shows the reuse: the JSONL line carries it, the
   const csv = cli('export', '--format', 'csv', dir);
   assert.equal(csv.status, 0, csv.stderr);
   const rows = csv.stdout.split('\r\n').filter(Boolean).map((r) => r.slice(1, -1).split('","'));
-  const header = rows[0] ?? [];
+  const header: string[] = rows[0] ?? [];
   assert.deepEqual(header, [...CSV_COLUMNS]);
-  const col = (name: string) => header.indexOf(name);
+  const col = (name: (typeof CSV_COLUMNS)[number]) => header.indexOf(name);
   const byId = rows.filter((r) => r[col('type')] === 'decision');
   assert.equal(byId.length, 2);
   assert.equal(byId[0]?.[col('reused_seq')], '');
