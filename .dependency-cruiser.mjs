@@ -8,13 +8,13 @@
 
 /** @type {Record<string, { imports: string[], types: string[], node: 'any' | 'none' | 'no-processes-or-sockets' | 'no-disk-processes-or-sockets', npm: 'any' | string[] }>} */
 export const LAYERS = {
-  policy: { imports: [], types: [], node: 'no-processes-or-sockets', npm: 'any' },
+  policy: { imports: ['protocol/agentNames.ts'], types: [], node: 'no-processes-or-sockets', npm: 'any' },
   protocol: { imports: [], types: ['policy/', 'audit/'], node: 'none', npm: ['vscode-jsonrpc'] },
   ipc: { imports: [], types: ['protocol/'], node: 'any', npm: [] },
   audit: { imports: ['ipc/', 'protocol/hookWire.ts'], types: ['policy/', 'protocol/'], node: 'any', npm: [] },
   lint: { imports: ['agents/'], types: [], node: 'none', npm: ['jsonc-parser', 'picomatch'] },
-  agents: { imports: ['lint/', 'policy/paths/containment.ts'], types: ['policy/', 'protocol/'], node: 'any', npm: ['jsonc-parser', '@decimalturn/toml-patch'] },
-  review: { imports: ['protocol/webviewMessages.ts', 'webview/visible.ts', 'policy/paths/containment.ts'], types: ['policy/', 'protocol/', 'audit/'], node: 'no-disk-processes-or-sockets', npm: ['diff', 'picomatch'] },
+  agents: { imports: ['lint/', 'policy/paths/containment.ts', 'protocol/agentNames.ts'], types: ['policy/', 'protocol/'], node: 'any', npm: ['jsonc-parser', '@decimalturn/toml-patch'] },
+  review: { imports: ['protocol/webviewMessages.ts', 'webview/visible.ts', 'policy/paths/containment.ts', 'audit/summary.ts', 'audit/redact.ts'], types: ['policy/', 'protocol/', 'audit/'], node: 'no-disk-processes-or-sockets', npm: ['diff', 'picomatch'] },
   sandbox: { imports: ['policy/', 'ipc/'], types: [], node: 'any', npm: [] },
   gate: { imports: ['sandbox/', 'policy/', 'protocol/', 'ipc/', 'audit/', 'agents/', 'lint/', 'review/'], types: [], node: 'any', npm: 'any' },
   cli: { imports: ['sandbox/', 'gate/', 'policy/', 'protocol/', 'ipc/', 'agents/', 'audit/'], types: [], node: 'any', npm: 'any' },

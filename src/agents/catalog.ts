@@ -1,7 +1,7 @@
 // Where each agent reads its hook config, what shape it has, and how to tell the agent is installed.
 // Pure: paths are computed from the home and workspace folders passed in.
 import { join } from 'node:path';
-import type { AgentName } from '../policy/types';
+import { isAgentName, type AgentName } from '../protocol/agentNames';
 import type { ConfigKind } from './hookConfig';
 import { HOOK_TIMEOUT_SECONDS } from './answers';
 
@@ -109,7 +109,5 @@ export function codexConfigTarget(where: Locations): ConfigTarget {
   return { agent: 'codex', scope: 'user', file: join(where.codexHome ?? join(where.home, '.codex'), 'config.toml'), kind: 'codex-config', shared: false };
 }
 
-/** Whether a name from elsewhere (a view, a message) is one of the agents above. */
-export function isKnownAgent(name: string): name is AgentName {
-  return AGENTS.some((a) => a.agent === name);
-}
+/** Whether a name from elsewhere (a view, a message) is one of the agents above: the protocol's one list. */
+export const isKnownAgent: (name: string) => name is AgentName = isAgentName;

@@ -3,9 +3,9 @@ import { addToHistory, isEmptyFilter, matchesFilter, type AuditFilter, type Hist
 import { logFilePrefix } from './files';
 import { readLines } from './lines';
 import { parseLine } from './parse';
-import type { AuditClickThrough, AuditEntry } from './schema';
+import type { AuditClickThrough, AuditEntry, ReusedAnswer } from './schema';
 
-export const CSV_COLUMNS = ['seq', 'ts', 'type', 'id', 'agent', 'tool', 'kind', 'risk', 'rules', 'summary', 'decision', 'decided_by', 'reason', 'detail', 'hash', 'chain'] as const;
+export const CSV_COLUMNS = ['seq', 'ts', 'type', 'id', 'agent', 'tool', 'kind', 'risk', 'rules', 'summary', 'decision', 'decided_by', 'reason', 'detail', 'hash', 'chain', 'reused_seq'] as const;
 
 /**
  * One CSV cell: always quoted, quotes doubled, and a cell a spreadsheet would run as a formula (leading = + - @,
@@ -28,8 +28,13 @@ function detail(e: AuditEntry): string {
     case 'request':
       return '';
     case 'decision':
-      return e.decision.clickThrough ? clickThroughDetail(e.decision.clickThrough) : '';
+      return [e.decision.reused ? reusedDetail(e.decision.reused) : '', e.decision.clickThrough ? clickThroughDetail(e.decision.clickThrough) : ''].filter(Boolean).join('; ');
   }
+}
+
+/** A repeated call's answer, taken from an earlier decision: "reused the answer of seq 12 (request 1898…)". */
+function reusedDetail(r: ReusedAnswer): string {
+  return `reused the answer of ${r.seq === undefined ? '' : `seq ${r.seq} `}(request ${r.id}) to this same call`;
 }
 
 /** A human decision's click-through in one cell: "details seen in card, editor; confirmed; shown whole (412 chars, sha256 3f…)". */
@@ -41,7 +46,8 @@ function clickThroughDetail(c: AuditClickThrough): string {
 
 /**
  * A CSV line (CRLF-terminated, RFC 4180) for an entry; request columns come from its joined item when known.
- * `chain`: the file prefix, telling apart entries of side-by-side chains (their seqs overlap).
+ * `chain`: the file prefix, telling apart entries of side-by-side chains (their seqs overlap). `reused_seq`: a
+ * repeated call's decision names the entry whose answer it was given again (nobody decided it anew).
  */
 export function csvRow(e: AuditEntry, item?: HistoryItem, chain?: string): string {
   const request = e.type === 'request' ? e.request : e.type === 'decision' ? (e.request ?? item?.request) : undefined;
@@ -49,7 +55,7 @@ export function csvRow(e: AuditEntry, item?: HistoryItem, chain?: string): strin
   const id = e.type === 'request' || e.type === 'decision' ? e.id : undefined;
   const cells = [
     e.seq, e.ts, e.type, id, request?.agent, request?.tool, request?.kind, request?.risk, request?.rules.join(' '), request?.summary,
-    decision?.decision, decision?.decidedBy, decision?.reason, detail(e), e.hash, chain,
+    decision?.decision, decision?.decidedBy, decision?.reason, detail(e), e.hash, chain, decision?.reused?.seq,
   ];
   return `${cells.map(csvCell).join(',')}\r\n`;
 }

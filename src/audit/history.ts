@@ -1,33 +1,13 @@
 // Requests as the panel's history and the Show Audit Log view list them: request and decision entries joined by
 // id, newest first, with the same filter as `countersign audit export`.
-import type { Risk } from '../policy/types';
-import type { Decision } from '../protocol/hookWire';
 import { listLogs } from './files';
 import { readLines } from './lines';
 import { parseLine } from './parse';
-import type { AuditEntry, DecisionRecord, RequestRecord } from './schema';
+import type { AuditEntry, AuditFilter, AuditRow } from './schema';
 
-export interface HistoryItem {
-  /** The gate's request id. */
-  id: string;
-  /** Undefined only when the request entry lies in a file that was not read. */
-  request?: RequestRecord;
-  /** Undefined while pending (or when the gate stopped before deciding). */
-  decision?: DecisionRecord;
-  receivedAt?: string;
-  decidedAt?: string;
-  /** seq of the item's newest entry: a stable sort key and a pointer into the log. */
-  seq: number;
-  /** The chain (file prefix) it was read from, when read from a directory holding several. */
-  chain?: string;
-}
-
-export interface AuditFilter {
-  agents?: readonly string[];
-  risks?: readonly Risk[];
-  /** 'pending' matches requests with no decision yet. */
-  decisions?: readonly (Decision | 'pending')[];
-}
+/** The joined row (schema.ts AuditRow); the name the history readers have always used. */
+export type HistoryItem = AuditRow;
+export type { AuditFilter } from './schema';
 
 export function isEmptyFilter(filter: AuditFilter): boolean {
   return !filter.agents?.length && !filter.risks?.length && !filter.decisions?.length;

@@ -19,7 +19,7 @@
 //
 // History view / panel history (read-only, no lock, does not verify):
 //   const items = await readHistory(dir, { limit: 200, filter: { agents: ['claude'], risks: ['sensitive'], decisions: ['deny', 'pending'] } });
-//   // HistoryItem = { id, request?, decision?, receivedAt?, decidedAt?, seq, chain? }, newest first (chains merged by time).
+//   // HistoryItem = schema.ts AuditRow { id, request?, decision?, receivedAt?, decidedAt?, seq, chain? }, newest first (chains merged by time).
 //   // Entries already in memory (from onAppend): historyFromEntries(entries, filter); one item: matchesFilter(item, filter).
 //
 // Verify / export (the CLI `countersign audit verify|export` is a thin shell over these):
@@ -39,7 +39,7 @@ export {
   type AuditFilter, type HistoryItem, type HistoryOptions,
 } from './history';
 export { exportEntries, csvHeader, csvRow, csvCell, entrySelected, CSV_COLUMNS, type ExportedEntry } from './export';
-export { requestRecord, unparsedRequest, actionSummary, MAX_SUMMARY } from './summary';
+export { requestRecord, unparsedRequest, actionSummary, rowSummary, MAX_SUMMARY } from './summary';
 export { redact, redactString, isSecretName, MASK } from './redact';
 export { serializeEntry, lineHashes, sha256Hex } from './hash';
 export { parseLine, type ParsedLine } from './parse';

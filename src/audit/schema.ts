@@ -50,6 +50,21 @@ export interface DecisionRecord {
   sandbox?: SandboxSkip;
   /** Sandboxed sensitive action: the approved paths made visible inside. */
   sandboxPaths?: string[];
+  /**
+   * Nobody decided this request: it repeated a call answered a moment ago (src/gate/sameCall.ts: same agent family,
+   * session, tool-use id and action), which got that answer again. `id` and `seq` name the decision entry whose answer
+   * it reused (that entry holds the click-through); `decidedBy` stays the original deciding party. Absent in logs
+   * written before reuse was marked.
+   */
+  reused?: ReusedAnswer;
+}
+
+/** The earlier decision a repeated call was given (DecisionRecord.reused). */
+export interface ReusedAnswer {
+  /** The request id of the earlier decision. */
+  id: string;
+  /** Its decision entry's seq in this chain (absent only when the sink did not report one). */
+  seq?: number;
 }
 
 /** What the reviewer was seen to do before a human decision (src/review/clickThrough.ts). */
@@ -133,6 +148,35 @@ export interface EntryHeader {
 /** One line of the log, parsed. `hash` is the SHA-256 of the line's own bytes without the hash member (hash.ts). */
 export type AuditEntry = EntryHeader & AuditEvent & { hash: string };
 
+/**
+ * One request and its decision joined by id: THE row of the log as every reader lists it (history.ts builds it; the
+ * Audit Log view receives it through protocol/auditLogMessages.ts; the panel's history and the CSV export read their
+ * columns from it). Derived from the entries, never stored.
+ */
+export interface AuditRow {
+  /** The gate's request id. */
+  id: string;
+  /** Undefined only when the request entry lies in a file that was not read. */
+  request?: RequestRecord;
+  /** Undefined while pending (or when the gate stopped before deciding). */
+  decision?: DecisionRecord;
+  /** `ts` of the entry that carried the request, and of the one that carried the decision. */
+  receivedAt?: string;
+  decidedAt?: string;
+  /** seq of the row's newest entry: a stable sort key and a pointer into the log. */
+  seq: number;
+  /** The chain (file prefix) it was read from, when read from a directory holding several. */
+  chain?: string;
+}
+
+/** Which rows a reader wants (history view, `audit export`, the Audit Log view): every given criterion must match. */
+export interface AuditFilter {
+  agents?: readonly string[];
+  risks?: readonly Risk[];
+  /** 'pending' matches requests with no decision yet. */
+  decisions?: readonly (Decision | 'pending')[];
+}
+
 const HEX64 = /^[0-9a-f]{64}$/;
 const RISKS: readonly string[] = ['safe', 'review', 'sensitive', 'blocked'];
 const DECISIONS: readonly string[] = ['allow', 'deny'];
@@ -176,7 +220,8 @@ function isDecisionRecord(v: unknown): v is DecisionRecord {
     (v.rule === undefined || (isObject(v.rule) && typeof v.rule.id === 'string' && (v.rule.scope === 'session' || v.rule.scope === 'workspace'))) &&
     (v.sandboxed === undefined || typeof v.sandboxed === 'boolean') &&
     (v.sandbox === undefined || (typeof v.sandbox === 'string' && (SANDBOX_SKIPS as readonly string[]).includes(v.sandbox))) &&
-    (v.sandboxPaths === undefined || (Array.isArray(v.sandboxPaths) && v.sandboxPaths.every((p) => typeof p === 'string')))
+    (v.sandboxPaths === undefined || (Array.isArray(v.sandboxPaths) && v.sandboxPaths.every((p) => typeof p === 'string'))) &&
+    (v.reused === undefined || (isObject(v.reused) && typeof v.reused.id === 'string' && (v.reused.seq === undefined || (Number.isSafeInteger(v.reused.seq) && (v.reused.seq as number) >= 0))))
   );
 }
 

@@ -42,6 +42,15 @@ export function actionSummary(action: Action): string {
   }
 }
 
+/** Longest summary a list row shows (the panel's History); the log keeps up to MAX_SUMMARY. */
+const MAX_ROW_SUMMARY = 200;
+
+/** A logged summary as one short list line: line breaks shown as ⏎, capped. Same for a row settled now or read back. */
+export function rowSummary(summary: string): string {
+  const line = summary.replace(/\s*\n\s*/g, ' ⏎ ');
+  return line.length > MAX_ROW_SUMMARY ? `${line.slice(0, MAX_ROW_SUMMARY)}…` : line;
+}
+
 const MAX_AUDIT_EFFECTS = 24;
 
 /** Effects as the log keeps them: no summary sentence (it may quote content), a redacted and capped target. */

@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { COMMAND_USAGE } from './usage';
 import { csvHeader, csvRow, exportEntries, isNamedChain, listLogs, logFilePrefix, verifyLog, type AuditFilter, type VerifyResult } from '../audit';
 import { AGENT_NAMES, type Risk } from '../policy/types';
 import type { Decision } from '../protocol/hookWire';
@@ -15,19 +16,7 @@ export const EXIT_BROKEN = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_TORN = 3;
 
-const USAGE = `usage:
-  countersign audit verify [--anchor HASH] [--json] FILE|DIR...
-      Checks the files as one hash chain, in the order given (a directory: its log files in chain order; a
-      directory with several chains side by side, given alone: each chain, one line each).
-      exit 0 intact, 1 broken (names the first broken entry), 3 torn last line only (crash mid-append), 2 usage/IO.
-      --anchor HASH  the chain must contain the entry with this hash (or prefix of 8+ hex digits), e.g. a head
-                     recorded elsewhere: detects entries cut off the end.
-  countersign audit export [--format jsonl|csv] [--agent A] [--risk R] [--decision D] FILE|DIR...
-      Prints entries (jsonl: as stored; csv: one row per entry, header first; several chains: one after the
-      other, the csv column 'chain' tells them apart). Filters take several values
-      (repeat the option or separate with commas); with any filter only request/decision entries are printed.
-      risks: safe, review, sensitive, blocked; decisions: allow, deny, pending.
-`;
+const USAGE = COMMAND_USAGE.audit ?? '';
 
 const RISKS: readonly Risk[] = ['safe', 'review', 'sensitive', 'blocked'];
 const DECISIONS: readonly (Decision | 'pending')[] = ['allow', 'deny', 'pending'];

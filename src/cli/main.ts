@@ -1,13 +1,16 @@
 // The `countersign` CLI: `hook` (agents call it), `evaluate` (policy only, offline).
 // Each subcommand is a module exporting one `run(argv)`; this file only dispatches.
+import { COMMAND_USAGE, wantsHelp } from './usage';
 
 const USAGE = `usage: countersign <command> [options]
 
 commands:
-  hook --agent NAME       answer an agent's pre-tool hook (payload on stdin)
-  evaluate [--agent NAME] [--jsonl] [--platform win32|linux|darwin]
+  hook --agent NAME [--timeout S]
+                          answer an agent's pre-tool hook (payload on stdin)
+  evaluate [--agent NAME] [--jsonl] [--platform win32|linux|darwin] [--workspace DIR]...
+           [--sensitive-path GLOB]... [--allowed-path GLOB]...
                           classify payload(s) from stdin and print the verdict as JSON
-  gate --headless --audit FILE [--socket PATH] [--review deny|allow]
+  gate --headless --audit FILE [--socket PATH] [--review deny|allow] [--folder DIR]...
                           a gate with no UI (CI, containers): same policy, audit log
   status [--json]         where gates register and which are live
   connect --agent NAME|all [--scope user|repo] [--workspace DIR]
@@ -21,9 +24,12 @@ commands:
   sandbox [--workspace DIR]... [--allow-path PATH]... -- COMMAND [ARGS...]
                           run COMMAND with secrets hidden, secret variables removed, agent configs and
                           Countersign's state read-only (bubblewrap on Linux, sandbox-exec on macOS)
-  audit verify FILE...    check a hash-chained audit log; non-zero exit names the first broken entry
-  audit export --format jsonl|csv FILE...
+  audit verify [--anchor HASH] [--json] FILE|DIR...
+                          check a hash-chained audit log; non-zero exit names the first broken entry
+  audit export [--format jsonl|csv] [--agent A] [--risk R] [--decision D] FILE|DIR...
                           print audit entries
+
+countersign COMMAND --help: that command's usage.
 `;
 
 type Command = (argv: string[]) => Promise<number>;
@@ -50,6 +56,12 @@ async function main(argv: string[]): Promise<number> {
   if (!load) {
     process.stderr.write(`countersign: unknown command '${name}'\n${USAGE}`);
     return 1;
+  }
+  // `hook` is what agents run: its --help only for a person at a terminal; from an agent (stdin a pipe) the hook
+  // itself answers, and denies the unknown option, rather than exit 0 with text some agents would take as an allow.
+  if (wantsHelp(rest) && (name !== 'hook' || process.stdin.isTTY)) {
+    process.stdout.write(COMMAND_USAGE[name] ?? USAGE);
+    return 0;
   }
   return (await load())(rest);
 }

@@ -8,8 +8,9 @@ import { ensurePrivateDir, runtimeDir } from '../ipc/runtimeDir';
 import { buildPlan } from '../sandbox/build';
 import { probeSandbox } from '../sandbox/probe';
 import { runSandboxed } from '../sandbox/run';
+import { COMMAND_USAGE } from './usage';
 
-const USAGE = 'usage: countersign sandbox [--workspace DIR]... [--allow-path PATH]... -- COMMAND [ARGS...]\n';
+const USAGE = COMMAND_USAGE.sandbox ?? '';
 /** Exit status when Countersign itself could not run the command (as a shell does for "cannot execute"). */
 export const SANDBOX_UNAVAILABLE = 126;
 

@@ -7,7 +7,7 @@ import type { AgentName, Verdict } from '../policy/types';
 import type { DecidedBy, Decision, SandboxPlan } from '../protocol/hookWire';
 import type { ClickThroughEvidence, ReviewAnswer, ReviewItem, RuleRef } from '../protocol/gateLsp';
 import { clickThroughProblem } from '../review/clickThrough';
-import { requestRecord, unparsedRequest, type AppendableEvent, type AuditClickThrough, type RequestRecord } from '../audit';
+import { requestRecord, unparsedRequest, type AppendableEvent, type AuditClickThrough, type RequestRecord, type ReusedAnswer } from '../audit';
 import type { Reviewer } from './reviewer';
 import { actionFingerprint } from './fingerprint';
 import { unattendedDecision, type ReviewDefault } from './unattended';
@@ -66,6 +66,18 @@ function auditEvidence(e: ClickThroughEvidence | undefined): AuditClickThrough |
   };
 }
 
+/** A call's answer kept for its repeats, with the decision entry that recorded it (named by the repeat's entry). */
+interface Remembered {
+  outcome: ReviewAnswer | 'deadline';
+  from: ReusedAnswer;
+}
+
+/** The seq the sink reported for an appended entry (AuditLog.append resolves to the entry), if any. */
+function seqOf(written: unknown): number | undefined {
+  const seq = (written as { seq?: unknown } | undefined)?.seq;
+  return typeof seq === 'number' && Number.isSafeInteger(seq) ? seq : undefined;
+}
+
 export class DeadlineExceeded extends Error {}
 class AuditFailed extends Error {}
 
@@ -83,6 +95,13 @@ function ruleRefOf(v: unknown): RuleRef | undefined {
   return r.scope === 'session' || r.scope === 'workspace' ? { id: r.id, scope: r.scope } : undefined;
 }
 
+/** What a decision entry records beyond the answer: the click-through seen, the rule that answered, or the reuse. */
+interface How {
+  clickThrough?: AuditClickThrough;
+  rule?: RuleRef;
+  reused?: ReusedAnswer;
+}
+
 function summary(verdict: Verdict): string {
   return verdict.reasons.map((r) => r.message).join(' ');
 }
@@ -91,7 +110,7 @@ export class Gate {
   /** Reviews in flight by action fingerprint: a duplicate hook for the same action joins the same card. */
   private readonly inFlight = new Map<string, Promise<ReviewAnswer>>();
   /** Answers to calls decided a moment ago: a repeat hook run of the same call gets the same answer, no new card. */
-  private readonly recent = new RecentAnswers<ReviewAnswer | 'deadline'>();
+  private readonly recent = new RecentAnswers<Remembered>();
 
   constructor(private options: GateOptions) {}
 
@@ -110,16 +129,22 @@ export class Gate {
     }
   }
 
-  private async record(event: AppendableEvent): Promise<void> {
-    if (!this.options.audit) return;
+  /** Appends and waits until durable; the entry's seq when the sink reports it. */
+  private async record(event: AppendableEvent): Promise<number | undefined> {
+    if (!this.options.audit) return undefined;
     try {
-      await this.options.audit.append(event);
+      return seqOf(await this.options.audit.append(event));
     } catch (err) {
       throw new AuditFailed((err as Error).message);
     }
   }
 
-  private async finish(id: string, d: Omit<GateDecision, 'id'>, request?: RequestRecord, how?: { clickThrough?: AuditClickThrough; rule?: RuleRef }): Promise<GateDecision> {
+  private async finish(id: string, d: Omit<GateDecision, 'id'>, request?: RequestRecord, how?: How): Promise<GateDecision> {
+    return (await this.finishRecorded(id, d, request, how)).decision;
+  }
+
+  /** Logs the decision (durable before any answer leaves) and returns it with its entry's seq. */
+  private async finishRecorded(id: string, d: Omit<GateDecision, 'id'>, request?: RequestRecord, how?: How): Promise<{ decision: GateDecision; seq?: number }> {
     // Only an allow runs anything; the plan a deny carried (the review preview) is dropped.
     const sandbox = d.decision === 'allow' ? d.sandbox : undefined;
     const decision = {
@@ -129,9 +154,10 @@ export class Gate {
       ...(how?.clickThrough ? { clickThrough: how.clickThrough } : {}),
       ...(how?.rule ? { rule: how.rule } : {}),
       ...auditSandboxFields(sandbox),
+      ...(how?.reused ? { reused: how.reused } : {}),
     };
-    await this.record({ type: 'decision', id, ...(request ? { request } : {}), decision });
-    return { id, ...d, sandbox };
+    const seq = await this.record({ type: 'decision', id, ...(request ? { request } : {}), decision });
+    return { decision: { id, ...d, sandbox }, ...(seq === undefined ? {} : { seq }) };
   }
 
   /** What an allow of this verdict would run in: decided before any review, so the card and history can say it. */
@@ -163,6 +189,11 @@ export class Gate {
       return this.finish(id, { ...d, decidedBy: 'policy', risk, sandbox }, record);
     }
 
+    const callKey = sameCallKey(request.agent, payload, verdict.action);
+    const earlier = this.recent.get(callKey);
+    // A repeat of a call answered a moment ago: nobody is asked, and the log says whose answer it got (one entry).
+    if (earlier) return this.answer(id, verdict, earlier.outcome, sandbox, record, earlier.from);
+
     await this.record({ type: 'request', id, request: record });
     const item: ReviewItem = {
       id,
@@ -176,34 +207,67 @@ export class Gate {
       deadline: request.deadline,
       ...(sandbox ? { sandbox } : {}),
     };
-    const callKey = sameCallKey(request.agent, payload, verdict.action);
-    const earlier = this.recent.get(callKey);
-    const outcome = earlier ?? (await this.ask(this.options.reviewer, item, request.deadline, signal));
-    // A hook that went away decided nothing; anything else is this call's answer for its repeats.
-    if (!earlier && !(outcome instanceof Error)) this.recent.remember(callKey, outcome);
-    if (outcome === 'deadline') {
-      return this.finish(id, { decision: 'deny', decidedBy: 'timeout', risk, reason: 'Countersign: nobody decided before the hook timeout; denied.' });
-    }
+    const outcome = await this.ask(this.options.reviewer, item, request.deadline, signal);
+    // A hook that went away decided nothing.
     if (outcome instanceof Error) {
       return this.finish(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: `Countersign: no reviewer could answer (${outcome.message}); denied.` });
+    }
+    return this.answer(id, verdict, outcome, sandbox, undefined, undefined, callKey);
+  }
+
+  /**
+   * Turns an answer (a reviewer's, the deadline's, or one reused for a repeat: `reused`) into the decision and logs it.
+   * `rememberAs`: keep this answer for the call's repeats, pointing at the entry just written.
+   */
+  private async answer(
+    id: string,
+    verdict: Verdict,
+    outcome: ReviewAnswer | 'deadline',
+    sandbox: SandboxPlan | undefined,
+    request: RequestRecord | undefined,
+    reused: ReusedAnswer | undefined,
+    rememberAs?: string,
+  ): Promise<GateDecision> {
+    // Remembered at once (a repeat may follow within the fsync); the entry's seq is filled in once it is written.
+    const from: ReusedAnswer = { id };
+    if (rememberAs !== undefined) this.recent.remember(rememberAs, { outcome, from });
+    const done = await this.decideAnswer(id, verdict, outcome, sandbox, request, reused);
+    if (done.seq !== undefined) from.seq = done.seq;
+    return done.decision;
+  }
+
+  private async decideAnswer(
+    id: string,
+    verdict: Verdict,
+    outcome: ReviewAnswer | 'deadline',
+    sandbox: SandboxPlan | undefined,
+    request: RequestRecord | undefined,
+    reused: ReusedAnswer | undefined,
+  ): Promise<{ decision: GateDecision; seq?: number }> {
+    const { risk } = verdict;
+    const mark = reused ? { reused } : {};
+    if (outcome === 'deadline') {
+      return this.finishRecorded(id, { decision: 'deny', decidedBy: 'timeout', risk, reason: 'Countersign: nobody decided before the hook timeout; denied.' }, request, mark);
     }
     // A remembered rule may only ever answer review-level actions; anything else is a bug, so deny.
     const byRule = outcome.decidedBy === 'rule';
     if (byRule && risk !== 'review') {
-      return this.finish(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: 'Countersign: a remembered rule cannot approve a sensitive action; denied.' });
+      return this.finishRecorded(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: 'Countersign: a remembered rule cannot approve a sensitive action; denied.' }, request, mark);
     }
     // Every reviewer, not only the panel: a human approval counts only with the click-through this action needs
-    // (src/review/clickThrough.ts), checked against the gate's own copy of the action.
+    // (src/review/clickThrough.ts), checked against the gate's own copy of the action, a reused answer included.
     const evidence = byRule ? undefined : auditEvidence(outcome.clickThrough);
+    // A reused answer's evidence is in the entry it names; logging it again would count one look twice.
+    const logged = reused ? undefined : evidence;
     if (!byRule && outcome.decision === 'allow') {
-      const problem = clickThroughProblem(item.action, risk, evidence);
-      if (problem) return this.finish(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: `Countersign: ${problem}; denied.` }, undefined, { clickThrough: evidence });
+      const problem = clickThroughProblem(verdict.action, risk, evidence);
+      if (problem) return this.finishRecorded(id, { decision: 'deny', decidedBy: 'fail-closed', risk, reason: `Countersign: ${problem}; denied.` }, request, { clickThrough: logged, ...mark });
     }
     const rule = byRule ? ruleRefOf(outcome.rule) : undefined;
     const who = byRule ? `a rule the reviewer made${rule ? ` for this ${rule.scope}` : ''}` : 'the reviewer';
     const note = outcome.reason && !byRule ? ` Reviewer: ${outcome.reason}` : '';
     const reason = outcome.decision === 'allow' ? `Countersign: approved by ${who}.${note}` : `Countersign: denied by ${who}.${note}`;
-    return this.finish(id, { decision: outcome.decision, decidedBy: byRule ? 'rule' : 'human', risk, reason, sandbox }, undefined, { clickThrough: evidence, rule });
+    return this.finishRecorded(id, { decision: outcome.decision, decidedBy: byRule ? 'rule' : 'human', risk, reason, sandbox }, request, { clickThrough: logged, rule, ...mark });
   }
 
   /** Asks the reviewer, sharing one card among identical in-flight actions; bounded by the deadline and the hook. */

@@ -6,13 +6,9 @@ import type { Effect } from './effects';
 export type { Effect, EffectKind, ProgramRun } from './effects';
 export type { FileChange } from './changes/types';
 
-/** Agents with a hook protocol, named exactly as `countersign hook --agent NAME` accepts them. */
-export const AGENT_NAMES = ['claude', 'vscode', 'copilot-cli', 'cursor', 'gemini', 'codex', 'cline'] as const;
-export type AgentName = (typeof AGENT_NAMES)[number];
-
-export function isAgentName(value: unknown): value is AgentName {
-  return typeof value === 'string' && (AGENT_NAMES as readonly string[]).includes(value);
-}
+// The agent names live in protocol/agentNames.ts (one list for every layer); re-exported for the policy's readers.
+import type { AgentName } from '../protocol/agentNames';
+export { AGENT_NAMES, isAgentName, type AgentName } from '../protocol/agentNames';
 
 /** safe: auto-allowed; review: one click; sensitive: explicit click-through, never remembered; blocked: never. */
 export type Risk = 'safe' | 'review' | 'sensitive' | 'blocked';

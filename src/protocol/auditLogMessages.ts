@@ -1,24 +1,10 @@
 // Messages between the Audit Log view and the extension: discriminated unions on `type`.
 // Types only from the pure schema: this module is compiled into the browser bundle too.
-import type { DecisionRecord, RequestRecord } from '../audit/schema';
-import type { Risk } from '../policy/types';
 
-/** One request and its decision, as the view lists it (the shape of the audit library's HistoryItem). */
-export interface AuditRow {
-  id: string;
-  request?: RequestRecord;
-  decision?: DecisionRecord;
-  receivedAt?: string;
-  decidedAt?: string;
-  seq: number;
-}
+import type { AuditRow, AuditFilter } from '../audit/schema';
 
-/** The view's filter (the audit library's AuditFilter). */
-export interface AuditFilter {
-  agents?: string[];
-  risks?: Risk[];
-  decisions?: ('allow' | 'deny' | 'pending')[];
-}
+/** One request and its decision as the view lists it, and the view's filter: the audit library's own types. */
+export type { AuditRow, AuditFilter };
 
 export interface ChainStatus {
   /** One line per chain: intact / torn / broken with where. */

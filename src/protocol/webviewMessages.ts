@@ -2,6 +2,7 @@
 // Nothing the webview sends is trusted beyond "a human clicked this on this card": ids are re-checked, and the
 // extension refuses an approval of a sensitive action unless the panel reported the click-through first.
 import type { ReviewItem } from './gateLsp';
+import type { AuditRow, DecisionRecord, RequestRecord } from '../audit/schema';
 
 /** How one agent is wired to Countersign, for the panel's Agents section (filled by Connect Agents). */
 export interface AgentConnectionView {
@@ -138,20 +139,17 @@ export interface AllowRuleView {
 
 export type DecidedByView = 'human' | 'rule' | 'timeout' | 'cancelled' | 'shutdown';
 
-export interface HistoryEntryView {
-  id: string;
-  risk: ReviewItem['risk'];
+/**
+ * A decided request as the panel's History lists it: the audit row (audit/schema.ts AuditRow) flattened, its
+ * fields typed from the row's records, so a row read back from the log and one settled in this session agree.
+ */
+export interface HistoryEntryView extends Pick<RequestRecord, 'risk' | 'tool' | 'summary'>, Pick<DecisionRecord, 'decision' | 'sandboxed'> {
+  id: AuditRow['id'];
   agent: string;
-  tool: string;
-  /** The command or path, one line. */
-  summary: string;
-  decision: 'allow' | 'deny';
   decidedBy: DecidedByView;
   reason?: string;
   receivedAt: number;
   decidedAt: number;
-  /** An allowed action ran inside Countersign's sandbox (undefined: not known, e.g. before the sandbox existed). */
-  sandboxed?: boolean;
 }
 
 export type ToWebview =

@@ -1,7 +1,8 @@
 // Recent decisions for the panel's History section: this session's, from the queue, and earlier ones read back from
-// the audit log (the host reads the log; `historyEntryOfAudit` turns its rows into entries).
+// the audit log (the host reads the log; `historyEntryOfAudit` turns its rows into entries). Summaries are the one
+// the audit log keeps (redacted, no contents), so a row looks the same before and after a restart.
 import type { HistoryItem } from '../audit';
-import type { Action } from '../policy/types';
+import { actionSummary, rowSummary } from '../audit/summary';
 import type { DecidedByView, HistoryEntryView } from '../protocol/webviewMessages';
 import type { ReviewQueue, Settled } from './reviewQueue';
 
@@ -12,31 +13,6 @@ export interface DecisionHistory {
   dispose(): void;
 }
 
-const SUMMARY_MAX = 200;
-
-/** One line naming what the action touched. */
-export function actionSummary(action: Action): string {
-  let text: string;
-  switch (action.kind) {
-    case 'shell':
-      text = action.command;
-      break;
-    case 'edit':
-    case 'write':
-    case 'read':
-      text = action.path;
-      break;
-    case 'patch':
-      text = action.files.map((f) => f.path).join(', ') || 'a patch';
-      break;
-    case 'tool':
-      text = action.tool;
-      break;
-  }
-  const line = text.replace(/\s*\n\s*/g, ' ⏎ ');
-  return line.length > SUMMARY_MAX ? `${line.slice(0, SUMMARY_MAX)}…` : line;
-}
-
 export function historyEntry(s: Settled): HistoryEntryView {
   const { item, answer } = s;
   return {
@@ -44,7 +20,7 @@ export function historyEntry(s: Settled): HistoryEntryView {
     risk: item.risk,
     agent: item.action.agent,
     tool: item.action.tool,
-    summary: actionSummary(item.action),
+    summary: rowSummary(actionSummary(item.action)),
     decision: answer.decision,
     decidedBy: s.by,
     // Only a human's reason is news (it went back to the agent); the others are what the decidedBy label says.
@@ -107,7 +83,7 @@ export function historyEntryOfAudit(item: HistoryItem): HistoryEntryView | undef
     risk: item.request.risk,
     agent: item.request.agent,
     tool: item.request.tool,
-    summary: item.request.summary,
+    summary: rowSummary(item.request.summary),
     decision: item.decision.decision,
     decidedBy: by,
     receivedAt: Date.parse(item.receivedAt ?? '') || decidedAt,

@@ -63,7 +63,8 @@ function row(item: AuditRow): HTMLElement {
     h('td', { class: 'summary' }, h('span', { class: 'tool' }, r?.tool ?? ''), h('code', {}, r?.summary ?? '(request not in the files read)')),
     h('td', {}, h('span', { class: `badge badge-${r?.risk ?? 'unknown'}` }, r?.risk ?? '?')),
     h('td', { class: 'verdict' }, verdict),
-    h('td', {}, d?.decidedBy ?? ''),
+    // A repeated call got an earlier answer: say so, nobody decided it again.
+    h('td', {}, d?.reused ? `${d.decidedBy}, reused${d.reused.seq === undefined ? '' : ` from seq ${d.reused.seq}`}` : (d?.decidedBy ?? '')),
     h('td', { class: 'reason' }, d?.reason ?? ''),
   );
 }

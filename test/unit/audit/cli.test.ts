@@ -121,7 +121,7 @@ test('verify and export: a directory with two chains side by side checks each', 
   assert.equal(ok.stdout.split('\n').filter((l) => l.startsWith('intact: 2 entries')).length, 2);
   const csv = cli('export', '--format', 'csv', dir).stdout.split('\r\n').filter(Boolean);
   assert.equal(csv.length, 5);
-  assert.ok(csv[4]?.endsWith('"audit.2"'));
+  assert.ok(csv[4]?.endsWith('"audit.2",""'), 'chain, then an empty reused_seq');
 
   const file = join(dir, 'audit.2-000001.jsonl');
   writeLinesTo(file, readLinesOf(file).map((l) => l.replace('step 2', 'step 3')));

@@ -44,7 +44,7 @@ test('filters select request and decision entries by their joined request', asyn
 test('csv: header, every cell quoted, quotes doubled, newlines kept inside quotes, formulas defused', async () => {
   const files = await listLogFiles(await mixedLog());
   const rows = (await collect(files, { agents: ['cursor'] })).map((e) => csvRow(e.entry, e.item));
-  assert.equal(csvHeader(), '"seq","ts","type","id","agent","tool","kind","risk","rules","summary","decision","decided_by","reason","detail","hash","chain"\r\n');
+  assert.equal(csvHeader(), '"seq","ts","type","id","agent","tool","kind","risk","rules","summary","decision","decided_by","reason","detail","hash","chain","reused_seq"\r\n');
   assert.ok(rows[0]?.includes(`"'=cmd|calc, ""quoted""\nnext"`), rows[0]);
   assert.ok(rows[0]?.includes('"secret.path perm.chmod"'));
   // The decision row carries its request's columns from the join.

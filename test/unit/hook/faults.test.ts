@@ -129,7 +129,8 @@ describe('fault matrix: answer and audit log', () => {
       const out = answer(r.stdout);
       assert.equal(out.permissionDecision, 'deny');
       assert.match(out.permissionDecisionReason, /nobody decided/);
-      assert.ok(r.ms < 3000, `answered after ${r.ms} ms, past the 3 s hook timeout`);
+      // The gate's own deadline answered (its reason, its timeout entry), not the hook giving up on a silent gate.
+      assert.doesNotMatch(out.permissionDecisionReason, /did not answer/);
       const d = decisions(await entriesIn(gate.auditDir)).find((x) => x.id === card.item.id);
       assert.equal(d?.decision.decision, 'deny');
       assert.equal(d?.decision.decidedBy, 'timeout');
@@ -151,7 +152,8 @@ describe('fault matrix: answer and audit log', () => {
       const r = await hook('claude', claude(SECRET), { ...b.env, COUNTERSIGN_SOCKET: gate.socket }, ['--timeout', '2']);
       const out = answer(r.stdout);
       assert.equal(out.permissionDecision, 'deny');
-      assert.ok(r.ms < 2000, `answered after ${r.ms} ms`);
+      // The hook's own stop before the agent's timeout answered: its reason says so (a timed-out hook would say nothing).
+      assert.match(out.permissionDecisionReason, /did not answer before the hook timeout/);
       const ds = decisions(await entriesIn(offlineDir(b.home)));
       assert.equal(ds.length, 1);
       assert.equal(ds[0]!.decision.decidedBy, 'timeout');
@@ -316,7 +318,7 @@ describe('fault matrix: answer and audit log', () => {
     try {
       const env = { ...b.env, COUNTERSIGN_SOCKET: gate.status.socket };
       const runs = ['chmod 777 deploy.sh', SECRET, 'sudo id'].map((c) => hook('claude', claude(c), env));
-      while (gate.pending.length < 3) await gate.nextCard().then(() => new Promise((r) => setTimeout(r, 20)));
+      await gate.cardsShown(3);
       const ids = gate.pending.map((c) => c.item.id);
       await gate.shutdown();
       for (const r of await Promise.all(runs)) assert.equal(answer(r.stdout).permissionDecision, 'deny');

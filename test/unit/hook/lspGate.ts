@@ -19,6 +19,8 @@ export interface LspGate {
   pending: PendingCard[];
   /** Resolves with the next card the gate shows (or one already waiting). */
   nextCard(): Promise<PendingCard>;
+  /** Resolves once the gate has shown `n` cards in all (answered or not). */
+  cardsShown(n: number): Promise<void>;
   /** The extension's orderly stop (LSP shutdown + exit), as VS Code does on reload or window close. */
   shutdown(): Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -32,6 +34,8 @@ export async function startLspGate(box: Sandbox, folders: string[]): Promise<Lsp
   const connection: MessageConnection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   const pending: PendingCard[] = [];
   const waiters: ((c: PendingCard) => void)[] = [];
+  let shown = 0;
+  const counters: { n: number; done: () => void }[] = [];
   connection.onRequest(ReviewRequest, (item, token) =>
     new Promise<ReviewAnswer>((resolve) => {
       const card: PendingCard = {
@@ -45,7 +49,12 @@ export async function startLspGate(box: Sandbox, folders: string[]): Promise<Lsp
       token.onCancellationRequested(() => pending.includes(card) && card.answer({ decision: 'deny', reason: 'cancelled' }));
       const w = waiters.shift();
       pending.push(card);
+      shown++;
       w?.(card);
+      for (const c of counters.filter((x) => shown >= x.n)) {
+        counters.splice(counters.indexOf(c), 1);
+        c.done();
+      }
     }),
   );
   // Whatever else the server asks (capability registration, configuration): an empty answer.
@@ -68,6 +77,7 @@ export async function startLspGate(box: Sandbox, folders: string[]): Promise<Lsp
     child,
     pending,
     nextCard: () => new Promise((resolve) => (pending.length > 0 ? resolve(pending[0]!) : waiters.push(resolve))),
+    cardsShown: (n) => new Promise<void>((done) => (shown >= n ? done() : counters.push({ n, done }))),
     async shutdown() {
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');

@@ -3,6 +3,7 @@
 // configuration, so a human must approve it. Reading state (status, doctor, evaluate, audit verify) changes nothing.
 import type { HandlerTable } from './handler';
 import { subcommands } from './handler';
+import { judgeSandboxRun } from './countersignSandbox';
 
 const CHANGES_THE_GUARD: Record<string, string> = {
   gate: 'Starts a Countersign gate, which decides what agents may do (its options can allow without asking).',
@@ -15,10 +16,12 @@ const READS_ONLY = new Set(['status', 'doctor', 'evaluate', 'help', '--help', '-
 
 export const COUNTERSIGN_COMMANDS: HandlerTable = {
   countersign: (inv, a) => {
-    const { words } = subcommands(inv, 2);
+    const { words, index } = subcommands(inv, 2);
     const [sub = '', second = ''] = words;
     const change = CHANGES_THE_GUARD[sub];
     if (change) return a.hitOn('perm.guard', change, inv);
+    // The sandbox takes rights away: judged by the command it runs and the paths it opens (countersignSandbox.ts).
+    if (sub === 'sandbox' && index === 0) return judgeSandboxRun(inv, a, index);
     // Its arguments are still swept like any command's (a path argument to a secret is still a read of it).
     if (READS_ONLY.has(sub) || (sub === 'audit' && second === 'verify') || inv.args.length === 0) return;
     // `audit export FILE` writes a file; anything newer than this list is not known to be harmless.
