@@ -64,6 +64,9 @@ function frameFor(inv: Invocation, at: Word | undefined, name: string, text: str
 
 function analyzeText(a: ShellAnalyzer, inv: Invocation, at: Word | undefined, language: Language, name: string, text: string): void {
   const f = frameFor(inv, at, name, text);
+  // `__dirname`, `__file__` in the file's code name the file's own folder.
+  const abs = a.resolve(name);
+  if (abs !== undefined && f.origin.file) f.origin.file.dir = posix.dirname(abs);
   if (language === 'shell') a.runScript(text, f.origin, f.nesting);
   else analyzeCode(a, language, f);
 }
