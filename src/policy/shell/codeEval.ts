@@ -332,6 +332,7 @@ class Parser {
     if (name === 'process.execPath' || name === 'process.argv0') return str('node');
     // The script's own directory: for `-c`/`-e` code and stdin, the working directory.
     const own = this.env.scriptDir ?? this.env.cwd;
+    if (name === 'import.meta.url') return own !== undefined ? str(`file://${own}/-`) : globStr('*');
     if (name === '__dirname' || name === 'import.meta.dirname' || name === '__DIR__') return own !== undefined ? markPath(str(own)) : globStr('*');
     if (name === '__file__' || name === '__filename' || name === '__FILE__' || name === 'import.meta.filename') return own !== undefined ? markPath(str(`${own}/-`)) : globStr('*');
     return this.env.vars.get(name) ?? { k: 'ref', name };
@@ -472,6 +473,9 @@ class Parser {
       case 'entries':
       case 'children':
         return globStr(`${asStr(recv).p}/*`);
+      case 'name':
+        // `NamedTemporaryFile().name`, `TemporaryDirectory().name`: the temp path itself.
+        return recv.k === 'str' && recv.v === undefined && recv.p.startsWith('/tmp/') ? recv : UNKNOWN;
       case 'with_name':
       case 'with_suffix':
       case 'parent':
@@ -505,6 +509,13 @@ class Parser {
     if (short === 'ord' && a0?.k === 'str' && a0.v) return { k: 'num', n: a0.v.codePointAt(0)! };
     // `const p = require('path')`, `importlib.import_module('os')`: the module, so `p.join(…)` is `path.join(…)`.
     if (/^(?:require|__import__|importlib\.import_module|import)$/.test(name) && a0?.k === 'str' && a0.v !== undefined) return { k: 'ref', name: a0.v.replace(/^node:/, '') };
+    // A fresh temp folder or file the code makes: somewhere under the temp directory, nobody else's.
+    if (/^(?:tempfile\.)?(?:mkdtemp|TemporaryDirectory|NamedTemporaryFile|SpooledTemporaryFile)$/.test(name)) {
+      return args.every((x) => x.k === 'str' && x.v !== undefined && !x.v.includes('/') && !x.v.includes('..')) ? markPath(globStr('/tmp/*')) : UNKNOWN;
+    }
+    if (/^(?:tempfile\.)?gettempdir$|^(?:os\.)?tmpdir$/.test(name) && args.length === 0) return markPath(str('/tmp'));
+    if (/(?:^|\.)(?:mkdtempSync|mkdtemp)$/.test(name) && a0?.k === 'str' && a0.v !== undefined && a0.v.startsWith('/tmp/') && !a0.v.includes('..')) return markPath(globStr(`${esc(a0.v)}*`));
+    if (/(?:^|\.)fileURLToPath$/.test(name) && a0?.k === 'str') return a0.v !== undefined && a0.v.startsWith('file://') ? markPath(str(decodeURIComponent(a0.v.slice('file://'.length)))) : UNKNOWN;
     if (/(?:^|\.)(?:dirname|File\.dirname)$/.test(name) && a0?.k === 'str') return a0.v !== undefined ? markPath(str(a0.v.replace(/\/[^/]*$/, '') || '/')) : UNKNOWN;
     if (/^(?:str|String|bytes|bytearray|unicode|os\.fsdecode|os\.fsencode|Buffer\.from|new\.Buffer)$/.test(name)) {
       if (name === 'Buffer.from' && args[1]?.k === 'str') return decodeNamed(a0, (args[1] as { v?: string }).v ?? '');
@@ -667,9 +678,11 @@ export function collectVars(code: string, env: FoldEnv): void {
     }
   }
   for (const m of code.matchAll(/\bimport\s+(?:\*\s+as\s+)?(\w+)\s+from\s*['"`]([\w./@:-]+)['"`]/g)) env.vars.set(m[1]!, { k: 'ref', name: m[2]!.replace(/^node:/, '') });
+  // `with tempfile.TemporaryDirectory() as tmp:`: the name is the temp folder (other contexts bind unknowns).
+  for (const m of code.matchAll(/\bwith\s+(tempfile\s*\.\s*(?:TemporaryDirectory|NamedTemporaryFile)\s*\([^()\n]*\))\s+as\s+(\w+)\s*:/g)) env.vars.set(m[2]!, foldValue(m[1]!, env, 1));
   let count = 0;
   for (const m of code.matchAll(stmt)) {
-    if (++count > 60) break;
+    if (++count > 400) break;
     if (m[1] !== undefined) env.vars.set(m[1], foldValue(wholeRightSide(code, m.index + m[0].length - m[2]!.length).trim(), env, 1));
     else if (m[3] !== undefined) env.vars.set(m[3], elementOf(foldValue(m[4]!.trim(), env, 1)));
     else if (m[6] !== undefined) env.vars.set(m[6], elementOf(foldValue(m[5]!.trim(), env, 1)));

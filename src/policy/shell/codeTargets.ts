@@ -67,7 +67,6 @@ export function writesInsideProject(a: ShellAnalyzer, lang: CodeLanguage, code: 
   const table = lang === 'python' ? PYTHON_CALLS : lang === 'node' ? NODE_CALLS : [];
   const call = table.find(([re]) => re.test(callee.replace(/^(?:fs|fsp|promises|fs\s*\.\s*promises|fse)\s*\.\s*/, '').trim()))?.[1];
   if (!call) return false;
-  if (process.env.CC_DEBUG) console.error("WIP", callee, args);
   const list = splitArgs(args);
   if (call.targets.some((i) => list[i] === undefined)) return false;
   for (const i of call.targets) {
@@ -79,7 +78,6 @@ export function writesInsideProject(a: ShellAnalyzer, lang: CodeLanguage, code: 
     const folded = foldExpression(text, env());
     if (!folded || folded.decoded) return false;
     const start = at + arg.start + (arg.text.length - arg.text.trimStart().length);
-    if (process.env.CC_DEBUG) console.error("WIP2", text, folded);
     if (!placeInside(a, folded, call.dir, f, start, start + text.length)) return false;
   }
   return true;
