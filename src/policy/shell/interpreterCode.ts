@@ -306,7 +306,7 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
         analyzeCode(a, lang, { source: body, origin: childOrigin(f.origin, start, start + body.length, body === literal[2]), nesting: f.nesting + 1 });
         return;
       }
-      if (!/__import__|import_module/.test(m[0]) && runsKnownCode(a, lang, code, first, f, m, args.start + args.text.indexOf(first))) return;
+      if (!/__import__|import_module/.test(m[0]) && runsKnownCode(a, lang, code, first, f, m, args.start + args.text.indexOf(first), analyzeCode)) return;
     }
     hitMatch('opaque.eval', `Evaluates code built at run time (${m[0].trim()}) in ${name}.`, m);
   });
