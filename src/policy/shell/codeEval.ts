@@ -511,7 +511,10 @@ class Parser {
     if (/^(?:require|__import__|importlib\.import_module|import)$/.test(name) && a0?.k === 'str' && a0.v !== undefined) return { k: 'ref', name: a0.v.replace(/^node:/, '') };
     // A fresh temp folder or file the code makes: somewhere under the temp directory, nobody else's.
     if (/^(?:tempfile\.)?(?:mkdtemp|TemporaryDirectory|NamedTemporaryFile|SpooledTemporaryFile)$/.test(name)) {
-      return args.every((x) => x.k === 'str' && x.v !== undefined && !x.v.includes('/') && !x.v.includes('..')) ? markPath(globStr('/tmp/*')) : UNKNOWN;
+      // Its options (`suffix='.py'`, `delete=False`, `mode='w'`) keep it in the temp folder; a `dir=` (a path or
+      // an unknown name) may put it anywhere.
+      const option = (x: Val) => (x.k === 'str' ? x.v !== undefined && !x.v.includes('/') && !x.v.includes('..') : x.k === 'num' || (x.k === 'ref' && /^(?:True|False|None)$/.test(x.name)));
+      return args.every(option) ? markPath(globStr('/tmp/*')) : UNKNOWN;
     }
     if (/^(?:tempfile\.)?gettempdir$|^(?:os\.)?tmpdir$/.test(name) && args.length === 0) return markPath(str('/tmp'));
     if (/(?:^|\.)(?:mkdtempSync|mkdtemp)$/.test(name) && a0?.k === 'str' && a0.v !== undefined && a0.v.startsWith('/tmp/') && !a0.v.includes('..')) return markPath(globStr(`${esc(a0.v)}*`));

@@ -23,9 +23,11 @@ const RUNS_BY_ITSELF = /^(?:conftest\.py|setup\.py|sitecustomize\.py|usercustomi
 const STEERING_DIR = /(?:^|\/)(?:\.git|\.github|\.gitlab|\.circleci|\.husky|\.vscode|\.idea|\.claude|\.cursor|\.gemini|\.codex|\.clinerules|\.continue|\.devcontainer|node_modules\/\.bin)(?:\/|$)/;
 
 interface Call {
-  /** Argument indexes that are written (or, for a move, emptied). */
+  /** Argument indexes that are written (or, for a move, emptied); -1 is the receiver (`p.write_text(…)`). */
   targets: number[];
   dir: boolean;
+  /** A delete: only a path under a fresh temp folder loses nobody anything. */
+  del?: boolean;
 }
 
 const PYTHON_CALLS: [RegExp, Call][] = [
@@ -34,12 +36,15 @@ const PYTHON_CALLS: [RegExp, Call][] = [
   [/^shutil\s*\.\s*(?:copy|copy2|copyfile)\s*\($/, { targets: [1], dir: false }],
   [/^shutil\s*\.\s*copytree\s*\($/, { targets: [1], dir: true }],
   [/^(?:shutil\s*\.\s*move|os\s*\.\s*(?:rename|replace))\s*\($/, { targets: [0, 1], dir: false }],
+  [/^\.\s*write_(?:text|bytes)\s*\($/, { targets: [-1], dir: false }],
+  [/^(?:os\s*\.\s*(?:remove|unlink|rmdir)|shutil\s*\.\s*rmtree)\s*\($/, { targets: [0], dir: true, del: true }],
 ];
 const NODE_CALLS: [RegExp, Call][] = [
   [/^(?:writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream)\s*\($/, { targets: [0], dir: false }],
   [/^(?:mkdir|mkdirSync)\s*\($/, { targets: [0], dir: true }],
   [/^(?:copyFile|copyFileSync)\s*\($/, { targets: [1], dir: false }],
   [/^(?:rename|renameSync)\s*\($/, { targets: [0, 1], dir: false }],
+  [/^(?:unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync)\s*\($/, { targets: [0], dir: true, del: true }],
 ];
 
 /** How often the code binds `name` (assignments, loop and `with … as` targets, imports of that name). */
@@ -63,24 +68,60 @@ export const BUILTIN_NAMES = new Set(['os', 'path', 'sys', 'Path', 'pathlib', 's
  * True when the write call `callee` (the matched text up to its `(`) at `from` puts what it writes inside the
  * workspace or the temp directory, in a plain file or a folder; the shell's path checks ran on each target.
  */
-export function writesInsideProject(a: ShellAnalyzer, lang: CodeLanguage, code: string, callee: string, args: string, env: () => FoldEnv, f: Frame, at: number): boolean {
+export function writesInsideProject(a: ShellAnalyzer, lang: CodeLanguage, code: string, callee: string, args: string, env: () => FoldEnv, f: Frame, at: number, calleeAt = at): boolean {
   const table = lang === 'python' ? PYTHON_CALLS : lang === 'node' ? NODE_CALLS : [];
   const call = table.find(([re]) => re.test(callee.replace(/^(?:fs|fsp|promises|fs\s*\.\s*promises|fse)\s*\.\s*/, '').trim()))?.[1];
   if (!call) return false;
   const list = splitArgs(args);
-  if (call.targets.some((i) => list[i] === undefined)) return false;
+  const receiver = call.targets.includes(-1) ? receiverBefore(code, calleeAt) : undefined;
+  if (call.targets.some((i) => (i < 0 ? receiver === undefined : list[i] === undefined))) return false;
   for (const i of call.targets) {
-    const arg = list[i]!;
+    const arg = i < 0 ? receiver! : list[i]!;
     const text = arg.text.trim();
     if (isOwnTempPath(code, text)) continue;
     // A name bound twice could be either value when the call runs: the fold only knows one.
     if (namesIn(text).some((n) => !BUILTIN_NAMES.has(n) && bindings(code, n) !== 1)) return false;
     const folded = foldExpression(text, env());
     if (!folded || folded.decoded) return false;
-    const start = at + arg.start + (arg.text.length - arg.text.trimStart().length);
-    if (!placeInside(a, folded, call.dir, f, start, start + text.length)) return false;
+    const start = (i < 0 ? 0 : at) + arg.start + (arg.text.length - arg.text.trimStart().length);
+    if (call.del ? !underTemp(a, folded) : !placeInside(a, folded, call.dir, f, start, start + text.length)) return false;
   }
   return true;
+}
+
+/** The expression a method is called on, ending just before `at` (`Path(tmp) / 'x'`, `(d / 'x')`, `p`). */
+function receiverBefore(code: string, at: number): { text: string; start: number } | undefined {
+  let i = at;
+  for (let guard = 0; guard < 8 && i > 0; guard++) {
+    if (code[i - 1] === ')') {
+      let depth = 0;
+      let j = i - 1;
+      for (; j >= 0 && j > i - 400; j--) {
+        if (code[j] === ')') depth++;
+        else if (code[j] === '(' && --depth === 0) break;
+      }
+      if (depth !== 0 || j < 0) return undefined;
+      i = j;
+    } else {
+      const m = /[\w.]+$/.exec(code.slice(Math.max(0, i - 200), i));
+      if (!m) break;
+      i -= m[0].length;
+      if (code[i - 1] !== ')') break;
+    }
+  }
+  const text = code.slice(i, at).trim();
+  return text && /^[\w(]/.test(text) ? { text, start: i } : undefined;
+}
+
+/** A delete inside a folder the temp-file APIs made (or under the temp directory): nobody else's files. */
+function underTemp(a: ShellAnalyzer, folded: { value: string | undefined; pattern: string }): boolean {
+  if (/(?:^|\/)\.\.(?:\/|$)/.test(folded.pattern)) return false;
+  if (folded.value === undefined && /^\/tmp\/\*/.test(folded.pattern)) return true;
+  const known = folded.value ?? knownPrefix(folded.pattern);
+  const abs = known === undefined ? undefined : a.resolve(known);
+  if (abs === undefined) return false;
+  const n = posix.normalize(abs);
+  return a.policy.isTemp(n) && !/^\/(?:tmp|var\/tmp|private\/tmp)\/?$/.test(n);
 }
 
 function placeInside(a: ShellAnalyzer, folded: { value: string | undefined; pattern: string }, dir: boolean, f: Frame, start: number, end: number): boolean {

