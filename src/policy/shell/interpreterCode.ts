@@ -365,7 +365,9 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     if (value.length < 2 || value.length > 400 || /\s/.test(value)) return;
     const w = syntheticWord(value.replace(/[*?[\]{}\\,]/g, '\\$&'), false, { start: m.index, end: m.index + m[0].length }, { type: 'string', field: null, named: true, start: m.index, end: m.index + m[0].length, children: [] });
     // An escape sequence left in a literal (`'\\n'`, `'\\u2192'` in code that writes code) names no file to write.
-    if (!checkPathWord(a, undefined, w, 'read', {}, f) && writes && !ESCAPE_TEXT.test(value)) checkPathWord(a, undefined, w, 'write', {}, f);
+    // `d + '/out.txt'`: a literal appended to a computed folder is the end of a path, not a path from the root.
+    const suffix = value.startsWith('/') && /\+\s*$/.test(code.slice(Math.max(0, m.index - 20), m.index));
+    if (!checkPathWord(a, undefined, w, 'read', {}, f) && writes && !ESCAPE_TEXT.test(value) && !suffix) checkPathWord(a, undefined, w, 'write', {}, f);
     // A file this code may write is, for a later `python x.py` in the same command, a script of unknown content.
     if (writes) {
       const abs = a.fileKey(value);

@@ -76,7 +76,7 @@ const CASES: [string, string, string, 'review' | 'sensitive'][] = [
   ],
   [
     'a computed delete in the project is not a temp file',
-    py(`import os, tempfile\nd = tempfile.mkdtemp()\nscratch = os.path.join(d, 'out.txt')\nos.remove(scratch)`),
+    py(`import os, tempfile\nd = tempfile.mkdtemp(prefix='repro_')\nscratch = d + '/out.txt'\nos.remove(scratch)`),
     py(`import os\nname = input()\nvictim = os.path.join('src', name)\nos.remove(victim)`),
     'review',
   ],
