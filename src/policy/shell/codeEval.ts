@@ -682,7 +682,12 @@ export function collectVars(code: string, env: FoldEnv): void {
   }
   for (const m of code.matchAll(/\bimport\s+(?:\*\s+as\s+)?(\w+)\s+from\s*['"`]([\w./@:-]+)['"`]/g)) env.vars.set(m[1]!, { k: 'ref', name: m[2]!.replace(/^node:/, '') });
   // `with tempfile.TemporaryDirectory() as tmp:`: the name is the temp folder (other contexts bind unknowns).
-  for (const m of code.matchAll(/\bwith\s+(tempfile\s*\.\s*(?:TemporaryDirectory|NamedTemporaryFile)\s*\([^()\n]*\))\s+as\s+(\w+)\s*:/g)) env.vars.set(m[2]!, foldValue(m[1]!, env, 1));
+  // Only a name bound nowhere else: `with open('notes.md') as f` later rebinds `f` to a real file.
+  for (const m of code.matchAll(/\bwith\s+(tempfile\s*\.\s*(?:TemporaryDirectory|NamedTemporaryFile)\s*\([^()\n]*\))\s+as\s+(\w+)\s*:/g)) {
+    const n = m[2]!;
+    const times = (code.match(new RegExp(`\\bas\\s+${n}\\b|(?:^|[;\\n])[ \\t]*${n}[ \\t]*(?:[-+*/%|&^]|//)?=(?!=)|\\bfor\\s+(?:[\\w\\s,]*,\\s*)?${n}\\b`, 'g')) ?? []).length;
+    if (times === 1) env.vars.set(n, foldValue(m[1]!, env, 1));
+  }
   let count = 0;
   for (const m of code.matchAll(stmt)) {
     if (++count > 400) break;

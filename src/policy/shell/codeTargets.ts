@@ -121,7 +121,8 @@ function underTemp(a: ShellAnalyzer, folded: { value: string | undefined; patter
   const abs = known === undefined ? undefined : a.resolve(known);
   if (abs === undefined) return false;
   const n = posix.normalize(abs);
-  return a.policy.isTemp(n) && !/^\/(?:tmp|var\/tmp|private\/tmp)\/?$/.test(n);
+  // A workspace folder can itself live under the temp directory: its files are someone's work.
+  return a.policy.isTemp(n) && !a.policy.inWorkspace(n, a.startCwd) && !/^\/(?:tmp|var\/tmp|private\/tmp)\/?$/.test(n);
 }
 
 function placeInside(a: ShellAnalyzer, folded: { value: string | undefined; pattern: string }, dir: boolean, f: Frame, start: number, end: number): boolean {
