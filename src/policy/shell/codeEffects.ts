@@ -119,8 +119,8 @@ export interface EffectsContext {
   callArguments: (code: string, from: number) => { start: number; text: string };
 }
 
-export function foldEnv(a: ShellAnalyzer, lang: CodeLanguage, code: string): FoldEnv {
-  const env: FoldEnv = { home: a.home, cwd: a.cwd, lang, vars: new Map() };
+export function foldEnv(a: ShellAnalyzer, lang: CodeLanguage, code: string, f?: Frame): FoldEnv {
+  const env: FoldEnv = { home: a.home, cwd: a.cwd, scriptDir: f?.origin.file?.dir, lang, vars: new Map() };
   collectVars(code, env);
   return env;
 }
@@ -189,7 +189,7 @@ export function analyzeEffects(ctx: EffectsContext): void {
         // Perl's `open(FH, "<$path")`: the mode is part of the string.
         const text = lang === 'perl' ? t.replace(/^(['"])\s*[<>+|]+\s*/, '$1') : t;
         if (lang === 'perl' && /^['"][<>+|]+['"]$/.test(t)) continue;
-        env ??= foldEnv(a, lang, code);
+        env ??= foldEnv(a, lang, code, f);
         const at = args.start + arg.start + (arg.text.length - arg.text.trimStart().length);
         const r = checkComputed(ctx, env, text, at, 'read');
         if (r === 'sensitive') return;
@@ -203,7 +203,7 @@ export function analyzeEffects(ctx: EffectsContext): void {
       const first = splitArgs(args.text)[0];
       if (!first) return;
       const t = first.text.trim();
-      env ??= foldEnv(a, lang, code);
+      env ??= foldEnv(a, lang, code, f);
       const at = args.start + first.start + (first.text.length - first.text.trimStart().length);
       if (/glob|fg/.test(m[0])) {
         // A glob's matches are what the code then opens: checked as reads when it opens files, else as a listing.

@@ -29,6 +29,8 @@ type Val =
 export interface FoldEnv {
   home: string;
   cwd: string | undefined;
+  /** The folder of the file the code was read from (`__dirname`), when it was read from one. */
+  scriptDir?: string;
   lang: CodeLanguage;
   /** Variables assigned in the code, by name (folded lazily). */
   vars: Map<string, Val>;
@@ -325,9 +327,14 @@ class Parser {
       this.i += 2;
     }
     if (name === 'new') return this.primary();
+    // The interpreter running this code: the command a child process of it runs is that interpreter again.
+    if (name === 'sys.executable') return str(this.env.lang === 'python' ? 'python3' : 'node');
+    if (name === 'process.execPath' || name === 'process.argv0') return str('node');
     // The script's own directory: for `-c`/`-e` code and stdin, the working directory.
-    if (name === '__dirname' || name === 'import.meta.dirname' || name === '__DIR__') return this.env.cwd !== undefined ? markPath(str(this.env.cwd)) : globStr('*');
-    if (name === '__file__' || name === '__filename' || name === '__FILE__' || name === 'import.meta.filename') return this.env.cwd !== undefined ? markPath(str(`${this.env.cwd}/-`)) : globStr('*');
+    const own = this.env.scriptDir ?? this.env.cwd;
+    if (name === 'import.meta.url') return own !== undefined ? str(`file://${own}/-`) : globStr('*');
+    if (name === '__dirname' || name === 'import.meta.dirname' || name === '__DIR__') return own !== undefined ? markPath(str(own)) : globStr('*');
+    if (name === '__file__' || name === '__filename' || name === '__FILE__' || name === 'import.meta.filename') return own !== undefined ? markPath(str(`${own}/-`)) : globStr('*');
     return this.env.vars.get(name) ?? { k: 'ref', name };
   }
 
@@ -466,6 +473,9 @@ class Parser {
       case 'entries':
       case 'children':
         return globStr(`${asStr(recv).p}/*`);
+      case 'name':
+        // `NamedTemporaryFile().name`, `TemporaryDirectory().name`: the temp path itself.
+        return recv.k === 'str' && recv.v === undefined && recv.p.startsWith('/tmp/') ? recv : UNKNOWN;
       case 'with_name':
       case 'with_suffix':
       case 'parent':
@@ -499,6 +509,16 @@ class Parser {
     if (short === 'ord' && a0?.k === 'str' && a0.v) return { k: 'num', n: a0.v.codePointAt(0)! };
     // `const p = require('path')`, `importlib.import_module('os')`: the module, so `p.join(…)` is `path.join(…)`.
     if (/^(?:require|__import__|importlib\.import_module|import)$/.test(name) && a0?.k === 'str' && a0.v !== undefined) return { k: 'ref', name: a0.v.replace(/^node:/, '') };
+    // A fresh temp folder or file the code makes: somewhere under the temp directory, nobody else's.
+    if (/^(?:tempfile\.)?(?:mkdtemp|TemporaryDirectory|NamedTemporaryFile|SpooledTemporaryFile)$/.test(name)) {
+      // Its options (`suffix='.py'`, `delete=False`, `mode='w'`) keep it in the temp folder; a `dir=` (a path or
+      // an unknown name) may put it anywhere.
+      const option = (x: Val) => (x.k === 'str' ? x.v !== undefined && !x.v.includes('/') && !x.v.includes('..') : x.k === 'num' || (x.k === 'ref' && /^(?:True|False|None)$/.test(x.name)));
+      return args.every(option) ? markPath(globStr('/tmp/*')) : UNKNOWN;
+    }
+    if (/^(?:tempfile\.)?gettempdir$|^(?:os\.)?tmpdir$/.test(name) && args.length === 0) return markPath(str('/tmp'));
+    if (/(?:^|\.)(?:mkdtempSync|mkdtemp)$/.test(name) && a0?.k === 'str' && a0.v !== undefined && a0.v.startsWith('/tmp/') && !a0.v.includes('..')) return markPath(globStr(`${esc(a0.v)}*`));
+    if (/(?:^|\.)fileURLToPath$/.test(name) && a0?.k === 'str') return a0.v !== undefined && a0.v.startsWith('file://') ? markPath(str(decodeURIComponent(a0.v.slice('file://'.length)))) : UNKNOWN;
     if (/(?:^|\.)(?:dirname|File\.dirname)$/.test(name) && a0?.k === 'str') return a0.v !== undefined ? markPath(str(a0.v.replace(/\/[^/]*$/, '') || '/')) : UNKNOWN;
     if (/^(?:str|String|bytes|bytearray|unicode|os\.fsdecode|os\.fsencode|Buffer\.from|new\.Buffer)$/.test(name)) {
       if (name === 'Buffer.from' && args[1]?.k === 'str') return decodeNamed(a0, (args[1] as { v?: string }).v ?? '');
@@ -652,10 +672,26 @@ export function collectVars(code: string, env: FoldEnv): void {
       if (orig && /^\w+$/.test(orig)) env.vars.set(alias?.trim() || orig, { k: 'ref', name: `${m[1]}.${orig}` });
     }
   }
+  // JavaScript's `import { join as j } from 'node:path'`, `const { resolve } = require('path')`, `import * as p from 'path'`.
+  for (const m of code.matchAll(/\bimport\s*\{([^}]*)\}\s*from\s*['"`]([\w./@:-]+)['"`]|\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*['"`]([\w./@:-]+)['"`]\s*\)/g)) {
+    const mod = (m[2] ?? m[4]!).replace(/^node:/, '');
+    for (const part of (m[1] ?? m[3]!).split(',')) {
+      const [orig, alias] = part.trim().split(/\s+as\s+|\s*:\s*/);
+      if (orig && /^\w+$/.test(orig)) env.vars.set(alias?.trim() || orig, { k: 'ref', name: `${mod}.${orig}` });
+    }
+  }
+  for (const m of code.matchAll(/\bimport\s+(?:\*\s+as\s+)?(\w+)\s+from\s*['"`]([\w./@:-]+)['"`]/g)) env.vars.set(m[1]!, { k: 'ref', name: m[2]!.replace(/^node:/, '') });
+  // `with tempfile.TemporaryDirectory() as tmp:`: the name is the temp folder (other contexts bind unknowns).
+  // Only a name bound nowhere else: `with open('notes.md') as f` later rebinds `f` to a real file.
+  for (const m of code.matchAll(/\bwith\s+(tempfile\s*\.\s*(?:TemporaryDirectory|NamedTemporaryFile)\s*\([^()\n]*\))\s+as\s+(\w+)\s*:/g)) {
+    const n = m[2]!;
+    const times = (code.match(new RegExp(`\\bas\\s+${n}\\b|(?:^|[;\\n])[ \\t]*${n}[ \\t]*(?:[-+*/%|&^]|//)?=(?!=)|\\bfor\\s+(?:[\\w\\s,]*,\\s*)?${n}\\b`, 'g')) ?? []).length;
+    if (times === 1) env.vars.set(n, foldValue(m[1]!, env, 1));
+  }
   let count = 0;
   for (const m of code.matchAll(stmt)) {
-    if (++count > 60) break;
-    if (m[1] !== undefined) env.vars.set(m[1], foldValue(m[2]!.trim(), env, 1));
+    if (++count > 400) break;
+    if (m[1] !== undefined) env.vars.set(m[1], foldValue(wholeRightSide(code, m.index + m[0].length - m[2]!.length).trim(), env, 1));
     else if (m[3] !== undefined) env.vars.set(m[3], elementOf(foldValue(m[4]!.trim(), env, 1)));
     else if (m[6] !== undefined) env.vars.set(m[6], elementOf(foldValue(m[5]!.trim(), env, 1)));
     else if (m[7] !== undefined) {
@@ -664,6 +700,40 @@ export function collectVars(code: string, env: FoldEnv): void {
       env.vars.set(m[7], recv ? elementOf(foldValue(recv[1]!, env, 1)) : UNKNOWN);
     }
   }
+}
+
+/**
+ * The right-hand side of an assignment starting at `from`, across lines when a bracket or a triple-quoted string is
+ * still open (`cmd = [\n sys.executable,\n 'x.py',\n]`, `code = \"\"\"…\"\"\"`): to the end of its line otherwise.
+ */
+function wholeRightSide(code: string, from: number): string {
+  let depth = 0;
+  let i = from;
+  const limit = Math.min(code.length, from + 4000);
+  while (i < limit) {
+    const c = code[i]!;
+    const triple = code.startsWith('"""', i) ? '"""' : code.startsWith("'''", i) ? "'''" : undefined;
+    if (triple) {
+      const end = code.indexOf(triple, i + 3);
+      if (end < 0 || end > limit) return code.slice(from, i);
+      i = end + 3;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1;
+      while (j < limit && code[j] !== c && (c === '`' || code[j] !== '\n')) j += code[j] === '\\' ? 2 : 1;
+      i = j + 1;
+      continue;
+    }
+    if (c === '#' && depth === 0) break;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) {
+      if (depth === 0) break;
+      depth--;
+    } else if ((c === '\n' || c === ';') && depth === 0) break;
+    i++;
+  }
+  return code.slice(from, Math.min(i, limit));
 }
 
 function elementOf(v: Val): Val {
@@ -680,6 +750,19 @@ export function foldCommand(text: string, env: FoldEnv): string | undefined {
   const words = v.items.map((x) => asStr(x).v);
   if (words.some((w) => w === undefined)) return undefined;
   return (words as string[]).map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/**
+ * The words of a command given as a list (`[sys.executable, script, '-v']`), each known or not (undefined), with
+ * the glob pattern of each unknown one; undefined when the command is not a list of words.
+ */
+export function foldCommandWords(text: string, env: FoldEnv): { value: string | undefined; pattern: string; decoded: boolean }[] | undefined {
+  const v = foldValue(text, env, 0);
+  if (v.k !== 'list' || v.items.length === 0) return undefined;
+  return v.items.map((x) => {
+    const s = asStr(x);
+    return { value: s.v, pattern: s.p, decoded: s.decoded };
+  });
 }
 
 /** Whether the text folds to a value that involved any computation or decoding at all. */

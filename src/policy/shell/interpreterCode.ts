@@ -5,11 +5,15 @@
 // to see the dangerous calls in short agent-written snippets, not to interpret the language.
 import type { RuleId } from '../reasons';
 import type { ShellAnalyzer } from './analyzer';
-import { foldCommand, isPlainLiteral } from './codeEval';
+import { foldCommand, foldCommandWords, isPlainLiteral, type FoldEnv } from './codeEval';
+import { judgePartlyComputed } from './computedCommand';
 import { analyzeEffects, foldEnv, splitArgs } from './codeEffects';
 import { judgeCodeDelete } from './codeDeletes';
 import { writesOwnTempFile, writesProjectSource } from './codeWrites';
 import { checkHomeJoins } from './homeJoins';
+import { writesInsideProject } from './codeTargets';
+import { maskStringsAndComments } from './codeMask';
+import { runsKnownCode } from './evalKnown';
 import { checkPathWord } from './pathArgs';
 import { childOrigin, type Frame } from './types';
 import { isSecretVarName, syntheticWord } from './words';
@@ -40,7 +44,8 @@ const RULES: Record<CodeLanguage, LanguageRules> = {
     envDump: /\bos\s*\.\s*environ\b(?!\s*(?:\[|\.\s*(?:get|setdefault|pop|__setitem__|update)\s*\())|\bos\s*\.\s*environ\s*\.\s*(?:items|keys|values|copy)\s*\(/g,
     envRead: /\bos\s*\.\s*(?:environ\s*\[\s*|environ\s*\.\s*get\s*\(\s*|getenv\s*\(\s*)['"]([A-Za-z_][A-Za-z0-9_]*)['"]/g,
     evalLike: /(?<![.\w])(?:exec|eval|compile|execfile)\s*\(|\b__import__\s*\(|\bimportlib\s*\.\s*import_module\s*\(|\bgetattr\s*\(\s*__builtins__|\bmarshal\s*\.\s*loads|\bpickle\s*\.\s*loads/g,
-    network: /\b(?:urllib|requests|http\.client|httpx|socket|aiohttp|ftplib|smtplib|paramiko|telnetlib)\b/g,
+    // `urllib.parse`/`urllib.error` only handle text; `requests` is the library only where it is imported or called.
+    network: /\burllib\d?\b(?!\s*\.\s*(?:parse|error)\b)(?!\s+import\s+(?:parse|error|quote|unquote|urlencode|urlparse|urljoin)\b(?!\s*,))|\brequests\s*\.\s*\w|\b(?:import|from)\s+requests\b|\b(?:http\.client|httpx|socket|aiohttp|ftplib|smtplib|paramiko|telnetlib)\b/g,
     write: /\bopen\s*\([^)]*['"][wax]\+?b?['"]|\.write_(?:text|bytes)\s*\(|\bshutil\s*\.\s*(?:copy\w*|move|rmtree)\s*\(|\bos\s*\.\s*(?:remove|unlink|rmdir|removedirs|rename|replace|makedirs|mkdir|symlink|link|truncate)\s*\(|\.\s*(?:unlink|rmdir)\s*\(/g,
   },
   node: {
@@ -130,6 +135,12 @@ const RULES: Record<CodeLanguage, LanguageRules> = {
 
 const FILE_USE = /\bopen\b|read|load|copy|upload|send|post|\bPath\s*\(|\bfs\b|File\b|\bIO\b|file_get_contents|fopen|slurp|<\s*\$|shutil|pickle|dotenv|exec|spawn|system|popen|`|\bqx\b|\bcat\b|getline|\bsource\b|require\s*\(|import\s*\(|Get-Content|gc\b|type\b|\bcp\b/i;
 
+/** Text that is escape sequences and words, with no path separator or drive: `\n`, `\u2192`, `\d+\.\w`. */
+const ESCAPE_TEXT = /^(?=[^/:]*\\)(?:[^\\/:]|\\[nrtvfab0-9xuUN(){}[\].*+?^$|dswDSWbB'"\\-])*$/;
+
+/** Python modules that talk to the network, as `__import__`/`import_module` name them. */
+const NETWORK_MODULE = /^(?:urllib\d?(?:\.request)?|requests|http\.client|http|httpx|socket|aiohttp|ftplib|smtplib|paramiko|telnetlib|xmlrpc\.client|ssl|asyncio)$/;
+
 const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
 
 /** Ways code spells a string it does not contain literally. */
@@ -177,6 +188,8 @@ function unescapeLiteral(s: string): string {
 
 /** The text of the call's argument list, starting just after `(` (or the space of `system "…"`). */
 function callArguments(code: string, from: number): { start: number; text: string } {
+  // Inside parentheses the list runs to the closing one, across lines; `system "…"` ends with its line.
+  const parens = code[from - 1] === '(' || /\(\s*$/.test(code.slice(Math.max(0, from - 8), from));
   let depth = 0;
   let end = from;
   let quote: string | undefined;
@@ -192,7 +205,7 @@ function callArguments(code: string, from: number): { start: number; text: strin
     else if (c === ')' || c === ']' || c === '}') {
       if (depth === 0) break;
       depth--;
-    } else if ((c === ';' || c === '\n') && depth === 0) break;
+    } else if ((c === ';' || c === '\n') && depth === 0 && !parens) break;
   }
   return { start: from, text: code.slice(from, end) };
 }
@@ -229,10 +242,15 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
         // `os.system('cat ' + '.env')`, `subprocess.run(['cat', os.path.expanduser('~/.ssh/id_rsa')])`: a command
         // built from constants is still known, and is judged as the command it is.
         const first = args.text.split(/,\s*(?:shell|check|text|capture_output|encoding|cwd|env|stdio|stdout|stderr|input|timeout)\s*[=:]/)[0]!;
-        const built = lang === 'python' || lang === 'node' || lang === 'ruby' || lang === 'php' || lang === 'perl' ? foldCommand(first.replace(/^\s*\(|\)\s*$/g, '').trim(), foldEnv(a, lang, code)) : undefined;
-        if (built !== undefined && !/[\n\0]/.test(built)) {
+        const built = lang === 'python' || lang === 'node' || lang === 'ruby' || lang === 'php' || lang === 'perl' ? foldCommand(first.replace(/^\s*\(|\)\s*$/g, '').trim(), foldEnv(a, lang, code, f)) : undefined;
+        if (built !== undefined && !/\0/.test(built)) {
           a.runScript(built, childOrigin(f.origin, m.index, args.start + args.text.length, false), f.nesting + 1);
           return;
+        }
+        // `[sys.executable, script_path]`, `['git', 'diff', ref]`: a known program given computed arguments.
+        if (lang === 'python' || lang === 'node') {
+          const words = foldCommandWords(first.replace(/^\s*\(|\)\s*$/g, '').trim(), foldEnv(a, lang, code, f));
+          if (words && judgePartlyComputed(a, words, name, f, m, childOrigin(f.origin, m.index, args.start + args.text.length, false))) return;
         }
         hitMatch('opaque.interpreter', `Starts a subprocess from ${name} code with a command built at run time.`, m);
         return;
@@ -262,7 +280,16 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
   each(rules.envRead, (m) => {
     if (isSecretVarName(m[1]!)) hitMatch('secret.env-var', `Reads the secret environment variable ${m[1]} from ${name} code.`, m);
   });
-  each(rules.evalLike, (m) => {
+  // Calls named inside strings and comments are only mentioned: eval and network are looked for in code.
+  const masked = maskStringsAndComments(code, lang);
+  const eachInCode = (rule: RegExp, fn: (m: RegExpExecArray) => void) => {
+    const re = new RegExp(rule.source, rule.flags);
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      fn(m);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  };
+  eachInCode(rules.evalLike, (m) => {
     // `eval("1+2")`, `eval('[1,2]')`: a constant is code that can be read, so it is analyzed, not opaque.
     const open = /\(\s*$/.test(m[0]) ? m.index + m[0].length : /^\s*\(/.test(code.slice(m.index + m[0].length)) ? code.indexOf('(', m.index + m[0].length) + 1 : -1;
     if (open > 0 && /^(?:[\w.]*\.)?(?:eval|exec|compile|instance_eval|class_eval|module_eval|__import__|import_module)\s*\($/.test(code.slice(m.index, open))) {
@@ -270,17 +297,22 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
       const first = (splitArgs(args.text)[0]?.text ?? '').trim();
       const literal = first.match(/^(['"])((?:(?!\1)[^\\\n]|\\.)*)\1$/);
       if (literal && isPlainLiteral(first, lang) && !/^\s*$/.test(literal[2]!)) {
-        if (/__import__|import_module/.test(m[0])) return;
+        // `__import__('socket')`: the module is named in a string, so the network is seen here.
+        if (/__import__|import_module/.test(m[0])) {
+          if (NETWORK_MODULE.test(literal[2]!)) hitMatch('net.command', `Uses the network from ${name} code (${literal[2]}).`, m);
+          return;
+        }
         const body = unescapeLiteral(literal[2]!);
         const start = args.start + args.text.indexOf(first) + 1;
         analyzeCode(a, lang, { source: body, origin: childOrigin(f.origin, start, start + body.length, body === literal[2]), nesting: f.nesting + 1 });
         return;
       }
+      if (!/__import__|import_module/.test(m[0]) && runsKnownCode(a, lang, code, first, f, m, args.start + args.text.indexOf(first), analyzeCode)) return;
     }
     hitMatch('opaque.eval', `Evaluates code built at run time (${m[0].trim()}) in ${name}.`, m);
   });
   let network = false;
-  each(rules.network, (m) => {
+  eachInCode(rules.network, (m) => {
     network = true;
     hitMatch('net.command', `Uses the network from ${name} code.`, m);
   });
@@ -289,6 +321,7 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     a.hitAt('opaque.remote-code', `Connects a shell to the network from ${name} code (a reverse shell).`, f, 0, Math.min(code.length, 200));
   }
   let writes = false;
+  let env: FoldEnv | undefined;
   each(rules.write, (m) => {
     writes = true;
     // `open('src/app/models.py', 'w')`: a project source file named by a constant, as an agent's own edit would
@@ -308,6 +341,9 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
       else hitPath('safe.delete', `Deletes ${del.path} from ${name} code; nothing is lost: ${del.loss.why}.`);
       return;
     }
+    // A path the code computes, folded: a plain file or folder inside the workspace or temp is an agent's edit.
+    const paren = m[0].indexOf('(');
+    if (paren > 0 && writesInsideProject(a, lang, code, m[0].slice(0, paren + 1), callArguments(code, m.index + paren + 1).text, () => (env ??= foldEnv(a, lang, code, f)), f, m.index + paren + 1, m.index)) return;
     hitMatch('exec.interpreter', `Changes files from ${name} code.`, m);
   });
 
@@ -331,7 +367,10 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     const value = unescapeLiteral(m[0].slice(1, -1));
     if (value.length < 2 || value.length > 400 || /\s/.test(value)) return;
     const w = syntheticWord(value.replace(/[*?[\]{}\\,]/g, '\\$&'), false, { start: m.index, end: m.index + m[0].length }, { type: 'string', field: null, named: true, start: m.index, end: m.index + m[0].length, children: [] });
-    if (!checkPathWord(a, undefined, w, 'read', {}, f) && writes) checkPathWord(a, undefined, w, 'write', {}, f);
+    // An escape sequence left in a literal (`'\\n'`, `'\\u2192'` in code that writes code) names no file to write.
+    // `d + '/out.txt'`: a literal appended to a computed folder is the end of a path, not a path from the root.
+    const suffix = value.startsWith('/') && /\+\s*$/.test(code.slice(Math.max(0, m.index - 20), m.index));
+    if (!checkPathWord(a, undefined, w, 'read', {}, f) && writes && !ESCAPE_TEXT.test(value) && !suffix) checkPathWord(a, undefined, w, 'write', {}, f);
     // A file this code may write is, for a later `python x.py` in the same command, a script of unknown content.
     if (writes) {
       const abs = a.fileKey(value);

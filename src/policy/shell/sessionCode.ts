@@ -63,8 +63,10 @@ function frameFor(inv: Invocation, at: Word | undefined, name: string, text: str
   return { source: text, origin, nesting: inv.frame.nesting + 1 };
 }
 
-function analyzeText(a: ShellAnalyzer, inv: Invocation, at: Word | undefined, language: Language, name: string, text: string): void {
+function analyzeText(a: ShellAnalyzer, inv: Invocation, at: Word | undefined, language: Language, name: string, text: string, abs: string): void {
   const f = frameFor(inv, at, name, text);
+  // `__dirname`, `__file__` in the file's code name the file's own folder.
+  if (f.origin.file) f.origin.file.dir = posix.dirname(abs);
   if (language === 'shell') a.runScript(text, f.origin, f.nesting);
   else analyzeCode(a, language, f);
 }
@@ -81,7 +83,7 @@ export function judgeScriptFile(a: ShellAnalyzer, inv: Invocation, file: Word, l
   const found = files.textOf(abs);
   if (found === undefined || found === 'unreadable') return false;
   if (a.outOfTime(inv.frame)) return true;
-  analyzeText(a, inv, file, language, file.raw, found.text);
+  analyzeText(a, inv, file, language, file.raw, found.text, abs);
   judgeSessionFiles(a, inv, language === 'shell' ? undefined : language, { path: abs, text: found.text });
   return true;
 }
@@ -119,7 +121,7 @@ export function judgeSessionFiles(a: ShellAnalyzer, inv: Invocation, language: L
       continue;
     }
     if (a.outOfTime(inv.frame)) return;
-    analyzeText(a, inv, undefined, language, name, found.text);
+    analyzeText(a, inv, undefined, language, name, found.text, p);
   }
 }
 

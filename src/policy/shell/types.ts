@@ -14,7 +14,7 @@ export interface Origin {
   end: number;
   /** Code read from a file (a script run by name): offsets in this frame + `offset` are offsets in `text`, so a
    * finding can name the file's line. */
-  file?: { name: string; text: string; offset: number };
+  file?: { name: string; text: string; offset: number; dir?: string };
 }
 
 export function mapRange(o: Origin, start: number, end: number): [number, number] {

@@ -59,3 +59,14 @@ test('multi-line sed scripts, heredocs holding their delimiter mid-line, ~T in a
   await allAre(sh(`python3 -c "print(eval('1 + 2'))"`), 'safe');
   await noneSafe(sh(`python3 -c "import sys; eval(sys.argv[1])" x`));
 });
+
+test('reproduction scripts: computed project paths, the interpreter re-run, exec of constants, calls named in strings (mini-swe-agent, django)', async () => {
+  await allAre(sh(`cat > fix_subquery.py << 'EOF'\nfilename = './django/db/models/expressions.py'\nwith open(filename, 'r') as f:\n    lines = f.readlines()\nwith open(filename, 'w') as f:\n    f.writelines(lines)\nEOF\n\npython fix_subquery.py`), 'safe');
+  await allAre(sh(`python3 -c "\nimport subprocess, sys\nr = subprocess.run([sys.executable, '-c', 'import django; print(django.VERSION)'], capture_output=True, text=True)\nprint(r.stdout)\n"`), 'safe');
+  await allAre(sh(`python3 -c "\ncode = 'x = [1, 2]\\nprint(len(x))'\nexec(code)\n"`), 'safe');
+  await allAre(sh(`python3 -c "print('exec() and eval() are only named here')"`), 'safe');
+  await allAre(sh(`python3 -c "from urllib.parse import urljoin; print(urljoin('http://a/b/', 'c'))"`), 'safe');
+  await noneSafe(sh(`python3 -c "\ncode = open('/home/dev/.ssh/id_rsa').read()\nprint(code)\n"`));
+  await noneSafe(sh(`python3 -c "\nimport subprocess, sys\nsubprocess.run([sys.executable, '-c', sys.argv[1]])\n" x`));
+  await noneSafe(sh(`python3 -c "\ncode = 'print(open(\\'/home/dev/.aws/credentials\\').read())'\nexec(code)\n"`));
+});

@@ -8,10 +8,12 @@ import { loadTasks, replay, summarise } from '../../../bench/replay/replay';
 
 // 0.056 until shell writes of build and CI config (`sed -i … package.json`, `> .github/workflows/x.yml`) became the
 // review a file tool's edit of them already was: 3 more clicks of 16,285, a deliberate tightening.
-const CLICK_SHARE_CEILING = 0.0562;
+// 0.0510 / 0.0046 / p90 7 once code was judged by its folded effects (computed write targets inside the project or
+// temp, `sys.executable` subprocesses, `exec` of constants, calls only mentioned in strings): 914 → 829 clicks.
+const CLICK_SHARE_CEILING = 0.0510;
 const MEDIAN_CLICKS_CEILING = 3;
-const P90_CLICKS_CEILING = 8;
-const SENSITIVE_SHARE_CEILING = 0.0081;
+const P90_CLICKS_CEILING = 7;
+const SENSITIVE_SHARE_CEILING = 0.0046;
 const ZERO_CLICK_TASKS_FLOOR = 14;
 
 test('replayed real agent tasks: clicks and sensitive verdicts stay at or below what was measured', async () => {
