@@ -7,7 +7,7 @@ import { checkPathWord, checkPathWords } from '../pathArgs';
 import { fetchesRemote } from '../remote';
 import { innerOffset, runFile } from '../scripts';
 import { isDjangoTest } from '../sessionCode';
-import { installUnlessCommitted } from '../manifestInstall';
+import { installUnlessCommitted } from '../installJudgement';
 import { LINTER_COMMANDS } from './linters';
 import { childOrigin, type Invocation, type Stdin } from '../types';
 import { syntheticWord, type Word } from '../words';
