@@ -9,6 +9,10 @@ import type { Word } from './words';
 
 export function installUnlessCommitted(a: ShellAnalyzer, inv: Invocation, sub: string, index: number, what: string, at?: Word): void {
   const n = namedInstall(a, inv, sub, index);
+  if (n?.safe && n.removes) {
+    a.hitOn('safe.install', `${what}: removes ${n.names.join(', ')} from the Python environment; fetches and runs nothing.`, inv, at);
+    return;
+  }
   if (n?.safe) {
     const files = n.files.length > 0 ? `; the committed ${n.files.join(', ')} unchanged` : '';
     a.hitOn('safe.install', `${what}: ${n.names.join(', ')}, among the most used ${n.registry === 'npm' ? 'npm' : 'PyPI'} packages, by exact name from the default registry${files}.`, inv, at);

@@ -46,7 +46,7 @@ const NODE: Ecosystem = {
 export const PY_PROJECT: Ecosystem = {
   required: [PY_PROJECT_FILES],
   optional: ['pyproject.toml', 'setup.py', 'setup.cfg', 'MANIFEST.in', 'hatch_build.py', 'build.py'],
-  flags: /^(?:-q|-qq|--quiet|-v|--verbose|--no-deps|--no-cache-dir|--disable-pip-version-check|--no-build-isolation|--no-input|--no-color|--progress-bar=off|--require-hashes|--only-binary=:all:|--no-binary=:none:|-e|--editable)$/,
+  flags: /^(?:-q|-qq|--quiet|-v|--verbose|--no-deps|--no-cache-dir|-U|--upgrade|--force-reinstall|--root-user-action=ignore|--disable-pip-version-check|--no-build-isolation|--no-input|--no-color|--progress-bar=off|--require-hashes|--only-binary=:all:|--no-binary=:none:|-e|--editable)$/,
   valued: /^(?:--progress-bar)$/,
 };
 const POETRY: Ecosystem = {

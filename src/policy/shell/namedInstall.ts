@@ -16,7 +16,7 @@ import { judgeSessionFiles } from './sessionCode';
 import type { Invocation } from './types';
 import type { Word } from './words';
 
-export type NamedVerdict = { safe: true; names: string[]; registry: Registry; files: string[] } | { safe: false; why: string };
+export type NamedVerdict = { safe: true; names: string[]; registry: Registry; files: string[]; removes?: true } | { safe: false; why: string };
 
 interface NamedSpec {
   registry: Registry;
@@ -155,11 +155,26 @@ function packageName(spec: NamedSpec, v: string): { name: string } | { why: stri
   return { name: m[1]! };
 }
 
+/** `pip uninstall [-y] NAME…`: removes what is installed under those names; fetches and runs nothing. */
+function pipUninstall(inv: Invocation, from: number): NamedVerdict {
+  const names: string[] = [];
+  for (const w of inv.args.slice(from)) {
+    const v = w.value;
+    if (v === undefined || w.glob) return { safe: false, why: `${w.raw} is only known at run time` };
+    if (/^(?:-y|--yes|-q+|--quiet|-v+|--verbose|--no-input|--disable-pip-version-check|--no-color|--root-user-action=ignore)$/.test(v)) continue;
+    const m = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)$/.exec(v);
+    if (!m) return { safe: false, why: v.startsWith('-') ? `${v} is not an option Countersign reads as harmless` : `${v} is not a plain package name` };
+    names.push(m[1]!);
+  }
+  return names.length > 0 ? { safe: true, names, registry: 'pypi', files: [], removes: true } : { safe: false, why: 'it names no package' };
+}
+
 /**
  * Judges a named install: undefined when this is not one (no package names: `npm install`, `pip install -e .`,
  * which manifestInstall.ts judges), else safe with the names, or why not.
  */
 export function namedInstall(a: ShellAnalyzer, inv: Invocation, sub: string, index: number): NamedVerdict | undefined {
+  if ((inv.name === 'pip' || inv.name === 'pip3') && sub === 'uninstall' && index === 0) return pipUninstall(inv, 1);
   const found = specOf(inv, sub, index);
   if (!found) return undefined;
   const { spec } = found;

@@ -52,7 +52,7 @@ export const ORDINARY = [
   ['review', 'python manage.py migrate', 'run a project script'],
   ['review', 'python3 scripts/seed.py', 'run a python script'],
   ['review', 'pip install -r requirements.txt', 'pip install'],
-  ['review', 'python -m pip install requests', 'python -m pip install'],
+  ['review', 'python -m pip install reqeusts', 'python -m pip install of a near-miss of a popular name'],
   ['safe', 'python -m venv .venv', 'make a venv'],
   ['safe', 'go test ./...', 'go test'],
   ['safe', 'go build ./...', 'go build'],
