@@ -55,6 +55,41 @@ const tasks = [];
   }
 }
 
+const SWE_TOOL = /^(?:create|open|goto|edit|insert|search_dir|search_file|find_file|scroll_down|scroll_up|submit)(?:\s|$)/;
+
+/**
+ * One SWE-agent action as the tool calls it makes: the harness runs a multi-line action line by line, its tools
+ * (`create f`, `edit 1:3` … `end_of_edit`) among shell lines; model text that is no command (a `DISCUSSION`
+ * paragraph, an echoed `[File: …]` listing) is dropped.
+ */
+function toolCalls(action) {
+  if (!action || /^(?:DISCUSSION|\[File: )/.test(action)) return [];
+  const lines = action.split('\n');
+  // `insert '…'` / `edit 'old' 'new'`: one call whose quoted text spans lines.
+  if (lines.length === 1 || /^(?:edit|insert)\s+'/.test(action) || !lines.some((l) => SWE_TOOL.test(l))) return [action];
+  const out = [];
+  let shell = [];
+  const flush = () => {
+    if (shell.join('').trim()) out.push(shell.join('\n').trim());
+    shell = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!SWE_TOOL.test(l)) {
+      shell.push(l);
+      continue;
+    }
+    flush();
+    if (/^(?:edit|insert)(?:\s|$)/.test(l) && lines.some((x, j) => j > i && x.trim() === 'end_of_edit')) {
+      const end = lines.findIndex((x, j) => j > i && x.trim() === 'end_of_edit');
+      out.push(lines.slice(i, end + 1).join('\n'));
+      i = end;
+    } else out.push(l);
+  }
+  flush();
+  return out;
+}
+
 /**
  * SWE-agent trajectory steps (its .traj format: `trajectory[].action`, the agent's tool calls in order), with the
  * repository root `root` rewritten to $WS: its editor tools become file writes, edits and reads.
@@ -65,11 +100,10 @@ function sweAgentSteps(data, root) {
   let open = '';
   const abs = (p) => (p.startsWith('/') || p.startsWith('$') ? p : `$WS/${p}`);
   const steps = [];
-  for (const t of data.trajectory ?? []) {
-    const action = remap(String(t.action ?? '').trim(), pairs);
-    if (!action) continue;
+  for (const action of (data.trajectory ?? []).flatMap((t) => toolCalls(remap(String(t.action ?? '').trim(), pairs)))) {
     const [head, ...rest] = action.split('\n');
-    const words = head.trim().split(/\s+/);
+    // Quoted arguments stay one word (`search_dir "custom key serializer"`).
+    const words = head.trim().match(/"[^"]*"|'[^']*'|\S+/g) ?? [''];
     const name = words[0];
     const unq = (s) => s.replace(/^["']|["']$/g, '');
     if (name === 'create') {
@@ -101,7 +135,8 @@ function sweAgentSteps(data, root) {
     } else if (name === 'search_dir') steps.push({ k: 'sh', c: `grep -rn ${words.slice(1, 2).join(' ')} ${words[2] ?? '.'}` });
     else if (name === 'search_file') steps.push({ k: 'sh', c: `grep -n ${words[1] ?? ''} ${words[2] ?? open}` });
     else if (name === 'find_file') steps.push({ k: 'sh', c: `find ${words[2] ?? '.'} -name ${words[1] ?? ''}` });
-    else if (['goto', 'scroll_down', 'scroll_up', 'submit', 'exit_forfeit', 'decompile', 'disassemble', 'debug_start', 'debug_step', 'debug_stop'].includes(name) || name.startsWith('connect_')) continue;
+    // exit_cost, exit_context, exit_format …: the harness ending the run, not something the agent sent.
+    else if (/^exit_/.test(name) || ['goto', 'scroll_down', 'scroll_up', 'submit', 'decompile', 'disassemble', 'debug_start', 'debug_step', 'debug_stop'].includes(name) || name.startsWith('connect_')) continue;
     else steps.push({ k: 'sh', c: cut(action) });
   }
   return steps;
