@@ -10,6 +10,7 @@
 import { posix } from 'node:path';
 import type { ShellAnalyzer } from './analyzer';
 import { judgeSessionFiles } from './sessionCode';
+import { nothingMadeFilesSoFar } from './lineRuns';
 import type { Invocation } from './types';
 
 /** `absent`: none of the manifests is there, so the installer finds nothing to install (it stops with an error). */
@@ -111,9 +112,6 @@ const REQUIREMENT_ELSEWHERE = /^\s*(?:-i|--index-url|--extra-index-url|-f|--find
 /** Environment variables the installers read for where to fetch from and what to run. */
 export const INSTALLER_ENV = /^(?:PIP_|NPM_CONFIG_|YARN_|PNPM_|BUN_|UV_|POETRY_|BUNDLE_|GEM_|GO(?:PROXY|FLAGS|NOSUMDB|NOSUMCHECK|INSECURE|PRIVATE|SUMDB)|CARGO_|RUSTC|PYTHONPATH$|NODE_OPTIONS$)/i;
 
-/** Programs that make no files: run earlier on the line, they cannot have put a manifest where none was. */
-const MAKES_NO_FILES = new Set(['cd', 'pushd', 'popd', 'pwd', 'echo', 'printf', 'ls', 'true', 'which', 'type', 'command', 'export', 'set', 'tail', 'head', 'grep', 'wc', 'sort', 'cat']);
-
 /** Installer config files: one this session wrote anywhere can change where any later install fetches from. */
 const INSTALLER_CONFIG = /(?:^|\/)(?:\.npmrc|\.yarnrc|\.yarnrc\.yml|\.pnpmfile\.cjs|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|poetry\.toml|pydistutils\.cfg|\.pydistutils\.cfg)$/;
 
@@ -161,7 +159,7 @@ export class ManifestCheck {
   absent(names: string[], walksUp: boolean): string | undefined {
     const world = this.a.scope.git?.world;
     if (!world?.stat || world.stat(this.dir)?.kind !== 'dir') return undefined;
-    if (this.a.runs.filter((r) => !MAKES_NO_FILES.has(r.program)).length > 1) return undefined;
+    if (!nothingMadeFilesSoFar(this.a)) return undefined;
     for (let d = this.dir, depth = 0; depth < 64; d = posix.dirname(d), depth++) {
       if (names.some((n) => this.exists(posix.join(d, n)))) return undefined;
       if (!walksUp || d === '/') break;
