@@ -15,11 +15,12 @@ interface Bounds {
 }
 
 // The first sources (mini-swe-agent, SWE-agent, one Claude Code session): 0.0562 / median 3 / p90 8 / 14 tasks
-// without a click until named installs of popular packages (and installs with no manifest) became safe.
-const FIRST_SOURCES: Bounds = { clickShare: 0.0268, medianClicks: 1, p90Clicks: 6, sensitiveShare: 0.0081, zeroClickTasks: 106 };
+// without a click until named installs of popular packages, installs with no manifest and deletes of what is not
+// there became safe.
+const FIRST_SOURCES: Bounds = { clickShare: 0.0261, medianClicks: 1, p90Clicks: 6, sensitiveShare: 0.0081, zeroClickTasks: 106 };
 // Multi-SWE-bench's Java runs (a source the engine was not tuned on when it was added): 10.0% clicks, most of them
 // `sudo apt-get …` (sensitive by design), `javac && java` and missing-space typos (`cd..`).
-const JAVA_RUNS: Bounds = { clickShare: 0.1001, medianClicks: 0, p90Clicks: 4, sensitiveShare: 0.0311, zeroClickTasks: 250 };
+const JAVA_RUNS: Bounds = { clickShare: 0.1000, medianClicks: 0, p90Clicks: 4, sensitiveShare: 0.0311, zeroClickTasks: 250 };
 
 function check(name: string, results: TaskResult[], b: Bounds): void {
   const s = summarise(results);
