@@ -1,9 +1,10 @@
-// Replay benchmark (`npm run bench`, or `node scripts/bench.mjs replay [--json] [--show=RULE] [--agent=NAME] [--task=ID]`): real
+// Replay benchmark (`npm run bench`, or `node scripts/bench.mjs replay [--json] [--show=RULE] [--agent=NAME] [--task=ID] [--source=A,B]`): real
 // coding-agent tasks (bench/replay, public trajectories) replayed as whole sessions, each in one agent's own hook
 // format with one session id, through the real policy on a scratch disk. Prints actions, the click share
 // (review + sensitive over all actions), median and p90 clicks per task, the share of tasks without a click, the
 // sensitive share, and the 15 rules behind most clicks; --show=RULE lists the actions a rule made
-// clicks of; --task=ID prints every verdict of the tasks whose id contains ID.
+// clicks of; --task=ID prints every verdict of the tasks whose id contains ID; --source keeps the tasks whose id
+// starts with one of the given source prefixes (`mini`, `sweagent`, `claude-session`, `msb-java`: SOURCES.md).
 // Measures; never fails. Targets (issue 13): ≤ 5% of actions, median ≤ 1 click per task.
 import { loadTasks, replay, summarise } from './replay/replay';
 
@@ -12,7 +13,8 @@ async function main(): Promise<void> {
   const show = process.argv.find((a) => a.startsWith('--show='))?.slice('--show='.length);
   const agent = process.argv.find((a) => a.startsWith('--agent='))?.slice('--agent='.length);
   const only = process.argv.find((a) => a.startsWith('--task='))?.slice('--task='.length);
-  const tasks = loadTasks().filter((t) => (!agent || t.agent === agent) && (!only || t.id.includes(only)));
+  const sources = process.argv.find((a) => a.startsWith('--source='))?.slice('--source='.length).split(',');
+  const tasks = loadTasks().filter((t) => (!agent || t.agent === agent) && (!only || t.id.includes(only)) && (!sources || sources.some((s) => t.id.startsWith(`${s}/`))));
   const results = await replay(tasks);
   const s = summarise(results);
   if (json) {

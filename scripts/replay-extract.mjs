@@ -55,6 +55,93 @@ const tasks = [];
   }
 }
 
+const SWE_TOOL = /^(?:create|open|goto|edit|insert|search_dir|search_file|find_file|scroll_down|scroll_up|submit)(?:\s|$)/;
+
+/**
+ * One SWE-agent action as the tool calls it makes: the harness runs a multi-line action line by line, its tools
+ * (`create f`, `edit 1:3` … `end_of_edit`) among shell lines; model text that is no command (a `DISCUSSION`
+ * paragraph, an echoed `[File: …]` listing) is dropped.
+ */
+function toolCalls(action) {
+  if (!action || /^(?:DISCUSSION|\[File: )/.test(action)) return [];
+  const lines = action.split('\n');
+  // `insert '…'` / `edit 'old' 'new'`: one call whose quoted text spans lines.
+  if (lines.length === 1 || /^(?:edit|insert)\s+'/.test(action) || !lines.some((l) => SWE_TOOL.test(l))) return [action];
+  const out = [];
+  let shell = [];
+  const flush = () => {
+    if (shell.join('').trim()) out.push(shell.join('\n').trim());
+    shell = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!SWE_TOOL.test(l)) {
+      shell.push(l);
+      continue;
+    }
+    flush();
+    if (/^(?:edit|insert)(?:\s|$)/.test(l) && lines.some((x, j) => j > i && x.trim() === 'end_of_edit')) {
+      const end = lines.findIndex((x, j) => j > i && x.trim() === 'end_of_edit');
+      out.push(lines.slice(i, end + 1).join('\n'));
+      i = end;
+    } else out.push(l);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * SWE-agent trajectory steps (its .traj format: `trajectory[].action`, the agent's tool calls in order), with the
+ * repository root `root` rewritten to $WS: its editor tools become file writes, edits and reads.
+ */
+function sweAgentSteps(data, root) {
+  const pairs = [[root, '$WS'], ['/testbed', '$WS'], ['/root', '$HOME'], ['~/', '$HOME/']];
+  const files = new Map(); // content of files the agent created, so line edits can be replayed exactly
+  let open = '';
+  const abs = (p) => (p.startsWith('/') || p.startsWith('$') ? p : `$WS/${p}`);
+  const steps = [];
+  for (const action of (data.trajectory ?? []).flatMap((t) => toolCalls(remap(String(t.action ?? '').trim(), pairs)))) {
+    const [head, ...rest] = action.split('\n');
+    // Quoted arguments stay one word (`search_dir "custom key serializer"`).
+    const words = head.trim().match(/"[^"]*"|'[^']*'|\S+/g) ?? [''];
+    const name = words[0];
+    const unq = (s) => s.replace(/^["']|["']$/g, '');
+    if (name === 'create') {
+      const p = abs(unq(words[1] ?? 'new.py'));
+      files.set(p, '');
+      open = p;
+      steps.push({ k: 'w', p, t: '' });
+    } else if (name === 'open') {
+      open = abs(unq(words[1] ?? ''));
+      steps.push({ k: 'r', p: open });
+    } else if (name === 'edit' && /^\d+:\d+$/.test(words[1] ?? '')) {
+      const body = rest.join('\n').replace(/\n?end_of_edit\s*$/, '');
+      const [a, b] = words[1].split(':').map(Number);
+      if (files.has(open)) {
+        const lines = files.get(open).split('\n');
+        lines.splice(a - 1, b - a + 1, ...body.split('\n'));
+        const text = lines.join('\n');
+        files.set(open, text);
+        steps.push({ k: 'w', p: open, t: cut(text) });
+      } else steps.push({ k: 'e', p: open, o: '', n: cut(body) });
+    } else if (name === 'edit' || name === 'insert') {
+      // the windowed editor's `edit 'old' 'new'` form: an edit of the open file
+      const m = /^(?:edit|insert)\s+'([\s\S]*?)'\s+'([\s\S]*)'$/.exec(action);
+      if (m && files.has(open)) {
+        const text = name === 'insert' ? `${files.get(open)}${m[1]}\n` : files.get(open).replace(m[1], m[2]);
+        files.set(open, text);
+        steps.push({ k: 'w', p: open, t: cut(text) });
+      } else if (m) steps.push({ k: 'e', p: open, o: m[1], n: m[2] });
+    } else if (name === 'search_dir') steps.push({ k: 'sh', c: `grep -rn ${words.slice(1, 2).join(' ')} ${words[2] ?? '.'}` });
+    else if (name === 'search_file') steps.push({ k: 'sh', c: `grep -n ${words[1] ?? ''} ${words[2] ?? open}` });
+    else if (name === 'find_file') steps.push({ k: 'sh', c: `find ${words[2] ?? '.'} -name ${words[1] ?? ''}` });
+    // exit_cost, exit_context, exit_format …: the harness ending the run, not something the agent sent.
+    else if (/^exit_/.test(name) || ['goto', 'scroll_down', 'scroll_up', 'submit', 'decompile', 'disassemble', 'debug_start', 'debug_step', 'debug_stop'].includes(name) || name.startsWith('connect_')) continue;
+    else steps.push({ k: 'sh', c: cut(action) });
+  }
+  return steps;
+}
+
 // 2. SWE-agent demonstrations and test trajectories: its editor tools become file writes, edits and reads.
 {
   const repo = 'SWE-agent+SWE-agent';
@@ -67,50 +154,7 @@ const tasks = [];
       continue;
     }
     const root = /\/SWE-agent__test-repo|\/marshmallow-code__marshmallow|\/pydicom__pydicom/.exec(JSON.stringify(data))?.[0] ?? '/testbed';
-    const pairs = [[root, '$WS'], ['/testbed', '$WS'], ['/root', '$HOME'], ['~/', '$HOME/']];
-    const files = new Map(); // content of files the agent created, so line edits can be replayed exactly
-    let open = '';
-    const abs = (p) => (p.startsWith('/') || p.startsWith('$') ? p : `$WS/${p}`);
-    const steps = [];
-    for (const t of data.trajectory ?? []) {
-      const action = remap(String(t.action ?? '').trim(), pairs);
-      if (!action) continue;
-      const [head, ...rest] = action.split('\n');
-      const words = head.trim().split(/\s+/);
-      const name = words[0];
-      const unq = (s) => s.replace(/^["']|["']$/g, '');
-      if (name === 'create') {
-        const p = abs(unq(words[1] ?? 'new.py'));
-        files.set(p, '');
-        open = p;
-        steps.push({ k: 'w', p, t: '' });
-      } else if (name === 'open') {
-        open = abs(unq(words[1] ?? ''));
-        steps.push({ k: 'r', p: open });
-      } else if (name === 'edit' && /^\d+:\d+$/.test(words[1] ?? '')) {
-        const body = rest.join('\n').replace(/\n?end_of_edit\s*$/, '');
-        const [a, b] = words[1].split(':').map(Number);
-        if (files.has(open)) {
-          const lines = files.get(open).split('\n');
-          lines.splice(a - 1, b - a + 1, ...body.split('\n'));
-          const text = lines.join('\n');
-          files.set(open, text);
-          steps.push({ k: 'w', p: open, t: cut(text) });
-        } else steps.push({ k: 'e', p: open, o: '', n: cut(body) });
-      } else if (name === 'edit' || name === 'insert') {
-        // the windowed editor's `edit 'old' 'new'` form: an edit of the open file
-        const m = /^(?:edit|insert)\s+'([\s\S]*?)'\s+'([\s\S]*)'$/.exec(action);
-        if (m && files.has(open)) {
-          const text = name === 'insert' ? `${files.get(open)}${m[1]}\n` : files.get(open).replace(m[1], m[2]);
-          files.set(open, text);
-          steps.push({ k: 'w', p: open, t: cut(text) });
-        } else if (m) steps.push({ k: 'e', p: open, o: m[1], n: m[2] });
-      } else if (name === 'search_dir') steps.push({ k: 'sh', c: `grep -rn ${words.slice(1, 2).join(' ')} ${words[2] ?? '.'}` });
-      else if (name === 'search_file') steps.push({ k: 'sh', c: `grep -n ${words[1] ?? ''} ${words[2] ?? open}` });
-      else if (name === 'find_file') steps.push({ k: 'sh', c: `find ${words[2] ?? '.'} -name ${words[1] ?? ''}` });
-      else if (['goto', 'scroll_down', 'scroll_up', 'submit', 'exit_forfeit', 'decompile', 'disassemble', 'debug_start', 'debug_step', 'debug_stop'].includes(name) || name.startsWith('connect_')) continue;
-      else steps.push({ k: 'sh', c: cut(action) });
-    }
+    const steps = sweAgentSteps(data, root);
     if (steps.length === 0) continue;
     const id = `sweagent/${path.split('/').pop().replace(/\.traj$/, '')}/${createHash('sha256').update(path).digest('hex').slice(0, 6)}`;
     tasks.push({ id, source: `SWE-agent/SWE-agent@${commit.slice(0, 10)}:${path}`, agent: pick(id), steps });
@@ -147,6 +191,27 @@ const tasks = [];
     }
   }
   for (const [sid, steps] of bySession) if (steps.length) tasks.push({ id: `claude-session/${sid.slice(0, 8)}`, source: `kiliman/claude-transcript@${commit.slice(0, 10)}:${path}`, agent: 'claude', steps });
+}
+
+// 4. Multi-SWE-bench's Java runs: SWE-agent with five models on real Java repositories (dubbo, jackson, jib, …);
+// the same .traj format as (2), each run's repository at /<owner>__<repo>.
+{
+  const repo = 'multi-swe-bench+experiments';
+  const commit = git(repo, 'rev-parse', 'HEAD').trim();
+  for (const path of git(repo, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter((p) => /^evaluation\/java\/verified\/[^/]+\/trajs\/[^/]+\.traj$/.test(p))) {
+    let data;
+    try {
+      data = JSON.parse(git(repo, 'show', `HEAD:${path}`));
+    } catch {
+      continue;
+    }
+    const instance = path.split('/').pop().replace(/\.traj$/, '');
+    const steps = sweAgentSteps(data, `/${instance.replace(/-\d+$/, '')}`);
+    if (steps.length === 0) continue;
+    const run = path.split('/')[3].replace(/^\d+_SWE-agent_/, '');
+    const id = `msb-java/${run}/${instance}`;
+    tasks.push({ id, source: `multi-swe-bench/experiments@${commit.slice(0, 10)}:${path}`, agent: pick(id), steps });
+  }
 }
 
 tasks.sort((a, b) => a.id.localeCompare(b.id));

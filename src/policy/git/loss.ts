@@ -15,6 +15,11 @@ export interface LossContext {
   session: SessionView | undefined;
   /** Shown in reasons: paths relative to here when inside it. */
   cwd: string | undefined;
+  /**
+   * A path not on the disk (nor in the session) holds nothing to lose: set by a delete when nothing earlier on its
+   * command line could have made it (`rm notes.txt` alone), never by a discard.
+   */
+  absentIsNothing?: boolean;
 }
 
 /** `lost: false` with why nothing is lost, or the first file that would be lost and why. */
@@ -57,6 +62,7 @@ class Walk {
     const state = git.stateOf(abs, undefined, st);
     if (state === 'clean') return { lost: false, why: 'git has it, unchanged' };
     if (mode === 'clean' && state === 'modified') return { lost: false, why: 'git clean leaves tracked files alone' };
+    if (state === 'absent' && this.c.absentIsNothing && !f) return { lost: false, why: 'it is not there' };
     if (state === 'ignored') return { lost: false, why: 'git ignores it (a build output or cache)' };
     return { lost: true, file: show(abs, cwd), why: WHY[state] };
   }

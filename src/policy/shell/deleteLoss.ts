@@ -5,6 +5,7 @@ import { lossOfDelete, type DeleteMode, type Loss, type LossContext } from '../g
 import type { Invocation } from './types';
 import type { Word } from './words';
 import type { ShellAnalyzer } from './analyzer';
+import { nothingMadeFilesSoFar } from './lineRuns';
 
 export function lossContext(a: ShellAnalyzer): LossContext | undefined {
   const g = a.scope.git;
@@ -28,7 +29,9 @@ export function deleteLoss(a: ShellAnalyzer, words: readonly Word[], mode: Delet
   const c = lossContext(a);
   const targets = deleteTargets(a, words);
   if (!c || !targets || targets.length === 0) return undefined;
-  return lossOfDelete(targets, mode, c);
+  // A target written earlier on this line is not "absent": it is there by the time rm runs.
+  const absentIsNothing = nothingMadeFilesSoFar(a) && targets.every((t) => t.glob || !a.written.has(a.fileKey(t.abs)));
+  return lossOfDelete(targets, mode, { ...c, absentIsNothing });
 }
 
 /** Reports a delete: safe when nothing is lost, else a review naming what would be. `what` starts "Deletes …". */

@@ -10,12 +10,13 @@
 import { posix } from 'node:path';
 import type { ShellAnalyzer } from './analyzer';
 import { judgeSessionFiles } from './sessionCode';
+import { nothingMadeFilesSoFar } from './lineRuns';
 import type { Invocation } from './types';
-import type { Word } from './words';
 
-export type ManifestVerdict = { safe: true; files: string[] } | { safe: false; why: string };
+/** `absent`: none of the manifests is there, so the installer finds nothing to install (it stops with an error). */
+export type ManifestVerdict = { safe: true; files: string[]; absent?: string } | { safe: false; why: string };
 
-interface Ecosystem {
+export interface Ecosystem {
   /** Files that must exist (any one of each group), tracked and unchanged. */
   required: string[][];
   /** Files read when present (lockfiles, installer config): tracked and unchanged, or absent. */
@@ -26,20 +27,27 @@ interface Ecosystem {
   valued?: RegExp;
   /** Session-written files anywhere under the project with these names also make it a review (workspaces). */
   nested?: RegExp;
+  /** The installer looks for its manifest in the folders above too (npm, poetry, uv, bundler, go, cargo). */
+  walksUp?: true;
 }
 
 const NPM_CONFIG = ['.npmrc', '.yarnrc', '.yarnrc.yml', '.pnpmfile.cjs', 'pnpm-workspace.yaml', 'bunfig.toml'];
+export const BUN_LOCKS = ['bun.lockb', 'bun.lock'];
+/** What a Node package manager reads besides package.json: lockfiles and installer config. */
+export const NODE_FILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', ...BUN_LOCKS, ...NPM_CONFIG];
+export const PY_PROJECT_FILES = ['pyproject.toml', 'setup.py', 'setup.cfg'];
 const NODE: Ecosystem = {
   required: [['package.json']],
-  optional: ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock', ...NPM_CONFIG],
+  optional: NODE_FILES,
   flags: /^(?:--no-audit|--no-fund|--silent|-s|--quiet|-q|--prefer-offline|--offline|--no-progress|--progress=false|--loglevel=(?:silent|error|warn|notice|http|info|verbose|silly)|--legacy-peer-deps|--strict-peer-deps|--frozen-lockfile|--immutable|--immutable-cache|--prefer-frozen-lockfile|--pure-lockfile|--check-files|--production|--prod|-P|--dev|-D|--omit=(?:dev|optional|peer)|--include=(?:dev|optional|peer|prod)|--ignore-scripts|--no-optional|--non-interactive|--no-color|--color=(?:always|never|false)|--foreground-scripts|--no-save)$/,
   valued: /^(?:--omit|--include|--loglevel)$/,
   nested: /(?:^|\/)(?:package\.json|\.npmrc|\.yarnrc(?:\.yml)?|\.pnpmfile\.cjs)$|\/node_modules\//,
+  walksUp: true,
 };
-const PY_PROJECT: Ecosystem = {
-  required: [['pyproject.toml', 'setup.py', 'setup.cfg']],
+export const PY_PROJECT: Ecosystem = {
+  required: [PY_PROJECT_FILES],
   optional: ['pyproject.toml', 'setup.py', 'setup.cfg', 'MANIFEST.in', 'hatch_build.py', 'build.py'],
-  flags: /^(?:-q|-qq|--quiet|-v|--verbose|--no-deps|--no-cache-dir|--disable-pip-version-check|--no-build-isolation|--no-input|--no-color|--progress-bar=off|--require-hashes|--only-binary=:all:|--no-binary=:none:|-e|--editable)$/,
+  flags: /^(?:-q|-qq|--quiet|-v|--verbose|--no-deps|--no-cache-dir|-U|--upgrade|--force-reinstall|--root-user-action=ignore|--disable-pip-version-check|--no-build-isolation|--no-input|--no-color|--progress-bar=off|--require-hashes|--only-binary=:all:|--no-binary=:none:|-e|--editable)$/,
   valued: /^(?:--progress-bar)$/,
 };
 const POETRY: Ecosystem = {
@@ -47,21 +55,24 @@ const POETRY: Ecosystem = {
   optional: ['poetry.toml'],
   flags: /^(?:--no-root|--sync|--no-interaction|-n|-q|--quiet|-v|--all-extras|--no-dev|--only-root|--compile|--no-ansi|--ansi|--dry-run|(?:--only|--with|--without|-E|--extras)=[\w,.-]+)$/,
   valued: /^(?:--only|--with|--without|-E|--extras)$/,
+  walksUp: true,
 };
 const UV: Ecosystem = {
   required: [['pyproject.toml'], ['uv.lock']],
   optional: ['uv.toml'],
   flags: /^(?:--frozen|--locked|--all-extras|--dev|--no-dev|--all-groups|--no-install-project|--inexact|--exact|-q|--quiet|-v|--offline|--no-progress|--compile-bytecode|(?:--extra|--group|--only-group|--no-group)=[\w,.-]+)$/,
   valued: /^(?:--extra|--group|--only-group|--no-group)$/,
+  walksUp: true,
 };
 const BUNDLER: Ecosystem = {
   required: [['Gemfile', 'gems.rb'], ['Gemfile.lock', 'gems.locked']],
   optional: ['.bundle/config'],
   flags: /^(?:--frozen|--deployment|--quiet|--local|--prefer-local|--retry=\d+|--jobs=\d+|-j\d+)$/,
   valued: /^(?:--retry|--jobs|-j)$/,
+  walksUp: true,
 };
-const GO: Ecosystem = { required: [['go.mod'], ['go.sum']], optional: ['go.work', 'go.work.sum'], flags: /^(?:-x|-json)$/ };
-const CARGO: Ecosystem = { required: [['Cargo.toml'], ['Cargo.lock']], optional: ['.cargo/config.toml', '.cargo/config', 'rust-toolchain.toml', 'rust-toolchain'], flags: /^(?:--locked|--frozen|--offline|-q|--quiet|-v)$/ };
+const GO: Ecosystem = { required: [['go.mod'], ['go.sum']], optional: ['go.work', 'go.work.sum'], flags: /^(?:-x|-json)$/, walksUp: true };
+const CARGO: Ecosystem = { required: [['Cargo.toml'], ['Cargo.lock']], optional: ['.cargo/config.toml', '.cargo/config', 'rust-toolchain.toml', 'rust-toolchain'], flags: /^(?:--locked|--frozen|--offline|-q|--quiet|-v)$/, walksUp: true };
 
 /** Which ecosystem an install command line is, and the words after its subcommand; undefined: not such a command. */
 function ecosystemOf(inv: Invocation, sub: string, index: number): { eco: Ecosystem; rest: Invocation['args']; pip?: true } | undefined {
@@ -99,9 +110,20 @@ function ecosystemOf(inv: Invocation, sub: string, index: number): { eco: Ecosys
 const REQUIREMENT_ELSEWHERE = /^\s*(?:-i|--index-url|--extra-index-url|-f|--find-links|--trusted-host|--pre|--no-index|-e|--editable|--config-settings|--global-option|--install-option)\b|(?:[a-z][a-z0-9+.-]*:\/\/|\bgit\+|\bfile:|@\s*(?:https?|file|git)|^\s*[./~])/im;
 
 /** Environment variables the installers read for where to fetch from and what to run. */
-const INSTALLER_ENV = /^(?:PIP_|NPM_CONFIG_|YARN_|PNPM_|BUN_|UV_|POETRY_|BUNDLE_|GEM_|GO(?:PROXY|FLAGS|NOSUMDB|NOSUMCHECK|INSECURE|PRIVATE|SUMDB)|CARGO_|RUSTC|PYTHONPATH$|NODE_OPTIONS$)/i;
+export const INSTALLER_ENV = /^(?:PIP_|NPM_CONFIG_|YARN_|PNPM_|BUN_|UV_|POETRY_|BUNDLE_|GEM_|GO(?:PROXY|FLAGS|NOSUMDB|NOSUMCHECK|INSECURE|PRIVATE|SUMDB)|CARGO_|RUSTC|PYTHONPATH$|NODE_OPTIONS$)/i;
 
-class Check {
+/** Installer config files: one this session wrote anywhere can change where any later install fetches from. */
+const INSTALLER_CONFIG = /(?:^|\/)(?:\.npmrc|\.yarnrc|\.yarnrc\.yml|\.pnpmfile\.cjs|bunfig\.toml|pip\.conf|pip\.ini|uv\.toml|poetry\.toml|pydistutils\.cfg|\.pydistutils\.cfg)$/;
+
+/** Why the environment of this command line can redirect an install, or undefined. */
+export function installerEnvWhy(a: ShellAnalyzer, inv: Invocation): string | undefined {
+  const env = [...a.vars.keys()].find((k) => INSTALLER_ENV.test(k));
+  if (env) return `${env} is set on this command line, which can change where packages come from`;
+  if (inv.assignments.length > 0) return `the command sets ${inv.assignments.map((x) => x.name).join(', ')}, which can change where packages come from`;
+  return undefined;
+}
+
+export class ManifestCheck {
   readonly files: string[] = [];
   constructor(
     readonly a: ShellAnalyzer,
@@ -127,6 +149,65 @@ class Check {
 
   exists(abs: string): boolean {
     return this.a.scope.git?.world.stat?.(abs) !== undefined || this.a.written.has(this.a.fileKey(abs)) || this.a.scope.files?.session.file(abs)?.deleted === false;
+  }
+
+  /**
+   * None of `names` is in this folder or (when the installer looks upwards) any folder above it, on the real disk,
+   * in the session's memory or written earlier on this line, and nothing run earlier on the line could have made
+   * one (`git clone … && cd x && npm install` is not this). The installer then has nothing to read and stops.
+   */
+  absent(names: string[], walksUp: boolean): string | undefined {
+    const world = this.a.scope.git?.world;
+    if (!world?.stat || world.stat(this.dir)?.kind !== 'dir') return undefined;
+    if (!nothingMadeFilesSoFar(this.a)) return undefined;
+    for (let d = this.dir, depth = 0; depth < 64; d = posix.dirname(d), depth++) {
+      if (names.some((n) => this.exists(posix.join(d, n)))) return undefined;
+      if (!walksUp || d === '/') break;
+    }
+    return names.join(', ');
+  }
+
+  /** The folder the installer takes for the project: this one, or the nearest above holding a manifest. */
+  projectDir(manifest: string[], walksUp: boolean): string {
+    for (let d = this.dir, depth = 0; walksUp && depth < 64; d = posix.dirname(d), depth++) {
+      if (manifest.some((n) => this.exists(posix.join(d, n)))) return d;
+      if (d === '/') break;
+    }
+    return this.dir;
+  }
+
+  /**
+   * Every project file the installer reads is committed and untouched, or absent; why not. With no manifest at
+   * all, only when nothing earlier on the line could have made one.
+   */
+  projectFiles(manifest: string[], others: string[], walksUp: boolean): string | undefined {
+    const dir = this.projectDir(manifest, walksUp);
+    if (!manifest.some((n) => this.exists(posix.join(dir, n))) && !this.absent(manifest, walksUp)) return `a ${manifest.join(' or ')} may be made earlier on this command line, or the folder is not on the disk`;
+    for (const n of new Set([...manifest, ...others])) {
+      const abs = posix.join(dir, n);
+      if (!this.exists(abs)) continue;
+      const why = this.untrusted(abs);
+      if (why) return why;
+    }
+    return undefined;
+  }
+
+  /** A session-written installer config anywhere (a `.npmrc` naming another registry), or one written on this line. */
+  sessionInstallerConfig(): string | undefined {
+    for (const [p, f] of this.a.scope.files?.session.files() ?? []) {
+      if (!f.deleted && INSTALLER_CONFIG.test(p)) return `${p} (installer configuration) was ${f.created ? 'created' : 'changed'} in this session`;
+    }
+    for (const k of this.a.written.keys()) if (INSTALLER_CONFIG.test(k)) return `${k} (installer configuration) is written earlier on this command line`;
+    return undefined;
+  }
+
+  /** `-r FILE` / `-c FILE` of pip: a plain path inside the project, committed with no line fetching from elsewhere, or absent. */
+  requirementsFile(r: string): string | undefined {
+    if (/[$~*?[]|:\/\//.test(r)) return `the requirements file ${r} is not a plain path`;
+    const abs = this.a.resolve(r);
+    if (!abs || !abs.startsWith(`${this.dir}/`)) return `${r} is outside the project`;
+    if (!this.exists(abs) && this.absent([posix.relative(this.dir, abs)], false)) return undefined;
+    return this.requirements(abs);
   }
 
   /** Required, optional and nested files of the ecosystem, under `dir`. */
@@ -182,11 +263,10 @@ class Check {
 export function committedManifestInstall(a: ShellAnalyzer, inv: Invocation, sub: string, index: number): ManifestVerdict | undefined {
   const found = ecosystemOf(inv, sub, index);
   if (!found) return undefined;
-  const env = [...a.vars.keys()].find((k) => INSTALLER_ENV.test(k));
-  if (env) return { safe: false, why: `${env} is set on this command line, which can change where packages come from` };
-  if (inv.assignments.length > 0) return { safe: false, why: `the command sets ${inv.assignments.map((x) => x.name).join(', ')}, which can change where packages come from` };
+  const env = installerEnvWhy(a, inv);
+  if (env) return { safe: false, why: env };
   if (!a.cwd) return { safe: false, why: 'the folder it runs in is not known' };
-  const c = new Check(a, a.cwd.replace(/\/+$/, '') || '/');
+  const c = new ManifestCheck(a, a.cwd.replace(/\/+$/, '') || '/');
   const words = found.rest;
   let project = false;
   const reqs: string[] = [];
@@ -218,14 +298,13 @@ export function committedManifestInstall(a: ShellAnalyzer, inv: Invocation, sub:
   if (found.pip) {
     if (!project && reqs.length === 0) return { safe: false, why: 'it names no requirements file or project' };
     for (const r of reqs) {
-      if (/[$~*?[]|:\/\//.test(r)) return { safe: false, why: `the requirements file ${r} is not a plain path` };
-      const abs = a.resolve(r);
-      if (!abs || !abs.startsWith(`${c.dir}/`)) return { safe: false, why: `${r} is outside the project` };
-      const why = c.requirements(abs);
+      const why = c.requirementsFile(r);
       if (why) return { safe: false, why };
     }
     if (project) {
-      const why = c.ecosystem(PY_PROJECT);
+      const absent = c.absent(PY_PROJECT_FILES, false);
+      if (absent && reqs.length === 0) return { safe: true, files: [], absent };
+      const why = absent ? undefined : c.ecosystem(PY_PROJECT);
       if (why) return { safe: false, why };
       // Building the project runs setup.py, which may import modules this session changed: those are judged.
       const setup = posix.join(c.dir, 'setup.py');
@@ -234,19 +313,8 @@ export function committedManifestInstall(a: ShellAnalyzer, inv: Invocation, sub:
     }
     return { safe: true, files: c.files };
   }
+  const absent = c.absent(found.eco.required[0]!, found.eco.walksUp === true);
+  if (absent) return { safe: true, files: [], absent };
   const why = c.ecosystem(found.eco);
   return why ? { safe: false, why } : { safe: true, files: c.files };
-}
-
-/**
- * An install: safe when it installs only what the committed, untouched manifest and lockfile declare
- * (manifestInstall.ts), else the supply-chain review, saying why when a manifest install was close.
- */
-export function installUnlessCommitted(a: ShellAnalyzer, inv: Invocation, sub: string, index: number, what: string, at?: Word): void {
-  const m = committedManifestInstall(a, inv, sub, index);
-  if (m?.safe) {
-    a.hitOn('safe.install', `${what}: only what the committed ${m.files.join(', ')} declare${m.files.length === 1 ? 's' : ''}, unchanged since the last commit.`, inv, at);
-    return;
-  }
-  a.hitOn('pkg.install', m ? `${what}; not only the committed manifest's packages: ${m.why}.` : `${what}.`, inv, at);
 }

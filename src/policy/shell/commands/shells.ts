@@ -8,7 +8,7 @@ import { fetchesRemote } from '../remote';
 import { innerOffset, runFile } from '../scripts';
 import { isDjangoTest } from '../sessionCode';
 import { judgeKnownSource } from '../knownSource';
-import { installUnlessCommitted } from '../manifestInstall';
+import { installUnlessCommitted } from '../installJudgement';
 import { LINTER_COMMANDS } from './linters';
 import { childOrigin, type Invocation, type Stdin } from '../types';
 import { syntheticWord, type Word } from '../words';
@@ -148,7 +148,7 @@ function pythonModule(a: ShellAnalyzer, inv: Invocation, mod: Word): void {
   const rest = inv.args.slice(inv.args.indexOf(mod) + 1);
   if (name === 'pip' || name === 'ensurepip' || name === 'pipx' || name === 'uv') {
     const sub = (rest.find((w) => !(w.value ?? '').startsWith('-'))?.value ?? '').toLowerCase();
-    if (name === 'pip' && sub === 'install' && rest[0]?.value === 'install') installUnlessCommitted(a, { ...inv, name: 'pip', args: rest }, 'install', 0, `Installs or changes Python packages (python -m ${name})`, mod);
+    if (name === 'pip' && (sub === 'install' || sub === 'uninstall') && rest[0]?.value === sub) installUnlessCommitted(a, { ...inv, name: 'pip', args: rest }, sub, 0, `Installs or changes Python packages (python -m ${name})`, mod);
     else if (!['list', 'show', 'freeze', 'check', 'help', '--version'].includes(sub)) a.hitOn('pkg.install', `Installs or changes Python packages (python -m ${name}).`, inv, mod);
     return;
   }
