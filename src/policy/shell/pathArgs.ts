@@ -10,6 +10,7 @@ import { hasGlobChars, unescapeGlob } from '../paths/globIntersect';
 import { expandHome, isAbsolutePath, isInside } from '../paths/resolve';
 import type { RuleId } from '../reasons';
 import type { ShellAnalyzer } from './analyzer';
+import { listingShowsNoSecret } from './listingTree';
 import { outputOf } from './output';
 import { childOrigin, type Frame, type Invocation, type Redirect, type Stdin } from './types';
 import type { Word } from './words';
@@ -186,6 +187,7 @@ export function checkPathWord(a: ShellAnalyzer, inv: Invocation | undefined, w: 
       if (HARMLESS_DEVICES.test(literal)) continue;
     }
     if (access === 'read' && treeHit(a, glob ? abs : literal!, glob, w, frame)) return true;
+    if (access === 'meta' && glob && listingShowsNoSecret(a, abs)) continue;
     const match = glob ? a.policy.matchGlob(abs, access, w.hidesDot, w.dotglob) : a.policy.match(literal!, access);
     if (match) {
       const strength = strengthOf(a, piece, match, access, opts.sweep === true);

@@ -17,10 +17,13 @@ interface Bounds {
 // The first sources (mini-swe-agent, SWE-agent, one Claude Code session): 0.0562 / median 3 / p90 8 / 14 tasks
 // without a click until named installs of popular packages, installs with no manifest and deletes of what is not
 // there became safe.
-const FIRST_SOURCES: Bounds = { clickShare: 0.0261, medianClicks: 1, p90Clicks: 6, sensitiveShare: 0.0081, zeroClickTasks: 106 };
+// 0.0261 / median 1 / p90 6 / 0.0081 / 106 with named installs alone; with code judged by its folded effects too
+// (computed write targets, `sys.executable` subprocesses, `exec` of constants): 337 clicks of 16,285.
+// 0.0196 / 133 once name listings (`find . -name "*admin*"`) were judged against the folder on disk (318 clicks).
+const FIRST_SOURCES: Bounds = { clickShare: 0.0196, medianClicks: 0, p90Clicks: 4, sensitiveShare: 0.0045, zeroClickTasks: 133 };
 // Multi-SWE-bench's Java runs (a source the engine was not tuned on when it was added): 10.0% clicks, most of them
 // `sudo apt-get …` (sensitive by design), `javac && java` and missing-space typos (`cd..`).
-const JAVA_RUNS: Bounds = { clickShare: 0.1000, medianClicks: 0, p90Clicks: 4, sensitiveShare: 0.0311, zeroClickTasks: 250 };
+const JAVA_RUNS: Bounds = { clickShare: 0.0895, medianClicks: 0, p90Clicks: 3, sensitiveShare: 0.0266, zeroClickTasks: 257 };
 
 function check(name: string, results: TaskResult[], b: Bounds): void {
   const s = summarise(results);
