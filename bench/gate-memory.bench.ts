@@ -4,9 +4,10 @@
 // most likely what a check reads), private and shared pages, and where they go (V8 heap, code, wasm, malloc, the
 // node binary); target <= 60 MB, limit 70 MB. Then a burst of 200 concurrent hooks and a 2 MB payload, which must
 // all be answered (memory settings must never cost an answer). Asserts nothing; BENCH_REQUESTS changes the count,
-// BENCH_GATE_FLAGS adds node flags to the gate (experiments).
+// BENCH_GATE_FLAGS adds node flags to the gate (experiments), BENCH_HEAP_SNAPSHOT=FILE saves a heap snapshot of it
+// after the requests (bench/heapSummary.mjs reads it).
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -179,6 +180,22 @@ async function main(): Promise<void> {
     console.log('  resident by mapping    (private + shared)');
     for (const [k, v] of Object.entries(m.mappings).sort((a, b) => b[1].rss - a[1].rss)) console.log(`    ${k.padEnd(38)} ${MB(v.rss).padStart(8)}  = ${MB(v.private)} + ${MB(v.shared)}`);
     console.log("  (shared pages are the node binary's and libraries' file pages, shared with every Node process)");
+    const snapshotTo = process.env.BENCH_HEAP_SNAPSHOT;
+    if (snapshotTo) {
+      // A heap snapshot of the gate as it is now (read it with `node bench/heapSummary.mjs FILE`).
+      const before = stderr.length;
+      gate.kill('SIGWINCH');
+      for (;;) {
+        const s = /COUNTERSIGN_SNAPSHOT (.*)\n/.exec(stderr.slice(before));
+        if (s) {
+          copyFileSync(s[1]!, snapshotTo);
+          rmSync(s[1]!, { force: true });
+          break;
+        }
+        await new Promise<void>((r) => gate.stderr.once('data', () => r()));
+      }
+      console.log(`  heap snapshot          ${snapshotTo}`);
+    }
 
     // A burst of 200 concurrent hooks, then one 2 MB payload: every one must come back with the gate's answer.
     const auditDir = join(dir, 'audit');

@@ -1,7 +1,9 @@
 // Preloaded into the gate by bench/gate-memory.bench.ts (`node --import`): on SIGUSR2, prints where the process's
 // memory goes: V8's figures, tree-sitter's wasm memory, and the resident pages by mapping (Linux /proc/self/smaps).
 import { readFileSync } from 'node:fs';
-import { getHeapSpaceStatistics } from 'node:v8';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 
 /**
  * Resident bytes per kind of mapping, each split into private (this process's alone) and shared (page-cache pages
@@ -47,4 +49,11 @@ process.on('SIGUSR2', () => {
   const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]));
   const wasm = memories.map((r) => r.deref()?.buffer.byteLength ?? 0);
   process.stderr.write(`COUNTERSIGN_MEMORY ${JSON.stringify({ ...process.memoryUsage(), spaces, wasm, mappings: residentByMapping() })}\n`);
+});
+
+// On SIGWINCH (sent only by the bench when BENCH_HEAP_SNAPSHOT names a file): a V8 heap snapshot for
+// bench/heapSummary.mjs; after the figures above, since writing one costs memory itself.
+process.on('SIGWINCH', () => {
+  const file = writeHeapSnapshot(join(tmpdir(), `countersign-gate-${process.pid}.heapsnapshot`));
+  process.stderr.write(`COUNTERSIGN_SNAPSHOT ${file}\n`);
 });
