@@ -62,7 +62,9 @@ class Walk {
     const state = git.stateOf(abs, undefined, st);
     if (state === 'clean') return { lost: false, why: 'git has it, unchanged' };
     if (mode === 'clean' && state === 'modified') return { lost: false, why: 'git clean leaves tracked files alone' };
-    if (state === 'absent' && this.c.absentIsNothing && !f) return { lost: false, why: 'it is not there' };
+    // Only where the disk is really seen: its folder is there (a folder that is not there either says the judge does
+    // not see the machine the command runs on, as with a payload from elsewhere).
+    if (state === 'absent' && this.c.absentIsNothing && !f && world.dirStamp(posix.dirname(abs)) !== undefined) return { lost: false, why: 'it is not there' };
     if (state === 'ignored') return { lost: false, why: 'git ignores it (a build output or cache)' };
     return { lost: true, file: show(abs, cwd), why: WHY[state] };
   }

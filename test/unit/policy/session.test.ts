@@ -125,7 +125,10 @@ test("deleting the session's own scratch file is safe; deleting anything else st
       assert.equal(p.evaluate(s.shell('rm -f reproduce_issue.py')).risk, 'safe', agent);
       assert.equal(p.evaluate(s.shell('rm src/app.py')).risk, 'review', agent);
       assert.equal(p.evaluate(s.shell('rm reproduce_issue.py src/app.py')).risk, 'review', agent);
+      // Another session deleting it: by then the agent's write is on the disk, so there is something to lose.
+      writeFileSync(join(proj, 'reproduce_issue.py'), 'print(1)\n');
       assert.equal(p.evaluate(sessionOf(agent, `other-${agent}`, proj).shell('rm reproduce_issue.py')).risk, 'review', agent);
+      rmSync(join(proj, 'reproduce_issue.py'));
     }
   });
 });
