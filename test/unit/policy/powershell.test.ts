@@ -4,26 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createPolicy, type AgentName, type Policy, type PolicyConfig, type Verdict } from '../../../src/policy';
-import { SHELL_FORMATS, CWD } from '../adversarial/agentFormats';
+import { createPolicy, type Policy } from '../../../src/policy';
+import { WINDOWS_AGENTS as AGENTS, WINDOWS_CONFIG as CONFIG, WIN_CWD, flagged, policy, windowsPayload } from './windowsHarness';
 import { ORDINARY, SENSITIVE } from './powershellCorpus';
 
-const WIN_CWD = 'C:\\Users\\dev\\proj';
-const CONFIG: PolicyConfig = { sensitivePaths: [], allowedPaths: [], workspaceFolders: [WIN_CWD], home: 'C:\\Users\\dev', platform: 'win32' };
-
-let shared: Promise<Policy> | undefined;
-const policy = (): Promise<Policy> => (shared ??= createPolicy(CONFIG));
-
-/** The agent's own shell payload, as it arrives on Windows: Claude Code's and Copilot CLI's PowerShell tools. */
-function windowsPayload(agent: AgentName, command: string): Record<string, unknown> {
-  const p = JSON.parse(JSON.stringify(SHELL_FORMATS[agent](command)).split(JSON.stringify(CWD).slice(1, -1)).join(WIN_CWD.replace(/\\/g, '\\\\'))) as Record<string, unknown>;
-  if (agent === 'claude') p.tool_name = 'PowerShell';
-  if (agent === 'copilot-cli') p.toolName = 'powershell';
-  return p;
-}
-
-const flagged = (v: Verdict): boolean => v.risk === 'sensitive' || v.risk === 'blocked';
-const AGENTS: AgentName[] = ['claude', 'copilot-cli', 'vscode', 'codex', 'gemini', 'cursor', 'cline'];
 
 for (const [cls, commands] of Object.entries(SENSITIVE)) {
   test(`PowerShell on Windows, ${cls}: flagged in every agent's format`, async () => {

@@ -4,23 +4,8 @@
 // combined /si) were fixed as classes. Every agent's Windows payload; home C:\Users\dev.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPolicy, type AgentName, type Policy, type PolicyConfig, type Verdict } from '../../../src/policy';
-import { SHELL_FORMATS, CWD } from '../adversarial/agentFormats';
+import { WINDOWS_AGENTS as AGENTS, flagged, policy, windowsPayload } from './windowsHarness';
 
-const WIN_CWD = 'C:\\Users\\dev\\proj';
-const CONFIG: PolicyConfig = { sensitivePaths: [], allowedPaths: [], workspaceFolders: [WIN_CWD], home: 'C:\\Users\\dev', platform: 'win32' };
-let shared: Promise<Policy> | undefined;
-const policy = (): Promise<Policy> => (shared ??= createPolicy(CONFIG));
-
-function windowsPayload(agent: AgentName, command: string): Record<string, unknown> {
-  const p = JSON.parse(JSON.stringify(SHELL_FORMATS[agent](command)).split(JSON.stringify(CWD).slice(1, -1)).join(WIN_CWD.replace(/\\/g, '\\\\'))) as Record<string, unknown>;
-  if (agent === 'claude') p.tool_name = 'PowerShell';
-  if (agent === 'copilot-cli') p.toolName = 'powershell';
-  return p;
-}
-
-const flagged = (v: Verdict): boolean => v.risk === 'sensitive' || v.risk === 'blocked';
-const AGENTS: AgentName[] = ['claude', 'copilot-cli', 'vscode', 'codex', 'gemini', 'cursor', 'cline'];
 
 export const HELD_OUT_SENSITIVE: readonly string[] = [
   "Get-ChildItem -Path $env:USERPROFILE -Recurse -Include *.kdbx",
