@@ -135,10 +135,12 @@ async function main(): Promise<void> {
   writeFileSync(join(ws, '.env'), 'TOKEN=x\n');
   writeFileSync(join(ws, 'config.yaml'), 'server:\n  port: 8000\n  debug: true\n');
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: dir, COUNTERSIGN_RUNTIME_DIR: rt };
+  // BENCH_GATE_ENV='{"MALLOC_ARENA_MAX":"1"}' adds environment variables to the gate only (experiments).
+  const gateEnv: NodeJS.ProcessEnv = { ...env, ...(JSON.parse(process.env.BENCH_GATE_ENV || '{}') as NodeJS.ProcessEnv) };
   const socket = join(rt, 'bench.sock');
   // The probe (bench/memoryProbe.mjs) answers SIGUSR2 with process.memoryUsage() on stderr; it adds nothing else.
   const flags = (process.env.BENCH_GATE_FLAGS ?? '').split(' ').filter(Boolean);
-  const gate = spawn(process.execPath, [...flags, '--import', PROBE, CLI, 'gate', '--headless', '--audit', join(dir, 'audit', 'audit.jsonl'), '--socket', socket, '--folder', ws], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const gate = spawn(process.execPath, [...flags, '--import', PROBE, CLI, 'gate', '--headless', '--audit', join(dir, 'audit', 'audit.jsonl'), '--socket', socket, '--folder', ws], { env: gateEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   gate.stderr.on('data', (d: Buffer) => (stderr += String(d)));
   await new Promise<void>((ready) => gate.stdout.once('data', () => ready()));
