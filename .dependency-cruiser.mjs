@@ -28,7 +28,7 @@ const OWNED_PACKAGES = { vscode: 'extension', 'vscode-languageclient': 'extensio
 /** Node modules the policy never uses: it judges commands, it does not run them or talk to anyone. */
 const POLICY_FORBIDDEN_NODE = ['child_process', 'net', 'http', 'https', 'http2', 'tls', 'dgram', 'dns', 'cluster', 'worker_threads', 'inspector', 'vm'];
 /** The only policy files that touch the file system: the real world and the grammar loader. */
-const POLICY_FS_FILES = ['world/', 'shell/wasm.ts'];
+export const POLICY_FS_FILES = ['world/', 'shell/wasm.ts', 'shell/offMallocRead.ts'];
 
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `audit/` → a folder prefix, `webview/visible.ts` → that file. */

@@ -4,8 +4,10 @@
 // most likely what a check reads), private and shared pages, and where they go (V8 heap, code, wasm, malloc, the
 // node binary); target <= 60 MB, limit 70 MB. Then a burst of 200 concurrent hooks and a 2 MB payload, which must
 // all be answered (memory settings must never cost an answer). Asserts nothing; BENCH_REQUESTS changes the count,
-// BENCH_GATE_FLAGS adds node flags to the gate (experiments), BENCH_HEAP_SNAPSHOT=FILE saves a heap snapshot of it
-// after the requests (bench/heapSummary.mjs reads it).
+// BENCH_GATE_FLAGS adds node flags to the gate (experiments). The gate runs exactly as users run it; BENCH_V8=1
+// preloads bench/memoryProbe.mjs into it for V8's own figures (the probe's ES module loader costs several MB itself,
+// so those runs read high), and BENCH_HEAP_SNAPSHOT=FILE (implies BENCH_V8) saves a heap snapshot after the requests
+// (bench/heapSummary.mjs reads it).
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,7 @@ const REPO = resolve(__dirname, '../..');
 const CLI = join(REPO, 'dist', 'cli.js');
 const PROBE = pathToFileURL(join(REPO, 'bench', 'memoryProbe.mjs')).href;
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 200);
-const PARALLEL = 4;
+const PARALLEL = Number(process.env.BENCH_PARALLEL || 4);
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const COMMANDS = [
@@ -90,6 +92,32 @@ function procKb(pid: number, file: 'status' | 'smaps_rollup'): Record<string, nu
 }
 const rss = (pid: number) => procKb(pid, 'status').VmRSS ?? NaN;
 
+/**
+ * Resident bytes per kind of mapping of process `pid` (Linux /proc/PID/smaps), each split into private (this
+ * process's alone) and shared (page-cache pages other processes map too: the node binary and system libraries).
+ */
+function residentByMapping(pid: number): Record<string, { rss: number; private: number; shared: number }> {
+  const out: Record<string, { rss: number; private: number; shared: number }> = {};
+  let kind = 'anonymous';
+  try {
+    for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+      const head = /^[0-9a-f]+-[0-9a-f]+ (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
+      if (head) {
+        const [, perms, name] = head as unknown as [string, string, string];
+        kind = name === process.execPath || /\/node$/.test(name) ? 'node binary' : name === '[heap]' ? 'malloc heap' : name && !name.startsWith('[') ? 'libraries' : perms.includes('x') ? 'anonymous code (JIT, wasm)' : 'anonymous data (V8 heap, wasm memory, thread arenas)';
+        continue;
+      }
+      const m = /^(Rss|Private_Clean|Private_Dirty|Shared_Clean|Shared_Dirty):\s+(\d+) kB/.exec(line);
+      if (!m) continue;
+      const k = (out[kind] ??= { rss: 0, private: 0, shared: 0 });
+      k[m[1] === 'Rss' ? 'rss' : m[1]!.startsWith('Private') ? 'private' : 'shared'] += Number(m[2]) * 1024;
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
 interface Probe {
   rss: number;
   heapTotal: number;
@@ -98,7 +126,6 @@ interface Probe {
   arrayBuffers: number;
   spaces: Record<string, number>;
   wasm: number[];
-  mappings: Record<string, { rss: number; private: number; shared: number }>;
 }
 
 /** Sends one hook and resolves with what it printed (the agent's answer) and its exit code. */
@@ -140,11 +167,13 @@ async function main(): Promise<void> {
   const socket = join(rt, 'bench.sock');
   // The probe (bench/memoryProbe.mjs) answers SIGUSR2 with process.memoryUsage() on stderr; it adds nothing else.
   const flags = (process.env.BENCH_GATE_FLAGS ?? '').split(' ').filter(Boolean);
-  const gate = spawn(process.execPath, [...flags, '--import', PROBE, CLI, 'gate', '--headless', '--audit', join(dir, 'audit', 'audit.jsonl'), '--socket', socket, '--folder', ws], { env: gateEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const withProbe = Boolean(process.env.BENCH_V8 || process.env.BENCH_HEAP_SNAPSHOT);
+  const gate = spawn(process.execPath, [...flags, ...(withProbe ? ['--import', PROBE] : []), CLI, 'gate', '--headless', '--audit', join(dir, 'audit', 'audit.jsonl'), '--socket', socket, '--folder', ws], { env: gateEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   gate.stderr.on('data', (d: Buffer) => (stderr += String(d)));
   await new Promise<void>((ready) => gate.stdout.once('data', () => ready()));
-  const probe = async (): Promise<Probe> => {
+  const probe = async (): Promise<Probe | undefined> => {
+    if (!withProbe) return undefined;
     const before = stderr.length;
     gate.kill('SIGUSR2');
     for (;;) {
@@ -171,16 +200,18 @@ async function main(): Promise<void> {
     const m = await probe();
     const priv = (rollup.Private_Clean ?? 0) + (rollup.Private_Dirty ?? 0);
     const shared = (rollup.Shared_Clean ?? 0) + (rollup.Shared_Dirty ?? 0);
-    console.log(`headless gate resident memory (${REQUESTS} mixed hook requests, ${Object.keys(shell).length} agents; node ${process.version}${flags.length ? `, ${flags.join(' ')}` : ''})`);
+    console.log(`headless gate resident memory (${REQUESTS} mixed hook requests, ${Object.keys(shell).length} agents; node ${process.version}${flags.length ? `, ${flags.join(' ')}` : ''}${withProbe ? '; WITH the V8 probe loaded' : ''})`);
     console.log(`  started                ${MB(idle)}`);
     console.log(`  after ${REQUESTS} requests     ${MB(status.VmRSS ?? NaN)} VmRSS  (target <= 60 MB, limit 70 MB; ps and /proc/PID/status show this)`);
     console.log(`  of which               private ${MB(priv)}, shared ${MB(shared)} (PSS ${MB(rollup.Pss ?? NaN)}); anonymous ${MB(status.RssAnon ?? NaN)}, file-backed ${MB(status.RssFile ?? NaN)}`);
     console.log(`  peak                   ${MB(status.VmHWM ?? NaN)} VmHWM`);
-    console.log(`  V8 heap                ${MB(m.heapUsed)} used of ${MB(m.heapTotal)}`);
-    console.log(`  heap spaces            ${Object.entries(m.spaces).filter(([, v]) => v >= 0.05 * 1024 * 1024).map(([k, v]) => `${k.replace(/_space$/, '')} ${MB(v)}`).join(', ')}`);
-    console.log(`  external               ${MB(m.external)} (tree-sitter's wasm memory ${m.wasm.map(MB).join(' + ') || 'none'}, reserved; resident as touched), ArrayBuffers ${MB(m.arrayBuffers)}`);
+    if (m) {
+      console.log(`  V8 heap                ${MB(m.heapUsed)} used of ${MB(m.heapTotal)}`);
+      console.log(`  heap spaces            ${Object.entries(m.spaces).filter(([, v]) => v >= 0.05 * 1024 * 1024).map(([k, v]) => `${k.replace(/_space$/, '')} ${MB(v)}`).join(', ')}`);
+      console.log(`  external               ${MB(m.external)} (tree-sitter's wasm memory ${m.wasm.map(MB).join(' + ') || 'none'}, reserved; resident as touched), ArrayBuffers ${MB(m.arrayBuffers)}`);
+    }
     console.log('  resident by mapping    (private + shared)');
-    for (const [k, v] of Object.entries(m.mappings).sort((a, b) => b[1].rss - a[1].rss)) console.log(`    ${k.padEnd(38)} ${MB(v.rss).padStart(8)}  = ${MB(v.private)} + ${MB(v.shared)}`);
+    for (const [k, v] of Object.entries(residentByMapping(pid)).sort((a, b) => b[1].rss - a[1].rss)) console.log(`    ${k.padEnd(38)} ${MB(v.rss).padStart(8)}  = ${MB(v.private)} + ${MB(v.shared)}`);
     console.log("  (shared pages are the node binary's and libraries' file pages, shared with every Node process)");
     const snapshotTo = process.env.BENCH_HEAP_SNAPSHOT;
     if (snapshotTo) {

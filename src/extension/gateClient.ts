@@ -18,6 +18,13 @@ const DOCUMENT_SELECTOR = [
 /** What the status bar and the Agents section say about the gate. */
 export type GateState = 'starting' | 'running' | 'stopped';
 
+/**
+ * The window's gate lives as long as the window. Setting glibc's trim threshold fixes it (glibc otherwise raises it
+ * to twice the largest block freed so far, up to 64 MB, after which the top of the heap is never given back): about
+ * 7 MB less resident (bench/gate-memory.bench.ts). Read by glibc at start-up only, and by nothing else.
+ */
+const LEAN_GATE_ENV = { MALLOC_TRIM_THRESHOLD_: String(128 * 1024) };
+
 export class GateClient implements vscode.Disposable {
   private readonly client: LanguageClient;
   private current: GateState = 'starting';
@@ -29,7 +36,7 @@ export class GateClient implements vscode.Disposable {
   constructor(extensionUri: vscode.Uri, init: GateInitOptions, queue: ReviewQueue, output: vscode.LogOutputChannel, onAuditHead: (head: AuditHead) => void) {
     const module = vscode.Uri.joinPath(extensionUri, 'dist', 'gate.js').fsPath;
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      run: { module, transport: TransportKind.ipc, options: { env: { ...process.env, ...LEAN_GATE_ENV } } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {

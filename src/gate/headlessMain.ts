@@ -13,6 +13,7 @@ import { startGateServer } from './gateServer';
 import { openAudit } from './openAudit';
 import { isReviewDefault } from './unattended';
 import { liveSandboxEnv } from './sandboxEnv';
+import { collectGarbage } from './idleCollect';
 
 const USAGE = 'usage: countersign gate --headless --audit FILE [--socket PATH] [--review deny|allow] [--folder DIR]...';
 
@@ -75,6 +76,8 @@ export async function runHeadlessGate(argv: string[]): Promise<number> {
   await audit.append({ type: 'note', topic: 'gate', message: 'started headless', data: { pid: process.pid, socket: server.status.socket } });
   const auditFile = where.prefix !== undefined ? resolve(values.audit) : undefined;
   log(`headless gate ${process.pid} on ${server.status.socket}; audit log ${auditFile ?? `in ${where.dir}`}`);
+  // Start-up (bundle compile, grammar load, warm-up) leaves garbage behind; the gate starts its long life without it.
+  collectGarbage();
   process.stdout.write(`${JSON.stringify({ socket: server.status.socket, pid: process.pid, auditDir: where.dir, ...(auditFile ? { auditFile } : {}) })}\n`);
 
   return new Promise<number>((done) => {

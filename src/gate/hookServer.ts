@@ -6,6 +6,7 @@ import { MAX_REQUEST_BYTES, WIRE_VERSION, type HookErrorReply, type HookReply, t
 import { replyProof, verifyRequest } from '../ipc/auth';
 import { readLine } from '../ipc/lineReader';
 import type { Gate } from './gate';
+import { idleCollector } from './idleCollect';
 
 function isRequest(v: unknown): v is HookRequest {
   const r = v as HookRequest;
@@ -15,12 +16,16 @@ function isRequest(v: unknown): v is HookRequest {
   );
 }
 
+/** How long the gate must be idle before it gives back the memory the last requests left. */
+const QUIET_MS = 250;
+
 export interface HookServer {
   close(): Promise<void>;
 }
 
 export async function startHookServer(socketPath: string, token: string, gate: Gate, log: (m: string) => void): Promise<HookServer> {
   const sockets = new Set<Socket>();
+  const idle = idleCollector(QUIET_MS);
 
   async function serve(socket: Socket): Promise<void> {
     const gone = new AbortController();
@@ -46,7 +51,11 @@ export async function startHookServer(socketPath: string, token: string, gate: G
 
   const server: Server = createServer((socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    idle.busy();
+    socket.on('close', () => {
+      sockets.delete(socket);
+      idle.done();
+    });
     socket.on('error', () => socket.destroy());
     serve(socket).catch((err: unknown) => {
       log(`hook connection failed: ${(err as Error).message}`);

@@ -14,4 +14,5 @@ export function keepGateLean(): void {
   keepWasmOnLiftoff();
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString('--no-opt');
+  setFlagsFromString('--optimize-for-size');
 }

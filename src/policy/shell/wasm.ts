@@ -11,10 +11,11 @@
 // unit-test and bench bundles under out/). Never a folder the environment names: the grammar decides what a
 // command is.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, join } from 'node:path';
 import { Language, Parser } from '@vscode/tree-sitter-wasm';
+import { readFileOffMalloc, releaseBytes } from './offMallocRead';
+
 
 const RUNTIME = 'tree-sitter.wasm';
 const GRAMMAR = 'tree-sitter-bash.wasm';
@@ -60,18 +61,18 @@ export function keepWasmOnLiftoff(): void {
  */
 function initRuntime(runtime: string): Promise<void> {
   keepWasmOnLiftoff();
-  runtimeReady ??= Parser.init({ locateFile: () => runtime });
+  if (!runtimeReady) {
+    // Handed over as bytes (read off malloc, see offMallocRead.ts) instead of letting emscripten read the file.
+    const wasmBinary = readFileOffMalloc(runtime);
+    const options = { locateFile: () => runtime, wasmBinary };
+    runtimeReady = Parser.init(options).finally(() => releaseBytes(wasmBinary));
+  }
   void runtimeReady.catch(() => {
     runtimeReady = undefined;
   });
   return runtimeReady;
 }
 
-/** Empties `bytes` (detaches its buffer) so whatever still references the array holds no memory. */
-export function releaseBytes(bytes: Uint8Array): void {
-  const buffer = bytes.buffer as ArrayBuffer;
-  structuredClone(buffer, { transfer: [buffer] });
-}
 
 /** A shared parser for one grammar shipped in @vscode/tree-sitter-wasm, loaded on first use and reused. */
 function loadGrammarParser(grammarFile: string): Promise<Parser> {
@@ -82,7 +83,7 @@ function loadGrammarParser(grammarFile: string): Promise<Parser> {
     await initRuntime(runtime);
     // tree-sitter's loader keeps the bytes it was given reachable from closures that live as long as the grammar
     // (1.3 MB for bash); V8 holds its own copy of a compiled module, so ours is released once loaded.
-    const bytes = new Uint8Array(await readFile(grammar));
+    const bytes = readFileOffMalloc(grammar);
     const language = await Language.load(bytes).finally(() => releaseBytes(bytes));
     const parser = new Parser();
     parser.setLanguage(language);

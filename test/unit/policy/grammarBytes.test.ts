@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Language } from '@vscode/tree-sitter-wasm';
-import { loadBashParser, loadPowerShellParser, releaseBytes } from '../../../src/policy/shell/wasm';
+import { loadBashParser, loadPowerShellParser } from '../../../src/policy/shell/wasm';
+import { releaseBytes } from '../../../src/policy/shell/offMallocRead';
 
 test('releaseBytes empties the array (its buffer is detached)', () => {
   const bytes = new Uint8Array(1024);
@@ -15,9 +16,12 @@ test('releaseBytes empties the array (its buffer is detached)', () => {
 
 test('each grammar is handed to tree-sitter as bytes that are released once it is loaded, and it still parses', async () => {
   const given: Uint8Array[] = [];
+  const offMalloc: boolean[] = [];
   const load = Language.load.bind(Language);
   Language.load = (input: string | Uint8Array) => {
     if (input instanceof Uint8Array) given.push(input);
+    // A resizable buffer's store comes from V8's page allocator, not malloc (see offMallocRead.ts).
+    if (input instanceof Uint8Array) offMalloc.push((input.buffer as ArrayBuffer & { resizable?: boolean }).resizable === true);
     return load(input);
   };
   try {
@@ -25,6 +29,7 @@ test('each grammar is handed to tree-sitter as bytes that are released once it i
     const ps = await loadPowerShellParser();
     assert.equal(given.length, 2, 'both grammars loaded from bytes in this process');
     for (const bytes of given) assert.equal(bytes.length, 0, 'the bytes were released');
+    assert.deepEqual(offMalloc, [true, true], 'each grammar was read into a buffer malloc never held');
     assert.equal(bash.parse('cat .env | grep TOKEN')?.rootNode.hasError, false);
     assert.equal(ps.parse('Remove-Item -Recurse C:\\tmp | Out-Null')?.rootNode.hasError, false);
   } finally {
