@@ -118,6 +118,22 @@ function residentByMapping(pid: number): Record<string, { rss: number; private: 
   return out;
 }
 
+/** The `n` mappings with the most resident pages (BENCH_SMAPS=1): address range, size, resident, name. */
+function largestMappings(pid: number, n: number): string[] {
+  const rows: { line: string; rss: number }[] = [];
+  let head = '';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) head = line;
+    const m = /^Rss:\s+(\d+) kB/.exec(line);
+    if (m) {
+      const [range, perms, , , , name = ''] = head.split(/\s+/);
+      const [a, b] = range!.split('-').map((h) => parseInt(h, 16));
+      rows.push({ line: `${MB(Number(m[1]) * 1024).padStart(8)} resident of ${MB(b! - a!).padStart(10)} ${perms} ${name}`, rss: Number(m[1]) });
+    }
+  }
+  return rows.sort((x, y) => y.rss - x.rss).slice(0, n).map((r) => r.line);
+}
+
 interface Probe {
   rss: number;
   heapTotal: number;
@@ -213,6 +229,7 @@ async function main(): Promise<void> {
     console.log('  resident by mapping    (private + shared)');
     for (const [k, v] of Object.entries(residentByMapping(pid)).sort((a, b) => b[1].rss - a[1].rss)) console.log(`    ${k.padEnd(38)} ${MB(v.rss).padStart(8)}  = ${MB(v.private)} + ${MB(v.shared)}`);
     console.log("  (shared pages are the node binary's and libraries' file pages, shared with every Node process)");
+    if (process.env.BENCH_SMAPS) for (const m of largestMappings(pid, 12)) console.log(`    ${m}`);
     const snapshotTo = process.env.BENCH_HEAP_SNAPSHOT;
     if (snapshotTo) {
       // A heap snapshot of the gate as it is now (read it with `node bench/heapSummary.mjs FILE`).
@@ -236,10 +253,13 @@ async function main(): Promise<void> {
     const burst = await Promise.all(Array.from({ length: 200 }, (_, i) => hookAnswer('claude', JSON.stringify(shell.claude!(ws, COMMANDS[i % COMMANDS.length]!, 1000 + i)), hookEnv)));
     const big = JSON.stringify({ session_id: 'big', cwd: ws, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: join(ws, 'big.txt'), content: 'lorem ipsum dolor sit amet\n'.repeat(Math.ceil((2 * 1024 * 1024) / 27)) }, tool_use_id: 'big' });
     const large = await hookAnswer('claude', big, hookEnv);
-    const after = procKb(pid, 'status');
     const byGate = auditDecisions(auditDir) - decided;
+    // Memory settings must never cost judgement: a compound command the shell parser clears is still allowed.
+    const parsed = await hookAnswer('claude', JSON.stringify(shell.claude!(ws, 'echo $(ls) | grep x > out.txt', 5000)), hookEnv);
+    const after = procKb(pid, 'status');
     console.log(`  200 concurrent hooks   ${burst.filter(answered).length}/200 answered; 2 MB payload ${answered(large) ? 'answered' : `NOT answered (${large.out.slice(0, 120) || `exit ${large.code}`})`}; ${byGate}/201 decided by the gate (audit log); gate ${gate.exitCode === null ? 'alive' : `exited ${gate.exitCode}`}`);
     console.log(`  after the burst        ${MB(after.VmRSS ?? NaN)} VmRSS, peak ${MB(after.VmHWM ?? NaN)} VmHWM`);
+    console.log(`  shell parser           ${/"permissionDecision":"allow"/.test(parsed.out) ? 'loaded (a compound command was judged and allowed)' : `NOT WORKING: ${parsed.out.slice(0, 200)}`}`);
   } finally {
     gate.kill('SIGTERM');
     await new Promise<void>((r) => gate.once('close', () => r()));

@@ -5,14 +5,33 @@
 //   node scripts/build.mjs --watch    rebuild on change
 //   node scripts/build.mjs --cli-package  also the CLI as its own npm package -> out/cli-package/ (scripts/cli-package.mjs)
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 // mainFields: prefer ES modules (jsonc-parser's UMD main uses requires esbuild cannot follow).
-const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'] };
+/**
+ * An `import("module")` left in a CommonJS bundle starts Node's whole ES module loader: about 6 MB resident in the
+ * long-lived gate (bench/gate-memory.bench.ts). Our own dynamic imports become require() (dynamic-import off), and
+ * tree-sitter's loader, whose two `await import(builtin)` sit in a function that declares its own `var require`
+ * (so a require() there would call undefined), gets Node's process.getBuiltinModule instead (Node >= 20.16). The
+ * build fails if the loader no longer has exactly those two imports, so an upgrade cannot undo this silently.
+ */
+const builtinImports = {
+  name: 'tree-sitter-builtin-imports',
+  setup(build) {
+    build.onLoad({ filter: /tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const pattern = /\bimport\("(module|fs\/promises)"\)/g;
+      const found = source.match(pattern) ?? [];
+      if (found.length !== 2) throw new Error(`${args.path}: expected import("module") and import("fs/promises"), found ${found.length} builtin imports`);
+      return { contents: source.replace(pattern, (_, name) => `Promise.resolve(process.getBuiltinModule(${JSON.stringify(name)}))`), loader: 'js' };
+    });
+  },
+};
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], supported: { 'dynamic-import': false }, plugins: [builtinImports] };
 
 const targets = [
   // The integration tests' seam (src/extension/testSeam.ts) is compiled out of the production bundle.
