@@ -35,7 +35,8 @@ if [ ! -f "$CLI" ]; then
   echo '${universalDeny('Countersign is not installed any more; denied.')}'
   exit 2
 fi
-out=$(ELECTRON_RUN_AS_NODE=1 ${shQuote(runtime)} "$CLI" "$@")
+# NODE_OPTIONS from the agent's environment could preload code into the hook (--require, --import): never passed on.
+out=$(unset NODE_OPTIONS; ELECTRON_RUN_AS_NODE=1 ${shQuote(runtime)} "$CLI" "$@")
 code=$?
 if [ "$code" -eq 0 ] || [ "$code" -eq 2 ]; then
   [ -n "$out" ] && printf '%s\n' "$out"
@@ -80,6 +81,8 @@ export function windowsShim(runtime: string, cliPath: string, shimDir: string, w
     `set "CS_WORK=${cmdSetValue(shimDir.replace(/[\\/]+$/, ''))}\\pending"`,
     'if not exist "%CS_CLI%" goto cs_missing',
     'set "ELECTRON_RUN_AS_NODE=1"',
+    // NODE_OPTIONS from the agent's environment could preload code into the hook (--require, --import).
+    'set "NODE_OPTIONS="',
     'set /a CS_TRIES=0',
     ':cs_pick',
     'set /a CS_TRIES+=1',

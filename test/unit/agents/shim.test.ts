@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { posixShim } from '../../../src/agents/scripts';
 
 /** Runs the shim with a stand-in runtime whose behaviour is `body` (a sh script fragment). */
-function runShim(body: string, cliExists = true): { code: number | null; stdout: string; stderr: string } {
+function runShim(body: string, cliExists = true, env: NodeJS.ProcessEnv = process.env): { code: number | null; stdout: string; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cs-shim-'));
   try {
     const runtime = join(dir, 'runtime');
@@ -19,7 +19,7 @@ function runShim(body: string, cliExists = true): { code: number | null; stdout:
     if (cliExists) writeFileSync(cli, '');
     const shim = join(dir, 'countersign');
     writeFileSync(shim, posixShim(runtime, cli), { mode: 0o700 });
-    const r = spawnSync(shim, ['hook', '--agent', 'gemini'], { input: '{"tool_name":"x"}', encoding: 'utf8' });
+    const r = spawnSync(shim, ['hook', '--agent', 'gemini'], { input: '{"tool_name":"x"}', encoding: 'utf8', env });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -58,4 +58,9 @@ test('the CLI gone (extension uninstalled) is a deny too', () => {
 test('the runtime receives the CLI path, the arguments and ELECTRON_RUN_AS_NODE, and no Countersign variable', () => {
   const r = runShim(`echo "$ELECTRON_RUN_AS_NODE|\${COUNTERSIGN_HOME-unset}|$(basename "$1")|$2 $3 $4"`);
   assert.equal(r.stdout, '1|unset|cli.js|hook --agent gemini\n');
+});
+
+test("NODE_OPTIONS from the agent's environment never reaches the runtime (it could preload code into the hook)", () => {
+  const r = runShim('echo "${NODE_OPTIONS-unset}|$PATH_SEEN"', true, { ...process.env, NODE_OPTIONS: '--require /tmp/evil.js', PATH_SEEN: 'kept' });
+  assert.equal(r.stdout, 'unset|kept\n');
 });
