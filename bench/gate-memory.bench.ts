@@ -92,46 +92,56 @@ function procKb(pid: number, file: 'status' | 'smaps_rollup'): Record<string, nu
 }
 const rss = (pid: number) => procKb(pid, 'status').VmRSS ?? NaN;
 
-/**
- * Resident bytes per kind of mapping of process `pid` (Linux /proc/PID/smaps), each split into private (this
- * process's alone) and shared (page-cache pages other processes map too: the node binary and system libraries).
- */
-function residentByMapping(pid: number): Record<string, { rss: number; private: number; shared: number }> {
-  const out: Record<string, { rss: number; private: number; shared: number }> = {};
-  let kind = 'anonymous';
+interface Mapping {
+  perms: string;
+  name: string;
+  size: number;
+  rss: number;
+  private: number;
+  shared: number;
+}
+
+/** Every mapping of process `pid` with its resident bytes (Linux /proc/PID/smaps; none elsewhere). */
+function mappings(pid: number): Mapping[] {
+  const out: Mapping[] = [];
+  let text: string;
   try {
-    for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
-      const head = /^[0-9a-f]+-[0-9a-f]+ (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
-      if (head) {
-        const [, perms, name] = head as unknown as [string, string, string];
-        kind = name === process.execPath || /\/node$/.test(name) ? 'node binary' : name === '[heap]' ? 'malloc heap' : name && !name.startsWith('[') ? 'libraries' : perms.includes('x') ? 'anonymous code (JIT, wasm)' : 'anonymous data (V8 heap, wasm memory, thread arenas)';
-        continue;
-      }
-      const m = /^(Rss|Private_Clean|Private_Dirty|Shared_Clean|Shared_Dirty):\s+(\d+) kB/.exec(line);
-      if (!m) continue;
-      const k = (out[kind] ??= { rss: 0, private: 0, shared: 0 });
-      k[m[1] === 'Rss' ? 'rss' : m[1]!.startsWith('Private') ? 'private' : 'shared'] += Number(m[2]) * 1024;
-    }
+    text = readFileSync(`/proc/${pid}/smaps`, 'utf8');
   } catch {
-    // not Linux
+    return out; // not Linux
+  }
+  for (const line of text.split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      out.push({ perms: head[3]!, name: head[4]!, size: parseInt(head[2]!, 16) - parseInt(head[1]!, 16), rss: 0, private: 0, shared: 0 });
+      continue;
+    }
+    const m = /^(Rss|Private_Clean|Private_Dirty|Shared_Clean|Shared_Dirty):\s+(\d+) kB/.exec(line);
+    const last = out[out.length - 1];
+    if (m && last) last[m[1] === 'Rss' ? 'rss' : m[1]!.startsWith('Private') ? 'private' : 'shared'] += Number(m[2]) * 1024;
   }
   return out;
 }
 
-/** The `n` mappings with the most resident pages (BENCH_SMAPS=1): address range, size, resident, name. */
-function largestMappings(pid: number, n: number): string[] {
-  const rows: { line: string; rss: number }[] = [];
-  let head = '';
-  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
-    if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) head = line;
-    const m = /^Rss:\s+(\d+) kB/.exec(line);
-    if (m) {
-      const [range, perms, , , , name = ''] = head.split(/\s+/);
-      const [a, b] = range!.split('-').map((h) => parseInt(h, 16));
-      rows.push({ line: `${MB(Number(m[1]) * 1024).padStart(8)} resident of ${MB(b! - a!).padStart(10)} ${perms} ${name}`, rss: Number(m[1]) });
-    }
+/**
+ * Resident bytes per kind of mapping, each split into private (this process's alone) and shared (page-cache pages
+ * other processes map too: the node binary and system libraries).
+ */
+function residentByKind(maps: Mapping[]): Record<string, { rss: number; private: number; shared: number }> {
+  const out: Record<string, { rss: number; private: number; shared: number }> = {};
+  for (const { perms, name, rss, private: priv, shared } of maps) {
+    const kind = name === process.execPath || /\/node$/.test(name) ? 'node binary' : name === '[heap]' ? 'malloc heap' : name && !name.startsWith('[') ? 'libraries' : perms.includes('x') ? 'anonymous code (JIT, wasm)' : 'anonymous data (V8 heap, wasm memory, thread arenas)';
+    const k = (out[kind] ??= { rss: 0, private: 0, shared: 0 });
+    k.rss += rss;
+    k.private += priv;
+    k.shared += shared;
   }
-  return rows.sort((x, y) => y.rss - x.rss).slice(0, n).map((r) => r.line);
+  return out;
+}
+
+/** The `n` mappings with the most resident pages (BENCH_SMAPS=1): resident, size, permissions, name. */
+function largest(maps: Mapping[], n: number): string[] {
+  return [...maps].sort((x, y) => y.rss - x.rss).slice(0, n).map((m) => `${MB(m.rss).padStart(8)} resident of ${MB(m.size).padStart(10)} ${m.perms} ${m.name}`);
 }
 
 interface Probe {
@@ -181,7 +191,7 @@ async function main(): Promise<void> {
   // BENCH_GATE_ENV='{"MALLOC_ARENA_MAX":"1"}' adds environment variables to the gate only (experiments).
   const gateEnv: NodeJS.ProcessEnv = { ...env, ...(JSON.parse(process.env.BENCH_GATE_ENV || '{}') as NodeJS.ProcessEnv) };
   const socket = join(rt, 'bench.sock');
-  // The probe (bench/memoryProbe.mjs) answers SIGUSR2 with process.memoryUsage() on stderr; it adds nothing else.
+  // With BENCH_V8, the probe (bench/memoryProbe.mjs) answers SIGUSR2 with V8's figures on stderr.
   const flags = (process.env.BENCH_GATE_FLAGS ?? '').split(' ').filter(Boolean);
   const withProbe = Boolean(process.env.BENCH_V8 || process.env.BENCH_HEAP_SNAPSHOT);
   const gate = spawn(process.execPath, [...flags, ...(withProbe ? ['--import', PROBE] : []), CLI, 'gate', '--headless', '--audit', join(dir, 'audit', 'audit.jsonl'), '--socket', socket, '--folder', ws], { env: gateEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -227,9 +237,10 @@ async function main(): Promise<void> {
       console.log(`  external               ${MB(m.external)} (tree-sitter's wasm memory ${m.wasm.map(MB).join(' + ') || 'none'}, reserved; resident as touched), ArrayBuffers ${MB(m.arrayBuffers)}`);
     }
     console.log('  resident by mapping    (private + shared)');
-    for (const [k, v] of Object.entries(residentByMapping(pid)).sort((a, b) => b[1].rss - a[1].rss)) console.log(`    ${k.padEnd(38)} ${MB(v.rss).padStart(8)}  = ${MB(v.private)} + ${MB(v.shared)}`);
+    const maps = mappings(pid);
+    for (const [k, v] of Object.entries(residentByKind(maps)).sort((a, b) => b[1].rss - a[1].rss)) console.log(`    ${k.padEnd(38)} ${MB(v.rss).padStart(8)}  = ${MB(v.private)} + ${MB(v.shared)}`);
     console.log("  (shared pages are the node binary's and libraries' file pages, shared with every Node process)");
-    if (process.env.BENCH_SMAPS) for (const m of largestMappings(pid, 12)) console.log(`    ${m}`);
+    if (process.env.BENCH_SMAPS) for (const line of largest(maps, 12)) console.log(`    ${line}`);
     const snapshotTo = process.env.BENCH_HEAP_SNAPSHOT;
     if (snapshotTo) {
       // A heap snapshot of the gate as it is now (read it with `node bench/heapSummary.mjs FILE`).

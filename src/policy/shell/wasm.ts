@@ -16,7 +16,6 @@ import { dirname, join } from 'node:path';
 import { Language, Parser } from '@vscode/tree-sitter-wasm';
 import { readFileOffMalloc, releaseBytes } from './offMallocRead';
 
-
 const RUNTIME = 'tree-sitter.wasm';
 const GRAMMAR = 'tree-sitter-bash.wasm';
 
@@ -72,7 +71,6 @@ function initRuntime(runtime: string): Promise<void> {
   });
   return runtimeReady;
 }
-
 
 /** A shared parser for one grammar shipped in @vscode/tree-sitter-wasm, loaded on first use and reused. */
 function loadGrammarParser(grammarFile: string): Promise<Parser> {

@@ -19,9 +19,11 @@ test('each grammar is handed to tree-sitter as bytes that are released once it i
   const offMalloc: boolean[] = [];
   const load = Language.load.bind(Language);
   Language.load = (input: string | Uint8Array) => {
-    if (input instanceof Uint8Array) given.push(input);
-    // A resizable buffer's store comes from V8's page allocator, not malloc (see offMallocRead.ts).
-    if (input instanceof Uint8Array) offMalloc.push((input.buffer as ArrayBuffer & { resizable?: boolean }).resizable === true);
+    if (input instanceof Uint8Array) {
+      given.push(input);
+      // A resizable buffer's store comes from V8's page allocator, not malloc (see offMallocRead.ts).
+      offMalloc.push((input.buffer as ArrayBuffer & { resizable?: boolean }).resizable === true);
+    }
     return load(input);
   };
   try {
