@@ -44,6 +44,8 @@ const targets = [
   // The headless gate runs inside the CLI's process, so dist/cli.js's source stays in memory too: without comments it
   // is a third of the size and one byte a character (a comment's "…" made V8 keep all of it as two-byte).
   { ...product, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, minifyWhitespace: true },
+  // Every command but the hook: dist/cli.js loads it on demand, so an agent's hook call never compiles it.
+  { ...product, entryPoints: ['src/cli/commands.ts'], outfile: 'dist/commands.js', minifyWhitespace: true },
   // Loaded by the CLI only when no gate answers (or for `evaluate`): keeps the hook's fast path small.
   { ...product, entryPoints: ['src/policy/index.ts'], outfile: 'dist/policy.js' },
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },

@@ -1,5 +1,6 @@
 // `countersign hook --agent NAME`: an agent's pre-tool hook. Reads the payload, asks the gate, waits for the
 // human, prints the agent's own answer. It never crashes and never allows by default: every failure is a deny.
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { AGENT_NAMES, isAgentName, type AgentName } from '../policy/types';
 import { formatAnswer, formatMalformed, HOOK_TIMEOUT_SECONDS, type HookAnswer } from '../agents/answers';
@@ -7,6 +8,7 @@ import { findGates, sameSocket } from '../ipc/registry';
 import { gateSearchDirs } from '../ipc/runtimeDir';
 import { askGate, GateNotListening, GateTimedOut, GateUnavailable, preconnect } from './gateClient';
 import { readStdin } from './stdin';
+import { loadCommands } from './lazyBundles';
 import type { Decision, SandboxPlan } from '../protocol/hookWire';
 
 /** Answer this long before the agent's own timeout, because a timed-out hook fails open in most agents. */
@@ -30,8 +32,7 @@ async function recordedDeny(agent: AgentName, reason: string, note: string, deci
   if (left <= 0) return `${reason} (not recorded: no time left before the hook timeout)`;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const { recordOffline } = await import('./offlineAudit');
-    const { randomUUID } = await import('node:crypto');
+    const { recordOffline } = loadCommands();
     await Promise.race([
       recordOffline(agent, undefined, { decision: 'deny', decidedBy, reason }, randomUUID(), note),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), left))),
@@ -131,7 +132,7 @@ export async function runHook(argv: string[]): Promise<number> {
       }
     }
     // Only without a gate: the policy engine loads here, never on the fast path.
-    const { decideWithoutGate } = await import('./offlineDecision');
+    const { decideWithoutGate } = loadCommands();
     const offline = await decideWithoutGate(agent, payload, cwd, why);
     return emit(await answerWithSandbox(agent, payload, offline, recordUntil));
   } catch (err) {

@@ -1,9 +1,10 @@
-// The hook's fast path (a gate answers) must cost little more than starting Node, so the policy engine and the
-// gate are separate bundles beside dist/cli.js, loaded only when the CLI needs them.
+// The hook's fast path (a gate answers) must cost little more than starting Node, so the other commands, the policy
+// engine and the gate are separate bundles beside dist/cli.js, loaded only when the CLI needs them.
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as PolicyModule from '../policy';
 import type * as GateModule from '../gate/main';
+import type * as CommandsModule from './commands';
 import { readFileOffMalloc, releaseBytes } from '../policy/shell/offMallocRead';
 
 function load<T>(file: string): T {
@@ -51,5 +52,7 @@ function loadLongLived<T>(file: string): T {
   return mod.exports as T;
 }
 
+// Off malloc as well: the headless gate runs the gate command in this process for as long as it lives.
+export const loadCommands = (): typeof CommandsModule => loadLongLived<typeof CommandsModule>('commands.js');
 export const loadPolicy = (): typeof PolicyModule => load<typeof PolicyModule>('policy.js');
 export const loadGate = (): typeof GateModule => loadLongLived<typeof GateModule>('gate.js');

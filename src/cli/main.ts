@@ -1,6 +1,8 @@
 // The `countersign` CLI: `hook` (agents call it), `evaluate` (policy only, offline).
 // Each subcommand is a module exporting one `run(argv)`; this file only dispatches.
 import { COMMAND_USAGE, wantsHelp } from './usage';
+import { runHook } from './hookCommand';
+import { loadCommands } from './lazyBundles';
 
 const USAGE = `usage: countersign <command> [options]
 
@@ -33,17 +35,18 @@ countersign COMMAND --help: that command's usage.
 `;
 
 type Command = (argv: string[]) => Promise<number>;
-// Loaded on demand: a hook call must not pay for the audit, evaluate or gate code (start-up time is the product).
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  hook: async () => (await import('./hookCommand')).runHook,
-  evaluate: async () => (await import('./evaluateCommand')).runEvaluate,
-  audit: async () => (await import('./auditCommand')).runAudit,
-  status: async () => (await import('./statusCommand')).runStatus,
-  gate: async () => (await import('./gateCommand')).runGate,
-  connect: async () => (await import('./connectCommand')).runConnect,
-  disconnect: async () => (await import('./connectCommand')).runDisconnect,
-  doctor: async () => (await import('./doctorCommand')).runDoctorCommand,
-  sandbox: async () => (await import('./sandboxCommand')).runSandboxCommand,
+// The hook is what agents run on every tool call: it is the only command in this bundle. The rest load on demand
+// from dist/commands.js (lazyBundles.ts).
+const COMMANDS: Record<string, () => Command> = {
+  hook: () => runHook,
+  evaluate: () => loadCommands().runEvaluate,
+  audit: () => loadCommands().runAudit,
+  status: () => loadCommands().runStatus,
+  gate: () => loadCommands().runGate,
+  connect: () => loadCommands().runConnect,
+  disconnect: () => loadCommands().runDisconnect,
+  doctor: () => loadCommands().runDoctorCommand,
+  sandbox: () => loadCommands().runSandboxCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -63,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(COMMAND_USAGE[name] ?? USAGE);
     return 0;
   }
-  return (await load())(rest);
+  return load()(rest);
 }
 
 main(process.argv.slice(2)).then(

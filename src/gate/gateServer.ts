@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { newToken } from '../ipc/auth';
-import { removeRecord, writeRecord, type GateRecord } from '../ipc/registry';
+import { removeRecord, sweepDeadRecords, writeRecord, type GateRecord } from '../ipc/registry';
 import { processStartId } from '../ipc/processAlive';
 import { assertPrivateDir, ensurePrivateDir } from '../ipc/runtimeDir';
 import { gatePipeName, isLocalPipe } from '../ipc/windowsPipe';
@@ -63,6 +63,10 @@ export async function startGateServer(gate: Gate, options: GateServerOptions): P
   const registries = [dir, ...(options.alsoRegisterIn ?? []).filter((d) => d !== dir).map((d) => secureRegistry(d, options.log))];
   const register = () => registries.forEach((d) => writeRecord(d, record));
   register();
+  for (const d of registries) {
+    const swept = sweepDeadRecords(d);
+    if (swept.length) options.log(`removed ${swept.length} record(s) of gates no longer running from ${d}`);
+  }
 
   let closed = false;
   const cleanup = () => {

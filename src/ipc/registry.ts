@@ -1,5 +1,6 @@
 // Registry of live gates: one user-only JSON file per gate in the runtime directory.
-// The CLI trusts only gates found here (their token proves them); stale entries (dead pid) are ignored and swept.
+// The CLI trusts only gates found here (their token proves them); stale entries (dead pid) are ignored, and a gate
+// sweeps them when it starts.
 import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, isAbsolute, resolve } from 'node:path';
 import { assertPrivateDir } from './runtimeDir';
@@ -79,6 +80,36 @@ export function liveGates(dir: string): GateRecord[] {
     }
   }
   return out.sort((a, b) => b.startedAt - a.startedAt);
+}
+
+/**
+ * Removes the records of gates that are dead (killed outright, or a crashed VS Code window): they are ignored anyway,
+ * but every hook call reads each one, so they would slow every tool call for good. Only well-formed, user-owned
+ * records whose process is verifiably gone (pid dead, or reused by a process with another start) are removed; a
+ * record being written is a `.tmp` file until it is renamed whole. Returns the ids removed.
+ */
+export function sweepDeadRecords(dir: string): string[] {
+  const removed: string[] = [];
+  try {
+    assertPrivateDir(dir);
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith(SUFFIX)) continue;
+      const file = join(dir, name);
+      try {
+        const st = lstatSync(file);
+        if (!st.isFile() || (process.platform !== 'win32' && st.uid !== process.getuid?.())) continue;
+        const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+        if (!isRecord(parsed) || isSameProcessAlive(parsed.pid, parsed.pidStart)) continue;
+        rmSync(file, { force: true });
+        removed.push(parsed.id);
+      } catch {
+        continue;
+      }
+    }
+  } catch {
+    // An unsafe or unreadable registry is not this gate's to tidy.
+  }
+  return removed;
 }
 
 function contains(folder: string, path: string): boolean {

@@ -68,7 +68,7 @@ test('the hook command connect writes runs this CLI through a stable shim, and d
     // A copy of the CLI that the test can delete, as an uninstall would.
     const dist = join(s.root, 'dist');
     mkdirSync(dist);
-    for (const f of ['cli.js', 'policy.js', 'tree-sitter.wasm', 'tree-sitter-bash.wasm']) copyFileSync(resolve('dist', f), join(dist, f));
+    for (const f of ['cli.js', 'commands.js', 'policy.js', 'tree-sitter.wasm', 'tree-sitter-bash.wasm']) copyFileSync(resolve('dist', f), join(dist, f));
     assert.equal(cli(s.home, ['connect', '--agent', 'claude'], join(dist, 'cli.js')).code, 0);
     const settings = JSON.parse(readFileSync(join(s.home, '.claude', 'settings.json'), 'utf8')) as { hooks: { PreToolUse: { hooks: { command: string }[] }[] } };
     const command = settings.hooks.PreToolUse[0]!.hooks[0]!.command;

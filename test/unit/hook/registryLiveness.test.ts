@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findGate, liveGates, writeRecord } from '../../../src/ipc/registry';
+import { findGate, liveGates, recordPath, sweepDeadRecords, writeRecord } from '../../../src/ipc/registry';
 import { processStartId } from '../../../src/ipc/processAlive';
 
 function registry(): { dir: string; cleanup(): void } {
@@ -94,6 +94,52 @@ test('a registered gate that nobody listens at any more hands the hook to the ne
     assert.equal(decisions(await entriesIn(gate.auditDir)).length, before + 1, 'and logged it');
   } finally {
     await gate.stop();
+    box.cleanup();
+  }
+});
+
+/** The pid of a process that has exited (and its start identity while it lived). */
+async function deadPid(): Promise<{ pid: number; start?: string }> {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+  await new Promise((res) => child.once('spawn', res));
+  const start = processStartId(child.pid!);
+  child.kill('SIGKILL');
+  await new Promise((res) => child.once('exit', res));
+  return { pid: child.pid!, start };
+}
+
+test('sweeping a registry removes the records of dead gates only', async () => {
+  const r = registry();
+  try {
+    const sock = join(r.dir, 'a.sock');
+    writeFileSync(sock, '');
+    const dead = await deadPid();
+    writeRecord(r.dir, { ...base, id: 'dead', pid: dead.pid, pidStart: dead.start, socket: sock, folders: ['/'], startedAt: 1 });
+    writeRecord(r.dir, { ...base, id: 'alive', pid: process.pid, pidStart: processStartId(process.pid), socket: sock, folders: ['/'], startedAt: 2 });
+    writeFileSync(join(r.dir, 'garbled.gate.json'), '{ not json', { mode: 0o600 });
+    writeFileSync(join(r.dir, 'writing.gate.json.123.tmp'), JSON.stringify({ ...base, id: 'writing', pid: dead.pid, socket: sock, folders: ['/'], startedAt: 3 }), { mode: 0o600 });
+    assert.deepEqual(sweepDeadRecords(r.dir), ['dead']);
+    assert.deepEqual(readdirSync(r.dir).sort(), ['a.sock', 'alive.gate.json', 'garbled.gate.json', 'writing.gate.json.123.tmp']);
+    assert.deepEqual(sweepDeadRecords(join(r.dir, 'missing')), [], 'a registry that is not there is left alone');
+  } finally {
+    r.cleanup();
+  }
+});
+
+test('a gate that starts sweeps the records dead gates left in its registries', async () => {
+  const { sandbox, startHeadlessGate } = await import('./harness');
+  const box = sandbox();
+  try {
+    const dead = await deadPid();
+    writeRecord(box.runtimeDir, { ...base, id: 'crashed', pid: dead.pid, pidStart: dead.start, socket: join(box.runtimeDir, 'crashed.sock'), folders: [box.dir], startedAt: 1 });
+    const gate = await startHeadlessGate(box, ['--folder', box.dir]);
+    try {
+      assert.equal(existsSync(recordPath(box.runtimeDir, 'crashed')), false);
+      assert.equal(liveGates(box.runtimeDir).length, 1, 'its own record is there');
+    } finally {
+      await gate.stop();
+    }
+  } finally {
     box.cleanup();
   }
 });
