@@ -1,5 +1,6 @@
 // The hook's fast path (a gate answers) must cost little more than starting Node, so the other commands, the policy
 // engine and the gate are separate bundles beside dist/cli.js, loaded only when the CLI needs them.
+import { isAscii } from 'node:buffer';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as PolicyModule from '../policy';
@@ -35,7 +36,9 @@ function loadLongLived<T>(file: string): T {
   let source: string;
   const bytes = readFileOffMalloc(path);
   try {
-    if (bytes.some((b) => b > 0x7f)) return load<T>(file);
+    // isAscii, not a JS callback per byte: running one over 2 MB gets it optimised before lean.ts's flags apply, and
+    // the compilers' code pages stay resident (Node 24: about 5 MB).
+    if (!isAscii(bytes)) return load<T>(file);
     // Slices under 1 MB become V8 heap strings (larger ones would be copied into malloc as external strings).
     const parts: string[] = [];
     for (let at = 0; at < bytes.length; at += 256 * 1024) parts.push(Buffer.from(bytes.buffer, at, Math.min(256 * 1024, bytes.length - at)).toString('latin1'));
