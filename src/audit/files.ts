@@ -46,6 +46,24 @@ export function siblingPrefix(prefix: string, n: number): string {
   return n <= 1 ? prefix : `${prefix}.${n}`;
 }
 
+/** Code-unit order (timestamps in ISO form sort as text); unlike localeCompare, no ICU collation data is loaded. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Chain prefixes with their numbers compared as numbers (`audit.2` before `audit.10`), the same in every locale. */
+export function chainOrder(a: string, b: string): number {
+  const as = a.split(/(\d+)/);
+  const bs = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    const x = as[i] as string;
+    const y = bs[i] as string;
+    const c = i % 2 === 1 ? Number(x) - Number(y) || compareText(x, y) : compareText(x, y);
+    if (c !== 0) return c;
+  }
+  return as.length - bs.length;
+}
+
 /**
  * Every chain in `dir`: prefix -> absolute paths in chain order, prefixes sorted (`audit`, `audit.2`, …).
  * A missing directory has none.
@@ -64,7 +82,7 @@ export async function listLogs(dir: string): Promise<Map<string, string[]>> {
     if (!p) continue;
     byPrefix.set(p.prefix, [...(byPrefix.get(p.prefix) ?? []), { name, index: p.index }]);
   }
-  const prefixes = [...byPrefix.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const prefixes = [...byPrefix.keys()].sort(chainOrder);
   return new Map(prefixes.map((p) => [p, (byPrefix.get(p) ?? []).sort((a, b) => a.index - b.index).map((f) => join(dir, f.name))]));
 }
 

@@ -1,6 +1,6 @@
 // Requests as the panel's history and the Show Audit Log view list them: request and decision entries joined by
 // id, newest first, with the same filter as `countersign audit export`.
-import { listLogs } from './files';
+import { compareText, listLogs } from './files';
 import { readLines } from './lines';
 import { parseLine } from './parse';
 import type { AuditEntry, AuditFilter, AuditRow } from './schema';
@@ -92,5 +92,5 @@ export async function readHistory(dir: string, opts: HistoryOptions = {}): Promi
   for (const [chain, files] of chains) {
     for (const item of await chainHistory(files, limit, filter)) items.push({ ...item, chain });
   }
-  return items.sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)) || b.seq - a.seq).slice(0, limit);
+  return items.sort((a, b) => compareText(lastActivity(b), lastActivity(a)) || b.seq - a.seq).slice(0, limit);
 }

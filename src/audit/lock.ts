@@ -4,6 +4,7 @@ import { open, readFile, rm, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hostname } from 'node:os';
 import { isProcessAlive } from '../ipc/processAlive';
+import { isoTime } from './isoTime';
 
 export class AuditLogBusyError extends Error {
   constructor(
@@ -53,7 +54,7 @@ export async function acquireLock(path: string): Promise<Lock> {
     try {
       const fh = await open(path, 'wx', 0o600);
       try {
-        await fh.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }));
+        await fh.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), at: isoTime(new Date()) }));
       } finally {
         await fh.close();
       }

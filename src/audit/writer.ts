@@ -6,6 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import { serializeEntry, sha256Hex } from './hash';
 import { DEFAULT_PREFIX, listLogFiles, logFileIndex, logFileName, siblingPrefix } from './files';
 import { AuditLogBusyError, acquireLock, type Lock } from './lock';
+import { isoTime } from './isoTime';
 import { redact } from './redact';
 import { scanFile } from './scan';
 import { AUDIT_VERSION, GENESIS, type AuditEntry, type EntryHeader, type AuditEvent, type DecisionEvent, type NoteEvent, type RequestEvent, type SegmentEvent } from './schema';
@@ -343,7 +344,7 @@ export class AuditLog {
     let bytes = 0;
     let head = this.headState;
     const build = (event: AuditEvent) => {
-      const header: EntryHeader = { v: AUDIT_VERSION, seq: head.seq + 1, ts: this.now().toISOString(), prev: head.hash };
+      const header: EntryHeader = { v: AUDIT_VERSION, seq: head.seq + 1, ts: isoTime(this.now()), prev: head.hash };
       const { line, hash } = serializeEntry(header, event);
       return { line, hash, entry: { ...header, ...event, hash } as AuditEntry, size: Buffer.byteLength(line) };
     };

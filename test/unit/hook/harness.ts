@@ -62,11 +62,11 @@ export interface HeadlessGate {
   stop(): Promise<void>;
 }
 
-export async function startHeadlessGate(box: Sandbox, extra: string[] = []): Promise<HeadlessGate> {
+export async function startHeadlessGate(box: Sandbox, extra: string[] = [], env: NodeJS.ProcessEnv = box.env): Promise<HeadlessGate> {
   const socket = join(box.runtimeDir, 'headless.sock');
   const auditDir = join(box.dir, 'audit');
   const child = spawn(process.execPath, [CLI, 'gate', '--headless', '--audit', join(auditDir, 'audit.jsonl'), '--socket', socket, ...extra], {
-    env: box.env,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
