@@ -359,10 +359,7 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
   // Paths named in string literals: a secret file opened by code is as sensitive as `cat` of it (when the code
   // reads, loads, copies or sends anything at all: `os.path.exists('.env')` only looks).
   if (!writes && !FILE_USE.test(code)) return;
-  for (const joined of joinedLiterals(code)) {
-    const w = syntheticWord(joined.value.replace(/[*?[\]{}\\,]/g, '\\$&'), false, joined, { type: 'string', field: null, named: true, start: joined.start, end: joined.end, children: [] });
-    checkPathWord(a, undefined, w, 'read', {}, f);
-  }
+  const literalHits: number[] = [];
   each(LITERAL, (m) => {
     const value = unescapeLiteral(m[0].slice(1, -1));
     if (value.length < 2 || value.length > 400 || /\s/.test(value)) return;
@@ -370,11 +367,20 @@ export function analyzeCode(a: ShellAnalyzer, lang: CodeLanguage, f: Frame): voi
     // An escape sequence left in a literal (`'\\n'`, `'\\u2192'` in code that writes code) names no file to write.
     // `d + '/out.txt'`: a literal appended to a computed folder is the end of a path, not a path from the root.
     const suffix = value.startsWith('/') && /\+\s*$/.test(code.slice(Math.max(0, m.index - 20), m.index));
-    if (!checkPathWord(a, undefined, w, 'read', {}, f) && writes && !ESCAPE_TEXT.test(value) && !suffix) checkPathWord(a, undefined, w, 'write', {}, f);
+    if (checkPathWord(a, undefined, w, 'read', {}, f)) literalHits.push(m.index);
+    else if (writes && !ESCAPE_TEXT.test(value) && !suffix && checkPathWord(a, undefined, w, 'write', {}, f)) literalHits.push(m.index);
     // A file this code may write is, for a later `python x.py` in the same command, a script of unknown content.
     if (writes) {
       const abs = a.fileKey(value);
       if (!a.written.has(abs)) a.written.set(abs, { text: undefined, remote: false, origin: undefined });
     }
   });
+  // Literals side by side (`'.e' 'nv'`, `'.e' + 'nv'`, a list `['.e', 'nv']` joined later) read as one name, for
+  // names split to hide them. A run with a literal that already named a protected path is left out: its pieces are
+  // separate paths (`shutil.copy('/tmp/x', '~/.ssh/…')`), and their joined text would be shown as a path nobody named.
+  for (const joined of joinedLiterals(code)) {
+    if (literalHits.some((at) => at >= joined.start && at < joined.end)) continue;
+    const w = syntheticWord(joined.value.replace(/[*?[\]{}\\,]/g, '\\$&'), false, joined, { type: 'string', field: null, named: true, start: joined.start, end: joined.end, children: [] });
+    checkPathWord(a, undefined, w, 'read', {}, f);
+  }
 }

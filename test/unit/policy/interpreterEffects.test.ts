@@ -174,3 +174,23 @@ test('a file opened from a name nobody can know is at least a review', async () 
     `ruby -e 'puts File.read(ARGV[0])' x.txt`,
   ], true);
 });
+
+test('separate path arguments are shown as the paths they are, never joined into one nobody named', async () => {
+  const p = await policy();
+  const cases: [string, string][] = [
+    [`python3 -c "import shutil; shutil.copy('/tmp/x', '/home/u/.ssh/authorized_keys')"`, '/home/u/.ssh/authorized_keys'],
+    [`python3 -c "import shutil; shutil.copy('/home/u/.ssh/id_rsa', '/tmp/k')"`, '/home/u/.ssh/id_rsa'],
+    [`python3 -c "import os; os.rename('notes.txt', '/home/u/.aws/credentials')"`, '/home/u/.aws/credentials'],
+  ];
+  for (const [command, path] of cases) {
+    for (const agent of AGENTS) {
+      const v = p.evaluate(SHELL_FORMATS[agent](command), agent);
+      assert.equal(v.risk, 'sensitive', `${agent}: ${command}`);
+      const paths = v.reasons.filter((r) => r.rule.startsWith('path.')).map((r) => r.message);
+      assert.ok(paths.some((m) => m.includes(` ${path}:`)), `${agent}: ${paths.join(' | ')}`);
+      assert.deepEqual(paths.filter((m) => /\/tmp\/x\/|\/tmp\/k\/|notes\.txt\//.test(m) || /id_rsa\/tmp/.test(m)), [], `${agent}: ${paths.join(' | ')}`);
+    }
+  }
+  // Names split to hide them are still joined: `'.e' 'nv'` is .env.
+  assert.equal(p.evaluate(SHELL_FORMATS.claude(`python3 -c "print(open('.e' 'nv').read())"`), 'claude').risk, 'sensitive');
+});
