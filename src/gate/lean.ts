@@ -3,10 +3,10 @@
 // TurboFan, which costs about 20 MB resident for a parse that Liftoff's baseline code does in well under a
 // millisecond. And V8 grows its young generation up to 32 MB under a burst of requests and keeps it: a factor of 1
 // keeps it at its starting 2 MB (more, cheaper scavenges). Must run before the grammar is compiled and before the
-// first burst (the policy loads the grammar on first use). JavaScript stays on V8's interpreter (Sparkplug off below)
-// too (no TurboFan): its compiler zones and optimised code cost about 8 MB resident in a gate that judges a payload
-// in a fraction of a millisecond either way (corpus p50 0.15 -> 0.32 ms, p99 0.86 -> 1.7 ms, against a hook
-// process that takes tens of milliseconds to start).
+// first burst (the policy loads the grammar on first use). JavaScript stays on V8's interpreter too (no TurboFan;
+// Sparkplug and Maglev off below): TurboFan's compiler zones and optimised code cost about 8 MB resident in a gate
+// that judges a payload in a fraction of a millisecond either way (corpus p50 0.15 -> 0.32 ms, p99 0.86 -> 1.7 ms,
+// against a hook process that takes tens of milliseconds to start).
 import { setFlagsFromString } from 'node:v8';
 import { keepWasmOnLiftoff } from '../policy/shell/wasm';
 
