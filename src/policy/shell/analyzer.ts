@@ -5,6 +5,7 @@
 // directory (`cd ~/.ssh && cat id_rsa`), variables (`F=.env; cat $F`), files written earlier in the same command
 // (`echo … > x.sh; sh x.sh`) and dotglob. Each command's handler adds findings; unknown commands need review.
 import { grepMayShowSecrets } from '../secrets/envNames';
+import { tlsVariableEffect } from './tlsVariables';
 import { posix } from 'node:path';
 import { LIMITS, type WorkBudget } from '../budget';
 import type { PathPolicy } from '../paths/pathPolicy';
@@ -672,6 +673,19 @@ export class ShellAnalyzer {
     }
   }
 
+  /**
+   * `export GIT_SSL_NO_VERIFY=1`, `NODE_TLS_REJECT_UNAUTHORIZED=0 npm install`: TLS checks off or another trust store.
+   * Set in the shell it holds for every later command there (agents that type into a VS Code terminal keep it), as a
+   * config change does: a permission. Set for one command it is that command's transfer only: a review, never silent.
+   */
+  private tlsVariable(name: string, word: Word | undefined, f: Frame, where: { start: number; end: number }, forLaterCommands: boolean): void {
+    const value = word === undefined ? '' : word.value === undefined || word.glob ? undefined : word.value.replace(new RegExp(`^${name}=`), '');
+    const why = tlsVariableEffect(name, value);
+    if (!why) return;
+    if (forLaterCommands) this.hitAt('perm.tls', `${why}, for every later command in this shell.`, f, where.start, where.end);
+    else this.hitAt('net.command', `${why}, for this command.`, f, where.start, where.end);
+  }
+
   /** `PAGER='cat .env' git log`: the value is code that the command runs. */
   private commandVar(name: string, word: Word | undefined, f: Frame): void {
     if (!word || !COMMAND_VARS.test(name)) return;
@@ -690,6 +704,7 @@ export class ShellAnalyzer {
     if (loadsCode(a.name, a.word)) {
       this.hitAt('opaque.dynamic-command', `Sets ${a.name}, which loads other code into the command.`, inv.frame, where.start, where.end);
     }
+    this.tlsVariable(a.name, a.word, inv.frame, where, false);
     if (/^GIT_CONFIG/.test(a.name) && /hookspath|fsmonitor|sshcommand/i.test(a.word?.value ?? a.word?.raw ?? '')) {
       this.hitAt('perm.git-hooks', 'Overrides git hook settings through the environment.', inv.frame, where.start, where.end);
     }
@@ -706,6 +721,7 @@ export class ShellAnalyzer {
     this.vars.set(name, v);
     this.commandVar(name, word, f);
     if (name === 'GLOBIGNORE') this.dotglob = true;
+    if (word) this.tlsVariable(name, word, f, word, true);
     if (word && loadsCode(name, word)) this.hitAt('opaque.dynamic-command', `Sets ${name}, which loads other code into later commands.`, f, word.start, word.end);
     if (name === 'PATH' && word) this.hitAt('exec.indirect', 'Changes PATH, so later command names may run other programs.', f, word.start, word.end);
   }
