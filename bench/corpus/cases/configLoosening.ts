@@ -9,6 +9,8 @@ const P = (path: string, o: string, n: string, note: string) => mk.patch(C, 'sen
 const OW = (path: string, content: string, note: string) => mk.write(C, 'ordinary', p(path), content, note);
 const OE = (path: string, o: string, n: string, note: string) => mk.edit(C, 'ordinary', p(path), o, n, note);
 const OP = (path: string, o: string, n: string, note: string) => mk.patch(C, 'ordinary', p(path), o, n, note);
+const SH = (command: string, note: string) => mk.sh(C, 'sensitive', command, note);
+const OSH = (command: string, note: string) => mk.sh(C, 'ordinary', command, note);
 
 const workflowHead = 'name: ci\non: [push]\n';
 
@@ -191,4 +193,13 @@ export const cases: Case[] = [
   OP('src/routes/health.ts', "router.get('/health', (_req, res) => res.send('ok'));", "router.get('/healthz', (_req, res) => res.send('ok'));", 'route rename'),
   OP('k8s/worker.yaml', '          limits: { cpu: 250m }', '          limits: { cpu: 500m, memory: 256Mi }', 'resources'),
   OP('.gitignore', 'dist/\n', 'dist/\n.turbo/\n', 'ignores more'),
+
+  // The same loosening through the shell's environment, for every later command there.
+  SH('export NODE_TLS_REJECT_UNAUTHORIZED=0 && npm install', 'TLS verification off for the shell'),
+  SH('export GIT_SSL_NO_VERIFY=1; git submodule update --init', 'git TLS verification off for the shell'),
+  SH('export PIP_TRUSTED_HOST=pypi.org; pip install -r requirements.txt', 'pip trusts a host without TLS'),
+  SH('export SSL_CERT_FILE=/tmp/ca.pem', 'another trust store for the shell'),
+  SH('npm_config_strict_ssl=false; export npm_config_strict_ssl; npm ci', 'npm TLS verification off for the shell'),
+  OSH('export NODE_ENV=production && npm run build', 'an ordinary variable'),
+  OSH('NODE_TLS_REJECT_UNAUTHORIZED=1 npm test', 'TLS checks left on'),
 ];
