@@ -16,6 +16,7 @@ import { analyzeShellRun, type ShellScope } from '../shell';
 import type { ProgramRun } from '../effects';
 import { runKey } from '../effects';
 import { isSecretEnvName, grepMayShowSecrets } from '../secrets/envNames';
+import { tlsVariableEffect } from '../shell/tlsVariables';
 import { resolvePath } from '../paths/resolve';
 import type { Access } from '../paths/pathPolicy';
 import { ALIASES, bind, isCmdletName, isReadOnlyCmdlet, param, specOf, type Bound, type ParamSpec } from './cmdlets';
@@ -211,7 +212,15 @@ export class PsAnalyzer {
       const w = /^("([^"`$]|`.|\$[\w:{}]+)*"|'([^']|'')*')$/.test(rightText) ? evalWord(rightText, right[0]!.start, this.env) : undefined;
       this.vars.set(name[1]!.toLowerCase(), w && w.nested.length === 0 ? w.parts : [{ computed: `$${name[1]!}` }]);
     }
+    const envName = left ? /^\$\{?env:([A-Za-z_]\w*)\}?$/i.exec(src.slice(left.start, left.end).trim())?.[1] : undefined;
+    if (envName) this.envWrite(envName, rightText === undefined ? undefined : /^\d+$/.test(rightText) ? rightText : constantString(rightText), o, n.start, n.end);
     for (const c of n.children) this.walk(c, src, o, nesting, c === left);
+  }
+
+  /** `$env:NODE_TLS_REJECT_UNAUTHORIZED = '0'`: holds for every later command in the session, as a config change does. */
+  private envWrite(name: string, value: string | undefined, o: Origin, start: number, end: number, scope = 'every later command in this session'): void {
+    const why = tlsVariableEffect(name, value);
+    if (why) this.hitAt('perm.tls', `${why}, for ${scope}.`, o, start, end);
   }
 
   /** `$env:NAME` read: a secret variable's value is exposed to whatever uses it. */
@@ -242,7 +251,11 @@ export class PsAnalyzer {
       else if (/^GetEnvironmentVariable$/i.test(env[1]!)) {
         if (args[0] === undefined) this.hitAt('secret.env-var', 'Reads an environment variable whose name is computed at run time.', o, s, e);
         else this.envRead(args[0], o, s, e);
-      } else if (/^SetEnvironmentVariable$/i.test(env[1]!) && /machine/i.test(env[2]!)) this.hitAt('perm.system', 'Changes a machine-wide environment variable for every user and service.', o, s, e);
+      } else if (/^SetEnvironmentVariable$/i.test(env[1]!)) {
+        if (/machine/i.test(env[2]!)) this.hitAt('perm.system', 'Changes a machine-wide environment variable for every user and service.', o, s, e);
+        const target = /machine/i.test(env[2]!) ? 'every user and service' : /user/i.test(env[2]!) ? 'every later program of this user' : undefined;
+        if (args[0] !== undefined) this.envWrite(args[0], /^\s*\d+\s*$/.test(env[2]!.split(',')[1] ?? '') ? env[2]!.split(',')[1]!.trim() : args[1], o, s, e, target);
+      }
       else if (/^ExpandEnvironmentVariables$/i.test(env[1]!)) for (const v of (args[0] ?? '').matchAll(/%([^%]+)%/g)) this.envRead(v[1]!, o, s, e);
     }
     const file = /\[(?:System\.)?IO\.(File|Directory)\]::(\w+)\s*\(\s*("[^"]*"|'[^']*'|\$[\w:]+)/i.exec(text);

@@ -192,9 +192,19 @@ export const SENSITIVE: Record<string, string[]> = {
     'setx PATH "C:\\evil;%PATH%" /M',
     '[Environment]::SetEnvironmentVariable("Path", "C:\\evil", "Machine")',
   ],
+  'TLS checks off for the session': [
+    "$env:NODE_TLS_REJECT_UNAUTHORIZED = '0'; npm install",
+    '$env:NODE_TLS_REJECT_UNAUTHORIZED=0',
+    "${env:GIT_SSL_NO_VERIFY} = 'true'",
+    "$env:PIP_TRUSTED_HOST = 'pypi.example.net'; pip install internal-lib",
+    "[Environment]::SetEnvironmentVariable('PYTHONHTTPSVERIFY', '0', 'User')",
+    '$env:NODE_EXTRA_CA_CERTS = "$PWD\\proxy.pem"',
+  ],
 };
 
 export const ORDINARY: string[] = [
+  "$env:NODE_ENV = 'production'; npm run build",
+  '$env:NODE_TLS_REJECT_UNAUTHORIZED = 1; npm test',
   'Get-ChildItem src',
   'Get-ChildItem -Recurse -Filter *.cs',
   'gci src -Recurse -Include *.ts | Select-Object FullName',
