@@ -213,7 +213,7 @@ export class PsAnalyzer {
       this.vars.set(name[1]!.toLowerCase(), w && w.nested.length === 0 ? w.parts : [{ computed: `$${name[1]!}` }]);
     }
     const envName = left ? /^\$\{?env:([A-Za-z_]\w*)\}?$/i.exec(src.slice(left.start, left.end).trim())?.[1] : undefined;
-    if (envName) this.envWrite(envName, rightText === undefined ? undefined : /^\d+$/.test(rightText) ? rightText : constantString(rightText), o, n.start, n.end);
+    if (envName) this.envWrite(envName, rightText === undefined ? undefined : constantValue(rightText), o, n.start, n.end);
     for (const c of n.children) this.walk(c, src, o, nesting, c === left);
   }
 
@@ -254,7 +254,8 @@ export class PsAnalyzer {
       } else if (/^SetEnvironmentVariable$/i.test(env[1]!)) {
         if (/machine/i.test(env[2]!)) this.hitAt('perm.system', 'Changes a machine-wide environment variable for every user and service.', o, s, e);
         const target = /machine/i.test(env[2]!) ? 'every user and service' : /user/i.test(env[2]!) ? 'every later program of this user' : undefined;
-        if (args[0] !== undefined) this.envWrite(args[0], /^\s*\d+\s*$/.test(env[2]!.split(',')[1] ?? '') ? env[2]!.split(',')[1]!.trim() : args[1], o, s, e, target);
+        const value = env[2]!.split(',')[1];
+        if (args[0] !== undefined) this.envWrite(args[0], value === undefined ? undefined : constantValue(value), o, s, e, target);
       }
       else if (/^ExpandEnvironmentVariables$/i.test(env[1]!)) for (const v of (args[0] ?? '').matchAll(/%([^%]+)%/g)) this.envRead(v[1]!, o, s, e);
     }
@@ -1237,6 +1238,11 @@ export class PsAnalyzer {
 function looksLikePath(w: PsWord): boolean {
   const t = textOf(w);
   return t !== undefined && /[\\/]|^\.|\.\w{1,8}$/.test(t) && !/^[a-z]+:\/\//i.test(t);
+}
+
+/** A constant string, or a number's digits (`$env:X = 0`), as a value is given; undefined when built at run time. */
+function constantValue(text: string): string | undefined {
+  return /^\s*\d+\s*$/.test(text) ? text.trim() : constantString(text);
 }
 
 /** The value of a constant string literal ('…' or "…" without expansions). */
